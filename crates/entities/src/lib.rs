@@ -1,0 +1,3 @@
+//! # newsgraph-entities
+//!
+//! Named entities and actor codes.

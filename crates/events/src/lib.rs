@@ -1,0 +1,3 @@
+//! # newsgraph-events
+//!
+//! Event coding.

@@ -1,0 +1,3 @@
+//! # newsgraph-pipeline
+//!
+//! The analysis pipeline.

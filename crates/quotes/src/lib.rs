@@ -1,0 +1,3 @@
+//! # newsgraph-quotes
+//!
+//! Quotes and their speakers.

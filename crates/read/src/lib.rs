@@ -1,0 +1,3 @@
+//! # newsgraph-read
+//!
+//! Reads articles into newsgraph documents.

@@ -1,0 +1,3 @@
+//! # newsgraph-store
+//!
+//! The corpus store.

@@ -1,0 +1,3 @@
+//! # newsgraph-syntax
+//!
+//! POS tagger, lemmatizer and dependency parser.

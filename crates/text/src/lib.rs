@@ -1,0 +1,3 @@
+//! # newsgraph-text
+//!
+//! Tokenizer, sentence splitter, tagger, lemmatizer and parser.

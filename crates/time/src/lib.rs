@@ -1,0 +1,3 @@
+//! # newsgraph-time
+//!
+//! Temporal expressions.
