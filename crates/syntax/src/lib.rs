@@ -1,3 +1,84 @@
 //! # newsgraph-syntax
 //!
-//! POS tagger, lemmatizer and dependency parser.
+//! newsgraph's own POS tagger, lemmatizer and dependency parser, in pure Rust, trained from
+//! UD English EWT (CC BY-SA 4.0) and, for Penn tags, GMB news sentences:
+//!
+//! - [`conllu`]: a CoNLL-U reader (and a reader for the GMB NER table);
+//! - [`Tagger`]: two-pass averaged perceptron predicting UPOS and Penn XPOS jointly, with a
+//!   lemmatizer learned from EWT (exception table + suffix rules);
+//! - [`Parser`]: transition-based (arc-hybrid) dependency parser with a dynamic oracle and an
+//!   averaged perceptron over hashed Zhang & Nivre (2011) style features, producing UD
+//!   relations with subtypes.
+//!
+//! The models are compact binary files in `models/`, embedded in the binary and loaded once,
+//! on first use ([`Tagger::embedded`], [`Parser::embedded`]). Both implement
+//! [`newsgraph_core::Component`] ("tag" fills `upos`, `xpos`, `lemma`; "parse" fills `head`
+//! — a document token index — and `deprel`). [`train_tagger`] and [`train_parser`] rebuild
+//! them deterministically.
+
+pub mod conllu;
+pub mod hash;
+pub mod lemma;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+
+pub use conllu::{parse_conllu, parse_gmb, read_conllu, ConllSentence, ConllWord};
+pub use lemma::Lemmatizer;
+pub use parser::{evaluate_parser, train_parser, Arc, ParseAccuracy, Parser, ParserOptions};
+pub use tagger::{evaluate_tagger, train_tagger, TagAccuracy, Tagged, Tagger, TaggerOptions};
+
+use newsgraph_core::{Component, Document};
+
+impl Component for Tagger {
+    fn name(&self) -> &'static str {
+        "tag"
+    }
+    fn process(&self, doc: &mut Document) {
+        for si in 0..doc.sentences.len() {
+            let range = doc.sentences[si].tokens.clone();
+            if range.start >= range.end || range.end > doc.tokens.len() {
+                continue;
+            }
+            let words: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| doc.text.get(t.span.range()).unwrap_or(""))
+                .collect();
+            let tags = self.tag(&words);
+            drop(words);
+            for (t, tag) in doc.tokens[range].iter_mut().zip(tags) {
+                t.upos = tag.upos;
+                t.xpos = tag.xpos;
+                t.lemma = tag.lemma;
+            }
+        }
+    }
+}
+
+impl Component for Parser {
+    fn name(&self) -> &'static str {
+        "parse"
+    }
+    fn process(&self, doc: &mut Document) {
+        for si in 0..doc.sentences.len() {
+            let range = doc.sentences[si].tokens.clone();
+            if range.start >= range.end || range.end > doc.tokens.len() {
+                continue;
+            }
+            let words: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| doc.text.get(t.span.range()).unwrap_or(""))
+                .collect();
+            let tags: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.xpos.as_str()).collect();
+            let upos: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.upos.as_str()).collect();
+            let arcs = self.parse(&words, &upos, &tags);
+            drop(words);
+            drop(tags);
+            let off = range.start;
+            for (t, a) in doc.tokens[range].iter_mut().zip(arcs) {
+                t.head = a.head.map(|h| h + off);
+                t.deprel = a.deprel;
+            }
+        }
+    }
+}

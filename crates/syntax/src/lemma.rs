@@ -1,0 +1,229 @@
+//! Lemmatizer learned from EWT: an exception table keyed by (form, XPOS) and suffix rules
+//! per XPOS for every other word ("accepted"/VBD → strip "ed" → "accept").
+//!
+//! Lemmas are lower case except for proper nouns (NNP, NNPS), whose lemma keeps the case of
+//! the form, as in EWT.
+//!
+//! ## Binary format (little-endian, strings are u32 length + UTF-8)
+//! ```text
+//! magic b"NGLM", version u32 = 1
+//! nrules u32, then per rule: xpos str, suffix str, strip u8, add str
+//! nexc u32, then per exception: form str, xpos str, lemma str
+//! ```
+
+use crate::perceptron::{put_string, Reader};
+use std::collections::HashMap;
+
+/// The longest form suffix a rule looks at.
+const MAX_SUFFIX: usize = 5;
+
+#[derive(Debug, Clone, Default)]
+pub struct Lemmatizer {
+    /// (xpos, suffix) → (chars to strip, string to add).
+    rules: HashMap<(String, String), (u8, String)>,
+    /// (form, xpos) → lemma, where the rules get it wrong.
+    exceptions: HashMap<(String, String), String>,
+}
+
+fn is_proper(xpos: &str) -> bool {
+    xpos == "NNP" || xpos == "NNPS"
+}
+
+fn normal_form(form: &str, xpos: &str) -> String {
+    if is_proper(xpos) {
+        form.to_string()
+    } else {
+        form.to_lowercase()
+    }
+}
+
+/// The last `n` chars of `s` (or `None` when shorter).
+fn suffix(s: &str, n: usize) -> Option<&str> {
+    if n == 0 {
+        return Some("");
+    }
+    let mut it = s.char_indices().rev();
+    let mut idx = None;
+    for _ in 0..n {
+        idx = Some(it.next()?.0);
+    }
+    idx.map(|i| &s[i..])
+}
+
+/// The rule turning `form` into `lemma`: (chars stripped, string added).
+fn rule_of(form: &str, lemma: &str) -> (usize, String) {
+    let f: Vec<char> = form.chars().collect();
+    let l: Vec<char> = lemma.chars().collect();
+    let mut p = 0;
+    while p < f.len() && p < l.len() && f[p] == l[p] {
+        p += 1;
+    }
+    (f.len() - p, l[p..].iter().collect())
+}
+
+fn apply(form: &str, strip: usize, add: &str) -> String {
+    let n = form.chars().count();
+    if strip >= n {
+        return form.to_string();
+    }
+    let cut: String = form.chars().take(n - strip).collect();
+    cut + add
+}
+
+impl Lemmatizer {
+    /// Learns rules and exceptions from (form, xpos, lemma) triples.
+    pub fn train<'a>(data: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Lemmatizer {
+        let mut triples: HashMap<(String, String, String), u32> = HashMap::new();
+        for (form, xpos, lemma) in data {
+            if lemma == "_" || form.is_empty() {
+                continue;
+            }
+            let nf = normal_form(form, xpos);
+            let nl = lemma.to_string();
+            *triples.entry((nf, xpos.to_string(), nl)).or_default() += 1;
+        }
+        // Rule counts per (xpos, suffix).
+        let mut counts: HashMap<(String, String), HashMap<(u8, String), u32>> = HashMap::new();
+        for ((form, xpos, lemma), c) in &triples {
+            let (strip, add) = rule_of(form, lemma);
+            if strip > 255 {
+                continue;
+            }
+            // Count each distinct word type once (types generalise better than tokens), and
+            // a little extra for frequent ones.
+            let w = 1 + (*c).min(3);
+            for n in 0..=MAX_SUFFIX {
+                let Some(suf) = suffix(form, n) else { break };
+                if n < strip {
+                    continue; // a rule must see the whole part it strips
+                }
+                *counts
+                    .entry((xpos.clone(), suf.to_string()))
+                    .or_default()
+                    .entry((strip as u8, add.clone()))
+                    .or_default() += w;
+            }
+        }
+        let mut rules = HashMap::new();
+        for (key, m) in counts {
+            let total: u32 = m.values().sum();
+            let best = m.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+            if let Some((rule, c)) = best {
+                if key.1.is_empty() || total >= 2 || rule.0 > 0 {
+                    let _ = c;
+                    rules.insert(key, rule);
+                }
+            }
+        }
+        let mut lem = Lemmatizer { rules, exceptions: HashMap::new() };
+        // Exceptions: the most frequent lemma per (form, xpos) where the rules disagree.
+        let mut best: HashMap<(String, String), (String, u32)> = HashMap::new();
+        for ((form, xpos, lemma), c) in triples {
+            let e = best.entry((form, xpos)).or_insert((String::new(), 0));
+            if c > e.1 || (c == e.1 && lemma < e.0) {
+                *e = (lemma, c);
+            }
+        }
+        let mut exc = HashMap::new();
+        for ((form, xpos), (lemma, _)) in best {
+            if lem.by_rule(&form, &xpos) != lemma {
+                exc.insert((form, xpos), lemma);
+            }
+        }
+        lem.exceptions = exc;
+        lem
+    }
+
+    fn by_rule(&self, nf: &str, xpos: &str) -> String {
+        for n in (0..=MAX_SUFFIX).rev() {
+            let Some(suf) = suffix(nf, n) else { continue };
+            if let Some((strip, add)) = self.rules.get(&(xpos.to_string(), suf.to_string())) {
+                return apply(nf, *strip as usize, add);
+            }
+        }
+        nf.to_string()
+    }
+
+    /// The lemma of `form` tagged `xpos`.
+    pub fn lemma(&self, form: &str, xpos: &str) -> String {
+        let nf = normal_form(form, xpos);
+        if let Some(l) = self.exceptions.get(&(nf.clone(), xpos.to_string())) {
+            return l.clone();
+        }
+        self.by_rule(&nf, xpos)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(b"NGLM");
+        out.extend_from_slice(&1u32.to_le_bytes());
+        let mut rules: Vec<_> = self.rules.iter().collect();
+        rules.sort();
+        out.extend_from_slice(&(rules.len() as u32).to_le_bytes());
+        for ((x, s), (strip, add)) in rules {
+            put_string(&mut out, x);
+            put_string(&mut out, s);
+            out.push(*strip);
+            put_string(&mut out, add);
+        }
+        let mut exc: Vec<_> = self.exceptions.iter().collect();
+        exc.sort();
+        out.extend_from_slice(&(exc.len() as u32).to_le_bytes());
+        for ((f, x), l) in exc {
+            put_string(&mut out, f);
+            put_string(&mut out, x);
+            put_string(&mut out, l);
+        }
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Option<Lemmatizer> {
+        let mut r = Reader { b, pos: 0 };
+        if r.take(4)? != b"NGLM" || r.u32()? != 1 {
+            return None;
+        }
+        let n = r.u32()? as usize;
+        let mut rules = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let x = r.string()?;
+            let s = r.string()?;
+            let strip = r.take(1)?[0];
+            let add = r.string()?;
+            rules.insert((x, s), (strip, add));
+        }
+        let n = r.u32()? as usize;
+        let mut exceptions = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let f = r.string()?;
+            let x = r.string()?;
+            let l = r.string()?;
+            exceptions.insert((f, x), l);
+        }
+        Some(Lemmatizer { rules, exceptions })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_suffix_rules() {
+        let data = [
+            ("walked", "VBD", "walk"),
+            ("talked", "VBD", "talk"),
+            ("jumped", "VBD", "jump"),
+            ("went", "VBD", "go"),
+            ("dogs", "NNS", "dog"),
+            ("cats", "NNS", "cat"),
+            ("Paris", "NNP", "Paris"),
+        ];
+        let l = Lemmatizer::train(data.iter().copied());
+        assert_eq!(l.lemma("accepted", "VBD"), "accept");
+        assert_eq!(l.lemma("went", "VBD"), "go");
+        assert_eq!(l.lemma("Birds", "NNS"), "bird");
+        assert_eq!(l.lemma("Athens", "NNP"), "Athens");
+        let l2 = Lemmatizer::from_bytes(&l.to_bytes()).unwrap();
+        assert_eq!(l2.lemma("accepted", "VBD"), "accept");
+    }
+}

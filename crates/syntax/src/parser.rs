@@ -1,0 +1,581 @@
+//! Transition-based dependency parser: arc-hybrid transitions (SHIFT, LEFT-l, RIGHT-l) with the
+//! root at the end of the buffer, greedy decoding, an averaged perceptron over hashed feature
+//! templates in the style of Zhang & Nivre (2011), trained with the dynamic oracle of Goldberg
+//! & Nivre (2013) on predicted tags.
+//!
+//! ## Binary format (little-endian, strings are u32 length + UTF-8)
+//! ```text
+//! magic b"NGPR", version u32 = 1
+//! nlabel u32, nlabel times: label str        (class 0 = SHIFT, 1+2l = LEFT-l, 2+2l = RIGHT-l)
+//! model (perceptron format), u32 length-prefixed
+//! ```
+
+use crate::conllu::ConllSentence;
+use crate::hash::{f1, f2, f3, hash_str};
+use crate::perceptron::{put_string, Model, Reader, Trainer};
+use crate::tagger::{norm_lower, Rng};
+
+const NONE: usize = usize::MAX;
+const PAD: u64 = 0x5eed;
+
+/// One head assignment: `head` is the sentence-local 0-based index of the head (None for the
+/// root), `deprel` the UD relation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arc {
+    pub head: Option<usize>,
+    pub deprel: String,
+}
+
+/// Per-token static hashes.
+#[derive(Clone, Copy)]
+struct Tok {
+    w: u64,
+    p: u64,
+    u: u64,
+}
+
+/// A parser configuration.
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    b: usize,
+    head: Vec<usize>,
+    label: Vec<u16>,
+    lc1: Vec<usize>,
+    lc2: Vec<usize>,
+    rc1: Vec<usize>,
+    rc2: Vec<usize>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        State {
+            n,
+            stack: Vec::with_capacity(n),
+            b: 0,
+            head: vec![NONE; n + 1],
+            label: vec![u16::MAX; n + 1],
+            lc1: vec![NONE; n + 1],
+            lc2: vec![NONE; n + 1],
+            rc1: vec![NONE; n + 1],
+            rc2: vec![NONE; n + 1],
+            nl: vec![0; n + 1],
+            nr: vec![0; n + 1],
+            lset: vec![0; n + 1],
+            rset: vec![0; n + 1],
+        }
+    }
+    fn terminal(&self) -> bool {
+        self.stack.is_empty() && self.b >= self.n
+    }
+    fn s(&self, k: usize) -> usize {
+        if self.stack.len() > k {
+            self.stack[self.stack.len() - 1 - k]
+        } else {
+            NONE
+        }
+    }
+    fn can_shift(&self) -> bool {
+        self.b < self.n
+    }
+    fn can_left(&self) -> bool {
+        !self.stack.is_empty() && (self.b < self.n || self.stack.len() == 1)
+    }
+    fn can_right(&self) -> bool {
+        self.stack.len() >= 2
+    }
+    fn add_arc(&mut self, h: usize, d: usize, l: u16) {
+        self.head[d] = h;
+        self.label[d] = l;
+        let bit = 1u64 << (l % 64);
+        if d < h {
+            self.lc2[h] = self.lc1[h];
+            self.lc1[h] = d;
+            self.nl[h] = self.nl[h].saturating_add(1);
+            self.lset[h] |= bit;
+        } else {
+            self.rc2[h] = self.rc1[h];
+            self.rc1[h] = d;
+            self.nr[h] = self.nr[h].saturating_add(1);
+            self.rset[h] |= bit;
+        }
+    }
+    fn apply(&mut self, class: usize) {
+        if class == 0 {
+            self.stack.push(self.b);
+            self.b += 1;
+        } else if class % 2 == 1 {
+            if let Some(s0) = self.stack.pop() {
+                self.add_arc(self.b, s0, ((class - 1) / 2) as u16);
+            }
+        } else if let Some(s0) = self.stack.pop() {
+            if let Some(&s1) = self.stack.last() {
+                self.add_arc(s1, s0, ((class - 2) / 2) as u16);
+            }
+        }
+    }
+}
+
+fn dist_bucket(d: usize) -> u64 {
+    match d {
+        0..=4 => d as u64,
+        5..=9 => 5,
+        _ => 6,
+    }
+}
+
+fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
+    out.clear();
+    let n = st.n;
+    let w = |i: usize| if i == NONE { PAD } else if i == n { 0xA001 } else { toks[i].w };
+    let p = |i: usize| if i == NONE { PAD } else if i == n { 0xA002 } else { toks[i].p };
+    let u = |i: usize| if i == NONE { PAD } else if i == n { 0xA003 } else { toks[i].u };
+    let l = |i: usize| if i == NONE { PAD } else { st.label[i] as u64 };
+    let lc1 = |i: usize| if i == NONE { NONE } else { st.lc1[i] };
+    let lc2 = |i: usize| if i == NONE { NONE } else { st.lc2[i] };
+    let rc1 = |i: usize| if i == NONE { NONE } else { st.rc1[i] };
+    let rc2 = |i: usize| if i == NONE { NONE } else { st.rc2[i] };
+    let s0 = st.s(0);
+    let s1 = st.s(1);
+    let s2 = st.s(2);
+    let b0 = if st.b <= n { st.b } else { NONE };
+    let b1 = if st.b < n { st.b + 1 } else { NONE };
+    let b2 = if st.b + 1 < n { st.b + 2 } else { NONE };
+    let (s0w, s0p, s1w, s1p, s2p, b0w, b0p, b1w, b1p, b2w, b2p) =
+        (w(s0), p(s0), w(s1), p(s1), p(s2), w(b0), p(b0), w(b1), p(b1), w(b2), p(b2));
+    let s0l = lc1(s0);
+    let s0l2 = lc2(s0);
+    let s0r = rc1(s0);
+    let s0r2 = rc2(s0);
+    let b0l = lc1(b0);
+    let b0l2 = lc2(b0);
+    let s1l = lc1(s1);
+    let s1r = rc1(s1);
+    let d = if s0 != NONE && b0 != NONE { dist_bucket(b0 - s0) } else { 7 };
+    let d01 = if s0 != NONE && s1 != NONE { dist_bucket(s0 - s1) } else { 7 };
+    let vl = |i: usize| if i == NONE { 99 } else { st.nl[i] as u64 };
+    let vr = |i: usize| if i == NONE { 99 } else { st.nr[i] as u64 };
+    let ls = |i: usize| if i == NONE { 0 } else { st.lset[i] };
+    let rs = |i: usize| if i == NONE { 0 } else { st.rset[i] };
+    // Single words.
+    out.push(f2(1, s0w, s0p));
+    out.push(f1(2, s0w));
+    out.push(f1(3, s0p));
+    out.push(f2(4, b0w, b0p));
+    out.push(f1(5, b0w));
+    out.push(f1(6, b0p));
+    out.push(f2(7, b1w, b1p));
+    out.push(f1(8, b1w));
+    out.push(f1(9, b1p));
+    out.push(f2(10, b2w, b2p));
+    out.push(f1(11, b2w));
+    out.push(f1(12, b2p));
+    out.push(f2(13, s1w, s1p));
+    out.push(f1(14, s1w));
+    out.push(f1(15, s1p));
+    out.push(f1(16, u(s0)));
+    out.push(f1(17, u(b0)));
+    out.push(f1(18, u(s1)));
+    // Pairs.
+    out.push(f3(20, s0w, s0p, f2(0, b0w, b0p)));
+    out.push(f3(21, s0w, s0p, b0w));
+    out.push(f3(22, s0w, b0w, b0p));
+    out.push(f3(23, s0w, s0p, b0p));
+    out.push(f3(24, s0p, b0w, b0p));
+    out.push(f2(25, s0w, b0w));
+    out.push(f2(26, s0p, b0p));
+    out.push(f2(27, b0p, b1p));
+    out.push(f3(28, s1w, s1p, f2(0, s0w, s0p)));
+    out.push(f3(29, s1w, s0w, s0p));
+    out.push(f3(30, s1w, s1p, s0p));
+    out.push(f2(31, s1w, s0w));
+    out.push(f2(32, s1p, s0p));
+    out.push(f2(33, s1p, b0p));
+    out.push(f2(34, s1w, b0w));
+    // Triples.
+    out.push(f3(40, b0p, b1p, b2p));
+    out.push(f3(41, s0p, b0p, b1p));
+    out.push(f3(42, s1p, s0p, b0p));
+    out.push(f3(43, s0p, p(s0l), b0p));
+    out.push(f3(44, s0p, p(s0r), b0p));
+    out.push(f3(45, s0p, b0p, p(b0l)));
+    out.push(f3(46, s2p, s1p, s0p));
+    out.push(f3(47, s1p, s0p, p(s0l)));
+    out.push(f3(48, s1p, s0p, p(s0r)));
+    out.push(f3(49, s1p, p(s1r), s0p));
+    out.push(f3(50, s1p, p(s1l), s0p));
+    // Distance.
+    out.push(f2(60, s0w, d));
+    out.push(f2(61, s0p, d));
+    out.push(f2(62, b0w, d));
+    out.push(f2(63, b0p, d));
+    out.push(f3(64, s0w, b0w, d));
+    out.push(f3(65, s0p, b0p, d));
+    out.push(f3(66, s1p, s0p, d01));
+    out.push(f3(67, s1w, s0w, d01));
+    // Valency.
+    out.push(f2(70, s0w, vr(s0)));
+    out.push(f2(71, s0p, vr(s0)));
+    out.push(f2(72, s0w, vl(s0)));
+    out.push(f2(73, s0p, vl(s0)));
+    out.push(f2(74, b0w, vl(b0)));
+    out.push(f2(75, b0p, vl(b0)));
+    out.push(f2(76, s1p, vr(s1)));
+    // Children.
+    out.push(f1(80, w(s0l)));
+    out.push(f1(81, p(s0l)));
+    out.push(f1(82, l(s0l)));
+    out.push(f1(83, w(s0r)));
+    out.push(f1(84, p(s0r)));
+    out.push(f1(85, l(s0r)));
+    out.push(f1(86, w(b0l)));
+    out.push(f1(87, p(b0l)));
+    out.push(f1(88, l(b0l)));
+    out.push(f1(89, w(s0l2)));
+    out.push(f1(90, p(s0l2)));
+    out.push(f1(91, l(s0l2)));
+    out.push(f1(92, w(s0r2)));
+    out.push(f1(93, p(s0r2)));
+    out.push(f1(94, l(s0r2)));
+    out.push(f1(95, w(b0l2)));
+    out.push(f1(96, p(b0l2)));
+    out.push(f1(97, l(b0l2)));
+    out.push(f3(98, s0p, p(s0l), p(s0l2)));
+    out.push(f3(99, s0p, p(s0r), p(s0r2)));
+    out.push(f3(100, b0p, p(b0l), p(b0l2)));
+    out.push(f2(101, l(s1r), s1p));
+    out.push(f2(102, l(s1l), s1p));
+    out.push(f2(103, w(s1r), s1p));
+    out.push(f3(104, s0p, l(s0l), l(s0r)));
+    out.push(f3(105, b0p, l(b0l), s0p));
+    // Label sets.
+    out.push(f2(110, s0w, rs(s0)));
+    out.push(f2(111, s0p, rs(s0)));
+    out.push(f2(112, s0w, ls(s0)));
+    out.push(f2(113, s0p, ls(s0)));
+    out.push(f2(114, b0w, ls(b0)));
+    out.push(f2(115, b0p, ls(b0)));
+    out.push(f2(116, s1p, rs(s1)));
+    // Lexical pairs with neighbours of S0 in the sentence.
+    let s0m1 = if s0 != NONE && s0 > 0 { s0 - 1 } else { NONE };
+    let b0m1 = if b0 != NONE && b0 > 0 { b0 - 1 } else { NONE };
+    out.push(f3(120, s0p, p(s0m1), b0p));
+    out.push(f3(121, s0p, p(b0m1), b0p));
+    out.push(f3(122, s0p, p(if s0 != NONE && s0 + 1 < n { s0 + 1 } else { NONE }), b0p));
+    out.push(f2(123, u(b0), u(b1)));
+    out.push(f3(124, u(s0), u(b0), d));
+    out.push(f3(125, (st.b >= n) as u64, s0p, st.stack.len().min(3) as u64));
+}
+
+/// A trained dependency parser.
+pub struct Parser {
+    labels: Vec<String>,
+    root_label: u16,
+    model: Model,
+}
+
+static PARSER_BYTES: &[u8] = include_bytes!("../models/parser.bin");
+static PARSER: std::sync::OnceLock<Parser> = std::sync::OnceLock::new();
+
+fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, wd)| Tok {
+            w: hash_str(&norm_lower(wd)),
+            p: hash_str(xpos.get(i).copied().unwrap_or("")) ^ 0x1234,
+            u: hash_str(upos.get(i).copied().unwrap_or("")) ^ 0x4321,
+        })
+        .collect()
+}
+
+fn legal(st: &State, class: usize, root: u16) -> bool {
+    if class == 0 {
+        return st.can_shift();
+    }
+    let lab = ((class - 1) / 2) as u16;
+    if class % 2 == 1 {
+        st.can_left() && ((st.b == st.n) == (lab == root))
+    } else {
+        st.can_right() && lab != root
+    }
+}
+
+impl Parser {
+    /// The parser shipped in the binary (loaded once, on first use).
+    pub fn embedded() -> &'static Parser {
+        PARSER.get_or_init(|| Parser::from_bytes(PARSER_BYTES).expect("embedded parser model is malformed"))
+    }
+
+    /// Parses one sentence given its words and (predicted) UPOS and XPOS tags.
+    pub fn parse(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Arc> {
+        let n = words.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let toks = tokens_of(words, upos, xpos);
+        let mut st = State::new(n);
+        let nclass = self.model.nclass;
+        let mut feats = Vec::with_capacity(128);
+        let mut scores = vec![0i32; nclass];
+        let mut steps = 0;
+        while !st.terminal() && steps < 4 * n + 4 {
+            steps += 1;
+            features(&st, &toks, &mut feats);
+            self.model.score(&feats, &mut scores);
+            let mut best = usize::MAX;
+            for c in 0..nclass {
+                if legal(&st, c, self.root_label) && (best == usize::MAX || scores[c] > scores[best]) {
+                    best = c;
+                }
+            }
+            if best == usize::MAX {
+                break;
+            }
+            st.apply(best);
+        }
+        (0..n)
+            .map(|i| {
+                let h = st.head[i];
+                if h == NONE || h >= n {
+                    Arc { head: None, deprel: "root".to_string() }
+                } else {
+                    let l = st.label[i] as usize;
+                    Arc { head: Some(h), deprel: self.labels.get(l).cloned().unwrap_or_else(|| "dep".into()) }
+                }
+            })
+            .collect()
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Option<Parser> {
+        let mut r = Reader { b, pos: 0 };
+        if r.take(4)? != b"NGPR" || r.u32()? != 1 {
+            return None;
+        }
+        let n = r.u32()? as usize;
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            labels.push(r.string()?);
+        }
+        let len = r.u32()? as usize;
+        let model = Model::from_bytes(r.take(len)?)?;
+        let root_label = labels.iter().position(|l| l == "root")? as u16;
+        if model.nclass != 1 + 2 * labels.len() {
+            return None;
+        }
+        Some(Parser { labels, root_label, model })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(b"NGPR");
+        out.extend_from_slice(&1u32.to_le_bytes());
+        out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
+        for l in &self.labels {
+            put_string(&mut out, l);
+        }
+        let m = self.model.to_bytes();
+        out.extend_from_slice(&(m.len() as u32).to_le_bytes());
+        out.extend_from_slice(&m);
+        out
+    }
+
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+}
+
+/// Options of [`train_parser`].
+#[derive(Debug, Clone)]
+pub struct ParserOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Follow the model's own (possibly wrong) transitions from this epoch on.
+    pub explore_from: usize,
+    pub verbose: bool,
+}
+
+impl Default for ParserOptions {
+    fn default() -> Self {
+        ParserOptions { epochs: 15, seed: 11, explore_from: 1, verbose: false }
+    }
+}
+
+/// Dynamic-oracle cost of `class` in `st` against the gold heads (`n` = root) and labels.
+fn cost(st: &State, class: usize, gh: &[usize], gl: &[u16]) -> u32 {
+    let n = st.n;
+    let s0 = st.s(0);
+    let s1 = st.s(1);
+    let b = st.b;
+    let deps_in_buffer = |x: usize| (b..n).filter(|&d| gh[d] == x).count() as u32;
+    if class == 0 {
+        let mut c = 0;
+        for (k, &s) in st.stack.iter().enumerate() {
+            if gh[s] == b {
+                c += 1;
+            }
+            if k + 1 < st.stack.len() && gh[b] == s {
+                c += 1;
+            }
+        }
+        return c;
+    }
+    let lab = ((class - 1) / 2) as u16;
+    if class % 2 == 1 {
+        let mut c = deps_in_buffer(s0);
+        let h = gh[s0];
+        if h != b && (h == s1 || (h > b && h <= n)) {
+            c += 1;
+        }
+        if h == b && gl[s0] != lab {
+            c += 1;
+        }
+        c
+    } else {
+        let mut c = deps_in_buffer(s0);
+        let h = gh[s0];
+        if h >= b && h <= n {
+            c += 1;
+        }
+        if h == s1 && gl[s0] != lab {
+            c += 1;
+        }
+        c
+    }
+}
+
+/// Trains the parser. The tags of `train` should be predicted ones (e.g. jackknifed) so that
+/// the parser learns to live with tagging errors; `dev` (may be empty) is only used to print
+/// the attachment scores per epoch when verbose.
+pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOptions) -> Parser {
+    let mut labels: Vec<String> = vec!["root".to_string()];
+    for s in train {
+        for w in &s.words {
+            if !labels.contains(&w.deprel) {
+                labels.push(w.deprel.clone());
+            }
+        }
+    }
+    labels.truncate(127);
+    let lab_ix = |l: &str| labels.iter().position(|x| x == l).unwrap_or(0) as u16;
+    let nclass = 1 + 2 * labels.len();
+    struct Ex {
+        toks: Vec<Tok>,
+        gh: Vec<usize>,
+        gl: Vec<u16>,
+    }
+    let exs: Vec<Ex> = train
+        .iter()
+        .filter(|s| !s.words.is_empty())
+        .map(|s| {
+            let n = s.words.len();
+            let words = s.forms();
+            let up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+            let xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+            Ex {
+                toks: tokens_of(&words, &up, &xp),
+                gh: s.words.iter().map(|w| if w.head == 0 || w.head > n { n } else { w.head - 1 }).collect(),
+                gl: s.words.iter().map(|w| if w.head == 0 { 0 } else { lab_ix(&w.deprel) }).collect(),
+            }
+        })
+        .collect();
+    let mut t = Trainer::new(nclass);
+    let mut rng = Rng(opts.seed);
+    let mut order: Vec<usize> = (0..exs.len()).collect();
+    let mut feats = Vec::with_capacity(128);
+    let mut scores = vec![0f32; nclass];
+    let mut costs = vec![0u32; nclass];
+    let mut parser = None;
+    for epoch in 0..opts.epochs {
+        rng.shuffle(&mut order);
+        let (mut ok, mut tot) = (0usize, 0usize);
+        for &ei in &order {
+            let ex = &exs[ei];
+            let n = ex.toks.len();
+            let mut st = State::new(n);
+            let mut steps = 0;
+            while !st.terminal() && steps < 4 * n + 4 {
+                steps += 1;
+                features(&st, &ex.toks, &mut feats);
+                t.score(&feats, &mut scores);
+                let mut minc = u32::MAX;
+                for c in 0..nclass {
+                    costs[c] = if legal(&st, c, 0) { cost(&st, c, &ex.gh, &ex.gl) } else { u32::MAX };
+                    minc = minc.min(costs[c]);
+                }
+                if minc == u32::MAX {
+                    break;
+                }
+                let mut pred = usize::MAX;
+                let mut gold = usize::MAX;
+                for c in 0..nclass {
+                    if costs[c] == u32::MAX {
+                        continue;
+                    }
+                    if pred == usize::MAX || scores[c] > scores[pred] {
+                        pred = c;
+                    }
+                    if costs[c] == minc && (gold == usize::MAX || scores[c] > scores[gold]) {
+                        gold = c;
+                    }
+                }
+                tot += 1;
+                if costs[pred] > minc {
+                    t.update(&feats, gold, pred, 1.0);
+                } else {
+                    ok += 1;
+                }
+                t.tick();
+                let follow = if epoch >= opts.explore_from && rng.next() % 10 != 0 { pred } else { gold };
+                st.apply(follow);
+            }
+        }
+        if opts.verbose {
+            eprintln!("parser epoch {epoch}: oracle agreement {:.4}, feats {}", ok as f64 / tot.max(1) as f64, t.nfeat());
+            if !dev.is_empty() && (epoch + 1) % 3 == 0 {
+                let p = Parser { labels: labels.clone(), root_label: 0, model: t.finish(1, 0.0) };
+                let a = evaluate_parser(&p, dev);
+                eprintln!("  dev uas {:.4} las {:.4}", a.uas, a.las);
+            }
+        }
+        if epoch + 1 == opts.epochs {
+            parser = Some(Parser { labels: labels.clone(), root_label: 0, model: t.finish(2, 0.003) });
+        }
+    }
+    parser.unwrap_or(Parser { labels, root_label: 0, model: t.finish(2, 0.003) })
+}
+
+/// Attachment scores (punctuation included, as in the CoNLL 2018 shared task).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ParseAccuracy {
+    pub uas: f64,
+    pub las: f64,
+    pub tokens: usize,
+}
+
+/// Parses sentences with the tags they carry and compares with their gold trees.
+pub fn evaluate_parser(p: &Parser, sents: &[ConllSentence]) -> ParseAccuracy {
+    let (mut u, mut l, mut n) = (0usize, 0usize, 0usize);
+    for s in sents {
+        let words = s.forms();
+        let up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+        let xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+        let arcs = p.parse(&words, &up, &xp);
+        for (a, w) in arcs.iter().zip(&s.words) {
+            n += 1;
+            let gh = if w.head == 0 { None } else { Some(w.head - 1) };
+            if a.head == gh {
+                u += 1;
+                if a.deprel == w.deprel {
+                    l += 1;
+                }
+            }
+        }
+    }
+    let d = n.max(1) as f64;
+    ParseAccuracy { uas: u as f64 / d, las: l as f64 / d, tokens: n }
+}

@@ -1,0 +1,546 @@
+//! Averaged-perceptron POS tagger predicting a joint (UPOS, Penn XPOS) tag, greedy left to
+//! right, in two passes: the second pass also sees the first pass's tags of the words to the
+//! right. Frequent unambiguous words are tagged from a tag dictionary.
+//!
+//! ## Binary format (little-endian, strings are u32 length + UTF-8)
+//! ```text
+//! magic b"NGTG", version u32 = 1
+//! nclass u32, nclass times: upos str, xpos str
+//! ndict u32, ndict times: word-hash u64, class u16      (unambiguous frequent words)
+//! namb u32,  namb times: word-hash u64, ambiguity u64  (hash of the tag set seen in training)
+//! pass-1 model (perceptron format), pass-2 model (perceptron format), each u32 length-prefixed
+//! ```
+
+use crate::conllu::ConllSentence;
+use crate::hash::{f1, f2, f3, hash_str, IdBuild, IdMap};
+use crate::lemma::Lemmatizer;
+use crate::perceptron::{put_string, Model, Reader, Trainer};
+use newsgraph_core::Upos;
+use std::collections::HashMap;
+
+/// Precomputed per-word hashes.
+#[derive(Clone, Copy, Default)]
+struct Lex {
+    form: u64,
+    lower: u64,
+    pre1: u64,
+    pre2: u64,
+    pre3: u64,
+    suf1: u64,
+    suf2: u64,
+    suf3: u64,
+    suf4: u64,
+    shape: u64,
+    amb: u64,
+    flags: u64,
+}
+
+const PAD_L: u64 = 0x1111;
+const PAD_R: u64 = 0x2222;
+
+/// Lower-case form with digits folded to `0` (so numbers share features).
+pub(crate) fn norm_lower(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            s.push('0');
+        } else if c.is_ascii() {
+            s.push(c.to_ascii_lowercase());
+        } else {
+            s.extend(c.to_lowercase());
+        }
+    }
+    s
+}
+
+pub(crate) fn shape(w: &str) -> String {
+    let mut s = String::new();
+    let mut last = ' ';
+    let mut run = 0;
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+            if run > 2 {
+                continue;
+            }
+        } else {
+            run = 1;
+            last = k;
+        }
+        s.push(k);
+        if s.len() > 12 {
+            break;
+        }
+    }
+    s
+}
+
+fn affixes(lower: &str) -> ([u64; 3], [u64; 4]) {
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    let n = chars.len();
+    let mut pre = [0u64; 3];
+    let mut suf = [0u64; 4];
+    for k in 1..=3 {
+        let end = if k < n { chars[k].0 } else { lower.len() };
+        pre[k - 1] = hash_str(&lower[..end]) ^ k as u64;
+    }
+    for k in 1..=4 {
+        let start = if k <= n { chars[n - k].0 } else { 0 };
+        suf[k - 1] = hash_str(&lower[start..]) ^ (k as u64) << 8;
+    }
+    (pre, suf)
+}
+
+fn lex_of(w: &str, amb: &IdMap<u64>) -> Lex {
+    let lower = norm_lower(w);
+    let (pre, suf) = affixes(&lower);
+    let lh = hash_str(&lower);
+    let mut flags = 0u64;
+    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+        flags |= 1;
+    }
+    if w.chars().all(|c| !c.is_lowercase()) {
+        flags |= 2;
+    }
+    if w.contains('-') {
+        flags |= 4;
+    }
+    if w.chars().any(|c| c.is_numeric()) {
+        flags |= 8;
+    }
+    Lex {
+        form: hash_str(w),
+        lower: lh,
+        pre1: pre[0],
+        pre2: pre[1],
+        pre3: pre[2],
+        suf1: suf[0],
+        suf2: suf[1],
+        suf3: suf[2],
+        suf4: suf[3],
+        shape: hash_str(&shape(w)),
+        amb: amb.get(&lh).copied().unwrap_or(0),
+        flags,
+    }
+}
+
+/// Feature extraction for position `i`; `tags` holds class ids (+1; 0 = none) of this pass,
+/// `right` the first pass's tags (None in pass 1).
+fn features(lex: &[Lex], i: usize, tags: &[u64], right: Option<&[u64]>, out: &mut Vec<u64>) {
+    out.clear();
+    let n = lex.len();
+    let get = |j: isize| -> Option<&Lex> {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(&lex[j as usize])
+        }
+    };
+    let ii = i as isize;
+    let w = &lex[i];
+    let lw = |j: isize| get(j).map(|l| l.lower).unwrap_or(if j < 0 { PAD_L } else { PAD_R });
+    let t = |j: isize| -> u64 {
+        if j < 0 {
+            PAD_L
+        } else {
+            tags[j as usize]
+        }
+    };
+    let p1 = t(ii - 1);
+    let p2 = t(ii - 2);
+    out.push(f1(0, 0));
+    out.push(f1(1, w.lower));
+    out.push(f1(2, w.form));
+    out.push(f1(3, w.suf1));
+    out.push(f1(4, w.suf2));
+    out.push(f1(5, w.suf3));
+    out.push(f1(6, w.suf4));
+    out.push(f1(7, w.pre1));
+    out.push(f1(8, w.pre2));
+    out.push(f1(9, w.pre3));
+    out.push(f1(10, w.shape));
+    out.push(f1(11, lw(ii - 1)));
+    out.push(f1(12, lw(ii - 2)));
+    out.push(f1(13, lw(ii + 1)));
+    out.push(f1(14, lw(ii + 2)));
+    out.push(f1(15, get(ii - 1).map(|l| l.suf3).unwrap_or(PAD_L)));
+    out.push(f1(16, get(ii + 1).map(|l| l.suf3).unwrap_or(PAD_R)));
+    out.push(f1(17, p1));
+    out.push(f1(18, p2));
+    out.push(f2(19, p1, p2));
+    out.push(f2(20, p1, w.lower));
+    out.push(f2(21, w.lower, lw(ii + 1)));
+    out.push(f2(22, lw(ii - 1), w.lower));
+    out.push(f1(23, w.amb));
+    out.push(f1(24, get(ii + 1).map(|l| l.amb).unwrap_or(PAD_R)));
+    out.push(f2(25, get(ii - 1).map(|l| l.amb).unwrap_or(PAD_L), w.amb));
+    out.push(f2(26, p1, w.amb));
+    out.push(f1(27, get(ii + 1).map(|l| l.shape).unwrap_or(PAD_R)));
+    out.push(f2(28, w.flags, (i == 0) as u64));
+    out.push(f2(29, w.shape, (i == 0) as u64));
+    out.push(f2(30, p1, w.suf3));
+    out.push(f2(31, w.amb, get(ii + 1).map(|l| l.amb).unwrap_or(PAD_R)));
+    out.push(f1(32, get(ii - 1).map(|l| l.shape).unwrap_or(PAD_L)));
+    out.push(f2(33, w.suf2, lw(ii + 1)));
+    if let Some(r) = right {
+        let rt = |j: isize| -> u64 {
+            if j as usize >= n {
+                PAD_R
+            } else {
+                r[j as usize]
+            }
+        };
+        let n1 = rt(ii + 1);
+        let n2 = rt(ii + 2);
+        out.push(f1(40, n1));
+        out.push(f1(41, n2));
+        out.push(f2(42, n1, n2));
+        out.push(f2(43, p1, n1));
+        out.push(f2(44, n1, w.lower));
+        out.push(f3(45, n1, w.amb, p1));
+        out.push(f2(46, r[i], w.amb));
+    }
+}
+
+/// A trained tagger and lemmatizer.
+pub struct Tagger {
+    classes: Vec<(Upos, String)>,
+    tagdict: IdMap<u16>,
+    amb: IdMap<u64>,
+    pass1: Model,
+    pass2: Model,
+    lemmatizer: Lemmatizer,
+}
+
+/// One tagged word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged {
+    pub upos: Upos,
+    pub xpos: String,
+    pub lemma: String,
+}
+
+static TAGGER_BYTES: &[u8] = include_bytes!("../models/tagger.bin");
+static LEMMA_BYTES: &[u8] = include_bytes!("../models/lemma.bin");
+static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+
+impl Tagger {
+    /// The tagger shipped in the binary (loaded once, on first use).
+    pub fn embedded() -> &'static Tagger {
+        TAGGER.get_or_init(|| {
+            Tagger::from_bytes(TAGGER_BYTES, LEMMA_BYTES).expect("embedded tagger model is malformed")
+        })
+    }
+
+    /// Class ids (index into the class table) for each word.
+    pub fn tag_ids(&self, words: &[&str]) -> Vec<usize> {
+        let lex: Vec<Lex> = words.iter().map(|w| lex_of(w, &self.amb)).collect();
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0i32; self.classes.len()];
+        let mut first = vec![0u64; words.len()];
+        let mut ids = vec![0usize; words.len()];
+        for pass in 0..2 {
+            let mut tags = vec![0u64; words.len()];
+            for i in 0..words.len() {
+                let c = if let Some(&c) = self.tagdict.get(&lex[i].form) {
+                    c as usize
+                } else {
+                    let (model, right) = if pass == 0 { (&self.pass1, None) } else { (&self.pass2, Some(&first[..])) };
+                    features(&lex, i, &tags, right, &mut feats);
+                    model.score(&feats, &mut scores);
+                    argmax_i(&scores)
+                };
+                tags[i] = c as u64 + 1;
+                ids[i] = c;
+            }
+            first = tags;
+        }
+        ids
+    }
+
+    /// UPOS, XPOS and lemma of each word.
+    pub fn tag(&self, words: &[&str]) -> Vec<Tagged> {
+        self.tag_ids(words)
+            .into_iter()
+            .zip(words)
+            .map(|(c, w)| {
+                let (upos, xpos) = &self.classes[c];
+                Tagged { upos: *upos, xpos: xpos.clone(), lemma: self.lemmatizer.lemma(w, xpos) }
+            })
+            .collect()
+    }
+
+    /// The lemma of a word with a given Penn tag.
+    pub fn lemma(&self, word: &str, xpos: &str) -> String {
+        self.lemmatizer.lemma(word, xpos)
+    }
+
+    pub fn class(&self, id: usize) -> (Upos, &str) {
+        let (u, x) = &self.classes[id];
+        (*u, x.as_str())
+    }
+
+    pub fn from_bytes(tagger: &[u8], lemma: &[u8]) -> Option<Tagger> {
+        let mut r = Reader { b: tagger, pos: 0 };
+        if r.take(4)? != b"NGTG" || r.u32()? != 1 {
+            return None;
+        }
+        let n = r.u32()? as usize;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let u = Upos::parse(&r.string()?).unwrap_or(Upos::X);
+            classes.push((u, r.string()?));
+        }
+        let n = r.u32()? as usize;
+        let mut tagdict = IdMap::with_hasher(IdBuild::default());
+        for _ in 0..n {
+            let k = r.u64()?;
+            let c = u16::from_le_bytes(r.take(2)?.try_into().ok()?);
+            if c as usize >= classes.len() {
+                return None;
+            }
+            tagdict.insert(k, c);
+        }
+        let n = r.u32()? as usize;
+        let mut amb = IdMap::with_hasher(IdBuild::default());
+        for _ in 0..n {
+            let k = r.u64()?;
+            amb.insert(k, r.u64()?);
+        }
+        let l1 = r.u32()? as usize;
+        let pass1 = Model::from_bytes(r.take(l1)?)?;
+        let l2 = r.u32()? as usize;
+        let pass2 = Model::from_bytes(r.take(l2)?)?;
+        if pass1.nclass != classes.len() || pass2.nclass != classes.len() {
+            return None;
+        }
+        Some(Tagger { classes, tagdict, amb, pass1, pass2, lemmatizer: Lemmatizer::from_bytes(lemma)? })
+    }
+
+    /// Serialises the tagger (format in the module docs) and, separately, the lemmatizer.
+    pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
+        let mut out = Vec::new();
+        out.extend_from_slice(b"NGTG");
+        out.extend_from_slice(&1u32.to_le_bytes());
+        out.extend_from_slice(&(self.classes.len() as u32).to_le_bytes());
+        for (u, x) in &self.classes {
+            put_string(&mut out, u.as_str());
+            put_string(&mut out, x);
+        }
+        let mut d: Vec<_> = self.tagdict.iter().collect();
+        d.sort();
+        out.extend_from_slice(&(d.len() as u32).to_le_bytes());
+        for (k, c) in d {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&c.to_le_bytes());
+        }
+        let mut a: Vec<_> = self.amb.iter().collect();
+        a.sort();
+        out.extend_from_slice(&(a.len() as u32).to_le_bytes());
+        for (k, v) in a {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for m in [&self.pass1, &self.pass2] {
+            let b = m.to_bytes();
+            out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+            out.extend_from_slice(&b);
+        }
+        (out, self.lemmatizer.to_bytes())
+    }
+}
+
+fn argmax_i(s: &[i32]) -> usize {
+    let mut best = 0;
+    for (i, &v) in s.iter().enumerate() {
+        if v > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+fn argmax_f(s: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &v) in s.iter().enumerate() {
+        if v > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// A small deterministic PRNG (xorshift64*) for shuffling.
+pub(crate) struct Rng(pub u64);
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Options of [`train_tagger`].
+#[derive(Debug, Clone)]
+pub struct TaggerOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Print progress to stderr.
+    pub verbose: bool,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        TaggerOptions { epochs: 10, seed: 7, verbose: false }
+    }
+}
+
+/// Trains the tagger (both passes) and the lemmatizer on EWT training sentences.
+/// `dev` (may be empty) is only used to print accuracy per epoch when verbose.
+pub fn train_tagger(train: &[ConllSentence], dev: &[ConllSentence], opts: &TaggerOptions) -> Tagger {
+    // Classes.
+    let mut class_ix: HashMap<(String, String), usize> = HashMap::new();
+    let mut classes: Vec<(Upos, String)> = Vec::new();
+    let mut sents: Vec<(Vec<&str>, Vec<usize>)> = Vec::new();
+    for s in train {
+        let mut ids = Vec::new();
+        for w in &s.words {
+            let key = (w.upos.clone(), w.xpos.clone());
+            let next = class_ix.len();
+            let id = *class_ix.entry(key).or_insert(next);
+            if id == classes.len() {
+                classes.push((Upos::parse(&w.upos).unwrap_or(Upos::X), w.xpos.clone()));
+            }
+            ids.push(id);
+        }
+        sents.push((s.forms(), ids));
+    }
+    // Word statistics for the tag dictionary and ambiguity classes.
+    let mut stats: HashMap<String, HashMap<usize, u32>> = HashMap::new();
+    let mut form_stats: HashMap<&str, HashMap<usize, u32>> = HashMap::new();
+    for (ws, ids) in &sents {
+        for (w, &c) in ws.iter().zip(ids) {
+            *stats.entry(norm_lower(w)).or_default().entry(c).or_default() += 1;
+            *form_stats.entry(w).or_default().entry(c).or_default() += 1;
+        }
+    }
+    let mut amb = IdMap::with_hasher(IdBuild::default());
+    for (w, m) in &stats {
+        let total: u32 = m.values().sum();
+        if total >= 3 {
+            let mut tags: Vec<usize> = m.iter().filter(|(_, &c)| c * 20 >= total || c >= 3).map(|(&k, _)| k).collect();
+            tags.sort();
+            let mut h = 0x77u64;
+            for t in tags {
+                h = crate::hash::mix(h, t as u64 + 1);
+            }
+            amb.insert(hash_str(w), crate::hash::finish(h));
+        }
+    }
+    let mut tagdict = IdMap::with_hasher(IdBuild::default());
+    for (w, m) in &form_stats {
+        let total: u32 = m.values().sum();
+        let (best, c) = m.iter().max_by_key(|(k, c)| (**c, std::cmp::Reverse(**k))).map(|(k, c)| (*k, *c)).unwrap_or((0, 0));
+        if total >= 20 && c as f64 / total as f64 >= 0.995 {
+            tagdict.insert(hash_str(w), best as u16);
+        }
+    }
+    let nclass = classes.len();
+    let lex: Vec<Vec<Lex>> = sents.iter().map(|(ws, _)| ws.iter().map(|w| lex_of(w, &amb)).collect()).collect();
+    let mut rng = Rng(opts.seed);
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut feats = Vec::with_capacity(64);
+    let mut scores = vec![0f32; nclass];
+    let mut models = Vec::new();
+    // Pass 1 predictions on the training data for pass 2 (from the pass-1 model being trained
+    // in the same epoch, so they carry realistic errors).
+    let mut t1 = Trainer::new(nclass);
+    let mut t2 = Trainer::new(nclass);
+    let mut first_preds: Vec<Vec<u64>> = sents.iter().map(|(ws, _)| vec![0; ws.len()]).collect();
+    for epoch in 0..opts.epochs {
+        rng.shuffle(&mut order);
+        let mut correct = 0usize;
+        let mut total = 0usize;
+        for &si in &order {
+            let (_, gold) = &sents[si];
+            let lx = &lex[si];
+            let mut tags = vec![0u64; gold.len()];
+            for i in 0..gold.len() {
+                features(lx, i, &tags, None, &mut feats);
+                t1.score(&feats, &mut scores);
+                let g = argmax_f(&scores);
+                t1.update(&feats, gold[i], g, 1.0);
+                t1.tick();
+                tags[i] = g as u64 + 1;
+            }
+            first_preds[si] = tags;
+            let right = &first_preds[si];
+            let mut tags = vec![0u64; gold.len()];
+            for i in 0..gold.len() {
+                features(lx, i, &tags, Some(right), &mut feats);
+                t2.score(&feats, &mut scores);
+                let g = argmax_f(&scores);
+                t2.update(&feats, gold[i], g, 1.0);
+                t2.tick();
+                tags[i] = g as u64 + 1;
+                correct += (g == gold[i]) as usize;
+                total += 1;
+            }
+        }
+        if opts.verbose {
+            eprintln!("tagger epoch {epoch}: train acc {:.4}, feats {}/{}", correct as f64 / total.max(1) as f64, t1.nfeat(), t2.nfeat());
+        }
+    }
+    models.push(t1.finish(1, 0.002));
+    models.push(t2.finish(1, 0.002));
+    let pass2 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
+    let pass1 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
+    let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))));
+    let tagger = Tagger { classes, tagdict, amb, pass1, pass2, lemmatizer };
+    if opts.verbose && !dev.is_empty() {
+        let acc = evaluate_tagger(&tagger, dev);
+        eprintln!("dev: upos {:.4} xpos {:.4} lemma {:.4}", acc.upos, acc.xpos, acc.lemma);
+    }
+    tagger
+}
+
+/// Accuracy figures of the tagger on gold-tokenized sentences.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TagAccuracy {
+    pub upos: f64,
+    pub xpos: f64,
+    pub lemma: f64,
+    pub tokens: usize,
+}
+
+/// Tags gold-tokenized sentences and compares UPOS, XPOS and lemma with the gold ones.
+pub fn evaluate_tagger(t: &Tagger, sents: &[ConllSentence]) -> TagAccuracy {
+    let (mut u, mut x, mut l, mut n) = (0usize, 0usize, 0usize, 0usize);
+    for s in sents {
+        let out = t.tag(&s.forms());
+        for (o, w) in out.iter().zip(&s.words) {
+            n += 1;
+            u += (o.upos.as_str() == w.upos) as usize;
+            x += (o.xpos == w.xpos) as usize;
+            l += (o.lemma == w.lemma) as usize;
+        }
+    }
+    let d = n.max(1) as f64;
+    TagAccuracy { upos: u as f64 / d, xpos: x as f64 / d, lemma: l as f64 / d, tokens: n }
+}
