@@ -46,19 +46,19 @@ enum Command {
     /// Analyse articles and store them in a corpus database.
     Ingest(store_cmds::IngestArgs),
     /// Query stored events.
-    Events(store_cmds::QueryArgs),
+    Events(store_cmds::EventsArgs),
     /// Query stored quotes.
-    Quotes(store_cmds::QueryArgs),
+    Quotes(store_cmds::QuotesArgs),
     /// Query stored entities.
-    Entities(store_cmds::QueryArgs),
+    Entities(store_cmds::EntitiesArgs),
     /// Full-text search over stored articles and quotes.
-    Search(store_cmds::QueryArgs),
+    Search(store_cmds::SearchArgs),
     /// Events of an actor by day.
-    Timeline(store_cmds::QueryArgs),
+    Timeline(store_cmds::TimelineArgs),
     /// Counts of what the store holds.
-    Stats(store_cmds::QueryArgs),
+    Stats(store_cmds::StatsArgs),
     /// Export stored events in the conventional event-data layout.
-    Export(store_cmds::QueryArgs),
+    Export(store_cmds::ExportArgs),
     /// Accuracy of each component on an evaluation set.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -79,18 +79,19 @@ fn main() {
         }
     };
     init_logging(cli.verbose);
+    util::set_verbose(cli.verbose > 0);
     let result = match cli.command {
         Command::Analyze(a) => analyze::run(a),
         Command::Parse(a) => parse::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Ingest(a) => store_cmds::ingest(a),
-        Command::Events(a) => store_cmds::query("events", a),
-        Command::Quotes(a) => store_cmds::query("quotes", a),
-        Command::Entities(a) => store_cmds::query("entities", a),
-        Command::Search(a) => store_cmds::query("search", a),
-        Command::Timeline(a) => store_cmds::query("timeline", a),
-        Command::Stats(a) => store_cmds::query("stats", a),
-        Command::Export(a) => store_cmds::query("export", a),
+        Command::Events(a) => store_cmds::events(a),
+        Command::Quotes(a) => store_cmds::quotes(a),
+        Command::Entities(a) => store_cmds::entities(a),
+        Command::Search(a) => store_cmds::search(a),
+        Command::Timeline(a) => store_cmds::timeline(a),
+        Command::Stats(a) => store_cmds::stats(a),
+        Command::Export(a) => store_cmds::export(a),
         Command::Eval(c) => eval::run(c),
         Command::Train(c) => train::run(c),
         Command::Bench(a) => bench::run(a),

