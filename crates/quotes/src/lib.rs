@@ -1,3 +1,459 @@
 //! # newsgraph-quotes
 //!
-//! Quotes and their speakers.
+//! Finds what was said in a news article and who said it: **direct quotes** (in straight,
+//! curly, low-9 or guillemet marks, over several sentences or paragraphs, with nested
+//! single quotes), **partial quotes** inside the writer's sentence (`saying it was
+//! "troubling"`, told apart from scare quotes around names of things) and **reported
+//! speech** (`X said (that) …`, `X confirmed that …`, `according to X, …`, `…, informed
+//! X`, `X, adding that …`). Each [`Quote`] gets its cue (the speech verb or "according
+//! to"), its speaker as written and the entity of `doc.entities` that the speaker refers to,
+//! and a date.
+//!
+//! The component ([`QuoteFinder`], name `"quotes"`) works on the text with its own
+//! tokenisation and surface patterns, so it needs nothing but `doc.text`; it uses what
+//! earlier components left in the document when there: paragraphs (segmenter), POS tags
+//! (tagger) to tell nouns from verbs, time expressions (to step over "on Wednesday" between
+//! a subject and its verb) and entities with their mentions (entity linking of speakers).
+//!
+//! The speech verbs come from `data/speech_verbs.txt` (embedded; format described there).
+//! [`eval`] scores the component against hand annotations in the seed's gold format.
+
+mod attrib;
+pub mod eval;
+pub mod lexicon;
+mod link;
+mod scan;
+
+use attrib::{name_like, Attr, Ctx, DETS};
+use lexicon::{Frame, Lexicon};
+use newsgraph_core::{Component, DateSource, Document, Quote, QuoteKind, Span};
+use scan::{Kind, Para};
+
+pub use link::link_speaker;
+
+/// The quote component.
+#[derive(Debug, Clone)]
+pub struct QuoteFinder {
+    lex: Lexicon,
+}
+
+impl Default for QuoteFinder {
+    fn default() -> Self {
+        QuoteFinder::new()
+    }
+}
+
+impl Component for QuoteFinder {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn process(&self, doc: &mut Document) {
+        doc.quotes = self.find(doc);
+    }
+}
+
+/// A quotation found in one paragraph, before entity linking.
+#[derive(Debug, Clone)]
+struct Found {
+    para: usize,
+    content: Span,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    speaker: Option<Span>,
+    /// Index of the first piece of a quotation that runs over several paragraphs.
+    chain: Option<usize>,
+    /// Attributed by its own cue (not inherited).
+    own: bool,
+}
+
+impl QuoteFinder {
+    /// The finder with the embedded speech-verb lexicon.
+    pub fn new() -> Self {
+        QuoteFinder { lex: Lexicon::embedded() }
+    }
+
+    /// The finder with another lexicon (see `data/speech_verbs.txt` for the format).
+    pub fn with_lexicon(lex: Lexicon) -> Self {
+        QuoteFinder { lex }
+    }
+
+    /// All quotes of the document, in text order.
+    pub fn find(&self, doc: &Document) -> Vec<Quote> {
+        let paras = scan::paragraphs(doc);
+        let mut found: Vec<Found> = Vec::new();
+        let mut prev_open_chain: Option<usize> = None;
+        for (pi, p) in paras.iter().enumerate() {
+            let first_new = found.len();
+            let mut ctx = Ctx { p, lex: &self.lex, attrs: Vec::new() };
+            self.direct(doc, pi, &mut ctx, &mut found);
+            // a quotation left open at the end of the previous paragraph continues here
+            if let Some(c) = prev_open_chain.take() {
+                if p.opens_with_quote {
+                    if let Some(f) = found.get_mut(first_new) {
+                        if f.kind == QuoteKind::Direct {
+                            f.chain = Some(c);
+                        }
+                    }
+                }
+            }
+            if let Some(last) = p.quotes.last() {
+                if last.close.is_none() && found.len() > first_new {
+                    let li = found.len() - 1;
+                    prev_open_chain = Some(found[li].chain.unwrap_or(li));
+                    if found[li].chain.is_none() {
+                        found[li].chain = Some(li);
+                    }
+                }
+            }
+            self.indirect(doc, pi, &mut ctx, &mut found);
+        }
+        inherit(&paras, &mut found);
+        found.sort_by_key(|f| (f.content.start, f.content.end));
+        found.dedup_by(|a, b| a.content == b.content);
+        let mut quotes = Vec::with_capacity(found.len());
+        let mut linked: Vec<(Span, Option<usize>)> = Vec::new();
+        for f in &found {
+            let speaker = f.speaker.and_then(|s| {
+                if let Some(&(_, e)) = linked.iter().find(|(sp, _)| *sp == s) {
+                    return e;
+                }
+                let prev: Vec<usize> = quotes.iter().filter_map(|q: &Quote| q.speaker).collect();
+                let e = link_speaker(doc, s, &prev);
+                linked.push((s, e));
+                e
+            });
+            let (date, date_source) = (doc.date, DateSource::Document);
+            quotes.push(Quote { span: f.content, kind: f.kind, speaker, speaker_span: f.speaker, cue: f.cue, date, date_source });
+        }
+        quotes
+    }
+
+    /// Quotations in marks: direct and partial.
+    fn direct(&self, doc: &Document, pi: usize, ctx: &mut Ctx, found: &mut Vec<Found>) {
+        let p = ctx.p;
+        let t = &p.toks;
+        let n = t.len();
+        for q in &p.quotes {
+            let content = q.content.slice(&doc.text);
+            let prev = q.open.checked_sub(1).map(|i| &t[i]);
+            // attribution after the closing mark: `"…," X said`, `"…," said X`
+            let mut attr = self.post_attr(ctx, q.close, n);
+            // attribution before the opening mark: `X said: "…"`
+            let pre = self.pre_attr(ctx, q.open);
+            let starts_sentence = prev.is_none_or(|x| {
+                x.kind == Kind::QMark || (x.kind == Kind::Punct && matches!(x.lower.as_str(), "." | "!" | "?" | ";" | ":" | "—" | "–" | "-" | "("))
+            });
+            let upper = content.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+            let after_comma = prev.is_some_and(|x| x.is_punct(","));
+            let pre_adjacent = pre.is_some_and(|a| a.cue + 4 >= q.open);
+            let mut kind = if starts_sentence || (after_comma && (upper || pre.is_some())) || (pre_adjacent && upper) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            // a quotation that starts a sentence and goes on as the subject of a
+            // non-speech verb is a name (`"Oppenheimer" won seven awards`)
+            if attr.is_none() {
+                attr = pre;
+            }
+            if kind == QuoteKind::Partial && attr.is_none() {
+                // cue elsewhere in the sentence: `X called the talks "productive" on Monday`
+                attr = self.sentence_cue(ctx, q.open);
+            }
+            if let Some(a) = attr {
+                if kind == QuoteKind::Partial && ctx.verb(a.cue) == Some(Frame::Partial) && name_like(content) {
+                    // `a group called "Friends of Peace"`, `dubbed "Rocket Man"`
+                    continue;
+                }
+            }
+            let words = content.split_whitespace().count();
+            if attr.is_none() {
+                if name_like(content) {
+                    continue;
+                }
+                if kind == QuoteKind::Partial && words <= 4 {
+                    // scare quotes: `the so-called "peace plan"`
+                    continue;
+                }
+            }
+            if kind == QuoteKind::Partial && words > 12 && upper && after_comma {
+                kind = QuoteKind::Direct;
+            }
+            if let Some(a) = attr {
+                ctx.attrs.push(a);
+            }
+            found.push(Found {
+                para: pi,
+                content: q.content,
+                kind,
+                cue: attr.map(|a| cue_span(ctx, a)),
+                speaker: attr.and_then(|a| a.speaker).map(|(s, e)| Span::new(t[s].span.start, t[e - 1].span.end)),
+                chain: None,
+                own: attr.is_some_and(|a| a.speaker.is_some()),
+            });
+        }
+    }
+
+    /// `"…," X said` / `"…," said X` / `"…," according to X`.
+    fn post_attr(&self, ctx: &Ctx, close: Option<usize>, n: usize) -> Option<Attr> {
+        let t = ctx.toks();
+        let c = close?;
+        let mut i = c + 1;
+        while i < n && t[i].kind == Kind::Punct && matches!(t[i].lower.as_str(), "," | "—" | "–" | "-") {
+            i += 1;
+        }
+        if i >= n || t[i].in_quote {
+            return None;
+        }
+        let hi = ctx.clause_hi(i);
+        if i >= hi {
+            return None;
+        }
+        if ctx.according(i) {
+            let sp = ctx.right_np(i + 2, hi);
+            return sp.map(|s| Attr { cue: i, cue_len: 2, speaker: Some(s) });
+        }
+        if ctx.verb(i).is_some() {
+            let sp = ctx.right_np(i + 1, hi)?;
+            return Some(Attr { cue: i, cue_len: 1, speaker: Some(sp) });
+        }
+        let k = (i..hi.min(i + 20)).find(|&k| ctx.verb(k).is_some())?;
+        let (a, b) = ctx.left_np(k, i)?;
+        if a != i && !(a > i && t[i..a].iter().all(|x| DETS.contains(&x.lower.as_str()))) {
+            return None;
+        }
+        Some(Attr { cue: k, cue_len: 1, speaker: Some((a, b)) })
+    }
+
+    /// `X said: "…"`, `X told reporters, "…"`, `according to X, "…"`.
+    fn pre_attr(&self, ctx: &Ctx, open: usize) -> Option<Attr> {
+        let t = ctx.toks();
+        if open == 0 {
+            return None;
+        }
+        let mut j = open;
+        if t[j - 1].kind == Kind::Punct && matches!(t[j - 1].lower.as_str(), ":" | ",") {
+            j -= 1;
+        }
+        let lo = j.saturating_sub(8);
+        let mut k = None;
+        for x in (lo..j).rev() {
+            let tx = &t[x];
+            if tx.kind == Kind::QMark || tx.in_quote || (tx.kind == Kind::Punct && matches!(tx.lower.as_str(), "." | "!" | "?" | ";")) {
+                break;
+            }
+            if ctx.is_cue(x) {
+                k = Some(x);
+                break;
+            }
+        }
+        let k = k?;
+        let cue_len = if ctx.according(k) { 2 } else { 1 };
+        Some(Attr { cue: k, cue_len, speaker: ctx.speaker_for_cue(k) })
+    }
+
+    /// The nearest cue in the sentence of token `at`, outside quotations: left first.
+    fn sentence_cue(&self, ctx: &Ctx, at: usize) -> Option<Attr> {
+        let t = ctx.toks();
+        let sent = t[at].sent;
+        let left = (0..at).rev().take_while(|&i| t[i].sent == sent).find(|&i| !t[i].in_quote && ctx.is_cue(i));
+        let k = left.or_else(|| (at..t.len()).take_while(|&i| t[i].sent == sent).find(|&i| !t[i].in_quote && ctx.is_cue(i)))?;
+        let cue_len = if ctx.according(k) { 2 } else { 1 };
+        Some(Attr { cue: k, cue_len, speaker: ctx.speaker_for_cue(k) })
+    }
+
+    /// Reported speech without quotation marks.
+    fn indirect(&self, doc: &Document, pi: usize, ctx: &mut Ctx, found: &mut Vec<Found>) {
+        let p: &Para = ctx.p;
+        let t = &p.toks;
+        let n = t.len();
+        let used: Vec<usize> = ctx.attrs.iter().map(|a| a.cue).collect();
+        let mut i = 0;
+        while i < n {
+            let k = i;
+            i += 1;
+            if used.contains(&k) || t[k].in_quote || !ctx.is_cue(k) || ctx.verb(k) == Some(Frame::Partial) {
+                continue;
+            }
+            let sent = t[k].sent;
+            let s0 = (0..k).rev().take_while(|&j| t[j].sent == sent).last().unwrap_or(k);
+            let mut s1 = (k..n).take_while(|&j| t[j].sent == sent).last().map(|j| j + 1).unwrap_or(k + 1);
+            while s1 > k + 1 && t[s1 - 1].kind != Kind::Word {
+                s1 -= 1;
+            }
+            let mut s0c = s0;
+            while s0c < k && t[s0c].kind != Kind::Word {
+                s0c += 1;
+            }
+            let has_mark = |a: usize, b: usize| t[a..b].iter().any(|x| x.kind == Kind::QMark || x.in_quote);
+            let prev_comma = k > s0 && t[k - 1].is_punct(",");
+            let mut out: Option<(usize, usize, Option<(usize, usize)>, usize)> = None; // content a..b, speaker, cue_len
+            if ctx.according(k) {
+                if k == s0c {
+                    let hi = (k + 2..s1).find(|&j| t[j].is_punct(","));
+                    if let Some(hi) = hi {
+                        let sp = ctx.right_np(k + 2, hi);
+                        out = Some((hi + 1, s1, sp, 2));
+                    }
+                } else if prev_comma {
+                    let sp = ctx.right_np(k + 2, s1);
+                    out = Some((s0c, k - 1, sp, 2));
+                }
+            } else if ctx.gerund(k) && prev_comma {
+                // `X …, adding that …`
+                let mut a = k + 1;
+                if a < s1 && t[a].lower == "that" {
+                    a += 1;
+                }
+                if ctx.is_clause(a, s1) || t.get(k + 1).is_some_and(|x| x.lower == "that") {
+                    out = Some((a, s1, ctx.clause_subject(k), 1));
+                }
+            } else if prev_comma && k > s0c + 2 {
+                // `CONTENT, said X.`
+                if let Some((a, b)) = ctx.right_np(k + 1, s1) {
+                    if trailing_adjunct(ctx, b, s1) && a == k + 1 {
+                        out = Some((s0c, k - 1, Some((a, b)), 1));
+                    }
+                }
+            }
+            if out.is_none() && !ctx.according(k) && !ctx.gerund(k) {
+                let lo = ctx.clause_lo(k).max(s0);
+                if let Some((a, b)) = ctx.left_np(k, lo) {
+                    if a > s0c + 2 && t[a - 1].is_punct(",") && trailing_adjunct(ctx, k + 1, s1) {
+                        // `CONTENT, X said.`
+                        out = Some((s0c, a - 1, Some((a, b)), 1));
+                    } else if let Some(c0) = self.content_start(ctx, k, s1) {
+                        if ctx.is_clause(c0, s1) {
+                            out = Some((c0, s1, Some((a, b)), 1));
+                        }
+                    }
+                }
+            }
+            let Some((a, b, speaker, cue_len)) = out else { continue };
+            let mut b = b;
+            while b > a && t[b - 1].kind != Kind::Word {
+                b -= 1;
+            }
+            if b <= a + 1 || has_mark(a, b) {
+                continue;
+            }
+            let attr = Attr { cue: k, cue_len, speaker };
+            ctx.attrs.push(attr);
+            found.push(Found {
+                para: pi,
+                content: Span::new(t[a].span.start, t[b - 1].span.end),
+                kind: QuoteKind::Indirect,
+                cue: Some(cue_span(ctx, attr)),
+                speaker: speaker.map(|(s, e)| Span::new(t[s].span.start, t[e - 1].span.end)),
+                chain: None,
+                own: speaker.is_some(),
+            });
+            let _ = doc;
+        }
+    }
+
+    /// Start of the reported content after the cue at `k`: past "that", past the
+    /// addressee of `told`/`informed`, past short adjuncts before "that".
+    fn content_start(&self, ctx: &Ctx, k: usize, s1: usize) -> Option<usize> {
+        let t = ctx.toks();
+        let mut a = k + 1;
+        if a >= s1 {
+            return None;
+        }
+        if t[a].lower == "that" {
+            return Some(a + 1);
+        }
+        // `said in a statement that …`, `told reporters on Monday that …`
+        if let Some(j) = (a..s1.min(a + 8)).find(|&j| t[j].lower == "that") {
+            if t[a..j].iter().all(|x| x.kind == Kind::Word || x.is_punct(",")) && !ctx.is_clause(a, j) {
+                return Some(j + 1);
+            }
+        }
+        if ctx.verb(k) == Some(Frame::Object) {
+            let (_, b) = ctx.right_np(a, s1)?;
+            let mut b = b;
+            if let Some(d) = (a + 1..b).find(|&j| DETS.contains(&t[j].lower.as_str())) {
+                b = d;
+            }
+            a = b;
+            if a < s1 && t[a].lower == "that" {
+                a += 1;
+            }
+        }
+        // `said on Tuesday the …`
+        Some(a)
+    }
+}
+
+/// True when `[a, hi)` holds only adjuncts after an attribution (`on Tuesday`, `in a
+/// statement`), so that the attribution ends the sentence.
+fn trailing_adjunct(ctx: &Ctx, a: usize, hi: usize) -> bool {
+    let t = ctx.toks();
+    if a >= hi {
+        return true;
+    }
+    let w = t[a].lower.as_str();
+    hi - a <= 6 && matches!(w, "on" | "in" | "at" | "during" | "late" | "early" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later")
+        && !ctx.is_clause(a, hi)
+}
+
+fn cue_span(ctx: &Ctx, a: Attr) -> Span {
+    let t = ctx.toks();
+    let e = (a.cue + a.cue_len).min(t.len()) - 1;
+    Span::new(t[a.cue].span.start, t[e].span.end)
+}
+
+/// Speakers for quotations without a cue of their own: pieces of one quotation over
+/// several paragraphs share a speaker; a cue-less quotation takes the speaker of another
+/// quotation in its paragraph; a paragraph that is only a quotation continues the speaker
+/// of the quotation in the paragraph before.
+fn inherit(paras: &[Para], found: &mut [Found]) {
+    // chains
+    let n = found.len();
+    for i in 0..n {
+        if let Some(c) = found[i].chain {
+            if found[i].speaker.is_none() {
+                let src = (0..n).find(|&j| found[j].chain == Some(c) && found[j].speaker.is_some());
+                if let Some(j) = src {
+                    found[i].speaker = found[j].speaker;
+                }
+            }
+        }
+    }
+    // same paragraph: the nearest attributed direct quotation before, else after
+    for i in 0..n {
+        if found[i].speaker.is_some() || found[i].kind != QuoteKind::Direct {
+            continue;
+        }
+        let pi = found[i].para;
+        let same = |j: usize| found[j].para == pi && found[j].kind == QuoteKind::Direct && found[j].own;
+        let src = (0..i).rev().find(|&j| same(j)).or_else(|| (i + 1..n).find(|&j| same(j)));
+        if let Some(j) = src {
+            found[i].speaker = found[j].speaker;
+        }
+    }
+    // quote-only paragraph after a paragraph with an attributed quotation
+    for i in 0..n {
+        if found[i].speaker.is_some() || found[i].kind != QuoteKind::Direct {
+            continue;
+        }
+        let pi = found[i].para;
+        let Some(p) = paras.get(pi) else { continue };
+        if !quote_only(p) || pi == 0 {
+            continue;
+        }
+        let src = (0..i).rev().find(|&j| found[j].para + 1 == pi && found[j].kind == QuoteKind::Direct && found[j].speaker.is_some());
+        if let Some(j) = src {
+            found[i].speaker = found[j].speaker;
+        }
+    }
+}
+
+/// A paragraph made of quotations only (punctuation aside).
+fn quote_only(p: &Para) -> bool {
+    p.opens_with_quote && p.toks.iter().all(|t| t.in_quote || t.kind != Kind::Word)
+}
+
+#[cfg(test)]
+mod tests;

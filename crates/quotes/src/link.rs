@@ -1,0 +1,114 @@
+//! Speaker → entity linking.
+
+use newsgraph_core::{Document, EntityType, MentionKind, Span};
+
+const PERSON_NOUNS: &[&str] = &[
+    "leader", "president", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "official", "envoy", "ambassador", "general", "commander", "chief", "head", "boss",
+    "diplomat", "senator", "governor", "mayor", "king", "queen", "prince", "pope", "dictator", "ruler",
+    "lawmaker", "man", "woman", "politician", "candidate", "ceo", "chairman", "chairwoman", "director",
+];
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn strip_det(s: &str) -> &str {
+    let t = s.trim();
+    for d in ["the ", "The "] {
+        if let Some(r) = t.strip_prefix(d) {
+            return r;
+        }
+    }
+    t
+}
+
+/// The entity of `doc.entities` that the speaker phrase at `span` refers to.
+///
+/// 1. an entity with a mention overlapping the span (the entities component links names,
+///    descriptions and pronouns to their entity);
+/// 2. an entity whose name equals the phrase, contains all its capitalised words, or is
+///    contained in it ("spokesman Matthew Miller"), the most recently mentioned first;
+/// 3. a pronoun ("he", "she"): the most recently mentioned person;
+/// 4. a definite description of a person ("the North Korean leader"): the entity whose role
+///    has the same head noun, else the most recent person speaker in `prev_speakers`.
+pub fn link_speaker(doc: &Document, span: Span, prev_speakers: &[usize]) -> Option<usize> {
+    let text = doc.text.get(span.range())?;
+    // 1. mention overlap
+    let mut best: Option<(usize, usize, u8)> = None; // entity, overlap, kind rank
+    for (ei, e) in doc.entities.iter().enumerate() {
+        for m in &e.mentions {
+            if m.span.overlaps(span) {
+                let ov = m.span.end.min(span.end) - m.span.start.max(span.start);
+                let rank = match m.kind {
+                    MentionKind::Name => 2,
+                    MentionKind::Nominal => 1,
+                    MentionKind::Pronoun => 0,
+                };
+                if best.is_none_or(|(_, bo, br)| (ov, rank) > (bo, br)) {
+                    best = Some((ei, ov, rank));
+                }
+            }
+        }
+    }
+    if let Some((ei, _, _)) = best {
+        return Some(ei);
+    }
+    let last_before = |ei: usize| -> usize {
+        doc.entities[ei].mentions.iter().filter(|m| m.span.start < span.start).map(|m| m.span.start + 1).max().unwrap_or(0)
+    };
+    // 2. names
+    let sp = strip_det(text);
+    let sp_words = words(sp);
+    let caps: Vec<String> = sp
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .map(|w| words(w).join(" "))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut cands: Vec<usize> = Vec::new();
+    for (ei, e) in doc.entities.iter().enumerate() {
+        let name = strip_det(&e.name);
+        let nw = words(name);
+        if nw.is_empty() {
+            continue;
+        }
+        let eq = nw == sp_words;
+        let caps_in_name = !caps.is_empty() && caps.iter().all(|c| c.split(' ').all(|p| nw.iter().any(|w| w == p)));
+        let name_in_span = nw.len() >= 2 && sp_words.windows(nw.len()).any(|w| w == nw.as_slice());
+        if eq || caps_in_name || name_in_span {
+            cands.push(ei);
+        }
+    }
+    if !cands.is_empty() {
+        return cands.into_iter().max_by_key(|&ei| last_before(ei));
+    }
+    let lower = sp.to_lowercase();
+    // 3. pronouns
+    if matches!(lower.as_str(), "he" | "she" | "him" | "her") {
+        return (0..doc.entities.len())
+            .filter(|&ei| doc.entities[ei].etype == EntityType::Person)
+            .filter(|&ei| last_before(ei) > 0)
+            .max_by_key(|&ei| last_before(ei));
+    }
+    // 4. definite descriptions
+    if text.trim_start().to_lowercase().starts_with("the ") {
+        let head = sp_words.last()?.clone();
+        if let Some(ei) = doc.entities.iter().position(|e| {
+            e.role.as_deref().is_some_and(|r| words(r).last() == Some(&head)) && e.etype == EntityType::Person
+        }) {
+            return Some(ei);
+        }
+        if PERSON_NOUNS.contains(&head.as_str()) {
+            return prev_speakers
+                .iter()
+                .rev()
+                .copied()
+                .find(|&ei| doc.entities.get(ei).is_some_and(|e| e.etype == EntityType::Person));
+        }
+    }
+    None
+}
