@@ -1,3 +1,29 @@
 //! # newsgraph-events
 //!
-//! Event coding.
+//! Codes political events — who did what to whom, when — in CAMEO and PLOVER.
+//!
+//! * [`tables`]: the full CAMEO table (code, name, Goldstein value, root, quad class) and
+//!   PLOVER (16 event types, modes, contexts, CAMEO→PLOVER mapping), compiled in from
+//!   `data/*.tsv`, which are generated from the codebooks (a test checks they match).
+//! * [`patterns`]: the team's pattern dictionary (`data/patterns/*.txt`, syntax in
+//!   `data/README.md`), extendable with a user file.
+//! * [`EventCoder`]: the component "events". For each trigger (verb or noun) it takes the
+//!   source from the subject (passive: the "by" agent; nominals: possessor or the governing
+//!   verb's subject), the target from the object or obliques, splits coordinated actors into
+//!   one event each, finds modality cues (will/plan/promise → intent, threaten/warn/"won't
+//!   hesitate" → threat, not → negated, if/could → hypothetical), shifts the code when
+//!   modality demands it (intended cooperation → 03x, threatened sanctions → 13x), attaches
+//!   the quote's speaker as `claimed_by` and the governing date. It uses the dependency parse
+//!   when present and a token-order fallback otherwise.
+//! * [`eval`]: scoring against the CAMEO-manual sentence set and seed-format gold files.
+
+pub mod actors;
+pub mod coder;
+pub mod eval;
+pub mod patterns;
+pub mod tables;
+pub mod view;
+
+pub use coder::{shift_code, EventCoder, Explanation};
+pub use patterns::{builtin_patterns, parse_patterns, Pattern, PatternError, TriggerKind};
+pub use tables::{cameo, cameo_codes, plover_contexts, plover_mapping, plover_of, plover_types, CameoCode, PloverMapping, PloverType};

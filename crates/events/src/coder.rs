@@ -1,0 +1,1104 @@
+//! The event coder: finds pattern triggers in each sentence, takes their arguments from the
+//! dependency parse (or, before parsing, from token order), codes the actors and builds
+//! [`Event`]s with modality, date and provenance.
+
+use crate::actors::fallback_phrase_code;
+use crate::patterns::{builtin_patterns, parse_patterns, Pattern, TriggerKind};
+use crate::tables::{cameo, plover_of};
+use crate::view::{rel_is, sentences, SentView};
+use chrono::NaiveDate;
+use newsgraph_core::{Actor, Component, DateSource, Document, Event, MentionKind, Modality, Span, Upos};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Why an event got its code (for `newsgraph explain`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// Pattern id and where it was read.
+    pub rule: String,
+    pub origin: String,
+    /// The pattern's own code before modality shifted it ("163" coded as "1312").
+    pub pattern_code: String,
+    pub trigger: String,
+    pub source: String,
+    pub target: Option<String>,
+    /// Which argument slot gave the target ("obj", "with", …).
+    pub target_slot: Option<String>,
+    /// Modality cues found ("aux will", "xcomp of threaten", "negation not").
+    pub cues: Vec<String>,
+    /// True when the parse was used (false: token-order fallback).
+    pub parsed: bool,
+}
+
+/// The CAMEO/PLOVER event coder (component "events").
+pub struct EventCoder {
+    patterns: Vec<Pattern>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+impl Default for EventCoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+const INTENT_VERBS: &[&str] = &[
+    "plan", "promise", "pledge", "vow", "agree", "decide", "intend", "aim", "seek", "want", "prepare", "offer",
+    "expect", "hope", "commit", "resolve", "wish", "undertake", "propose",
+];
+const THREAT_VERBS: &[&str] = &["threaten", "warn"];
+const OBJ_CONTROL: &[&str] = &["invite", "urge", "ask", "help", "allow", "force", "persuade", "order", "tell", "encourage", "call"];
+const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
+
+#[derive(Debug, Clone, Default)]
+struct Args {
+    subj: Vec<usize>,
+    passive: bool,
+    agent: Option<usize>,
+    obj: Option<usize>,
+    iobj: Option<usize>,
+    obliques: Vec<(String, usize)>,
+    xcomp: Option<usize>,
+    prt: Option<usize>,
+    /// Token-order fallback: the words of the object's chunk.
+    obj_chunk: Vec<usize>,
+    scope: Vec<usize>,
+    /// Nominal triggers: possessor / modifier actors ("Russia's", "Russian", "US").
+    nominal_src: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct ActorCand {
+    first: usize,
+    last: usize,
+    code: Option<String>,
+    entity: Option<usize>,
+    span: Span,
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    sv: &'a SentView,
+    cands: Vec<ActorCand>,
+}
+
+impl EventCoder {
+    /// The coder with the built-in pattern dictionary.
+    pub fn new() -> Self {
+        Self::with_patterns(Vec::new())
+    }
+
+    /// The built-in dictionary plus `extra` patterns (which win ties with built-in ones).
+    pub fn with_patterns(extra: Vec<Pattern>) -> Self {
+        let mut patterns = extra;
+        patterns.extend(builtin_patterns());
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, p) in patterns.iter().enumerate() {
+            for l in &p.lemmas {
+                index.entry(l.clone()).or_default().push(k);
+            }
+        }
+        EventCoder { patterns, index }
+    }
+
+    /// The built-in dictionary extended by a user pattern file (same syntax).
+    pub fn with_patterns_file(path: &Path) -> Result<Self, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let extra = parse_patterns(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
+        Ok(Self::with_patterns(extra))
+    }
+
+    /// All patterns in use.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// Codes the events of a document, each with the explanation of its code.
+    pub fn code(&self, doc: &Document) -> Vec<(Event, Explanation)> {
+        let mut out = Vec::new();
+        for sv in sentences(doc) {
+            let cands = actor_cands(doc, &sv);
+            let ctx = Ctx { doc, sv: &sv, cands };
+            self.code_sentence(&ctx, &mut out);
+        }
+        out
+    }
+
+    fn code_sentence(&self, cx: &Ctx, out: &mut Vec<(Event, Explanation)>) {
+        let sv = cx.sv;
+        // 1. triggers: the most specific matching pattern per token
+        let mut matches: Vec<(usize, usize, Args)> = Vec::new();
+        for i in 0..sv.toks.len() {
+            let tok = &sv.toks[i];
+            let mut cand_pats: Vec<usize> = Vec::new();
+            for l in &tok.lemmas {
+                if let Some(v) = self.index.get(l) {
+                    for &k in v {
+                        if !cand_pats.contains(&k) {
+                            cand_pats.push(k);
+                        }
+                    }
+                }
+            }
+            if cand_pats.is_empty() {
+                continue;
+            }
+            let mut best: Option<(u32, usize, Args)> = None;
+            for k in cand_pats {
+                let p = &self.patterns[k];
+                if !pos_ok(sv, i, p.kind) {
+                    continue;
+                }
+                let args = args_for(cx, i, p.kind);
+                if !constraints_ok(sv, p, &args) {
+                    continue;
+                }
+                let s = p.specificity();
+                if best.as_ref().is_none_or(|(bs, bk, _)| s > *bs || (s == *bs && k < *bk)) {
+                    best = Some((s, k, args));
+                }
+            }
+            if let Some((_, k, a)) = best {
+                matches.push((i, k, a));
+            }
+        }
+        // 2. nesting: a trigger governed by another one is dropped, unless the governor is a
+        // modal pattern (threaten, promise, agree to): then the governor is dropped and its
+        // modality passes down.
+        let n = matches.len();
+        let mut dropped = vec![false; n];
+        let mut inherited: Vec<Option<(Modality, String)>> = vec![None; n];
+        for a in 0..n {
+            for b in 0..n {
+                if a == b {
+                    continue;
+                }
+                let (ia, ka, ref args_a) = matches[a];
+                let (ib, _, _) = matches[b];
+                let governs = if sv.parsed { sv.dominates(ia, ib) && args_a.scope.contains(&ib) } else { ib > ia && ib - ia <= 6 && args_a.scope.contains(&ib) };
+                if !governs {
+                    continue;
+                }
+                let pa = &self.patterns[ka];
+                if pa.modal {
+                    dropped[a] = true;
+                    let m = pa.modality.unwrap_or(Modality::Intent);
+                    inherited[b] = Some((m, format!("governed by modal trigger '{}'", sv.toks[ia].text)));
+                } else {
+                    dropped[b] = true;
+                }
+            }
+        }
+        // A modal that governs only dropped triggers comes back.
+        for a in 0..n {
+            if dropped[a] && self.patterns[matches[a].1].modal {
+                let any_live = (0..n).any(|b| b != a && !dropped[b] && inherited[b].as_ref().is_some_and(|_| true) && {
+                    let ib = matches[b].0;
+                    matches[a].2.scope.contains(&ib)
+                });
+                if !any_live {
+                    dropped[a] = false;
+                }
+            }
+        }
+        for m in 0..n {
+            if dropped[m] {
+                continue;
+            }
+            let (i, k, ref args) = matches[m];
+            self.build_events(cx, i, &self.patterns[k], args, inherited[m].clone(), out);
+        }
+    }
+
+    fn build_events(
+        &self,
+        cx: &Ctx,
+        i: usize,
+        p: &Pattern,
+        args: &Args,
+        inherited: Option<(Modality, String)>,
+        out: &mut Vec<(Event, Explanation)>,
+    ) {
+        let sv = cx.sv;
+        // sources
+        let mut src_heads: Vec<usize> = if args.passive { args.agent.into_iter().collect() } else { args.subj.clone() };
+        if src_heads.is_empty() {
+            src_heads = args.nominal_src.clone();
+        }
+        let sources: Vec<Actor> = expand_conj(sv, &src_heads).into_iter().filter_map(|h| resolve(cx, h)).collect();
+        if sources.is_empty() {
+            return;
+        }
+        // targets
+        let mut targets: Vec<(Actor, String)> = Vec::new();
+        if !p.no_target {
+            let default_v = ["obj", "iobj", "with", "to", "against", "on", "toward", "towards", "at", "into", "over"];
+            let default_n = ["with", "on", "against", "to", "between", "of", "for", "toward", "towards", "into", "from"];
+            let slots: Vec<String> = if !p.tgt.is_empty() {
+                p.tgt.clone()
+            } else if p.kind == TriggerKind::Verb {
+                default_v.iter().map(|s| s.to_string()).collect()
+            } else {
+                default_n.iter().map(|s| s.to_string()).collect()
+            };
+            'slots: for slot in &slots {
+                let heads: Vec<usize> = match slot.as_str() {
+                    "obj" => {
+                        if args.passive {
+                            args.subj.clone()
+                        } else {
+                            args.obj.into_iter().collect()
+                        }
+                    }
+                    "iobj" => args.iobj.into_iter().collect(),
+                    "poss" => args.nominal_src.clone(),
+                    prep => args.obliques.iter().filter(|(c, _)| c == prep).map(|(_, h)| *h).collect(),
+                };
+                for h in expand_conj(sv, &heads) {
+                    if let Some(a) = resolve(cx, h) {
+                        if sources.iter().any(|s| s.span == a.span) {
+                            continue;
+                        }
+                        targets.push((a, slot.clone()));
+                    }
+                }
+                if !targets.is_empty() {
+                    break 'slots;
+                }
+            }
+        }
+        if p.need_target && targets.is_empty() {
+            return;
+        }
+        // modality
+        let (mut modality, mut cues) = modality_cues(sv, i);
+        if let Some((m, cue)) = inherited {
+            cues.push(cue);
+            modality = stronger(modality, m);
+        }
+        if let Some(m) = p.modality {
+            cues.push(format!("pattern sets {}", m.as_str()));
+            modality = stronger(modality, m);
+        }
+        let code = shift_code(&p.code, modality);
+        if code != p.code {
+            cues.push(format!("{} {} coded as {}", modality.as_str(), p.code, code));
+        }
+        let Some(c) = cameo(&code) else { return };
+        let plover = plover_of(&code);
+        let trigger = sv.toks[i].span;
+        let claimed_by = claimed_by(cx.doc, trigger);
+        let (date, date_source) = governing_date(cx.doc, sv, trigger);
+        let tlist: Vec<Option<(Actor, String)>> = if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
+        for s in &sources {
+            for t in &tlist {
+                if let (Some((ta, _)), Some(sc)) = (t, &s.code) {
+                    if ta.code.as_deref() == Some(sc.as_str()) {
+                        continue;
+                    }
+                }
+                let ev = Event {
+                    source: s.clone(),
+                    target: t.as_ref().map(|x| x.0.clone()),
+                    cameo: code.clone(),
+                    cameo_name: c.name.to_string(),
+                    root: c.root.to_string(),
+                    quad_class: c.quad_class,
+                    goldstein: c.goldstein,
+                    plover: plover.map(|x| x.0.to_string()),
+                    plover_mode: plover.and_then(|x| x.1.map(str::to_string)),
+                    date,
+                    date_source,
+                    modality,
+                    claimed_by,
+                    sentence: sv.index,
+                    trigger,
+                    rule: p.id.clone(),
+                };
+                let ex = Explanation {
+                    rule: p.id.clone(),
+                    origin: p.origin.clone(),
+                    pattern_code: p.code.clone(),
+                    trigger: sv.toks[i].text.clone(),
+                    source: cx.doc.text.get(s.span.range()).unwrap_or("").to_string(),
+                    target: t.as_ref().map(|x| cx.doc.text.get(x.0.span.range()).unwrap_or("").to_string()),
+                    target_slot: t.as_ref().map(|x| x.1.clone()),
+                    cues: cues.clone(),
+                    parsed: sv.parsed,
+                };
+                out.push((ev, ex));
+            }
+        }
+    }
+}
+
+impl Component for EventCoder {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+    fn process(&self, doc: &mut Document) {
+        let mut evs: Vec<Event> = self.code(doc).into_iter().map(|(e, _)| e).collect();
+        // 010 only when nothing more specific was coded for the same source in the sentence.
+        let specific: Vec<(usize, Option<String>)> =
+            evs.iter().filter(|e| e.root != "01").map(|e| (e.sentence, e.source.code.clone())).collect();
+        evs.retain(|e| e.cameo != "010" || !specific.contains(&(e.sentence, e.source.code.clone())));
+        doc.events = evs;
+    }
+}
+
+fn stronger(a: Modality, b: Modality) -> Modality {
+    fn rank(m: Modality) -> u8 {
+        match m {
+            Modality::Asserted => 0,
+            Modality::Intent => 1,
+            Modality::Hypothetical => 2,
+            Modality::Negated => 3,
+            Modality::Threat => 4,
+        }
+    }
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// The code an event takes under a modality: intended cooperation is "express intent to
+/// cooperate" (03x), threatened conflict is "threaten" (13x).
+pub fn shift_code(code: &str, m: Modality) -> String {
+    let root = code.get(..2).unwrap_or("");
+    let s = |x: &str| x.to_string();
+    match m {
+        Modality::Intent => match code {
+            "045" => s("039"),
+            "057" => s("030"),
+            "060" => s("031"),
+            "061" => s("0311"),
+            "062" => s("0312"),
+            "063" => s("0313"),
+            "064" => s("0314"),
+            "071" => s("0331"),
+            "072" => s("0332"),
+            "073" => s("0333"),
+            "074" => s("0334"),
+            "082" => s("0352"),
+            "083" => s("034"),
+            "0831" => s("0341"),
+            "0832" => s("0342"),
+            "0833" => s("0343"),
+            "0834" => s("0344"),
+            "085" => s("0354"),
+            "087" | "0871" | "0872" | "0873" | "0874" => s("0356"),
+            _ => match root {
+                "04" => s("036"),
+                "05" => s("032"),
+                "06" => s("031"),
+                "07" => s("033"),
+                "08" if code.starts_with("081") => s("0351"),
+                "08" if code.starts_with("084") => s("0353"),
+                "08" if code.starts_with("086") => s("0355"),
+                "08" => s("035"),
+                _ => s(code),
+            },
+        },
+        Modality::Threat => match code {
+            "161" => s("1313"),
+            "162" | "1621" | "1622" | "1623" => s("1311"),
+            "163" => s("1312"),
+            "164" => s("134"),
+            "165" => s("135"),
+            "166" | "1661" | "1662" | "1663" => s("136"),
+            "172" | "173" | "174" => s("132"),
+            "1721" => s("1321"),
+            "1722" => s("1322"),
+            "1723" => s("1323"),
+            "1724" => s("1324"),
+            "175" => s("137"),
+            "191" => s("1381"),
+            "192" => s("1382"),
+            "193" | "194" | "195" => s("1384"),
+            "204" | "2041" | "2042" => s("1385"),
+            _ => match root {
+                "14" => s("133"),
+                "15" | "19" => s("138"),
+                "16" => s("131"),
+                "17" => s("130"),
+                "18" | "20" => s("1383"),
+                _ => s(code),
+            },
+        },
+        _ => s(code),
+    }
+}
+
+fn pos_ok(sv: &SentView, i: usize, kind: TriggerKind) -> bool {
+    let t = &sv.toks[i];
+    if !t.tagged {
+        // untagged: a capitalised word mid-sentence is a name, not a trigger; after a
+        // determiner or possessive comes a noun
+        let cap = t.text.chars().next().is_some_and(|c| c.is_uppercase());
+        if cap && i > 0 {
+            return false;
+        }
+        let det_adj = i > 1
+            && matches!(sv.toks[i - 2].lower.as_str(), "the" | "a" | "an")
+            && sv.toks[i - 1].text.chars().next().is_some_and(|c| c.is_uppercase());
+        let det = det_adj || i > 0 && matches!(sv.toks[i - 1].lower.as_str(), "the" | "a" | "an" | "'s" | "’s" | "his" | "her" | "their" | "its" | "our" | "this" | "that" | "new" | "fresh");
+        return match kind {
+            TriggerKind::Verb => !det,
+            TriggerKind::Noun => true,
+        };
+    }
+    match kind {
+        TriggerKind::Verb => matches!(t.upos, Upos::VERB) || (t.upos == Upos::ADJ && t.lower.ends_with("ed")),
+        TriggerKind::Noun => matches!(t.upos, Upos::NOUN),
+    }
+}
+
+fn clause_end(sv: &SentView, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < sv.toks.len() {
+        let l = sv.toks[j].lower.as_str();
+        if matches!(l, ";" | "." | "!" | "?" | "\"" | "“" | "”" | ":") || (l == "," && j > i + 1 && sv.toks.get(j + 1).is_some_and(|n| matches!(n.lower.as_str(), "but" | "while" | "and" | "said" | "saying" | "which" | "who" | "adding" | "a" | "the"))) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+const PREPS: &[&str] = &[
+    "with", "to", "against", "on", "at", "into", "over", "from", "by", "of", "for", "in", "between", "toward", "towards", "upon", "about", "after", "during", "across", "through", "under", "near", "inside", "outside",
+];
+
+fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
+    let sv = cx.sv;
+    if sv.parsed {
+        return parsed_args(cx, i, kind);
+    }
+    // token-order fallback
+    let mut a = Args::default();
+    let end = clause_end(sv, i);
+    a.scope = (i + 1..end.min(i + 16)).collect();
+    if kind == TriggerKind::Noun {
+        for j in i.saturating_sub(3)..i {
+            a.scope.push(j);
+        }
+    }
+    let before: Vec<&str> = sv.toks[i.saturating_sub(3)..i].iter().map(|t| t.lower.as_str()).collect();
+    let be_before = before.iter().any(|w| matches!(*w, "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"));
+    let by_after = a.scope.iter().position(|&j| sv.toks[j].lower == "by");
+    let be_right_before = i > 0 && matches!(sv.toks[i - 1].lower.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got");
+    a.passive = kind == TriggerKind::Verb
+        && !sv.toks[i].lower.ends_with("ing")
+        && ((be_before && (sv.toks[i].lower.ends_with("ed") || sv.toks[i].lower.ends_with('n') || by_after.is_some())) || be_right_before);
+    // subject: nearest actor to the left, not the object of a preposition
+    let left: Vec<&ActorCand> = cx.cands.iter().filter(|c| c.last < i).collect();
+    let clause_start = (0..i).rev().find(|&j| matches!(sv.toks[j].lower.as_str(), ";" | "\"" | "“" | "”" | ":")).map(|j| j + 1).unwrap_or(0);
+    for c in left.iter().rev() {
+        if c.first < clause_start {
+            break;
+        }
+        let prev = c.first.checked_sub(1).map(|p| sv.toks[p].lower.as_str());
+        if prev.is_some_and(|p| PREPS.contains(&p) && p != "by") {
+            continue;
+        }
+        if kind == TriggerKind::Noun && c.last + 1 < i {
+            // "Russia's attack", "the Russian attack", "US sanctions": modifier actors only
+            let gap = &sv.toks[c.last + 1..i];
+            if gap.iter().all(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "new" | "fresh" | "additional" | "military" | "economic" | "air" | "missile")) {
+                a.nominal_src.push(c.first);
+            }
+            continue;
+        }
+        if kind == TriggerKind::Noun && c.last + 1 == i {
+            a.nominal_src.push(c.first);
+            continue;
+        }
+        a.subj.push(c.first);
+        break;
+    }
+    if kind == TriggerKind::Noun && a.nominal_src.is_empty() {
+        // governed by a verb: its subject ("X held talks", "X launched an attack")
+        for c in left.iter().rev() {
+            if c.first < clause_start {
+                break;
+            }
+            let prev = c.first.checked_sub(1).map(|p| sv.toks[p].lower.as_str());
+            if prev.is_some_and(|p| PREPS.contains(&p)) {
+                continue;
+            }
+            a.subj.push(c.first);
+            break;
+        }
+    }
+    // object: first content word after the trigger (skipping determiners and modifiers)
+    let skip = ["the", "a", "an", "its", "his", "her", "their", "our", "new", "additional", "more", "further", "fresh", "some", "all", "two", "three", "several", "any", "this", "that", "these", "those"];
+    if kind == TriggerKind::Verb {
+        let mut j = i + 1;
+        if let Some(t) = sv.toks.get(j) {
+            if matches!(t.lower.as_str(), "up" | "out" | "off" | "down" | "back" | "away" | "in" | "over") {
+                a.prt = Some(j);
+                j += 1;
+            }
+        }
+        if sv.toks.get(j).is_some_and(|t| t.lower == "to") && sv.toks.get(j + 1).is_some() {
+            a.xcomp = Some(j + 1);
+        } else {
+            let mut k = j;
+            while k < end && skip.contains(&sv.toks[k].lower.as_str()) {
+                k += 1;
+            }
+            if k < end && !PREPS.contains(&sv.toks[k].lower.as_str()) && sv.toks[k].lower != "to" && sv.toks[k].lower != "," {
+                // NP head: the last word of the chunk
+                let mut h = k;
+                while h + 1 < end && !PREPS.contains(&sv.toks[h + 1].lower.as_str()) && !matches!(sv.toks[h + 1].lower.as_str(), "," | "to" | "and" | "that" | "which" | "who") && h < k + 4 {
+                    h += 1;
+                }
+                // "invited Putin to visit": the object is followed by a to-infinitive
+                a.obj = Some(h);
+                a.obj_chunk = (k..=h).collect();
+                if let Some(c) = cx.cands.iter().find(|c| c.first <= k && k <= c.last) {
+                    a.obj = Some(c.first);
+                    a.obj_chunk = (k..=h.max(c.last)).collect();
+                    // "helped North Korea build": a bare infinitive after the object
+                    if let Some(n) = sv.toks.get(c.last + 1) {
+                        let l = n.lower.as_str();
+                        if !PREPS.contains(&l) && !matches!(l, "," | "." | "and" | "to" | "that" | "'s" | "’s") && !n.lower.ends_with('s') {
+                            a.xcomp = Some(c.last + 1);
+                        }
+                    }
+                }
+                if sv.toks.get(h + 1).is_some_and(|t| t.lower == "to") && sv.toks.get(h + 2).is_some() {
+                    a.xcomp = Some(h + 2);
+                }
+            }
+        }
+    }
+    // obliques: actors right after a preposition
+    let mut j = i + 1;
+    while j < end {
+        let l = sv.toks[j].lower.as_str();
+        if PREPS.contains(&l) {
+            let mut k = j + 1;
+            while k < end && skip.contains(&sv.toks[k].lower.as_str()) {
+                k += 1;
+            }
+            if let Some(c) = cx.cands.iter().find(|c| c.first == k) {
+                a.obliques.push((l.to_string(), c.first));
+            }
+        }
+        j += 1;
+    }
+    if a.passive {
+        if let Some(p) = by_after {
+            let byj = a.scope[p];
+            a.agent = a.obliques.iter().find(|(c, h)| c == "by" && *h > byj).map(|(_, h)| *h);
+        }
+    }
+    // iobj: "gave Japan aid"
+    if kind == TriggerKind::Verb && a.obj.is_some() {
+        if let Some(c) = cx.cands.iter().find(|c| c.first == i + 1) {
+            if a.obj != Some(c.first) {
+                a.iobj = Some(c.first);
+            } else if c.last + 1 < end && !PREPS.contains(&sv.toks[c.last + 1].lower.as_str()) && sv.toks[c.last + 1].lower != "to" && sv.toks[c.last + 1].lower != "," {
+                // "gave Japan new aid": the actor is the indirect object
+                a.iobj = Some(c.first);
+                let mut h = c.last + 1;
+                while h < end && skip.contains(&sv.toks[h].lower.as_str()) {
+                    h += 1;
+                }
+                let mut hh = h;
+                while hh + 1 < end && !PREPS.contains(&sv.toks[hh + 1].lower.as_str()) && !matches!(sv.toks[hh + 1].lower.as_str(), "," | "to" | "and") && hh < h + 3 {
+                    hh += 1;
+                }
+                if h < end {
+                    a.obj = Some(hh);
+                }
+            }
+        }
+    }
+    a
+}
+
+fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
+    if depth > 6 {
+        return (vec![], false);
+    }
+    if let Some(s) = sv.child_with(i, &["nsubj", "csubj"]) {
+        if rel_is(&sv.toks[s].deprel, "nsubj:pass") || sv.toks[s].deprel == "nsubj:pass" {
+            return (vec![s], true);
+        }
+        if RELATIVE.contains(&sv.toks[s].lower.as_str()) && rel_is(&sv.toks[i].deprel, "acl") {
+            if let Some(h) = sv.toks[i].head {
+                return (vec![h], false);
+            }
+        }
+        return (vec![s], false);
+    }
+    let rel = sv.toks[i].deprel.as_str();
+    let Some(h) = sv.toks[i].head else { return (vec![], false) };
+    if rel_is(rel, "xcomp") {
+        if sv.toks[h].is_any(&OBJ_CONTROL.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
+            if let Some(o) = sv.child_with(h, &["obj"]) {
+                return (vec![o], false);
+            }
+        }
+        return (subject_of(sv, h, depth + 1).0, false);
+    }
+    if rel_is(rel, "conj") || (rel_is(rel, "advcl") && sv.toks[i].lower.ends_with("ing")) {
+        return (subject_of(sv, h, depth + 1).0, false);
+    }
+    if rel_is(rel, "acl") {
+        return (vec![h], false);
+    }
+    (vec![], false)
+}
+
+fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
+    let sv = cx.sv;
+    let mut a = Args::default();
+    a.scope = sv.descendants(i, &["nsubj", "csubj", "punct", "parataxis"]);
+    if kind == TriggerKind::Verb {
+        let (subj, passive) = subject_of(sv, i, 0);
+        a.passive = passive;
+        if passive {
+            a.subj = subj.clone();
+            a.scope.extend(subj.iter().flat_map(|&s| std::iter::once(s).chain(sv.descendants(s, &[]))));
+        } else {
+            a.subj = subj;
+        }
+        a.obj = sv.child_with(i, &["obj"]);
+        a.iobj = sv.child_with(i, &["iobj"]);
+        a.xcomp = sv.child_with(i, &["xcomp"]);
+        a.prt = sv.child_with(i, &["compound:prt"]);
+    } else {
+        // nominal: possessor, modifier actors, "by" phrase, else the governing verb's subject
+        for c in sv.children(i).collect::<Vec<_>>() {
+            let r = sv.toks[c].deprel.as_str();
+            if rel_is(r, "nmod:poss") || r == "amod" || r == "compound" {
+                if resolve_code_only(cx, c) {
+                    a.nominal_src.push(c);
+                }
+            }
+        }
+        if a.nominal_src.is_empty() {
+            let mut cur = i;
+            for _ in 0..3 {
+                let Some(h) = sv.toks[cur].head else { break };
+                let r = sv.toks[cur].deprel.as_str();
+                if rel_is(r, "obj") || rel_is(r, "obl") || rel_is(r, "nsubj:pass") || rel_is(r, "xcomp") {
+                    if sv.toks[h].upos == Upos::VERB || !sv.toks[h].tagged {
+                        a.subj = subject_of(sv, h, 0).0;
+                        if !a.subj.is_empty() && subject_of(sv, h, 0).1 {
+                            // passive governing verb: its agent
+                            a.subj = sv
+                                .children(h)
+                                .filter(|&c| rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).as_deref() == Some("by"))
+                                .collect();
+                        }
+                        break;
+                    }
+                    cur = h;
+                } else if rel_is(r, "nmod") || rel_is(r, "conj") {
+                    cur = h;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    for c in sv.children(i).collect::<Vec<_>>() {
+        let r = sv.toks[c].deprel.as_str();
+        if rel_is(r, "obl") || rel_is(r, "nmod") || rel_is(r, "obl:agent") {
+            if let Some(case) = sv.case_of(c) {
+                if case == "by" && a.passive {
+                    a.agent = Some(c);
+                }
+                a.obliques.push((case, c));
+            }
+        }
+    }
+    // "the meeting between X and Y", "sanctions on X": also look one level down a "to"/"of" chain
+    a
+}
+
+fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
+    let scope_has = |ls: &[String]| a.scope.iter().any(|&j| sv.toks[j].is_any(ls));
+    if let Some(o) = &p.obj {
+        let Some(oj) = a.obj.or(if a.passive { a.subj.first().copied() } else { None }) else { return false };
+        if !o.iter().any(|x| x == "*") {
+            // the object head, or (token order) any word of its chunk; "a number of sanctions"
+            let mut ok = sv.toks[oj].is_any(o);
+            if !ok && sv.parsed {
+                ok = sv.children(oj).any(|c| rel_is(&sv.toks[c].deprel, "nmod") && sv.toks[c].is_any(o))
+                    || sv.children(oj).any(|c| rel_is(&sv.toks[c].deprel, "compound") && sv.toks[c].is_any(o));
+            }
+            if !ok && !sv.parsed {
+                let lo = oj.saturating_sub(3);
+                let _ = lo;
+                ok = a.obj_chunk.iter().any(|&j| sv.toks[j].is_any(o))
+                    || (oj + 1..(oj + 3).min(sv.toks.len())).any(|j| sv.toks[j].is_any(o) && sv.toks[j - 1].lower == "of");
+                if !ok && a.obj_chunk.is_empty() {
+                    // passive subject: the words of its phrase
+                    for j in oj..(oj + 4).min(sv.toks.len()) {
+                        let l = sv.toks[j].lower.as_str();
+                        if PREPS.contains(&l) || matches!(l, "was" | "were" | "is" | "are" | "been" | "be" | "," | "." | "has" | "have" | "had") {
+                            break;
+                        }
+                        if sv.toks[j].is_any(o) {
+                            ok = true;
+                        }
+                    }
+                }
+            }
+            if !ok {
+                return false;
+            }
+        }
+    }
+    if !p.not_obj.is_empty() {
+        if let Some(oj) = a.obj {
+            if sv.toks[oj].is_any(&p.not_obj) {
+                return false;
+            }
+        }
+    }
+    if let Some(pr) = &p.prt {
+        match a.prt {
+            Some(j) if sv.toks[j].is_any(pr) => {}
+            _ => return false,
+        }
+    }
+    if let Some(x) = &p.xcomp {
+        match a.xcomp {
+            Some(j) if sv.toks[j].is_any(x) => {}
+            _ => return false,
+        }
+    }
+    if let Some(h) = &p.has {
+        if !scope_has(h) {
+            return false;
+        }
+    }
+    if !p.not_has.is_empty() && scope_has(&p.not_has) {
+        return false;
+    }
+    true
+}
+
+/// Candidate actor spans of a sentence: entity mentions, then lexicon phrases elsewhere.
+fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
+    let mut out: Vec<ActorCand> = Vec::new();
+    let tok_range = |span: Span| -> Option<(usize, usize)> {
+        let first = sv.toks.iter().position(|t| t.span.end > span.start && t.span.start < span.end)?;
+        let last = sv.toks.iter().rposition(|t| t.span.end > span.start && t.span.start < span.end)?;
+        Some((first, last))
+    };
+    for (ei, e) in doc.entities.iter().enumerate() {
+        for m in &e.mentions {
+            if !sv.span.contains(m.span) {
+                continue;
+            }
+            if let Some((f, l)) = tok_range(m.span) {
+                let code = e.actor.clone().or_else(|| phrase_code(doc, doc.text.get(m.span.range()).unwrap_or("")));
+                out.push(ActorCand { first: f, last: l, code, entity: Some(ei), span: m.span });
+            }
+        }
+    }
+    // lexicon scan over uncovered tokens: longest phrase (≤ 4 tokens) that codes
+    let covered = |j: usize, out: &Vec<ActorCand>| out.iter().any(|c| c.first <= j && j <= c.last);
+    let mut j = 0;
+    while j < sv.toks.len() {
+        if covered(j, &out) {
+            j += 1;
+            continue;
+        }
+        let t = &sv.toks[j];
+        let cap = t.text.chars().next().is_some_and(|c| c.is_uppercase());
+        if !cap {
+            j += 1;
+            continue;
+        }
+        let mut best: Option<(usize, String)> = None;
+        for n in (1..=4usize).rev() {
+            if j + n > sv.toks.len() || (j..j + n).any(|k| covered(k, &out)) {
+                continue;
+            }
+            // every word must be a name (capitalised) or a lexicon word ("Russian troops")
+            if !(j..j + n).all(|k| {
+                let t = &sv.toks[k];
+                t.text.chars().next().is_some_and(|c| c.is_uppercase()) || crate::actors::is_lexicon_word(&t.lower) || (k > j && matches!(t.lower.as_str(), "'s" | "of" | "foreign" | "defence" | "defense" | "interior" | "state" | "prime"))
+            }) {
+                continue;
+            }
+            let span = Span::new(sv.toks[j].span.start, sv.toks[j + n - 1].span.end);
+            let phrase = doc.text.get(span.range()).unwrap_or("");
+            if let Some(code) = phrase_code(doc, phrase) {
+                // prefer the phrase whose extra words add a sector ("Russian troops")
+                if best.as_ref().is_none_or(|(_, bc)| code.len() > bc.len()) {
+                    best = Some((n, code));
+                }
+            }
+        }
+        if let Some((n, code)) = best {
+            let span = Span::new(sv.toks[j].span.start, sv.toks[j + n - 1].span.end);
+            out.push(ActorCand { first: j, last: j + n - 1, code: Some(code), entity: None, span });
+            j += n;
+        } else {
+            j += 1;
+        }
+    }
+    out.sort_by_key(|c| (c.first, std::cmp::Reverse(c.last)));
+    out
+}
+
+fn phrase_code(doc: &Document, phrase: &str) -> Option<String> {
+    let _ = doc.date;
+    fallback_phrase_code(phrase)
+}
+
+fn expand_conj(sv: &SentView, heads: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &h in heads {
+        if !out.contains(&h) {
+            out.push(h);
+        }
+        if sv.parsed {
+            for c in sv.children(h) {
+                if rel_is(&sv.toks[c].deprel, "conj") && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        } else {
+            // "France and Germany": "and" + capitalised word right after the head's phrase
+            let mut k = h + 1;
+            while k < sv.toks.len() && sv.toks[k].text.chars().next().is_some_and(|c| c.is_uppercase()) {
+                k += 1;
+            }
+            if sv.toks.get(k).is_some_and(|t| t.lower == "and") && k + 1 < sv.toks.len() {
+                let n = if sv.toks[k + 1].lower == "the" { k + 2 } else { k + 1 };
+                if n < sv.toks.len() && !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn resolve_code_only(cx: &Ctx, h: usize) -> bool {
+    resolve(cx, h).is_some_and(|a| a.code.is_some())
+}
+
+/// The actor named by the argument whose head is token `h`.
+fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
+    let sv = cx.sv;
+    let doc = cx.doc;
+    let tok = sv.toks.get(h)?;
+    // 1. an entity mention or lexicon phrase covering the head (smallest first)
+    let mut best: Option<&ActorCand> = None;
+    for c in &cx.cands {
+        if c.first <= h && h <= c.last && best.is_none_or(|b| c.last - c.first < b.last - b.first) {
+            best = Some(c);
+        }
+    }
+    // 2. with the parse, a mention inside the head's phrase ("the leader of Russia" → no;
+    // "Russia's foreign ministry" → the whole phrase is coded)
+    let phrase: Option<(usize, usize)> = if sv.parsed {
+        let mut d = sv.descendants(h, &["acl", "acl:relcl", "appos", "conj", "cc", "punct", "parataxis", "case", "det", "nmod", "advcl"]);
+        d.push(h);
+        Some((*d.iter().min()?, *d.iter().max()?))
+    } else {
+        None
+    };
+    if let Some(c) = best {
+        if c.code.is_some() {
+            return Some(Actor { entity: c.entity, span: c.span, code: c.code.clone() });
+        }
+    }
+    if let Some((f, l)) = phrase {
+        let span = Span::new(sv.toks[f].span.start, sv.toks[l].span.end);
+        let text = doc.text.get(span.range()).unwrap_or("");
+        if let Some(code) = phrase_code(doc, text) {
+            return Some(Actor { entity: best.and_then(|b| b.entity), span, code: Some(code) });
+        }
+        // an actor inside the phrase ("the North Korean leader")
+        if let Some(c) = cx.cands.iter().find(|c| c.first >= f && c.last <= l && c.code.is_some()) {
+            let mut code = c.code.clone();
+            if let Some(cc) = &code {
+                if cc.len() == 3 {
+                    // country modifier + sector head: "the Russian army" → RUSMIL
+                    if let Some(full) = fallback_phrase_code(text) {
+                        code = Some(full);
+                    }
+                }
+            }
+            return Some(Actor { entity: c.entity, span, code });
+        }
+    }
+    // 3. first-person pronoun inside a quote: the speaker
+    if matches!(tok.lower.as_str(), "we" | "i" | "us" | "me") {
+        if let Some(q) = doc.quotes.iter().find(|q| q.span.contains(tok.span)) {
+            if let Some(si) = q.speaker {
+                let e = doc.entities.get(si)?;
+                let code = e.actor.clone().or_else(|| phrase_code(doc, &e.name));
+                return Some(Actor { entity: Some(si), span: tok.span, code });
+            }
+        }
+    }
+    // a pronoun mention of a known entity
+    if let Some(c) = best {
+        if let Some(ei) = c.entity {
+            let e = &doc.entities[ei];
+            if e.mentions.iter().any(|m| m.span == c.span && m.kind == MentionKind::Pronoun) || e.actor.is_some() {
+                return Some(Actor { entity: Some(ei), span: c.span, code: e.actor.clone() });
+            }
+        }
+    }
+    None
+}
+
+/// Modality cues of the clause of trigger `i`.
+fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
+    let mut cues = Vec::new();
+    let (mut neg, mut intent, mut threat, mut hypo) = (false, false, false, false);
+    let note = |cues: &mut Vec<String>, w: &str, what: &str| cues.push(format!("{what} '{w}'"));
+    let intent_v: Vec<String> = INTENT_VERBS.iter().map(|s| s.to_string()).collect();
+    let threat_v: Vec<String> = THREAT_VERBS.iter().map(|s| s.to_string()).collect();
+    if sv.parsed {
+        let mut cur = i;
+        for _ in 0..5 {
+            let mut local_neg = false;
+            for c in sv.children(cur).collect::<Vec<_>>() {
+                let t = &sv.toks[c];
+                let r = t.deprel.as_str();
+                if rel_is(r, "aux") {
+                    match t.lower.as_str() {
+                        "will" | "'ll" | "wo" | "shall" | "would" | "'d" => {
+                            intent = true;
+                            note(&mut cues, &t.text, "future/intent auxiliary");
+                        }
+                        "could" | "might" | "may" => {
+                            hypo = true;
+                            note(&mut cues, &t.text, "hypothetical auxiliary");
+                        }
+                        _ => {}
+                    }
+                }
+                if (rel_is(r, "advmod") || r == "neg" || rel_is(r, "aux") || rel_is(r, "det")) && matches!(t.lower.as_str(), "not" | "n't" | "never" | "no") {
+                    local_neg = true;
+                    note(&mut cues, &t.text, "negation");
+                }
+                if rel_is(r, "mark") && matches!(t.lower.as_str(), "if" | "unless") {
+                    hypo = true;
+                    note(&mut cues, &t.text, "condition");
+                }
+            }
+            let is_hesitate = sv.toks[cur].is("hesitate");
+            if is_hesitate && local_neg {
+                threat = true;
+                note(&mut cues, "won't hesitate", "threat");
+            } else if local_neg {
+                neg = true;
+            }
+            if cur != i && sv.toks[cur].is_any(&threat_v) {
+                threat = true;
+                note(&mut cues, &sv.toks[cur].text.clone(), "threat verb");
+            } else if cur != i && sv.toks[cur].is_any(&intent_v) && !is_hesitate {
+                intent = true;
+                note(&mut cues, &sv.toks[cur].text.clone(), "intent verb");
+            }
+            let r = sv.toks[cur].deprel.clone();
+            match sv.toks[cur].head {
+                Some(h) if rel_is(&r, "xcomp") || (rel_is(&r, "conj") && cur == i) => cur = h,
+                _ => break,
+            }
+        }
+    } else {
+        let lo = i.saturating_sub(5);
+        let mut k = i;
+        while k > lo {
+            k -= 1;
+            let t = &sv.toks[k];
+            if matches!(t.lower.as_str(), "," | ";" | "." | "\"" | "“" | "”" | "and" | "but") {
+                break;
+            }
+            match t.lower.as_str() {
+                "will" | "'ll" | "wo" | "shall" | "would" | "'d" => {
+                    intent = true;
+                    note(&mut cues, &t.text, "future/intent auxiliary");
+                }
+                "could" | "might" | "may" => {
+                    hypo = true;
+                    note(&mut cues, &t.text, "hypothetical auxiliary");
+                }
+                "not" | "n't" | "never" => {
+                    if sv.toks.get(k + 1).is_some_and(|n| n.is("hesitate")) {
+                        threat = true;
+                        note(&mut cues, "won't hesitate", "threat");
+                    } else {
+                        neg = true;
+                        note(&mut cues, &t.text, "negation");
+                    }
+                }
+                "if" | "unless" => {
+                    hypo = true;
+                    note(&mut cues, &t.text, "condition");
+                }
+                _ => {
+                    if sv.toks.get(k + 1).is_some_and(|n| n.lower == "to") {
+                        if t.is_any(&threat_v) {
+                            threat = true;
+                            note(&mut cues, &t.text, "threat verb");
+                        } else if t.is_any(&intent_v) {
+                            intent = true;
+                            note(&mut cues, &t.text, "intent verb");
+                        }
+                    }
+                }
+            }
+        }
+        // a condition opening the sentence: "If X attacks, ..."
+        if sv.toks.first().is_some_and(|t| matches!(t.lower.as_str(), "if" | "unless")) && (1..i).any(|j| sv.toks[j].lower == ",") {
+            hypo = true;
+            note(&mut cues, "if", "condition");
+        }
+    }
+    let m = if threat {
+        Modality::Threat
+    } else if neg {
+        Modality::Negated
+    } else if hypo {
+        Modality::Hypothetical
+    } else if intent {
+        Modality::Intent
+    } else {
+        Modality::Asserted
+    };
+    (m, cues)
+}
+
+fn claimed_by(doc: &Document, trigger: Span) -> Option<usize> {
+    doc.quotes.iter().filter(|q| q.span.contains(trigger)).min_by_key(|q| q.span.len()).and_then(|q| q.speaker)
+}
+
+fn governing_date(doc: &Document, sv: &SentView, trigger: Span) -> (Option<NaiveDate>, DateSource) {
+    // the nearest dated time expression in the sentence
+    let mut best: Option<(usize, NaiveDate)> = None;
+    for t in &doc.times {
+        if !sv.span.contains(t.span) {
+            continue;
+        }
+        let Some(v) = &t.value else { continue };
+        let Ok(d) = NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d") else { continue };
+        let dist = if t.span.start >= trigger.end { t.span.start - trigger.end } else { trigger.start.saturating_sub(t.span.end) };
+        if best.is_none_or(|(bd, _)| dist < bd) {
+            best = Some((dist, d));
+        }
+    }
+    match best {
+        Some((_, d)) => (Some(d), DateSource::Text),
+        None => (doc.date, DateSource::Document),
+    }
+}

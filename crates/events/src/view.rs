@@ -1,0 +1,287 @@
+//! A per-sentence view of the document for the coder: tokens with lemma candidates and,
+//! when the parser ran, sentence-local heads. When the document has no tokens yet (no
+//! segmenter ran), a simple fallback segmentation is used so the coder still works.
+
+use newsgraph_core::{Document, Span, Upos};
+
+/// A token as the coder sees it.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub span: Span,
+    pub text: String,
+    pub lower: String,
+    /// Lemma candidates: the tagger's lemma (if any), the lower-cased form and simple
+    /// de-inflections ("sanctioned" → "sanction"), so that the coder works before tagging.
+    pub lemmas: Vec<String>,
+    pub upos: Upos,
+    pub tagged: bool,
+    /// Sentence-local head index.
+    pub head: Option<usize>,
+    pub deprel: String,
+}
+
+impl Tok {
+    pub fn is(&self, lemma: &str) -> bool {
+        self.lemmas.iter().any(|l| l == lemma)
+    }
+    pub fn is_any(&self, lemmas: &[String]) -> bool {
+        lemmas.iter().any(|l| self.is(l))
+    }
+    pub fn lemma(&self) -> &str {
+        self.lemmas.first().map(String::as_str).unwrap_or(&self.lower)
+    }
+}
+
+/// One sentence.
+#[derive(Debug, Clone)]
+pub struct SentView {
+    /// Index in `doc.sentences` (or in the fallback segmentation).
+    pub index: usize,
+    pub span: Span,
+    pub toks: Vec<Tok>,
+    /// Index in `doc.tokens` of the first token (None for the fallback segmentation).
+    pub doc_offset: Option<usize>,
+    /// True when heads/deprels come from the parser.
+    pub parsed: bool,
+}
+
+impl SentView {
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.toks.iter().enumerate().filter(move |(_, t)| t.head == Some(i)).map(|(j, _)| j)
+    }
+    pub fn child_with(&self, i: usize, rels: &[&str]) -> Option<usize> {
+        self.children(i).find(|&j| rels.iter().any(|r| rel_is(&self.toks[j].deprel, r)))
+    }
+    /// All descendants of `i` (not `i` itself), skipping the subtrees of children whose
+    /// relation is in `skip`.
+    pub fn descendants(&self, i: usize, skip: &[&str]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self
+            .children(i)
+            .filter(|&j| !skip.iter().any(|r| rel_is(&self.toks[j].deprel, r)))
+            .collect();
+        while let Some(j) = stack.pop() {
+            if out.contains(&j) || out.len() > self.toks.len() {
+                continue;
+            }
+            out.push(j);
+            stack.extend(self.children(j));
+        }
+        out.sort_unstable();
+        out
+    }
+    /// Is `a` an ancestor of `b`?
+    pub fn dominates(&self, a: usize, b: usize) -> bool {
+        let mut cur = self.toks.get(b).and_then(|t| t.head);
+        let mut steps = 0;
+        while let Some(h) = cur {
+            if h == a {
+                return true;
+            }
+            steps += 1;
+            if steps > self.toks.len() {
+                return false;
+            }
+            cur = self.toks.get(h).and_then(|t| t.head);
+        }
+        false
+    }
+    /// The preposition (case child) of a nominal, lower-cased.
+    pub fn case_of(&self, i: usize) -> Option<String> {
+        self.child_with(i, &["case"]).map(|c| self.toks[c].lower.clone())
+    }
+}
+
+/// `deprel` equals `want` or is a subtype of it ("obl:agent" is "obl").
+pub fn rel_is(deprel: &str, want: &str) -> bool {
+    deprel == want || (deprel.starts_with(want) && deprel.as_bytes().get(want.len()) == Some(&b':'))
+}
+
+const IRREGULAR: &[(&str, &str)] = &[
+    ("went", "go"), ("gone", "go"), ("met", "meet"), ("held", "hold"), ("took", "take"), ("taken", "take"),
+    ("sought", "seek"), ("struck", "strike"), ("stricken", "strike"), ("shot", "shoot"), ("fought", "fight"),
+    ("led", "lead"), ("gave", "give"), ("given", "give"), ("made", "make"), ("began", "begin"), ("begun", "begin"),
+    ("broke", "break"), ("broken", "break"), ("threw", "throw"), ("thrown", "throw"), ("spoke", "speak"),
+    ("spoken", "speak"), ("withdrew", "withdraw"), ("withdrawn", "withdraw"), ("drove", "drive"), ("driven", "drive"),
+    ("sent", "send"), ("said", "say"), ("told", "tell"), ("brought", "bring"), ("paid", "pay"), ("stood", "stand"),
+    ("won", "win"), ("kept", "keep"), ("left", "leave"), ("laid", "lay"), ("beaten", "beat"), ("stole", "steal"),
+    ("stolen", "steal"), ("froze", "freeze"), ("frozen", "freeze"), ("forbade", "forbid"), ("forbidden", "forbid"),
+    ("forgave", "forgive"), ("forgiven", "forgive"), ("undertook", "undertake"), ("overthrew", "overthrow"),
+    ("overthrown", "overthrow"), ("chose", "choose"), ("chosen", "choose"), ("flew", "fly"), ("flown", "fly"),
+    ("fled", "flee"), ("sold", "sell"), ("bought", "buy"), ("hid", "hide"), ("hidden", "hide"), ("wrote", "write"),
+    ("written", "write"), ("blew", "blow"), ("blown", "blow"), ("built", "build"), ("lent", "lend"), ("spent", "spend"),
+    ("dealt", "deal"), ("caught", "catch"), ("swore", "swear"), ("sworn", "swear"), ("tore", "tear"), ("torn", "tear"),
+    ("shook", "shake"), ("shaken", "shake"), ("drew", "draw"), ("drawn", "draw"), ("ran", "run"), ("came", "come"),
+    ("became", "become"), ("overran", "overrun"), ("hung", "hang"), ("upheld", "uphold"), ("withheld", "withhold"),
+    ("sat", "sit"), ("bore", "bear"), ("borne", "bear"), ("saw", "see"), ("seen", "see"), ("knew", "know"),
+    ("known", "know"), ("rose", "rise"), ("risen", "rise"), ("fell", "fall"), ("fallen", "fall"), ("was", "be"),
+    ("were", "be"), ("is", "be"), ("are", "be"), ("been", "be"), ("has", "have"), ("had", "have"), ("did", "do"),
+    ("done", "do"), ("wo", "will"), ("'ll", "will"), ("n't", "not"), ("ca", "can"), ("oversaw", "oversee"),
+    ("mislead", "mislead"), ("misled", "mislead"), ("bid", "bid"), ("slew", "slay"), ("slain", "slay"),
+    ("fed", "feed"), ("felt", "feel"), ("meant", "mean"), ("heard", "hear"), ("found", "find"), ("got", "get"),
+    ("gotten", "get"), ("set", "set"), ("put", "put"), ("cut", "cut"), ("shut", "shut"), ("hit", "hit"),
+    ("quit", "quit"), ("lost", "lose"), ("stuck", "stick"), ("bled", "bleed"), ("arose", "arise"), ("arisen", "arise"),
+    ("forgot", "forget"), ("redrew", "redraw"), ("rebuilt", "rebuild"), ("outlawed", "outlaw"), ("children", "child"),
+    ("men", "man"), ("women", "woman"), ("people", "people"), ("police", "police"), ("talks", "talk"),
+    ("news", "news"), ("arms", "arm"), ("forces", "force"), ("relations", "relation"),
+];
+
+/// Lemma candidates of a lower-cased word form.
+pub fn lemma_candidates(lower: &str) -> Vec<String> {
+    let mut out = vec![lower.to_string()];
+    let mut push = |s: String| {
+        if s.len() >= 2 && !out.contains(&s) {
+            out.push(s)
+        }
+    };
+    for (f, l) in IRREGULAR {
+        if *f == lower {
+            push(l.to_string());
+        }
+    }
+    let w = lower;
+    if let Some(s) = w.strip_suffix("ies") {
+        push(format!("{s}y"));
+    }
+    if let Some(s) = w.strip_suffix("ied") {
+        push(format!("{s}y"));
+    }
+    if let Some(s) = w.strip_suffix("es") {
+        push(s.to_string());
+    }
+    if let Some(s) = w.strip_suffix('s') {
+        if !w.ends_with("ss") {
+            push(s.to_string());
+        }
+    }
+    for suf in ["ed", "ing"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            if s.len() >= 2 {
+                push(s.to_string());
+                push(format!("{s}e"));
+                let b = s.as_bytes();
+                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's') {
+                    push(s[..s.len() - 1].to_string());
+                }
+                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && b[b.len() - 1] == b'l' {
+                    push(s[..s.len() - 1].to_string());
+                }
+            }
+        }
+    }
+    if let Some(s) = w.strip_suffix('d') {
+        if w.ends_with("ed") {
+            push(s.to_string());
+        }
+    }
+    out
+}
+
+fn make_tok(doc: &Document, span: Span, upos: Upos, lemma: &str, tagged: bool) -> Tok {
+    let text = doc.text.get(span.range()).unwrap_or("").to_string();
+    let lower = text.to_lowercase().replace('’', "'");
+    let mut lemmas = Vec::new();
+    if !lemma.is_empty() {
+        lemmas.push(lemma.to_lowercase());
+    }
+    for c in lemma_candidates(&lower) {
+        if !lemmas.contains(&c) {
+            lemmas.push(c);
+        }
+    }
+    Tok { span, text, lower, lemmas, upos, tagged, head: None, deprel: String::new() }
+}
+
+/// Builds the sentence views of a document.
+pub fn sentences(doc: &Document) -> Vec<SentView> {
+    if doc.tokens.is_empty() || doc.sentences.is_empty() {
+        return fallback_sentences(doc);
+    }
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let r = s.tokens.clone();
+        if r.start >= r.end || r.end > doc.tokens.len() {
+            continue;
+        }
+        let parsed = doc.tokens[r.clone()].iter().any(|t| !t.deprel.is_empty());
+        let mut toks = Vec::with_capacity(r.len());
+        for i in r.clone() {
+            let t = &doc.tokens[i];
+            let tagged = !t.xpos.is_empty() || t.upos != Upos::X;
+            let mut tok = make_tok(doc, t.span, t.upos, &t.lemma, tagged);
+            if parsed {
+                tok.head = t.head.filter(|h| r.contains(h)).map(|h| h - r.start);
+                tok.deprel = t.deprel.clone();
+            }
+            toks.push(tok);
+        }
+        out.push(SentView { index: si, span: s.span, toks, doc_offset: Some(r.start), parsed });
+    }
+    out
+}
+
+/// Sentences and tokens computed simply from the text (used when no segmenter ran).
+fn fallback_sentences(doc: &Document) -> Vec<SentView> {
+    let text = &doc.text;
+    let mut spans: Vec<Span> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let end = i + c.len_utf8();
+        if c.is_whitespace() {
+            continue;
+        }
+        let is_word = c.is_alphanumeric();
+        if is_word || c == '$' {
+            let s = i;
+            let mut e = end;
+            while let Some(&(j, d)) = it.peek() {
+                let inner_ok = (d == '.' || d == '-' || d == '\'' || d == '’' || d == ',')
+                    && text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
+                if d.is_alphanumeric() || (inner_ok && !(d == ',' && !c.is_ascii_digit())) {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            // split clitics "n't" and "'s"
+            let w = &text[s..e];
+            let lw = w.to_lowercase();
+            if lw.ends_with("n't") && w.len() > 3 {
+                spans.push(Span::new(s, e - 3));
+                spans.push(Span::new(e - 3, e));
+            } else if (lw.ends_with("'s") || lw.ends_with("’s")) && w.chars().count() > 2 {
+                let k = w.char_indices().rev().nth(1).map(|(k, _)| k).unwrap_or(0);
+                spans.push(Span::new(s, s + k));
+                spans.push(Span::new(s + k, e));
+            } else {
+                spans.push(Span::new(s, e));
+            }
+        } else {
+            spans.push(Span::new(i, end));
+        }
+    }
+    let _ = &mut start;
+    let mut out = Vec::new();
+    let mut cur: Vec<Span> = Vec::new();
+    for (k, sp) in spans.iter().enumerate() {
+        cur.push(*sp);
+        let t = &text[sp.range()];
+        let next_upper = spans.get(k + 1).map(|n| {
+            let nt = &text[n.range()];
+            nt.chars().next().is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
+        });
+        let newline_break = spans
+            .get(k + 1)
+            .is_some_and(|n| text[sp.end..n.start].contains("\n\n"));
+        let end_punct = matches!(t, "." | "!" | "?") && next_upper != Some(false);
+        if end_punct || newline_break || k + 1 == spans.len() {
+            let s = Span::new(cur[0].start, cur[cur.len() - 1].end);
+            let toks = cur.iter().map(|sp| make_tok(doc, *sp, Upos::X, "", false)).collect();
+            out.push(SentView { index: out.len(), span: s, toks, doc_offset: None, parsed: false });
+            cur.clear();
+        }
+    }
+    out
+}
