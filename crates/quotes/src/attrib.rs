@@ -57,6 +57,21 @@ const AUX_MODAL: &[&str] = &[
 
 const ED_ADJ: &[&str] = &["armed", "retired", "elected", "united", "unnamed", "detained", "jailed", "exiled", "indicted", "embattled", "veteran"];
 
+const LY_NOT_ADV: &[&str] = &[
+    "family", "assembly", "anomaly", "supply", "rally", "ally", "italy", "july", "monopoly", "bully", "belly",
+    "jelly", "lily", "tally", "folly", "holly", "reply", "apply", "comply", "daily", "weekly", "monthly",
+    "quarterly", "yearly", "elderly", "friendly", "early", "only", "kelly", "emily", "sally", "molly", "billy",
+];
+
+/// An adverb in -ly ("reportedly", "flatly"); by POS when tagged.
+pub fn ly_adverb(t: &Tok) -> bool {
+    if let Some(u) = t.upos {
+        return u == Upos::ADV;
+    }
+    let w = t.lower.as_str();
+    w.len() > 5 && w.ends_with("ly") && !LY_NOT_ADV.contains(&w)
+}
+
 /// An attribution: cue token and speaker phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attr {
@@ -93,6 +108,9 @@ impl<'a> Ctx<'a> {
             if matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ) {
                 return None;
             }
+        } else if i > 0 && DETS.contains(&self.toks()[i - 1].lower.as_str()) && !matches!(self.toks()[i - 1].lower.as_str(), "two" | "three" | "four" | "five" | "six" | "one" | "both" | "many" | "several" | "some" | "most") {
+            // "the state broadcaster", "his claims"
+            return None;
         }
         self.lex.lookup(&t.lower).map(|v| v.frame)
     }
@@ -113,7 +131,8 @@ impl<'a> Ctx<'a> {
         self.verb(i).is_some() && self.toks()[i].lower.ends_with("ing")
     }
 
-    fn np_ok(&self, t: &Tok, right: bool) -> bool {
+    fn np_ok(&self, i: usize, right: bool) -> bool {
+        let t = &self.toks()[i];
         if t.kind == Kind::QMark || t.in_quote {
             return false;
         }
@@ -149,7 +168,7 @@ impl<'a> Ctx<'a> {
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return true;
         }
-        if STOP.contains(&w) || self.lex.lookup(w).is_some() {
+        if STOP.contains(&w) || self.verb(i).is_some() {
             return false;
         }
         if NP_PREP.contains(&w) || DETS.contains(&w) {
@@ -171,7 +190,7 @@ impl<'a> Ctx<'a> {
         while i > lo {
             let x = &t[i - 1];
             let w = x.lower.as_str();
-            if x.kind == Kind::Word && !x.cap && (ADV_SKIP.contains(&w) || (w.ends_with("ly") && w.len() > 4)) {
+            if x.kind == Kind::Word && !x.cap && (ADV_SKIP.contains(&w) || ly_adverb(x)) {
                 i -= 1;
             } else if x.is_punct(")") {
                 match (lo..i - 1).rev().find(|&j| t[j].is_punct("(")) {
@@ -208,8 +227,8 @@ impl<'a> Ctx<'a> {
             let f = first.lower.as_str();
             let rel = matches!(f, "who" | "which" | "whose" | "whom" | "where");
             let adv = c2 - (j + 1) <= 2
-                && t[j + 1..c2].iter().all(|x| ADV_SKIP.contains(&x.lower.as_str()) || x.lower.ends_with("ly") || matches!(x.lower.as_str(), "though" | "meanwhile" | "too" | "in" | "turn"));
-            let appos = (DETS.contains(&f) || first.cap) && c2 - (j + 1) <= 8 && t[j + 1..c2].iter().all(|x| self.np_ok(x, false));
+                && t[j + 1..c2].iter().all(|x| ADV_SKIP.contains(&x.lower.as_str()) || ly_adverb(x) || matches!(x.lower.as_str(), "though" | "meanwhile" | "too" | "in" | "turn"));
+            let appos = (DETS.contains(&f) || first.cap) && c2 - (j + 1) <= 8 && (j + 1..c2).all(|x| self.np_ok(x, false));
             if !(rel || adv || appos) {
                 return None;
             }
@@ -222,13 +241,13 @@ impl<'a> Ctx<'a> {
             return Some((end - 1, end));
         }
         let mut a = end;
-        while a > lo && end - a < 9 && self.np_ok(&t[a - 1], false) {
+        while a > lo && end - a < 9 && self.np_ok(a - 1, false) {
             a -= 1;
         }
         // "Kim and Putin said"
         if a >= lo + 2 && t[a - 1].lower == "and" && t[a - 2].cap && t[a].cap {
             a -= 2;
-            while a > lo && end - a < 9 && t[a - 1].cap && self.np_ok(&t[a - 1], false) {
+            while a > lo && end - a < 9 && t[a - 1].cap && self.np_ok(a - 1, false) {
                 a -= 1;
             }
         }
@@ -255,7 +274,7 @@ impl<'a> Ctx<'a> {
             return Some((a, a + 1));
         }
         let mut b = a;
-        while b < hi && b - a < 10 && self.np_ok(&t[b], true) {
+        while b < hi && b - a < 10 && self.np_ok(b, true) {
             b += 1;
         }
         while b > a && (NP_PREP.contains(&t[b - 1].lower.as_str()) || DETS.contains(&t[b - 1].lower.as_str())) {

@@ -146,7 +146,7 @@ impl QuoteFinder {
             });
             let upper = content.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
             let after_comma = prev.is_some_and(|x| x.is_punct(","));
-            let pre_adjacent = pre.is_some_and(|a| a.cue + 4 >= q.open);
+            let pre_adjacent = pre.is_some_and(|a| a.cue + 4 >= q.open && ctx.verb(a.cue) != Some(Frame::Partial));
             let mut kind = if starts_sentence || (after_comma && (upper || pre.is_some())) || (pre_adjacent && upper) {
                 QuoteKind::Direct
             } else {
@@ -162,7 +162,8 @@ impl QuoteFinder {
                 attr = self.sentence_cue(ctx, q.open);
             }
             if let Some(a) = attr {
-                if kind == QuoteKind::Partial && ctx.verb(a.cue) == Some(Frame::Partial) && name_like(content) {
+                let colon = prev.is_some_and(|x| x.is_punct(":"));
+                if !colon && ctx.verb(a.cue) == Some(Frame::Partial) && name_like(content) {
                     // `a group called "Friends of Peace"`, `dubbed "Rocket Man"`
                     continue;
                 }
