@@ -1,0 +1,179 @@
+//! Exact-span entity F1: the tagger on the GMB test part (GMB labels), the whole
+//! recognizer on UNER English EWT (PER, ORG, LOC).
+
+use crate::ner;
+use crate::EntityRecognizer;
+use newsgraph_core::{Document, EntityType, Sentence, Span, Token};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Precision, recall and F1 of one evaluation.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Scores {
+    pub sentences: usize,
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// Per type: (gold, predicted, correct, f1).
+    pub per_type: BTreeMap<String, TypeScores>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TypeScores {
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+    pub f1: f64,
+}
+
+fn f1(c: usize, g: usize, p: usize) -> (f64, f64, f64) {
+    let pr = if p == 0 { 0.0 } else { c as f64 / p as f64 };
+    let rc = if g == 0 { 0.0 } else { c as f64 / g as f64 };
+    let f = if pr + rc == 0.0 { 0.0 } else { 2.0 * pr * rc / (pr + rc) };
+    (pr, rc, f)
+}
+
+impl Scores {
+    fn add(&mut self, gold: &[(usize, usize, String)], pred: &[(usize, usize, String)]) {
+        self.sentences += 1;
+        self.gold += gold.len();
+        self.predicted += pred.len();
+        for g in gold {
+            self.per_type.entry(g.2.clone()).or_default().gold += 1;
+        }
+        for p in pred {
+            self.per_type.entry(p.2.clone()).or_default().predicted += 1;
+            if gold.contains(p) {
+                self.correct += 1;
+                self.per_type.entry(p.2.clone()).or_default().correct += 1;
+            }
+        }
+    }
+    fn finish(&mut self) {
+        let (p, r, f) = f1(self.correct, self.gold, self.predicted);
+        self.precision = p;
+        self.recall = r;
+        self.f1 = f;
+        for t in self.per_type.values_mut() {
+            t.f1 = f1(t.correct, t.gold, t.predicted).2;
+        }
+    }
+}
+
+impl fmt::Display for Scores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "  {} sentences, {} gold, {} predicted, {} correct: P {:.4} R {:.4} F1 {:.4}",
+            self.sentences, self.gold, self.predicted, self.correct, self.precision, self.recall, self.f1
+        )?;
+        for (t, s) in &self.per_type {
+            writeln!(f, "    {:<8} gold {:>6} pred {:>6} correct {:>6} F1 {:.4}", t, s.gold, s.predicted, s.correct, s.f1)?;
+        }
+        Ok(())
+    }
+}
+
+/// The report of `newsgraph eval ner`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NerReport {
+    /// The tagger alone on the GMB test part (last 10% of sentences), GMB labels without tim.
+    pub gmb: Option<Scores>,
+    /// The recognizer on UNER English EWT (PER, ORG, LOC).
+    pub uner: Option<Scores>,
+}
+
+impl fmt::Display for NerReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(g) = &self.gmb {
+            writeln!(f, "GMB test (tagger, exact span and type, tim excluded):")?;
+            write!(f, "{g}")?;
+        }
+        if let Some(u) = &self.uner {
+            writeln!(f, "UNER English EWT (recognizer, PER/ORG/LOC, exact span and type):")?;
+            write!(f, "{u}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Scores the tagger on the GMB test part. `limit` takes only the first sentences of it.
+pub fn eval_gmb(rec: &EntityRecognizer, gmb_csv: &str, limit: Option<usize>) -> Result<Scores, String> {
+    let model = ner::Model::embedded().ok_or("no NER model embedded")?;
+    let sents = ner::read_gmb(gmb_csv);
+    if sents.len() < 10 {
+        return Err("the GMB file has too few sentences".into());
+    }
+    let (_, _, test) = ner::gmb_split(sents.len());
+    let mut sc = Scores::default();
+    for s in sents[test].iter().take(limit.unwrap_or(usize::MAX)) {
+        let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+        let tags: Vec<String> = s.iter().map(|x| if x.1.ends_with("tim") { "O".to_string() } else { x.1.clone() }).collect();
+        let gold = ner::bio_spans(&tags);
+        let sf = ner::SentFeats::new(&words, rec.kb(), rec.gaz());
+        let labels = model.tag(&sf);
+        let pred: Vec<(usize, usize, String)> =
+            ner::spans_of(&labels).into_iter().map(|(a, b, t)| (a, b, ner::TYPES[t].to_string())).collect();
+        sc.add(&gold, &pred);
+    }
+    sc.finish();
+    Ok(sc)
+}
+
+fn doc_of_words(words: &[&str]) -> Document {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        let s = text.len();
+        text.push_str(w);
+        tokens.push(Token { span: Span::new(s, text.len()), space_after: true, ..Default::default() });
+    }
+    let n = tokens.len();
+    let mut d = Document::new("eval", text.clone(), None);
+    d.tokens = tokens;
+    d.sentences = vec![Sentence { span: Span::new(0, text.len()), paragraph: 0, tokens: 0..n }];
+    d
+}
+
+/// Scores the recognizer on a UNER IOB2 file.
+pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>) -> Result<Scores, String> {
+    let sents = ner::read_iob2(iob2);
+    if sents.is_empty() {
+        return Err("no sentences in the UNER file".into());
+    }
+    let mut sc = Scores::default();
+    for s in sents.iter().take(limit.unwrap_or(usize::MAX)) {
+        let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+        let tags: Vec<String> = s.iter().map(|x| x.1.clone()).collect();
+        let gold: Vec<(usize, usize, String)> =
+            ner::bio_spans(&tags).into_iter().filter(|g| matches!(g.2.as_str(), "PER" | "ORG" | "LOC")).collect();
+        let doc = doc_of_words(&words);
+        let mut pred = Vec::new();
+        for (span, t) in rec.names(&doc) {
+            let ty = match t {
+                EntityType::Person => "PER",
+                EntityType::Org => "ORG",
+                EntityType::Gpe | EntityType::Loc | EntityType::Fac => "LOC",
+                _ => continue,
+            };
+            let a = doc.tokens.partition_point(|x| x.span.end <= span.start);
+            let b = doc.tokens.partition_point(|x| x.span.start < span.end);
+            // Only spans on token boundaries count.
+            if a < b && doc.tokens[a].span.start == span.start && doc.tokens[b - 1].span.end == span.end {
+                pred.push((a, b, ty.to_string()));
+            }
+        }
+        pred.sort();
+        pred.dedup();
+        sc.add(&gold, &pred);
+    }
+    sc.finish();
+    Ok(sc)
+}

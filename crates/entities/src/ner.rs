@@ -1,0 +1,642 @@
+//! The named-entity tagger: a greedy left-to-right averaged perceptron over BIO labels
+//! with word, shape, affix, context, previous-label and gazetteer features (the knowledge
+//! base). Trained on the GMB corpus (`newsgraph train ner`); the model is a compact binary
+//! file (`models/ner.bin`, format below) embedded in the binary.
+//!
+//! Model file format (little endian): magic `NGNER1\0\0`; u32 number of labels; for each
+//! label a u8 length and its UTF-8 name; f32 scale; u32 number of features; then for each
+//! feature (sorted by key): u32 feature hash, u16 bit mask of the labels with a non-zero
+//! weight, and one i16 weight per set bit. A weight is `i16 / scale`.
+
+use crate::gazetteer::Gazetteer;
+use crate::kb::{Kb, NameRef};
+use newsgraph_core::EntityType;
+use std::collections::HashMap;
+
+/// GMB-style label set (B/I × type, plus O).
+pub const TYPES: [&str; 7] = ["PER", "ORG", "GEO", "GPE", "EVE", "ART", "NAT"];
+
+pub fn labels() -> Vec<String> {
+    let mut v = vec!["O".to_string()];
+    for t in TYPES {
+        v.push(format!("B-{t}"));
+        v.push(format!("I-{t}"));
+    }
+    v
+}
+
+pub const NL: usize = 15;
+
+/// A span found by the tagger: token range in the sentence/view and its type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NerSpan {
+    pub toks: std::ops::Range<usize>,
+    pub etype: EntityType,
+    /// The GMB label ("PER", "GEO", ...).
+    pub label: &'static str,
+}
+
+/// Maps a GMB type to an output entity type; geo becomes GPE or LOC by form.
+pub fn gmb_to_etype(t: &str, words: &[&str]) -> Option<EntityType> {
+    Some(match t {
+        "PER" => EntityType::Person,
+        "ORG" => EntityType::Org,
+        "GEO" => {
+            let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+            if matches!(
+                last.as_str(),
+                "river" | "mountains" | "mountain" | "sea" | "ocean" | "gulf" | "valley" | "strait"
+                    | "straits" | "peninsula" | "desert" | "island" | "islands" | "lake" | "bay"
+                    | "region" | "coast" | "canal" | "mount" | "mt." | "range" | "basin" | "plateau"
+                    | "east" | "west" | "asia" | "europe" | "africa" | "america" | "pole" | "channel"
+            ) {
+                EntityType::Loc
+            } else {
+                EntityType::Gpe
+            }
+        }
+        "GPE" => EntityType::Norp,
+        "EVE" => EntityType::Event,
+        "ART" => EntityType::Product,
+        "NAT" => EntityType::Event,
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------- feature hashing
+
+const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+const FNV_PRIME: u64 = 0x100000001b3;
+
+#[inline]
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+#[inline]
+fn feat(tid: u8, parts: &[&str]) -> u32 {
+    let mut h = fnv(FNV_OFFSET, &[tid]);
+    for p in parts {
+        h = fnv(h, p.as_bytes());
+        h = fnv(h, &[0x1f]);
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+fn shape(w: &str) -> String {
+    let mut s = String::new();
+    let mut last = ' ';
+    let mut n = 0;
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k == last {
+            n += 1;
+            if n > 1 {
+                continue;
+            }
+        } else {
+            n = 0;
+        }
+        s.push(k);
+        last = k;
+    }
+    s
+}
+
+/// Per-token precomputed strings.
+pub struct SentFeats {
+    words: Vec<String>,
+    lower: Vec<String>,
+    shapes: Vec<String>,
+    gaz: Vec<&'static str>,
+}
+
+fn gaz_class(r: NameRef) -> &'static str {
+    match r {
+        NameRef::Country(_) => "CTRY",
+        NameRef::Demonym(_) => "DEM",
+        NameRef::Capital(_) => "CAP",
+        NameRef::Place(_) => "PLACE",
+        NameRef::Org(_) => "ORG",
+        NameRef::Person(_) => "PER",
+    }
+}
+
+const GAZ_TAGS: [&str; 13] = [
+    "-", "B-CTRY", "I-CTRY", "B-DEM", "I-DEM", "B-CAP", "I-CAP", "B-PLACE", "I-PLACE", "B-ORG",
+    "I-ORG", "B-PER", "I-PER",
+];
+
+fn gaz_tag(b: bool, class: &str) -> &'static str {
+    let s = format!("{}-{}", if b { "B" } else { "I" }, class);
+    GAZ_TAGS.iter().copied().find(|t| *t == s).unwrap_or("-")
+}
+
+impl SentFeats {
+    pub fn new(words: &[&str], kb: &Kb, gaz: &Gazetteer) -> SentFeats {
+        let words_s: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let shapes = words.iter().map(|w| shape(w)).collect();
+        // Gazetteer over the words joined by spaces.
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            starts.push(text.len());
+            text.push_str(w);
+        }
+        let mut g = vec!["-"; words.len()];
+        for m in gaz.find(kb, &text) {
+            let Some(r) = m.refs.first() else { continue };
+            let class = gaz_class(*r);
+            let a = starts.partition_point(|&s| s < m.span.start);
+            let b = starts.partition_point(|&s| s < m.span.end);
+            for (k, slot) in g.iter_mut().enumerate().take(b).skip(a) {
+                *slot = gaz_tag(k == a, class);
+            }
+        }
+        SentFeats { words: words_s, lower, shapes, gaz: g }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Features of token `i` given the two previous labels.
+    pub fn features(&self, i: usize, p1: &str, p2: &str, out: &mut Vec<u32>) {
+        out.clear();
+        let n = self.words.len();
+        let w = self.words[i].as_str();
+        let lw = self.lower[i].as_str();
+        let sh = self.shapes[i].as_str();
+        let get = |k: isize, v: &Vec<String>| -> String {
+            let j = i as isize + k;
+            if j < 0 {
+                "<s>".to_string()
+            } else if j as usize >= n {
+                "</s>".to_string()
+            } else {
+                v[j as usize].clone()
+            }
+        };
+        let getg = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= n {
+                "#"
+            } else {
+                self.gaz[j as usize]
+            }
+        };
+        out.push(feat(0, &[]));
+        out.push(feat(1, &[w]));
+        out.push(feat(2, &[lw]));
+        out.push(feat(3, &[sh]));
+        let chars: Vec<char> = lw.chars().collect();
+        for k in 1..=3 {
+            if chars.len() >= k {
+                let p: String = chars[..k].iter().collect();
+                out.push(feat(4 + k as u8, &[&p]));
+            }
+        }
+        for k in 1..=4 {
+            if chars.len() >= k {
+                let s: String = chars[chars.len() - k..].iter().collect();
+                out.push(feat(8 + k as u8, &[&s]));
+            }
+        }
+        let l1 = get(-1, &self.lower);
+        let l2 = get(-2, &self.lower);
+        let r1 = get(1, &self.lower);
+        let r2 = get(2, &self.lower);
+        out.push(feat(13, &[&l1]));
+        out.push(feat(14, &[&l2]));
+        out.push(feat(15, &[&r1]));
+        out.push(feat(16, &[&r2]));
+        out.push(feat(17, &[&l1, lw]));
+        out.push(feat(18, &[lw, &r1]));
+        let s1 = get(-1, &self.shapes);
+        let s_1 = get(1, &self.shapes);
+        out.push(feat(19, &[&s1, sh]));
+        out.push(feat(20, &[sh, &s_1]));
+        out.push(feat(21, &[p1]));
+        out.push(feat(22, &[p2, p1]));
+        out.push(feat(23, &[p1, lw]));
+        out.push(feat(24, &[p1, sh]));
+        out.push(feat(25, &[getg(0)]));
+        out.push(feat(26, &[getg(-1), getg(0), getg(1)]));
+        out.push(feat(27, &[getg(0), sh]));
+        out.push(feat(28, &[p1, getg(0)]));
+        if i == 0 {
+            out.push(feat(29, &[sh]));
+        }
+        out.push(feat(30, &[&get(-1, &self.words)]));
+        out.push(feat(31, &[&get(1, &self.words)]));
+        out.push(feat(32, &[&l1, &s_1]));
+        out.push(feat(33, &[&s1, &r1]));
+        if w.contains('-') {
+            out.push(feat(34, &[]));
+        }
+    }
+}
+
+// ---------------------------------------------------------------- model
+
+/// The trained, quantised model.
+pub struct Model {
+    pub labels: Vec<String>,
+    keys: Vec<u32>,
+    weights: Vec<[f32; NL]>,
+}
+
+impl Model {
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        let mut p = 0usize;
+        let take = |p: &mut usize, n: usize| -> Result<&[u8], String> {
+            let s = b.get(*p..*p + n).ok_or("model file truncated")?;
+            *p += n;
+            Ok(s)
+        };
+        if take(&mut p, 8)? != b"NGNER1\0\0" {
+            return Err("not a newsgraph NER model".into());
+        }
+        let nl = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
+        if nl != NL {
+            return Err(format!("model has {nl} labels, expected {NL}"));
+        }
+        let mut labels = Vec::new();
+        for _ in 0..nl {
+            let n = take(&mut p, 1)?[0] as usize;
+            labels.push(String::from_utf8(take(&mut p, n)?.to_vec()).map_err(|_| "bad label")?);
+        }
+        let scale = f32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?);
+        let nf = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
+        let mut keys = Vec::with_capacity(nf);
+        let mut weights = Vec::with_capacity(nf);
+        for _ in 0..nf {
+            let k = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?);
+            let mask = u16::from_le_bytes(take(&mut p, 2)?.try_into().map_err(|_| "bad")?);
+            let mut w = [0f32; NL];
+            for (l, slot) in w.iter_mut().enumerate() {
+                if mask & (1 << l) != 0 {
+                    let q = i16::from_le_bytes(take(&mut p, 2)?.try_into().map_err(|_| "bad")?);
+                    *slot = q as f32 / scale;
+                }
+            }
+            keys.push(k);
+            weights.push(w);
+        }
+        Ok(Model { labels, keys, weights })
+    }
+
+    /// The embedded model (None when the crate was built without one).
+    pub fn embedded() -> Option<&'static Model> {
+        static M: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
+        M.get_or_init(|| {
+            let bytes: &[u8] = include_bytes!("../models/ner.bin");
+            if bytes.is_empty() {
+                None
+            } else {
+                Model::from_bytes(bytes).ok()
+            }
+        })
+        .as_ref()
+    }
+
+    fn score(&self, feats: &[u32], out: &mut [f32; NL]) {
+        *out = [0.0; NL];
+        for f in feats {
+            if let Ok(i) = self.keys.binary_search(f) {
+                let w = &self.weights[i];
+                for l in 0..NL {
+                    out[l] += w[l];
+                }
+            }
+        }
+    }
+
+    /// Labels for one sentence (greedy, with BIO constraints).
+    pub fn tag(&self, sf: &SentFeats) -> Vec<usize> {
+        let mut out = Vec::with_capacity(sf.len());
+        let mut feats = Vec::with_capacity(40);
+        let mut scores = [0f32; NL];
+        for i in 0..sf.len() {
+            let p1 = out.last().map(|&l: &usize| self.labels[l].as_str()).unwrap_or("<s>");
+            let p2 = if out.len() >= 2 { self.labels[out[out.len() - 2]].as_str() } else { "<s>" };
+            sf.features(i, p1, p2, &mut feats);
+            self.score(&feats, &mut scores);
+            let prev = out.last().copied();
+            let best = best_label(&scores, prev);
+            out.push(best);
+        }
+        out
+    }
+}
+
+/// I-X only after B-X or I-X.
+fn allowed(l: usize, prev: Option<usize>) -> bool {
+    if l == 0 || l % 2 == 1 {
+        return true;
+    }
+    matches!(prev, Some(p) if p != 0 && (p == l || p + 1 == l))
+}
+
+fn best_label(scores: &[f32; NL], prev: Option<usize>) -> usize {
+    let mut best = 0;
+    let mut bs = f32::NEG_INFINITY;
+    for (l, &s) in scores.iter().enumerate() {
+        if allowed(l, prev) && s > bs {
+            bs = s;
+            best = l;
+        }
+    }
+    best
+}
+
+/// Spans from a label sequence: (start, end, type index into TYPES).
+pub fn spans_of(labels: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        let l = labels[i];
+        if l == 0 {
+            i += 1;
+            continue;
+        }
+        let t = (l - 1) / 2;
+        let mut j = i + 1;
+        while j < labels.len() && labels[j] == 2 + 2 * t {
+            j += 1;
+        }
+        out.push((i, j, t));
+        i = j;
+    }
+    out
+}
+
+/// Label index of a BIO string ("B-PER"), mapping GMB lower-case tags; tim → O.
+pub fn label_index(tag: &str) -> usize {
+    if tag == "O" || tag.len() < 3 {
+        return 0;
+    }
+    let (bi, t) = tag.split_at(2);
+    let t = t.to_uppercase();
+    match TYPES.iter().position(|x| *x == t) {
+        Some(k) => 1 + 2 * k + usize::from(bi.starts_with('I')),
+        None => 0,
+    }
+}
+
+// ---------------------------------------------------------------- training
+
+/// A training sentence: words and gold label indices.
+pub struct Sample {
+    pub words: Vec<String>,
+    pub labels: Vec<usize>,
+}
+
+struct Acc {
+    w: [f32; NL],
+    tot: [f32; NL],
+    ts: [u32; NL],
+}
+
+/// Trains an averaged perceptron; deterministic (fixed shuffling seed).
+pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut log: impl FnMut(&str)) -> Vec<u8> {
+    let feats: Vec<SentFeats> = samples
+        .iter()
+        .map(|s| {
+            let w: Vec<&str> = s.words.iter().map(|x| x.as_str()).collect();
+            SentFeats::new(&w, kb, gaz)
+        })
+        .collect();
+    let labels = labels();
+    let mut table: HashMap<u32, Acc> = HashMap::new();
+    let mut t: u32 = 0;
+    let mut order: Vec<usize> = (0..samples.len()).collect();
+    let mut rng: u64 = 0x9e3779b97f4a7c15;
+    let mut fv = Vec::with_capacity(40);
+    for ep in 0..epochs {
+        // Fisher-Yates with a fixed xorshift generator.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            let j = (rng % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut correct = 0usize;
+        let mut total = 0usize;
+        for &si in &order {
+            let sf = &feats[si];
+            let gold = &samples[si].labels;
+            let mut pred: Vec<usize> = Vec::with_capacity(gold.len());
+            for i in 0..sf.len() {
+                let p1 = pred.last().map(|&l| labels[l].as_str()).unwrap_or("<s>");
+                let p2 = if pred.len() >= 2 { labels[pred[pred.len() - 2]].as_str() } else { "<s>" };
+                sf.features(i, p1, p2, &mut fv);
+                let mut scores = [0f32; NL];
+                for f in &fv {
+                    if let Some(a) = table.get(f) {
+                        for l in 0..NL {
+                            scores[l] += a.w[l];
+                        }
+                    }
+                }
+                let guess = best_label(&scores, pred.last().copied());
+                let g = gold[i];
+                t += 1;
+                if guess != g {
+                    for f in &fv {
+                        let a = table.entry(*f).or_insert(Acc { w: [0.0; NL], tot: [0.0; NL], ts: [0; NL] });
+                        for (l, d) in [(g, 1.0f32), (guess, -1.0f32)] {
+                            a.tot[l] += (t - a.ts[l]) as f32 * a.w[l];
+                            a.ts[l] = t;
+                            a.w[l] += d;
+                        }
+                    }
+                } else {
+                    correct += 1;
+                }
+                total += 1;
+                // Train on the predicted history (greedy decoding at test time).
+                pred.push(guess);
+            }
+        }
+        log(&format!("epoch {}: token accuracy {:.4}", ep + 1, correct as f64 / total.max(1) as f64));
+    }
+    // Average.
+    let mut avg: Vec<(u32, [f32; NL])> = Vec::with_capacity(table.len());
+    for (k, a) in table.iter_mut() {
+        let mut w = [0f32; NL];
+        for l in 0..NL {
+            let tot = a.tot[l] + (t - a.ts[l]) as f32 * a.w[l];
+            w[l] = tot / t as f32;
+        }
+        avg.push((*k, w));
+    }
+    avg.sort_by_key(|x| x.0);
+    // Quantise.
+    let maxw = avg.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if maxw > 0.0 { 32000.0 / maxw } else { 1.0 };
+    let mut out = Vec::new();
+    out.extend_from_slice(b"NGNER1\0\0");
+    out.extend_from_slice(&(NL as u32).to_le_bytes());
+    for l in &labels {
+        out.push(l.len() as u8);
+        out.extend_from_slice(l.as_bytes());
+    }
+    out.extend_from_slice(&scale.to_le_bytes());
+    let mut body = Vec::new();
+    let mut nf = 0u32;
+    // Drop weights whose quantised magnitude is tiny.
+    let min_q = 24i32;
+    for (k, w) in &avg {
+        let q: Vec<i32> = w.iter().map(|x| (x * scale).round() as i32).collect();
+        let mut mask = 0u16;
+        for (l, &v) in q.iter().enumerate() {
+            if v.abs() >= min_q {
+                mask |= 1 << l;
+            }
+        }
+        if mask == 0 {
+            continue;
+        }
+        nf += 1;
+        body.extend_from_slice(&k.to_le_bytes());
+        body.extend_from_slice(&mask.to_le_bytes());
+        for (l, &v) in q.iter().enumerate() {
+            if mask & (1 << l) != 0 {
+                body.extend_from_slice(&(v.clamp(-32767, 32767) as i16).to_le_bytes());
+            }
+        }
+    }
+    out.extend_from_slice(&nf.to_le_bytes());
+    out.extend_from_slice(&body);
+    log(&format!("{} features kept of {}; model {} bytes", nf, avg.len(), out.len()));
+    out
+}
+
+// ---------------------------------------------------------------- corpora
+
+/// Reads the GMB table (`Sentence #,Word,POS,Tag`). Returns sentences of (word, tag).
+pub fn read_gmb(text: &str) -> Vec<Vec<(String, String)>> {
+    let mut out: Vec<Vec<(String, String)>> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if i == 0 {
+            continue;
+        }
+        let line = line.trim_end_matches('\r');
+        let f = csv_fields(line);
+        if f.len() < 4 {
+            continue;
+        }
+        if !f[0].is_empty() || out.is_empty() {
+            out.push(Vec::new());
+        }
+        if let Some(s) = out.last_mut() {
+            s.push((f[1].clone(), f[3].clone()));
+        }
+    }
+    out
+}
+
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut inq = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if inq {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    cur.push('"');
+                    chars.next();
+                } else {
+                    inq = false;
+                }
+            } else {
+                cur.push(c);
+            }
+        } else if c == '"' {
+            inq = true;
+        } else if c == ',' {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out
+}
+
+/// The GMB split: (train, dev, test) sentence index ranges (80/10/10).
+pub fn gmb_split(n: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>, std::ops::Range<usize>) {
+    let a = n * 8 / 10;
+    let b = n * 9 / 10;
+    (0..a, a..b, b..n)
+}
+
+/// Reads a UNER IOB2 file: sentences of (word, tag).
+pub fn read_iob2(text: &str) -> Vec<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 3 {
+            cur.push((f[1].to_string(), f[2].to_string()));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Gold spans from BIO tags: (start, end, type) with the type upper-cased.
+pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let t = &tags[i];
+        if t.len() > 2 && (t.starts_with("B-") || t.starts_with("I-")) {
+            let ty = t[2..].to_uppercase();
+            let mut j = i + 1;
+            while j < tags.len() && tags[j].len() > 2 && tags[j].starts_with("I-") && tags[j][2..].to_uppercase() == ty {
+                j += 1;
+            }
+            out.push((i, j, ty));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}

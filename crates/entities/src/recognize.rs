@@ -1,0 +1,1039 @@
+//! The entity component: name spans from the knowledge base and the NER model, then
+//! titles and roles, clustering (coreference), descriptions, pronouns and actor codes.
+
+use crate::gazetteer::Gazetteer;
+use crate::kb::{Kb, NameRef};
+use crate::lexicon::*;
+use crate::ner::NerSpan;
+use crate::tokens::View;
+use chrono::NaiveDate;
+use newsgraph_core::{Document, Entity, EntityType, Mention, MentionKind, Span};
+use std::collections::HashMap;
+
+/// A name found in the text, before clustering.
+#[derive(Debug, Clone)]
+struct NameSpan {
+    span: Span,
+    etype: EntityType,
+    kb: Option<NameRef>,
+    /// Token range in the view.
+    toks: std::ops::Range<usize>,
+    from_kb: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Kb(NameRef),
+    Capital(String),
+    Text(EntityType, String),
+    Person(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Ent {
+    name: String,
+    etype: EntityType,
+    key: Key,
+    kb: Option<NameRef>,
+    actor: Option<String>,
+    role: Option<String>,
+    /// Role found in the text (title, apposition), with the sector and country it implies.
+    text_role: Option<String>,
+    text_sector: Option<String>,
+    text_country: Option<String>,
+    /// Code of an organisation named in the role ("commander of the Korean People's Army").
+    role_org_code: Option<String>,
+    /// "spokesman" etc.: the code comes from the organisation in context.
+    spokes: bool,
+    gender: char,
+    mentions: Vec<Mention>,
+    /// Token index of the last mention (for salience).
+    last_tok: usize,
+    /// Number of mentions (salience).
+    count: usize,
+    /// A capital used as locative ("in Moscow") in every mention so far.
+    locative_only: bool,
+}
+
+fn etype_of(s: &str) -> EntityType {
+    EntityType::parse(s).unwrap_or(EntityType::Org)
+}
+
+pub(crate) struct Ctx<'a> {
+    pub kb: &'a Kb,
+    pub gaz: &'a Gazetteer,
+    pub date: Option<NaiveDate>,
+}
+
+fn lower(doc: &Document, v: &View, i: usize) -> String {
+    doc.text[v.toks[i].span.range()].to_lowercase()
+}
+
+fn text_of<'d>(doc: &'d Document, v: &View, i: usize) -> &'d str {
+    &doc.text[v.toks[i].span.range()]
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Token range covering a byte span.
+fn tok_range(v: &View, span: Span) -> std::ops::Range<usize> {
+    let a = v.toks.partition_point(|t| t.span.end <= span.start);
+    let b = v.toks.partition_point(|t| t.span.start < span.end);
+    a..b.max(a)
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'" | "’")
+}
+
+/// Korean family names for the name-pattern rule ("Ri Pyong Chol").
+const KOREAN_SURNAMES: &[&str] = &[
+    "Kim", "Ri", "Lee", "Pak", "Park", "Jo", "Cho", "Choe", "Choi", "Kang", "Jang", "Jong",
+    "Han", "O", "Yun", "Yoon", "Hyon", "Hwang", "Ryu", "Chong", "Jon", "Ju", "So", "Song",
+    "Kwon", "Moon", "Mun", "Ko", "Rim", "Im", "Paek", "Ryang", "Thae", "Hong", "Nam", "Shin",
+    "Sin", "An", "Yang", "Chae", "Kye", "Ho", "Yo", "Choo", "Chung", "Ma",
+];
+
+pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> Vec<(Span, EntityType)> {
+    let text = doc.text.clone();
+    let doc_ref: &Document = doc;
+    let mut names: Vec<NameSpan> = Vec::new();
+
+    // 1. Knowledge-base matches.
+    for m in ctx.gaz.find(ctx.kb, &text) {
+        let Some(r) = m.refs.first().copied() else { continue };
+        let (_, t, _) = ctx.kb.describe(r, ctx.date);
+        let toks = tok_range(v, m.span);
+        if toks.is_empty() {
+            continue;
+        }
+        // A demonym used as a plural noun of people ("Russians") stays NORP.
+        names.push(NameSpan { span: m.span, etype: etype_of(t), kb: Some(r), toks, from_kb: true });
+    }
+
+    // 2. Model spans that do not clash with knowledge-base matches.
+    for s in ner {
+        if s.toks.is_empty() || s.toks.end > v.toks.len() {
+            continue;
+        }
+        let span = Span::new(v.toks[s.toks.start].span.start, v.toks[s.toks.end - 1].span.end);
+        let clash = names.iter().any(|n| n.span.overlaps(span));
+        if clash {
+            // Keep a model ORG/PERSON that strictly contains a KB place/demonym only when
+            // the KB match is at its start and followed by a possessive or more name
+            // words ("Munitions Industry Department" is separate from "North Korea").
+            continue;
+        }
+        names.push(NameSpan { span, etype: s.etype, kb: None, toks: s.toks.clone(), from_kb: false });
+    }
+
+    // 3. Rule-based person names the model may miss: title word + capitalised words,
+    //    Korean three-part names.
+    add_rule_persons(doc_ref, v, &mut names);
+
+    names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
+    // Remove overlaps: keep the earlier, longer one.
+    let mut kept: Vec<NameSpan> = Vec::new();
+    for n in names {
+        if let Some(last) = kept.last() {
+            if last.span.overlaps(n.span) {
+                continue;
+            }
+        }
+        kept.push(n);
+    }
+    let mut names = kept;
+
+    // Strip title words and possessives that the model included in person spans.
+    for n in names.iter_mut() {
+        if n.etype == EntityType::Person && !n.from_kb {
+            while n.toks.len() > 1 {
+                let w = lower(doc_ref, v, n.toks.start);
+                if TITLE_WORDS.contains(&w.as_str()) || is_determiner(&w) || ctx.kb.names.get(text_of(doc_ref, v, n.toks.start)).is_some_and(|r| matches!(r[0], NameRef::Demonym(_))) {
+                    n.toks.start += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        while n.toks.len() > 1 && is_possessive(text_of(doc_ref, v, n.toks.end - 1)) {
+            n.toks.end -= 1;
+        }
+        n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[n.toks.end - 1].span.end);
+    }
+    // Split hyphenated person pairs: "Kim-Putin".
+    let mut split: Vec<NameSpan> = Vec::new();
+    let person_words: Vec<String> = names
+        .iter()
+        .filter(|n| n.etype == EntityType::Person)
+        .flat_map(|n| text[n.span.range()].split([' ', '-']).map(|s| s.to_string()).collect::<Vec<_>>())
+        .collect();
+    for n in names {
+        let t = &text[n.span.range()];
+        if n.etype == EntityType::Person && t.contains('-') && !t.contains(' ') {
+            let parts: Vec<&str> = t.split('-').collect();
+            let known = |p: &str| {
+                person_words.iter().filter(|w| w.as_str() == p).count() >= 2
+                    || ctx.kb.people.iter().any(|q| q.short == p)
+            };
+            if parts.len() == 2 && parts.iter().all(|p| is_cap(p) && known(p)) {
+                let mut off = n.span.start;
+                for p in parts {
+                    let sp = Span::new(off, off + p.len());
+                    off += p.len() + 1;
+                    split.push(NameSpan { span: sp, etype: EntityType::Person, kb: None, toks: n.toks.clone(), from_kb: false });
+                }
+                continue;
+            }
+        }
+        split.push(n);
+    }
+    let names = split;
+    let name_spans: Vec<(Span, EntityType)> = names.iter().map(|n| (n.span, n.etype)).collect();
+
+    // 4. Cluster names into entities.
+    let mut ents: Vec<Ent> = Vec::new();
+    let mut key_index: HashMap<Key, usize> = HashMap::new();
+    for n in &names {
+        let surface = text[n.span.range()].to_string();
+        let (key, kbref, name, etype) = match n.kb {
+            Some(NameRef::Capital(_)) => (Key::Capital(surface.clone()), n.kb, surface.clone(), EntityType::Gpe),
+            Some(r) => {
+                let (name, t, _) = ctx.kb.describe(r, ctx.date);
+                let name = if matches!(r, NameRef::Demonym(_)) { surface.trim_end_matches('s').to_string() } else { name };
+                let key = match r {
+                    NameRef::Person(i) => Key::Person(i),
+                    _ => Key::Kb(r),
+                };
+                (key, Some(r), name, etype_of(t))
+            }
+            None if n.etype == EntityType::Person => {
+                // Name parts of an earlier person ("Putin" → "Vladimir Putin"; "Kim" → the
+                // most salient Kim).
+                if let Some(e) = match_person(&ents, &surface) {
+                    let key = ents[e].key.clone();
+                    (key, ents[e].kb, ents[e].name.clone(), EntityType::Person)
+                } else if let Some(pi) = kb_short(ctx, &surface) {
+                    (Key::Person(pi), Some(NameRef::Person(pi)), ctx.kb.people[pi].name.clone(), EntityType::Person)
+                } else {
+                    (Key::Text(EntityType::Person, surface.clone()), None, surface.clone(), EntityType::Person)
+                }
+            }
+            None => {
+                let norm = surface.trim_start_matches("the ").trim_start_matches("The ").to_string();
+                (Key::Text(n.etype, norm.clone()), None, norm, n.etype)
+            }
+        };
+        let idx = match key_index.get(&key) {
+            Some(&i) => i,
+            None => {
+                let gender = match kbref {
+                    Some(NameRef::Person(i)) => ctx.kb.people[i].gender,
+                    _ if etype == EntityType::Person => guess_gender(&name),
+                    _ => '?',
+                };
+                ents.push(Ent {
+                    name,
+                    etype,
+                    key: key.clone(),
+                    kb: kbref,
+                    actor: None,
+                    role: None,
+                    text_role: None,
+                    text_sector: None,
+                    text_country: None,
+                    role_org_code: None,
+                    spokes: false,
+                    gender,
+                    mentions: Vec::new(),
+                    last_tok: 0,
+                    count: 0,
+                    locative_only: true,
+                });
+                key_index.insert(key, ents.len() - 1);
+                ents.len() - 1
+            }
+        };
+        let mut span = n.span;
+        let toks = tok_range(v, n.span);
+        // Capitals: locative use ("in Moscow") keeps the country code.
+        if matches!(kbref, Some(NameRef::Capital(_))) {
+            let prev = toks.start.checked_sub(1).map(|i| lower(doc_ref, v, i));
+            let loc = matches!(prev.as_deref(), Some("in" | "at" | "near" | "from" | "to" | "outside" | "around" | "across" | "into" | "toward" | "towards"));
+            if !loc {
+                ents[idx].locative_only = false;
+            }
+        } else {
+            ents[idx].locative_only = false;
+        }
+        // Titles and roles of people.
+        if etype == EntityType::Person && !toks.is_empty() {
+            let t = titles(ctx, doc_ref, v, toks.clone(), &ents, idx);
+            span.start = span.start.min(t.start);
+            let e = &mut ents[idx];
+            if t.role.is_some() && (e.text_role.is_none() || t.office) {
+                e.text_role = t.role;
+            }
+            if t.sector.is_some() {
+                e.text_sector = t.sector;
+            }
+            if t.country.is_some() {
+                e.text_country = t.country;
+            }
+            if t.org_code.is_some() {
+                e.role_org_code = t.org_code;
+            }
+            e.spokes |= t.spokes;
+            if e.gender == '?' {
+                e.gender = t.gender;
+            }
+        }
+        // "the" before organisations and countries ("the Kremlin", "the DPRK").
+        if matches!(etype, EntityType::Org | EntityType::Gpe) && toks.start > 0 {
+            let p = lower(doc_ref, v, toks.start - 1);
+            if p == "the" {
+                span.start = v.toks[toks.start - 1].span.start;
+            }
+        }
+        let e = &mut ents[idx];
+        e.mentions.push(Mention { span, kind: MentionKind::Name });
+        e.last_tok = toks.start;
+        e.count += 1;
+    }
+
+    // 5. Organisation noun phrases: "the state-run KCNA news agency", "North Korea's
+    //    Munitions Industry Department".
+    extend_org_mentions(ctx, doc_ref, v, &mut ents);
+
+    // 6. Nationality + institution noun: "The Russian army" → RUSMIL.
+    institutions(ctx, doc_ref, v, &mut ents, &mut key_index);
+
+    // 7. Actor codes and roles.
+    assign_codes(ctx, doc_ref, v, &mut ents);
+
+    // 8. Descriptions ("the North Korean leader", "the Kremlin boss") and plurals.
+    descriptions(ctx, doc_ref, v, &mut ents);
+
+    // 9. Pronouns.
+    pronouns(doc_ref, v, &mut ents);
+
+    // Output.
+    let mut out: Vec<Entity> = ents
+        .into_iter()
+        .filter(|e| !e.mentions.is_empty())
+        .map(|mut e| {
+            e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            e.mentions.dedup_by_key(|m| m.span);
+            Entity { name: e.name, etype: e.etype, actor: e.actor, role: e.role, mentions: e.mentions }
+        })
+        .collect();
+    out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start).unwrap_or(0));
+    doc.entities = out;
+    name_spans
+}
+
+fn guess_gender(name: &str) -> char {
+    let first = name.split(' ').next().unwrap_or("").to_lowercase();
+    if MALE_FIRST_NAMES.contains(&first.as_str()) {
+        'm'
+    } else if FEMALE_FIRST_NAMES.contains(&first.as_str()) {
+        'f'
+    } else {
+        '?'
+    }
+}
+
+/// An earlier person entity whose name contains the words of `surface` in order.
+fn match_person(ents: &[Ent], surface: &str) -> Option<usize> {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut best: Option<usize> = None;
+    for (i, e) in ents.iter().enumerate() {
+        if e.etype != EntityType::Person {
+            continue;
+        }
+        let ew: Vec<&str> = e.name.split_whitespace().collect();
+        let ew_alt: Vec<&str> = e.name.split([' ', '-']).collect();
+        let contains = |hay: &[&str]| hay.windows(words.len()).any(|w| w == words.as_slice());
+        if words.len() < ew.len().max(1) + 1 && (contains(&ew) || contains(&ew_alt)) {
+            // Most salient: the most recent mention.
+            if best.is_none_or(|b| ents[b].last_tok < e.last_tok) {
+                best = Some(i);
+            }
+        }
+    }
+    best
+}
+
+/// A knowledge-base person whose short form is `surface`, unique among people.
+fn kb_short(ctx: &Ctx, surface: &str) -> Option<usize> {
+    let mut found = None;
+    for (i, p) in ctx.kb.people.iter().enumerate() {
+        if p.short == surface {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    // Only when the person held a role around the article date (or no date).
+    let i = found?;
+    let p = &ctx.kb.people[i];
+    match ctx.date {
+        None => Some(i),
+        Some(_) if p.role_on(ctx.date).is_some() => Some(i),
+        _ => None,
+    }
+}
+
+fn add_rule_persons(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    let covered = |names: &Vec<NameSpan>, i: usize| names.iter().any(|n| n.toks.contains(&i));
+    let n = v.toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = text_of(doc, v, i);
+        // Korean name: surname + two capitalised syllables ("Ri Pyong Chol") or
+        // surname + hyphenated given name ("Choe Son-hui").
+        if KOREAN_SURNAMES.contains(&w) && !covered(names, i) {
+            let sent = v.sent_of(i);
+            let send = v.sents.get(sent).map(|s| s.toks.end).unwrap_or(n);
+            let is_syll = |t: &str| {
+                is_cap(t)
+                    && t.len() <= 6
+                    && t.chars().all(|c| c.is_alphabetic())
+                    && t.chars().skip(1).all(|c| c.is_lowercase())
+            };
+            if i + 2 < send && is_syll(text_of(doc, v, i + 1)) && is_syll(text_of(doc, v, i + 2)) && !covered(names, i + 1) && !covered(names, i + 2) {
+                // Don't swallow a following capitalised word that starts a clause.
+                let span = Span::new(v.toks[i].span.start, v.toks[i + 2].span.end);
+                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i..i + 3, from_kb: false });
+                i += 3;
+                continue;
+            }
+        }
+        // Title word + capitalised words: "spokesman Matthew Miller".
+        let lw = w.to_lowercase();
+        if OFFICE_WORDS.contains(&lw.as_str()) || RELATION_WORDS.iter().any(|(r, _)| *r == lw) {
+            let mut j = i + 1;
+            while j < n && j < i + 5 {
+                let t = text_of(doc, v, j);
+                if is_cap(t) && t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'') && !covered(names, j) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Skip title words themselves ("Defence Minister").
+            let mut a = i + 1;
+            while a < j && TITLE_WORDS.contains(&lower(doc, v, a).as_str()) {
+                a += 1;
+            }
+            if j - a >= 2 && j - a <= 4 {
+                let span = Span::new(v.toks[a].span.start, v.toks[j - 1].span.end);
+                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: a..j, from_kb: false });
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+struct TitleInfo {
+    start: usize,
+    role: Option<String>,
+    office: bool,
+    sector: Option<String>,
+    country: Option<String>,
+    org_code: Option<String>,
+    spokes: bool,
+    gender: char,
+}
+
+/// Titles before a person's name and appositions after it.
+fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ents: &[Ent], _me: usize) -> TitleInfo {
+    let mut info = TitleInfo {
+        start: v.toks[toks.start].span.start,
+        role: None,
+        office: false,
+        sector: None,
+        country: None,
+        org_code: None,
+        spokes: false,
+        gender: '?',
+    };
+    let sent = v.sent_of(toks.start);
+    let sstart = v.sents.get(sent).map(|s| s.toks.start).unwrap_or(0);
+    let send = v.sents.get(sent).map(|s| s.toks.end).unwrap_or(v.toks.len());
+    // Left scan.
+    let mut i = toks.start;
+    let mut title_words: Vec<String> = Vec::new();
+    let mut relation: Option<(String, char)> = None;
+    let mut possessor: Option<String> = None;
+    let mut ext = toks.start;
+    while i > sstart {
+        let j = i - 1;
+        let w = text_of(doc, v, j);
+        let lw = w.to_lowercase();
+        if let Some(r) = ctx.kb.names.get(w) {
+            match r[0] {
+                NameRef::Demonym(c) | NameRef::Country(c) => {
+                    info.country = Some(ctx.kb.countries[c].code.clone());
+                    ext = j;
+                    i = j;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if TITLE_WORDS.contains(&lw.as_str()) && lw != "of" {
+            title_words.insert(0, w.to_string());
+            ext = j;
+        } else if let Some((r, g)) = RELATION_WORDS.iter().find(|(r, _)| *r == lw) {
+            relation = Some((r.to_string(), *g));
+            ext = j;
+        } else if is_light_adjective(&lw) && (relation.is_some() || !title_words.is_empty()) {
+            ext = j;
+        } else if is_determiner(&lw) && (relation.is_some() || !title_words.is_empty()) {
+            if matches!(lw.as_str(), "his" | "her") {
+                possessor = Some(lw.clone());
+            }
+            ext = j;
+            break;
+        } else if is_possessive(w) && j > sstart && (relation.is_some() || !title_words.is_empty()) {
+            // "Russia's Foreign Minister": the country before 's.
+            let pw = text_of(doc, v, j - 1);
+            if let Some(r) = ctx.kb.names.get(pw) {
+                if let NameRef::Country(c) = r[0] {
+                    info.country = Some(ctx.kb.countries[c].code.clone());
+                    ext = j - 1;
+                }
+            }
+            break;
+        } else {
+            break;
+        }
+        i = j;
+    }
+    // Multi-word premodifier titles ending in a "of ORG" phrase:
+    // "commander of the Korean People's Army Ri Pyong Chol".
+    if title_words.is_empty() && relation.is_none() {
+        // Look back for: TITLE of [the] ORG NAME
+        if let Some(org) = ents.iter().filter(|e| e.etype == EntityType::Org).flat_map(|e| e.mentions.iter().map(move |m| (e, m))).find(|(_, m)| {
+            let r = tok_range(v, m.span);
+            r.end == toks.start
+        }) {
+            let r = tok_range(v, org.1.span);
+            let mut k = r.start;
+            if k > sstart && lower(doc, v, k - 1) == "the" {
+                k -= 1;
+            }
+            if k > sstart + 1 && lower(doc, v, k - 1) == "of" {
+                let t = lower(doc, v, k - 2);
+                if OFFICE_WORDS.contains(&t.as_str()) {
+                    let org_text = &doc.text[v.toks[k].span.start..org.1.span.end];
+                    info.role = Some(format!("{} of {}", t, org_text));
+                    info.office = true;
+                    info.org_code = org.0.actor.clone().or_else(|| org.0.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2));
+                    info.sector = sector_of_title(ctx, &t);
+                }
+            }
+        }
+    }
+    if !title_words.is_empty() {
+        let role = title_words.join(" ");
+        let lrole = role.to_lowercase();
+        info.office = title_words.iter().any(|w| OFFICE_WORDS.contains(&w.to_lowercase().as_str()));
+        info.spokes = lrole.contains("spokes");
+        info.sector = sector_of_title(ctx, &lrole);
+        if lrole.contains("mr") {
+            info.gender = 'm';
+        } else if lrole.contains("mrs") || lrole.contains("ms") || lrole.contains("queen") || lrole.contains("spokeswoman") {
+            info.gender = 'f';
+        }
+        info.role = Some(role);
+    } else if let Some((r, g)) = &relation {
+        info.gender = *g;
+        // "his sister" → "sister of <the most recent other male person>".
+        let ante = possessor.and_then(|p| {
+            let want = if p == "his" { 'm' } else { 'f' };
+            ents.iter()
+                .filter(|e| e.etype == EntityType::Person && e.last_tok < toks.start && (e.gender == want || e.gender == '?'))
+                .max_by_key(|e| e.last_tok)
+                .map(|e| (e.name.clone(), e.actor.clone(), e.kb))
+        });
+        match ante {
+            Some((n, _, kbr)) => {
+                info.role = Some(format!("{r} of {n}"));
+                // Relatives share the country of the person they are related to.
+                let code = kbr.and_then(|k| ctx.kb.describe(k, ctx.date).2);
+                if let Some(c) = code {
+                    info.country = Some(c.get(..3).unwrap_or(&c).to_string());
+                }
+            }
+            None => info.role = Some(r.clone()),
+        }
+    }
+    if ext < toks.start {
+        info.start = v.toks[ext].span.start;
+    }
+    // Apposition: "Jo Chun Ryong, the director of North Korea's Munitions Industry
+    // Department".
+    let mut k = toks.end;
+    if k + 2 < send && text_of(doc, v, k) == "," && matches!(lower(doc, v, k + 1).as_str(), "the" | "a" | "an" | "his" | "her") {
+        let mut words = Vec::new();
+        let mut end = k + 2;
+        while end < send && !matches!(text_of(doc, v, end), "," | "." | ";" | ":" | "\"" | "(" | ")") {
+            end += 1;
+            if end - k > 14 {
+                break;
+            }
+        }
+        let head = lower(doc, v, k + 2);
+        let head2 = if k + 3 < send { lower(doc, v, k + 3) } else { String::new() };
+        let is_office = |w: &str| OFFICE_WORDS.contains(&w);
+        if is_office(&head) || is_office(&head2) || TITLE_WORDS.contains(&head.as_str()) {
+            for t in k + 2..end {
+                words.push(text_of(doc, v, t).to_string());
+            }
+            let appos = join_tokens(doc, v, k + 2, end);
+            if !words.is_empty() {
+                let lrole = appos.to_lowercase();
+                info.sector = info.sector.or_else(|| sector_of_title(ctx, &lrole));
+                info.spokes |= lrole.contains("spokes");
+                // An organisation or country inside the apposition.
+                let a = v.toks[k + 2].span.start;
+                let b = v.toks[end - 1].span.end;
+                let inner = ctx.gaz.find(ctx.kb, &doc.text[a..b]);
+                for m in &inner {
+                    for r in &m.refs {
+                        match r {
+                            NameRef::Org(_) => {
+                                info.org_code = ctx.kb.describe(*r, ctx.date).2;
+                            }
+                            NameRef::Country(c) | NameRef::Demonym(c) => {
+                                if info.country.is_none() {
+                                    info.country = Some(ctx.kb.countries[*c].code.clone());
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                if info.role.is_none() || !info.office {
+                    info.role = Some(appos);
+                    info.office = true;
+                }
+            }
+        }
+        k = end;
+        let _ = k;
+    }
+    info
+}
+
+/// Text of tokens [a, b) as written.
+fn join_tokens(doc: &Document, v: &View, a: usize, b: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    doc.text[v.toks[a].span.start..v.toks[b - 1].span.end].to_string()
+}
+
+fn sector_of_title(ctx: &Ctx, lrole: &str) -> Option<String> {
+    let ws = crate::phrase::words(lrole);
+    crate::phrase::head_sector(ctx.kb, &ws).map(|(s, _)| s.sector.clone())
+}
+
+fn extend_org_mentions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
+    for e in ents.iter_mut() {
+        if e.etype != EntityType::Org {
+            continue;
+        }
+        for m in e.mentions.iter_mut() {
+            let r = tok_range(v, m.span);
+            if r.is_empty() {
+                continue;
+            }
+            let sent = v.sent_of(r.start);
+            let (ss, se) = v.sents.get(sent).map(|s| (s.toks.start, s.toks.end)).unwrap_or((0, v.toks.len()));
+            // Right: agent noun ("news agency").
+            let mut end = r.end;
+            for n in (1..=2).rev() {
+                if end + n <= se {
+                    let phrase: Vec<String> = (end..end + n).map(|i| lower(doc, v, i)).collect();
+                    let phrase = phrase.join(" ");
+                    if ctx.kb.sector(&phrase).is_some_and(|s| !s.person) {
+                        end += n;
+                        break;
+                    }
+                }
+            }
+            let mut start = r.start;
+            if end > r.end {
+                // Left: "the state-run".
+                while start > ss {
+                    let w = lower(doc, v, start - 1);
+                    if is_light_adjective(&w) || w == "the" {
+                        start -= 1;
+                        if w == "the" {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+            }
+            // Left: "North Korea's" before an organisation name.
+            if start >= ss + 2 && start == r.start && is_possessive(text_of(doc, v, start - 1)) {
+                let mut k = start - 1;
+                let mut j = k;
+                while j > ss && is_cap(text_of(doc, v, j - 1)) {
+                    j -= 1;
+                }
+                if j < k {
+                    let cand = join_tokens(doc, v, j, k);
+                    if ctx.kb.names.get(cand.as_str()).is_some_and(|r| matches!(r[0], NameRef::Country(_))) {
+                        k = j;
+                        start = k;
+                    }
+                }
+            }
+            m.span = Span::new(v.toks[start].span.start.min(m.span.start), v.toks[end - 1].span.end.max(m.span.end));
+        }
+    }
+}
+
+fn institutions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut Vec<Ent>, key_index: &mut HashMap<Key, usize>) {
+    // Demonym mentions followed by an institution noun.
+    let mut found: Vec<(Span, String, String, usize)> = Vec::new(); // span, name, code, demonym entity
+    for (ei, e) in ents.iter().enumerate() {
+        let Some(NameRef::Demonym(c)) = e.kb else { continue };
+        for m in &e.mentions {
+            let r = tok_range(v, m.span);
+            let sent = v.sent_of(r.start.min(v.toks.len().saturating_sub(1)));
+            let se = v.sents.get(sent).map(|s| s.toks.end).unwrap_or(v.toks.len());
+            for n in (1..=2).rev() {
+                if r.end + n <= se {
+                    let phrase: Vec<String> = (r.end..r.end + n).map(|i| lower(doc, v, i)).collect();
+                    let phrase = phrase.join(" ");
+                    if INSTITUTION_NOUNS.contains(&phrase.as_str()) {
+                        if let Some(sec) = ctx.kb.sector(&phrase) {
+                            let mut start = r.start;
+                            if start > 0 && lower(doc, v, start - 1) == "the" {
+                                start -= 1;
+                            }
+                            let span = Span::new(v.toks[start].span.start, v.toks[r.end + n - 1].span.end);
+                            let name = format!("{} {}", &doc.text[m.span.range()], phrase);
+                            let code = format!("{}{}", ctx.kb.countries[c].code, sec.sector);
+                            found.push((span, name, code, ei));
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    for (span, name, code, _) in found {
+        let key = Key::Text(EntityType::Org, name.to_lowercase());
+        let idx = match key_index.get(&key) {
+            Some(&i) => i,
+            None => {
+                ents.push(Ent {
+                    name: name.clone(),
+                    etype: EntityType::Org,
+                    key: key.clone(),
+                    kb: None,
+                    actor: Some(code),
+                    role: None,
+                    text_role: None,
+                    text_sector: None,
+                    text_country: None,
+                    role_org_code: None,
+                    spokes: false,
+                    gender: '?',
+                    mentions: Vec::new(),
+                    last_tok: 0,
+                    count: 0,
+                    locative_only: false,
+                });
+                key_index.insert(key, ents.len() - 1);
+                ents.len() - 1
+            }
+        };
+        ents[idx].mentions.push(Mention { span, kind: MentionKind::Name });
+        ents[idx].count += 1;
+    }
+}
+
+fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
+    // Known referents first.
+    for e in ents.iter_mut() {
+        if e.actor.is_some() {
+            continue;
+        }
+        match e.kb {
+            Some(NameRef::Capital(c)) => {
+                let code = &ctx.kb.countries[c].code;
+                e.actor = Some(if e.locative_only { code.clone() } else { format!("{code}GOV") });
+            }
+            Some(NameRef::Person(p)) => {
+                let person = &ctx.kb.people[p];
+                match person.role_on(ctx.date) {
+                    Some(r) => {
+                        e.actor = Some(r.code.clone());
+                        e.role = Some(r.role.clone());
+                    }
+                    None => {
+                        e.actor = person.code_on(ctx.date);
+                    }
+                }
+            }
+            Some(r) => {
+                e.actor = ctx.kb.describe(r, ctx.date).2;
+            }
+            None => {}
+        }
+    }
+    // Document country: the most mentioned country (for people with a title only).
+    let mut country_counts: HashMap<String, usize> = HashMap::new();
+    for e in ents.iter() {
+        if let Some(a) = &e.actor {
+            if a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG") {
+                *country_counts.entry(a[..3].to_string()).or_default() += e.count;
+            }
+        }
+    }
+    // People without a knowledge-base code: from their role in context.
+    let snapshot: Vec<(EntityType, Option<String>, usize, Vec<Span>)> =
+        ents.iter().map(|e| (e.etype, e.actor.clone(), e.last_tok, e.mentions.iter().map(|m| m.span).collect())).collect();
+    for i in 0..ents.len() {
+        if ents[i].etype != EntityType::Person {
+            continue;
+        }
+        if ents[i].text_role.is_some() && (ents[i].role.is_none() || ents[i].kb.is_none()) {
+            ents[i].role = ents[i].text_role.clone();
+        }
+        if ents[i].actor.is_some() && ents[i].kb.is_some_and(|r| matches!(r, NameRef::Person(p) if ctx.kb.people[p].role_on(ctx.date).is_some())) {
+            continue;
+        }
+        let first = ents[i].mentions.first().map(|m| m.span).unwrap_or_default();
+        let ftok = tok_range(v, first).start;
+        let sent = v.sent_of(ftok.min(v.toks.len().saturating_sub(1)));
+        let sspan = v.sents.get(sent).map(|s| s.span).unwrap_or_default();
+        let prev_span = if sent > 0 { v.sents.get(sent - 1).map(|s| s.span).unwrap_or_default() } else { Span::default() };
+        // Context: coded entities mentioned in this sentence before the person, else in the
+        // previous sentence.
+        let ctx_code = |pred: &dyn Fn(EntityType, &str) -> bool| -> Option<String> {
+            let mut best: Option<(usize, String)> = None;
+            for (j, (t, a, _, spans)) in snapshot.iter().enumerate() {
+                if j == i {
+                    continue;
+                }
+                let Some(a) = a else { continue };
+                if !pred(*t, a) {
+                    continue;
+                }
+                for s in spans {
+                    let in_ctx = (sspan.contains(*s) && s.start < first.start) || prev_span.contains(*s) || (sspan.contains(*s));
+                    if in_ctx {
+                        let score = if sspan.contains(*s) && s.start < first.start { 3_000_000 + s.start } else if sspan.contains(*s) { 2_000_000 + (usize::MAX - s.start).min(999_999) } else { 1_000_000 + s.start };
+                        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                            best = Some((score, a.clone()));
+                        }
+                    }
+                }
+            }
+            best.map(|(_, a)| a)
+        };
+        let e = &ents[i];
+        let code = if let Some(c) = &e.role_org_code {
+            Some(c.clone())
+        } else if e.spokes {
+            ctx_code(&|t, a| t == EntityType::Org && !a.ends_with("MED"))
+                .or_else(|| e.text_country.as_ref().map(|c| format!("{c}GOV")))
+        } else {
+            let country = e.text_country.clone().or_else(|| {
+                ctx_code(&|t, a| matches!(t, EntityType::Person | EntityType::Gpe | EntityType::Org | EntityType::Norp) && a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG"))
+                    .map(|a| a[..3].to_string())
+            }).or_else(|| country_counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone()));
+            match (&country, &e.text_sector) {
+                (Some(c), Some(s)) => Some(format!("{c}{s}")),
+                (Some(c), None) if e.text_role.is_some() => Some(c.clone()),
+                _ => None,
+            }
+        };
+        let code = code.or_else(|| ents[i].actor.clone());
+        // Coordinated with a coded person ("Ri Pyong Chol, Pak Jong Chon, and ..."): share
+        // their code.
+        let code = code.or_else(|| coordinated_code(doc, v, &snapshot, i, first));
+        ents[i].actor = code;
+    }
+}
+
+/// The code of the person just before in a list ("A, B, and C").
+fn coordinated_code(doc: &Document, v: &View, snapshot: &[(EntityType, Option<String>, usize, Vec<Span>)], me: usize, first: Span) -> Option<String> {
+    let r = tok_range(v, first);
+    if r.start == 0 {
+        return None;
+    }
+    let mut k = r.start;
+    // Skip ", and" / "and" / ",".
+    let mut saw = false;
+    while k > 0 && matches!(text_of(doc, v, k - 1), "," | "and") {
+        k -= 1;
+        saw = true;
+    }
+    if !saw || k == 0 {
+        return None;
+    }
+    let end = v.toks[k - 1].span.end;
+    for (j, (t, a, _, spans)) in snapshot.iter().enumerate() {
+        if j == me || *t != EntityType::Person {
+            continue;
+        }
+        if spans.iter().any(|s| s.end == end) {
+            return a.clone();
+        }
+    }
+    None
+}
+
+fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
+    let n = v.toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = lower(doc, v, i);
+        if w != "the" && w != "both" {
+            i += 1;
+            continue;
+        }
+        // "both leaders", "the two leaders", "the two".
+        if w == "both" || (w == "the" && i + 1 < n && lower(doc, v, i + 1) == "two") {
+            let k = if w == "both" { i + 1 } else { i + 2 };
+            if k < n {
+                let head = lower(doc, v, k);
+                if matches!(head.as_str(), "leaders" | "presidents" | "men" | "heads") {
+                    let span = Span::new(v.toks[i].span.start, v.toks[k].span.end);
+                    let mut persons: Vec<usize> = (0..ents.len())
+                        .filter(|&j| ents[j].etype == EntityType::Person && ents[j].actor.as_deref().is_some_and(|a| a.ends_with("GOV")) && ents[j].mentions.iter().any(|m| m.span.start < span.start))
+                        .collect();
+                    persons.sort_by_key(|&j| std::cmp::Reverse(ents[j].count));
+                    if persons.len() >= 2 {
+                        for &j in &persons[..2] {
+                            ents[j].mentions.push(Mention { span, kind: MentionKind::Nominal });
+                        }
+                    }
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
+        if w != "the" {
+            i += 1;
+            continue;
+        }
+        // the + (nationality | seat of power | country's) + leader noun
+        let mut k = i + 1;
+        let mut country: Option<String> = None;
+        // Try longest KB match starting at k (up to 3 tokens).
+        for len in (1..=3).rev() {
+            if k + len <= n {
+                let t = join_tokens(doc, v, k, k + len);
+                if let Some(r) = ctx.kb.names.get(t.as_str()) {
+                    let code = match r[0] {
+                        NameRef::Demonym(c) => Some(ctx.kb.countries[c].code.clone()),
+                        NameRef::Org(_) | NameRef::Capital(_) => ctx.kb.describe(r[0], ctx.date).2.map(|a| a.get(..3).unwrap_or(&a).to_string()),
+                        _ => None,
+                    };
+                    if code.is_some() {
+                        country = code;
+                        k += len;
+                        break;
+                    }
+                }
+            }
+        }
+        let Some(country) = country else {
+            i += 1;
+            continue;
+        };
+        let mut matched = None;
+        for len in (1..=2).rev() {
+            if k + len <= n {
+                let t = (k..k + len).map(|x| lower(doc, v, x)).collect::<Vec<_>>().join(" ");
+                if LEADER_NOUNS.contains(&t.as_str()) {
+                    matched = Some(k + len);
+                    break;
+                }
+            }
+        }
+        let Some(end) = matched else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(v.toks[i].span.start, v.toks[end - 1].span.end);
+        // The most salient person of that country in government (most mentions, then the
+        // earliest), mentioned before.
+        let cand = (0..ents.len())
+            .filter(|&j| {
+                ents[j].etype == EntityType::Person
+                    && ents[j].actor.as_deref().is_some_and(|a| a.starts_with(&country) && (a.ends_with("GOV") || a.len() == 3))
+                    && ents[j].mentions.iter().any(|m| m.span.start < span.start)
+            })
+            .max_by_key(|&j| (ents[j].count, std::cmp::Reverse(ents[j].mentions.first().map(|m| m.span.start).unwrap_or(0))));
+        if let Some(j) = cand {
+            ents[j].mentions.push(Mention { span, kind: MentionKind::Nominal });
+            ents[j].count += 1;
+            ents[j].last_tok = i;
+        }
+        i = end;
+    }
+}
+
+fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
+    // Mentions in text order for salience.
+    for i in 0..v.toks.len() {
+        let w = lower(doc, v, i);
+        let want = match w.as_str() {
+            "he" | "him" | "his" | "himself" => 'm',
+            "she" | "her" | "hers" | "herself" => 'f',
+            "they" | "them" | "their" | "themselves" => 'p',
+            _ => continue,
+        };
+        let pos = v.toks[i].span.start;
+        let sent = v.sent_of(i);
+        let min_start = if sent >= 2 { v.sents[sent - 2].span.start } else { 0 };
+        // Inside a quotation, "he" rarely refers to the speaker's context reliably: still
+        // resolve, by recency.
+        let mut best: Option<(usize, usize)> = None; // (entity, mention start)
+        for (j, e) in ents.iter().enumerate() {
+            let ok = match want {
+                'p' => matches!(e.etype, EntityType::Org) && e.kb.is_some(),
+                g => e.etype == EntityType::Person && (e.gender == g || e.gender == '?'),
+            };
+            if !ok {
+                continue;
+            }
+            for m in &e.mentions {
+                if m.kind == MentionKind::Pronoun || m.span.start >= pos || m.span.start < min_start {
+                    continue;
+                }
+                // A mention containing the pronoun ("his guest Kim Jong Un") is not an antecedent.
+                if m.span.contains(v.toks[i].span) {
+                    continue;
+                }
+                if best.is_none_or(|(_, s)| m.span.start > s) {
+                    best = Some((j, m.span.start));
+                }
+            }
+        }
+        if let Some((j, _)) = best {
+            ents[j].mentions.push(Mention { span: v.toks[i].span, kind: MentionKind::Pronoun });
+        }
+    }
+}
