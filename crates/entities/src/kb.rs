@@ -414,16 +414,11 @@ impl Kb {
             if s.is_empty() {
                 return;
             }
+            // "the X" forms index as X (the component adds the article to mentions).
+            let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
             let v = names.entry(s.to_string()).or_default();
             if !v.contains(&r) {
                 v.push(r);
-            }
-            // "the X" forms index as X.
-            if let Some(rest) = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
-                let v = names.entry(rest.to_string()).or_default();
-                if !v.contains(&r) {
-                    v.push(r);
-                }
             }
         };
         for (i, p) in self.people.iter().enumerate() {

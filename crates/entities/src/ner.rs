@@ -640,3 +640,20 @@ pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
     }
     out
 }
+
+/// Trains the tagger on the first 80% of the GMB sentences (the documented split) and
+/// returns the model file bytes. Deterministic.
+pub fn train_gmb(gmb_csv: &str, epochs: usize, log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
+    let sents = read_gmb(gmb_csv);
+    if sents.len() < 10 {
+        return Err("the GMB file has too few sentences".into());
+    }
+    let (train_r, _, _) = gmb_split(sents.len());
+    let samples: Vec<Sample> = sents[train_r]
+        .iter()
+        .map(|s| Sample { words: s.iter().map(|x| x.0.clone()).collect(), labels: s.iter().map(|x| label_index(&x.1)).collect() })
+        .collect();
+    let kb = Kb::builtin();
+    let gaz = Gazetteer::new(kb);
+    Ok(train(&samples, epochs, kb, &gaz, log))
+}

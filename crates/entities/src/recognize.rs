@@ -291,7 +291,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             }
         }
         // "the" before organisations and countries ("the Kremlin", "the DPRK").
-        if matches!(etype, EntityType::Org | EntityType::Gpe) && toks.start > 0 {
+        let the_ok = etype == EntityType::Org || (etype == EntityType::Gpe && takes_article(&surface));
+        let hyphen_after = toks.end < v.toks.len() && matches!(text_of(doc_ref, v, toks.end), "-" | "–") && v.toks[toks.end].span.start == n.span.end;
+        if the_ok && !hyphen_after && toks.start > 0 {
             let p = lower(doc_ref, v, toks.start - 1);
             if p == "the" {
                 span.start = v.toks[toks.start - 1].span.start;
@@ -302,6 +304,10 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         e.last_tok = toks.start;
         e.count += 1;
     }
+
+    // Bare name parts of known people: "Putin" → Vladimir Putin, "Kim" → the most
+    // salient Kim, "Kim-Putin" → two people.
+    name_parts(doc_ref, v, &mut ents);
 
     // 5. Organisation noun phrases: "the state-run KCNA news agency", "North Korea's
     //    Munitions Industry Department".
@@ -332,6 +338,17 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start).unwrap_or(0));
     doc.entities = out;
     name_spans
+}
+
+/// Country names used with "the": acronyms ("the DPRK", "the US") and plural or
+/// "Republic" names ("the United States", "the Philippines").
+fn takes_article(surface: &str) -> bool {
+    let letters: String = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.len() >= 2 && letters.chars().all(|c| c.is_uppercase()))
+        || surface.starts_with("United ")
+        || surface.contains("Republic")
+        || surface.ends_with('s')
+        || surface.contains(" of ")
 }
 
 fn guess_gender(name: &str) -> char {
@@ -367,6 +384,60 @@ fn match_person(ents: &[Ent], surface: &str) -> Option<usize> {
         }
     }
     best
+}
+
+fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
+    let mut covered = vec![false; v.toks.len()];
+    for e in ents.iter() {
+        for m in &e.mentions {
+            for t in tok_range(v, m.span) {
+                covered[t] = true;
+            }
+        }
+    }
+    for i in 0..v.toks.len() {
+        if covered[i] {
+            continue;
+        }
+        let tok = &doc.text[v.toks[i].span.range()];
+        let base = v.toks[i].span.start;
+        // Parts of a glued "Kim-Putin" token, or the token itself.
+        let mut parts: Vec<(usize, &str)> = Vec::new();
+        let mut off = 0;
+        for p in tok.split('-') {
+            parts.push((base + off, p));
+            off += p.len() + 1;
+        }
+        for (start, p) in parts {
+            if p.chars().count() < 2 || !is_cap(p) || p.chars().any(|c| !c.is_alphabetic()) {
+                continue;
+            }
+            // Not the start of a longer capitalised name.
+            if i + 1 < v.toks.len() && is_cap(text_of(doc, v, i + 1)) && v.toks[i + 1].span.start > v.toks[i].span.end && tok.len() == p.len() {
+                continue;
+            }
+            let mut best: Option<(usize, (usize, usize))> = None;
+            for (j, e) in ents.iter().enumerate() {
+                if e.etype != EntityType::Person {
+                    continue;
+                }
+                let words: Vec<&str> = e.name.split([' ', '-']).collect();
+                if words.len() < 2 || !words.contains(&p) {
+                    continue;
+                }
+                let recent = e.mentions.iter().filter(|m| m.span.start < start).map(|m| m.span.start).max().unwrap_or(0);
+                let score = (e.count, recent);
+                if best.is_none_or(|(_, b)| score > b) {
+                    best = Some((j, score));
+                }
+            }
+            if let Some((j, _)) = best {
+                let span = Span::new(start, start + p.len());
+                ents[j].mentions.push(Mention { span, kind: MentionKind::Name });
+                ents[j].count += 1;
+            }
+        }
+    }
 }
 
 /// A knowledge-base person whose short form is `surface`, unique among people.
@@ -479,6 +550,33 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         let j = i - 1;
         let w = text_of(doc, v, j);
         let lw = w.to_lowercase();
+        // An organisation or country mention ending here: "Kremlin spokesman Dmitry
+        // Peskov", "State Department spokesman Ned Price", "Russian President".
+        if let Some((e, m)) = ents.iter().flat_map(|e| e.mentions.iter().map(move |m| (e, m))).find(|(e, m)| {
+            matches!(e.etype, EntityType::Org | EntityType::Gpe | EntityType::Norp) && tok_range(v, m.span).end == j + 1
+        }) {
+            let r = tok_range(v, m.span);
+            let org_ok = !title_words.is_empty() || relation.is_some();
+            if org_ok && r.start >= sstart {
+                match e.kb {
+                    Some(NameRef::Demonym(c)) | Some(NameRef::Country(c)) => {
+                        info.country = Some(ctx.kb.countries[c].code.clone());
+                    }
+                    _ => {
+                        let code = e.actor.clone().or_else(|| e.kb.and_then(|k| ctx.kb.describe(k, ctx.date).2));
+                        if e.etype == EntityType::Org {
+                            info.org_code = code;
+                        } else if let Some(c) = code {
+                            info.country = Some(c.get(..3).unwrap_or(&c).to_string());
+                        }
+                    }
+                }
+                ext = r.start;
+                i = r.start;
+                continue;
+            }
+            break;
+        }
         if let Some(r) = ctx.kb.names.get(w) {
             match r[0] {
                 NameRef::Demonym(c) | NameRef::Country(c) => {
@@ -636,6 +734,16 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     info
 }
 
+/// The word ending at token `j` made of tokens glued without spaces ("state-run" as
+/// "state", "-", "run"): (first token, text).
+fn glued_word(doc: &Document, v: &View, j: usize, min: usize) -> (usize, String) {
+    let mut a = j;
+    while a > min && v.toks[a - 1].span.end == v.toks[a].span.start {
+        a -= 1;
+    }
+    (a, join_tokens(doc, v, a, j + 1))
+}
+
 /// Text of tokens [a, b) as written.
 fn join_tokens(doc: &Document, v: &View, a: usize, b: usize) -> String {
     if a >= b {
@@ -677,9 +785,10 @@ fn extend_org_mentions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
             if end > r.end {
                 // Left: "the state-run".
                 while start > ss {
-                    let w = lower(doc, v, start - 1);
+                    let (ws, w) = glued_word(doc, v, start - 1, ss);
+                    let w = w.to_lowercase();
                     if is_light_adjective(&w) || w == "the" {
-                        start -= 1;
+                        start = ws;
                         if w == "the" {
                             break;
                         }
@@ -809,7 +918,7 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         }
     }
     // People without a knowledge-base code: from their role in context.
-    let snapshot: Vec<(EntityType, Option<String>, usize, Vec<Span>)> =
+    let mut snapshot: Vec<(EntityType, Option<String>, usize, Vec<Span>)> =
         ents.iter().map(|e| (e.etype, e.actor.clone(), e.last_tok, e.mentions.iter().map(|m| m.span).collect())).collect();
     for i in 0..ents.len() {
         if ents[i].etype != EntityType::Person {
@@ -854,7 +963,25 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         let code = if let Some(c) = &e.role_org_code {
             Some(c.clone())
         } else if e.spokes {
-            ctx_code(&|t, a| t == EntityType::Org && !a.ends_with("MED"))
+            // The organisation the spokesperson speaks for: one named before in the
+            // sentence (nearest), else the first one of the previous sentence (its subject).
+            let mut same: Option<(usize, String)> = None;
+            let mut prev: Option<(usize, String)> = None;
+            for (j, (t, a, _, spans)) in snapshot.iter().enumerate() {
+                let Some(a) = a else { continue };
+                if j == i || *t != EntityType::Org || a.ends_with("MED") {
+                    continue;
+                }
+                for s in spans {
+                    if sspan.contains(*s) && s.start < first.start && same.as_ref().is_none_or(|(b, _)| s.start > *b) {
+                        same = Some((s.start, a.clone()));
+                    }
+                    if prev_span.contains(*s) && prev.as_ref().is_none_or(|(b, _)| s.start < *b) {
+                        prev = Some((s.start, a.clone()));
+                    }
+                }
+            }
+            same.or(prev).map(|x| x.1)
                 .or_else(|| e.text_country.as_ref().map(|c| format!("{c}GOV")))
         } else {
             let country = e.text_country.clone().or_else(|| {
@@ -872,6 +999,7 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         // their code.
         let code = code.or_else(|| coordinated_code(doc, v, &snapshot, i, first));
         ents[i].actor = code;
+        snapshot[i].1 = ents[i].actor.clone();
     }
 }
 
