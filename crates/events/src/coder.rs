@@ -162,20 +162,29 @@ impl EventCoder {
                 matches.push((i, k, a));
             }
         }
-        // 2. nesting: a trigger governed by another one is dropped, unless the governor is a
-        // modal pattern (threaten, promise, agree to): then the governor is dropped and its
-        // modality passes down.
+        // 2. nesting: a trigger governed by another one that made an event is dropped, unless
+        // the governor is a modal pattern (threaten, promise, agree to): then the governor is
+        // dropped and its modality passes down.
         let n = matches.len();
+        let mut first: Vec<Vec<(Event, Explanation)>> = Vec::with_capacity(n);
+        for (i, k, args) in &matches {
+            let mut v = Vec::new();
+            self.build_events(cx, *i, &self.patterns[*k], args, None, &mut v);
+            first.push(v);
+        }
         let mut dropped = vec![false; n];
         let mut inherited: Vec<Option<(Modality, String)>> = vec![None; n];
         for a in 0..n {
+            if first[a].is_empty() {
+                continue;
+            }
             for b in 0..n {
-                if a == b {
+                if a == b || first[b].is_empty() {
                     continue;
                 }
                 let (ia, ka, ref args_a) = matches[a];
                 let (ib, _, _) = matches[b];
-                let governs = if sv.parsed { sv.dominates(ia, ib) && args_a.scope.contains(&ib) } else { ib > ia && ib - ia <= 6 && args_a.scope.contains(&ib) };
+                let governs = if sv.parsed { sv.dominates(ia, ib) && args_a.scope.contains(&ib) } else { ib > ia && ib - ia <= 12 && args_a.scope.contains(&ib) };
                 if !governs {
                     continue;
                 }
@@ -189,24 +198,25 @@ impl EventCoder {
                 }
             }
         }
-        // A modal that governs only dropped triggers comes back.
+        // A modal whose governed triggers were all dropped comes back.
         for a in 0..n {
             if dropped[a] && self.patterns[matches[a].1].modal {
-                let any_live = (0..n).any(|b| b != a && !dropped[b] && inherited[b].as_ref().is_some_and(|_| true) && {
-                    let ib = matches[b].0;
-                    matches[a].2.scope.contains(&ib)
-                });
+                let any_live = (0..n).any(|b| b != a && !dropped[b] && inherited[b].is_some() && matches[a].2.scope.contains(&matches[b].0));
                 if !any_live {
                     dropped[a] = false;
                 }
             }
         }
-        for m in 0..n {
-            if dropped[m] {
+        for (m, evs) in first.into_iter().enumerate() {
+            if dropped[m] || evs.is_empty() {
                 continue;
             }
-            let (i, k, ref args) = matches[m];
-            self.build_events(cx, i, &self.patterns[k], args, inherited[m].clone(), out);
+            if inherited[m].is_some() {
+                let (i, k, ref args) = matches[m];
+                self.build_events(cx, i, &self.patterns[k], args, inherited[m].clone(), out);
+            } else {
+                out.extend(evs);
+            }
         }
     }
 
@@ -225,7 +235,7 @@ impl EventCoder {
         if src_heads.is_empty() {
             src_heads = args.nominal_src.clone();
         }
-        let sources: Vec<Actor> = expand_conj(sv, &src_heads).into_iter().filter_map(|h| resolve(cx, h)).collect();
+        let sources: Vec<Actor> = expand_conj(sv, &src_heads).into_iter().flat_map(|h| resolve_all(cx, h)).collect();
         if sources.is_empty() {
             return;
         }
@@ -267,7 +277,8 @@ impl EventCoder {
                 }
             }
         }
-        if p.need_target && targets.is_empty() {
+        let shared = sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span);
+        if p.need_target && targets.is_empty() && !shared {
             return;
         }
         // modality
@@ -291,7 +302,13 @@ impl EventCoder {
         let (date, date_source) = governing_date(cx.doc, sv, trigger);
         let tlist: Vec<Option<(Actor, String)>> = if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
         for s in &sources {
-            for t in &tlist {
+            // "both leaders met": each one towards the other
+            let own: Vec<Option<(Actor, String)>> = if shared && tlist.iter().all(Option::is_none) && !p.no_target {
+                sources.iter().filter(|o| o.entity != s.entity).map(|o| Some((o.clone(), "shared".to_string()))).collect()
+            } else {
+                tlist.clone()
+            };
+            for t in &own {
                 if let (Some((ta, _)), Some(sc)) = (t, &s.code) {
                     if ta.code.as_deref() == Some(sc.as_str()) {
                         continue;
@@ -492,11 +509,19 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     a.passive = kind == TriggerKind::Verb
         && !sv.toks[i].lower.ends_with("ing")
         && ((be_before && (sv.toks[i].lower.ends_with("ed") || sv.toks[i].lower.ends_with('n') || by_after.is_some())) || be_right_before);
-    // subject: nearest actor to the left, not the object of a preposition
-    let left: Vec<&ActorCand> = cx.cands.iter().filter(|c| c.last < i).collect();
+    // subject: nearest actor (or personal pronoun) to the left, not the object of a preposition
+    let mut left: Vec<&ActorCand> = cx.cands.iter().filter(|c| c.last < i).collect();
+    left.sort_by_key(|c| (c.last, c.last - c.first));
     let clause_start = (0..i).rev().find(|&j| matches!(sv.toks[j].lower.as_str(), ";" | "\"" | "“" | "”" | ":")).map(|j| j + 1).unwrap_or(0);
+    let pronoun = (clause_start..i).rev().find(|&j| {
+        matches!(sv.toks[j].lower.as_str(), "we" | "i" | "he" | "she" | "they")
+            && !cx.cands.iter().any(|c| c.first <= j && j <= c.last)
+    });
     for c in left.iter().rev() {
         if c.first < clause_start {
+            break;
+        }
+        if pronoun.is_some_and(|p| p > c.last) {
             break;
         }
         let prev = c.first.checked_sub(1).map(|p| sv.toks[p].lower.as_str());
@@ -507,28 +532,40 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
             // "Russia's attack", "the Russian attack", "US sanctions": modifier actors only
             let gap = &sv.toks[c.last + 1..i];
             if gap.iter().all(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "new" | "fresh" | "additional" | "military" | "economic" | "air" | "missile")) {
-                a.nominal_src.push(c.first);
+                a.nominal_src.push(c.last);
             }
             continue;
         }
         if kind == TriggerKind::Noun && c.last + 1 == i {
-            a.nominal_src.push(c.first);
+            a.nominal_src.push(c.last);
             continue;
         }
-        a.subj.push(c.first);
+        a.subj.push(c.last);
         break;
     }
-    if kind == TriggerKind::Noun && a.nominal_src.is_empty() {
+    if a.subj.is_empty() && kind == TriggerKind::Verb {
+        if let Some(p) = pronoun {
+            a.subj.push(p);
+        }
+    }
+    // a nominal inside a prepositional phrase ("during the meeting", "at the end of the
+    // meeting") is not the object of a light verb
+    let in_pp = kind == TriggerKind::Noun
+        && (i.saturating_sub(4)..i)
+            .rev()
+            .take_while(|&j| !cx.cands.iter().any(|c| c.first <= j && j <= c.last))
+            .any(|j| PREPS.contains(&sv.toks[j].lower.as_str()) && !matches!(sv.toks[j].lower.as_str(), "for" | "to"));
+    if kind == TriggerKind::Noun && a.nominal_src.is_empty() && !in_pp {
         // governed by a verb: its subject ("X held talks", "X launched an attack")
         for c in left.iter().rev() {
-            if c.first < clause_start {
+            if c.first < clause_start || pronoun.is_some_and(|p| p > c.last) {
                 break;
             }
             let prev = c.first.checked_sub(1).map(|p| sv.toks[p].lower.as_str());
             if prev.is_some_and(|p| PREPS.contains(&p)) {
                 continue;
             }
-            a.subj.push(c.first);
+            a.subj.push(c.last);
             break;
         }
     }
@@ -558,8 +595,8 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                 // "invited Putin to visit": the object is followed by a to-infinitive
                 a.obj = Some(h);
                 a.obj_chunk = (k..=h).collect();
-                if let Some(c) = cx.cands.iter().find(|c| c.first <= k && k <= c.last) {
-                    a.obj = Some(c.first);
+                if let Some(c) = cx.cands.iter().filter(|c| c.first <= k && k <= c.last).max_by_key(|c| c.last) {
+                    a.obj = Some(c.last);
                     a.obj_chunk = (k..=h.max(c.last)).collect();
                     // "helped North Korea build": a bare infinitive after the object
                     if let Some(n) = sv.toks.get(c.last + 1) {
@@ -584,8 +621,8 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
             while k < end && skip.contains(&sv.toks[k].lower.as_str()) {
                 k += 1;
             }
-            if let Some(c) = cx.cands.iter().find(|c| c.first == k) {
-                a.obliques.push((l.to_string(), c.first));
+            if let Some(c) = cx.cands.iter().filter(|c| c.first == k || c.first == j + 1).max_by_key(|c| c.last) {
+                a.obliques.push((l.to_string(), c.last));
             }
         }
         j += 1;
@@ -599,11 +636,11 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     // iobj: "gave Japan aid"
     if kind == TriggerKind::Verb && a.obj.is_some() {
         if let Some(c) = cx.cands.iter().find(|c| c.first == i + 1) {
-            if a.obj != Some(c.first) {
-                a.iobj = Some(c.first);
+            if a.obj != Some(c.last) {
+                a.iobj = Some(c.last);
             } else if c.last + 1 < end && !PREPS.contains(&sv.toks[c.last + 1].lower.as_str()) && sv.toks[c.last + 1].lower != "to" && sv.toks[c.last + 1].lower != "," {
                 // "gave Japan new aid": the actor is the indirect object
-                a.iobj = Some(c.first);
+                a.iobj = Some(c.last);
                 let mut h = c.last + 1;
                 while h < end && skip.contains(&sv.toks[h].lower.as_str()) {
                     h += 1;
@@ -853,9 +890,18 @@ fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
     out
 }
 
+/// Sector codes that name no country: such a code alone is not enough for an actor.
+const SECTORS: &[&str] = &["GOV", "MIL", "COP", "REB", "CVL", "OPP", "MED", "BUS", "JUD", "NGO", "EDU", "LAB", "REL", "SPY", "LEG", "CRM", "HLH", "AGR", "ELI", "PTY", "IGO", "UAF", "ENV", "REF", "MOD", "RAD", "INS", "SEP"];
+
+/// A code with a country (or IGO): "RUSMIL", "USA", "IGOUNO"; not a bare sector ("CVL").
+pub(crate) fn has_country(code: &str) -> bool {
+    code.len() >= 3 && !(code.len() == 3 && SECTORS.contains(&code))
+}
+
 fn phrase_code(doc: &Document, phrase: &str) -> Option<String> {
-    let _ = doc.date;
-    fallback_phrase_code(phrase)
+    newsgraph_entities::phrase_actor_code(phrase, doc.date)
+        .filter(|c| has_country(c))
+        .or_else(|| fallback_phrase_code(phrase))
 }
 
 fn expand_conj(sv: &SentView, heads: &[usize]) -> Vec<usize> {
@@ -889,6 +935,21 @@ fn expand_conj(sv: &SentView, heads: &[usize]) -> Vec<usize> {
 
 fn resolve_code_only(cx: &Ctx, h: usize) -> bool {
     resolve(cx, h).is_some_and(|a| a.code.is_some())
+}
+
+/// The actors named by the argument whose head is token `h`: one, or several when one
+/// mention names several entities ("both leaders").
+fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
+    let Some(first) = resolve(cx, h) else { return vec![] };
+    let mut out = vec![first.clone()];
+    if first.entity.is_some() {
+        for c in &cx.cands {
+            if c.span == first.span && c.entity.is_some() && c.entity != first.entity && c.code.as_deref().is_some_and(has_country) {
+                out.push(Actor { entity: c.entity, span: c.span, code: c.code.clone() });
+            }
+        }
+    }
+    out
 }
 
 /// The actor named by the argument whose head is token `h`.
@@ -1084,7 +1145,10 @@ fn claimed_by(doc: &Document, trigger: Span) -> Option<usize> {
 }
 
 fn governing_date(doc: &Document, sv: &SentView, trigger: Span) -> (Option<NaiveDate>, DateSource) {
-    // the nearest dated time expression in the sentence
+    if sv.doc_offset.is_some() {
+        return newsgraph_time::governing_date(doc, sv.index, trigger);
+    }
+    // fallback segmentation: the nearest dated time expression in the sentence
     let mut best: Option<(usize, NaiveDate)> = None;
     for t in &doc.times {
         if !sv.span.contains(t.span) {
