@@ -1,0 +1,173 @@
+//! Tense of the clause around a time expression, from verb cues: Penn tags (`VBD`, `MD`,
+//! `VBZ`) and lemmas when the syntax layer filled them, else word cues (was/did/-ed verbs,
+//! will/would/plans to, is/are + -ing). The cue nearest to the expression wins, clause
+//! boundaries (`;`, `:`, quotation marks, brackets) counting as extra distance.
+
+use crate::lex::{Kind, Tok};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    None,
+}
+
+/// Tags from the syntax layer for one of our tokens.
+#[derive(Debug, Clone, Default)]
+pub struct Tag {
+    pub xpos: String,
+    pub lemma: String,
+}
+
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "went", "came", "met", "made", "took", "gave", "held", "left", "began",
+    "saw", "found", "got", "sent", "spoke", "wrote", "became", "brought", "thought", "knew", "led", "ran", "won", "lost",
+    "paid", "sold", "bought", "built", "fell", "rose", "struck", "fled", "flew", "drove", "chose", "broke", "kept", "heard",
+    "felt", "meant", "stood", "sat", "taught", "caught", "fought", "sought", "shot", "sank", "grew", "threw", "drew",
+    "spent", "lent", "ate", "swore", "woke", "wore", "tore", "stole", "froze", "hid", "bit", "shook", "slept", "swept",
+    "dealt", "underwent", "overtook", "withdrew", "undertook", "forgave", "arose", "awoke", "began", "sang", "rang",
+    "sprang", "swam", "forbade", "forgot", "understood", "withheld", "upheld", "overcame", "became",
+];
+
+const NOT_ED_VERBS: &[&str] = &[
+    "need", "speed", "indeed", "seed", "feed", "bleed", "breed", "proceed", "exceed", "succeed", "red", "bed", "shed",
+    "hundred", "united", "wed", "weed", "greed", "deed", "creed", "steed", "tweed", "naked", "sacred", "wicked",
+    "kindred", "rugged", "ragged", "jagged", "wretched", "beloved", "learned", "aged", "alleged", "supposed",
+    "so-called", "interested", "concerned", "advanced", "detailed", "limited", "skilled", "experienced", "armed",
+    "based", "related", "called", "named", "unprecedented", "unexpected", "varied", "noted", "talented", "dedicated",
+];
+
+const FUTURE_TO: &[&str] = &[
+    "plans", "plan", "planning", "expected", "expects", "scheduled", "set", "due", "going", "aims", "intends", "hopes",
+    "wants", "promised", "vowed", "pledged", "threatened", "agreed", "planned", "preparing", "prepares", "poised",
+    "slated", "likely", "about", "intend", "aim", "hope", "want", "seeks", "seek", "seeking",
+];
+
+/// One cue per token (None where the token says nothing about tense).
+pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
+    let n = toks.len();
+    let mut out = vec![None; n];
+    let w = |i: usize| -> &str { toks.get(i).map(|t| t.low.as_str()).unwrap_or("") };
+    let mut covered_until = 0usize;
+    for i in 0..n {
+        if i < covered_until {
+            continue;
+        }
+        let t = &toks[i];
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let x = tags.and_then(|tg| tg.get(i)).map(|t| t.xpos.as_str()).unwrap_or("");
+        let lemma = tags.and_then(|tg| tg.get(i)).map(|t| t.lemma.as_str()).unwrap_or("");
+        let low = t.low.as_str();
+        // future modals and "going to", "is to", "plans to"
+        let modal_fut = matches!(low, "will" | "shall" | "would" | "ll")
+            || (low == "wo" && w(i + 1) == "'")
+            || (low == "won" && w(i + 1) == "'" && w(i + 2) == "t")
+            || (low == "d" && i > 0 && w(i - 1) == "'" && false);
+        if modal_fut || (x == "MD" && matches!(lemma, "will" | "shall" | "would")) {
+            out[i] = Some(Tense::Future);
+            covered_until = i + 4;
+            continue;
+        }
+        if FUTURE_TO.contains(&low) && w(i + 1) == "to" {
+            out[i] = Some(Tense::Future);
+            covered_until = i + 4;
+            continue;
+        }
+        if matches!(low, "is" | "are" | "am") && w(i + 1) == "to" {
+            out[i] = Some(Tense::Future);
+            covered_until = i + 3;
+            continue;
+        }
+        if matches!(low, "next" | "upcoming") {
+            out[i] = Some(Tense::Future);
+            continue;
+        }
+        if matches!(low, "is" | "are" | "am" | "'s" | "'re") {
+            // progressive: "is meeting", "are holding" look ahead to an event
+            let prog = (1..=2).any(|k| {
+                toks.get(i + k).map_or(false, |t| t.low.ends_with("ing") && t.low.len() > 4 && t.low != "being")
+            });
+            out[i] = Some(if prog { Tense::Future } else { Tense::Present });
+            covered_until = i + 3;
+            continue;
+        }
+        if matches!(low, "has" | "have") {
+            // perfect: a past event
+            let perf = (1..=3).any(|k| {
+                toks.get(i + k).map_or(false, |t| {
+                    t.low == "been" || (t.low.ends_with("ed") && t.low.len() > 4) || IRREGULAR_PAST.contains(&t.low.as_str())
+                        || t.low.ends_with("en")
+                })
+            });
+            out[i] = Some(if perf { Tense::Past } else { Tense::Present });
+            covered_until = i + 4;
+            continue;
+        }
+        if !x.is_empty() {
+            match x {
+                "VBD" => out[i] = Some(Tense::Past),
+                "VBZ" | "VBP" => out[i] = Some(Tense::Present),
+                _ => {}
+            }
+            continue;
+        }
+        if IRREGULAR_PAST.contains(&low) {
+            out[i] = Some(Tense::Past);
+            if matches!(low, "was" | "were" | "had" | "did") {
+                covered_until = i + 3;
+            }
+            continue;
+        }
+        if low.len() >= 5 && low.ends_with("ed") && !t.cap && !NOT_ED_VERBS.contains(&low) {
+            let p = if i > 0 { w(i - 1) } else { "" };
+            if !matches!(p, "the" | "a" | "an" | "-" | "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+                out[i] = Some(Tense::Past);
+            }
+            continue;
+        }
+        if matches!(low, "says" | "does" | "do") {
+            out[i] = Some(Tense::Present);
+        }
+    }
+    out
+}
+
+fn is_boundary(t: &Tok) -> bool {
+    matches!(t.low.as_str(), ";" | ":" | "\"" | "(" | ")" | "'")
+}
+
+/// Tense for the expression at tokens [s, e), looking within tokens [lo, hi) (its sentence).
+pub fn tense_at(toks: &[Tok], cues: &[Option<Tense>], s: usize, e: usize, lo: usize, hi: usize) -> Tense {
+    let mut best: Option<(usize, Tense)> = None;
+    let mut consider = |score: usize, t: Tense| {
+        if best.map_or(true, |(b, _)| score < b) {
+            best = Some((score, t));
+        }
+    };
+    // left
+    let mut penalty = 0;
+    let mut k = s;
+    while k > lo {
+        k -= 1;
+        if is_boundary(&toks[k]) {
+            penalty += 6;
+        }
+        if let Some(t) = cues[k] {
+            consider(s - k + penalty, t);
+        }
+    }
+    penalty = 0;
+    for (k, tok) in toks.iter().enumerate().take(hi).skip(e) {
+        if is_boundary(tok) {
+            penalty += 6;
+        }
+        if let Some(t) = cues[k] {
+            // a cue after the expression is a little less likely to govern it
+            consider(k + 1 - e + penalty + 1, t);
+        }
+    }
+    best.map(|b| b.1).unwrap_or(Tense::None)
+}
