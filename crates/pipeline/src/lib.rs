@@ -27,18 +27,54 @@ impl Default for Pipeline {
 impl Pipeline {
     /// The standard pipeline with the embedded models and data.
     pub fn new() -> Self {
-        let components: Vec<Box<dyn Component>> = vec![];
+        Self::build(newsgraph_entities::EntityRecognizer::new())
+    }
+
+    fn build(entities: newsgraph_entities::EntityRecognizer) -> Self {
+        let components: Vec<Box<dyn Component>> = vec![
+            Box::new(newsgraph_text::Segmenter::new()),
+            Box::new(Shared(newsgraph_syntax::Tagger::embedded())),
+            // The parser joins as soon as its model is trained (crates/syntax/models/parser.bin).
+            // Box::new(Shared(newsgraph_syntax::Parser::embedded())),
+            Box::new(newsgraph_time::TimeTagger::new()),
+            Box::new(entities),
+            Box::new(newsgraph_quotes::QuoteFinder::new()),
+            Box::new(newsgraph_events::EventCoder::new()),
+        ];
         Pipeline { components }
+    }
+
+    /// Only the first `n` components (for `parse`, benchmarks and tests of early stages).
+    pub fn truncated(mut self, n: usize) -> Self {
+        self.components.truncate(n);
+        self
+    }
+
+    /// Runs the components one by one and calls `each` after each of them (for `explain`
+    /// and per-stage timings).
+    pub fn analyze_traced(&self, doc: &mut Document, mut each: impl FnMut(&'static str, &Document)) {
+        self.start(doc);
+        for c in &self.components {
+            c.process(doc);
+            each(c.name(), doc);
+        }
+    }
+
+    fn start(&self, doc: &mut Document) {
+        if doc.date.is_none() && !doc.warnings.iter().any(|w| w.starts_with("no article date")) {
+            doc.warnings.push(
+                "no article date: relative times are left unresolved (give --date YYYY-MM-DD)"
+                    .to_string(),
+            );
+        }
     }
 
     /// The standard pipeline with user options; fails on a bad actor dictionary.
     pub fn with_options(opts: &Options) -> Result<Self, String> {
-        if let Some(p) = &opts.actors {
-            if !p.exists() {
-                return Err(format!("{}: actor dictionary not found", p.display()));
-            }
+        match &opts.actors {
+            Some(p) => Ok(Self::build(newsgraph_entities::EntityRecognizer::with_actors_file(p)?)),
+            None => Ok(Pipeline::new()),
         }
-        Ok(Pipeline::new())
     }
 
     /// Names of the components, in order.
@@ -48,12 +84,7 @@ impl Pipeline {
 
     /// Analyses one document in place.
     pub fn analyze(&self, doc: &mut Document) {
-        if doc.date.is_none() {
-            doc.warnings.push(
-                "no article date: relative times are left unresolved (give --date YYYY-MM-DD)"
-                    .to_string(),
-            );
-        }
+        self.start(doc);
         for c in &self.components {
             c.process(doc);
         }
@@ -63,5 +94,17 @@ impl Pipeline {
     pub fn analyze_all(&self, mut docs: Vec<Document>) -> Vec<Document> {
         docs.par_iter_mut().for_each(|d| self.analyze(d));
         docs
+    }
+}
+
+/// A component shared by every pipeline (the embedded models are loaded once).
+struct Shared<C: 'static>(&'static C);
+
+impl<C: Component + 'static> Component for Shared<C> {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    fn process(&self, doc: &mut Document) {
+        self.0.process(doc)
     }
 }
