@@ -485,6 +485,11 @@ impl<'a> G<'a> {
         if matches!(self.w(j), "earlier" | "later") && self.w(k) == "in" {
             k += 1;
         }
+        if the_year_ok && matches!(self.w(k), "year" | "month" | "week") && !matches!(self.w(k + 1), "-" | "'") {
+            if let Some((u, false)) = unit_word(self.w(k)) {
+                return Self::c(i, k + 1, Sem::UnitRel { unit: u, off: 0 });
+            }
+        }
         if the_year_ok && matches!(self.w(k), "the" | "this") {
             if let Some((u, false)) = unit_word(self.w(k + 1)) {
                 if matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century | Unit::Quarter) {
@@ -703,7 +708,8 @@ impl<'a> G<'a> {
             // "page 3, 2000 copies" — unlikely; "of 1,000"
         }
         if let Some(t) = self.t.get(i + 1) {
-            if t.kind == Kind::Word && !t.cap && t.low.len() > 3 && t.low.ends_with('s') && !t.low.ends_with("ss") {
+            let l = t.low.as_str();
+            if t.kind == Kind::Word && !t.cap && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") && !l.ends_with("ics") {
                 let fw = ["was", "has", "his", "its", "this", "thus", "does", "is", "as", "us", "always", "sales", "elections", "olympics", "games", "results", "figures"];
                 if !fw.contains(&t.low.as_str()) {
                     return false;
@@ -1008,6 +1014,18 @@ impl<'a> G<'a> {
         if lead {
             k += 1;
         }
+        // "between 12 and 18 months": the first number takes the unit of the second
+        if !lead && !the && self.kind(k) == Some(Kind::Num) {
+            if let Some((Num::N(v), e1)) = self.number(k) {
+                if matches!(self.w(e1), "and" | "to" | "or" | "-") {
+                    if let Some((_, e2)) = self.number(e1 + 1) {
+                        if let Some((unit, true)) = unit_word(self.w(e2)) {
+                            return Self::c(i, e1, Sem::Dur { n: Num::N(v), unit });
+                        }
+                    }
+                }
+            }
+        }
         // "the past few years", "the last two decades", "three years", "a decade"
         let (num, nu) = match self.number(k) {
             Some((n, e)) if unit_word(self.w(e)).is_some() || (self.w(e) == "-" && unit_word(self.w(e + 1)).is_some()) => (Some(n), e),
@@ -1063,9 +1081,10 @@ impl<'a> G<'a> {
                     if matches!(nx, "ago" | "earlier") && unit >= Unit::Day {
                         return Self::c(i, e + 1, Sem::Ref("PAST_REF"));
                     }
-                    if matches!(p, "for" | "within" | "over" | "in") && unit >= Unit::Minute && !matches!(nx, "of" | "'") {
+                    let takes = matches!(p, "take" | "takes" | "took" | "taking" | "taken" | "spend" | "spent" | "spends" | "last" | "lasted" | "lasts" | "wait" | "waited" | "waiting");
+                    if (takes || matches!(p, "for" | "within" | "over" | "in")) && unit >= Unit::Minute && !matches!(nx, "of" | "'") {
                         Num::X
-                    } else if matches!(nx, "before" | "after") && matches!(self.kind(e + 1), Some(Kind::Word)) && unit >= Unit::Day {
+                    } else if matches!(nx, "before" | "after") && matches!(self.kind(e + 1), Some(Kind::Word)) && unit >= Unit::Minute {
                         Num::X
                     } else {
                         return None;

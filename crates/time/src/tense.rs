@@ -40,7 +40,7 @@ const NOT_ED_VERBS: &[&str] = &[
 
 const FUTURE_TO: &[&str] = &[
     "plans", "plan", "planning", "expected", "expects", "scheduled", "set", "due", "going", "aims", "intends", "hopes",
-    "wants", "promised", "vowed", "pledged", "threatened", "agreed", "planned", "preparing", "prepares", "poised",
+    "wants", "preparing", "prepares", "poised",
     "slated", "likely", "about", "intend", "aim", "hope", "want", "seeks", "seek", "seeking",
 ];
 
@@ -81,8 +81,13 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             covered_until = i + 3;
             continue;
         }
-        if matches!(low, "next" | "upcoming") {
+        if matches!(low, "next" | "upcoming" | "expects" | "expect" | "forecasts" | "predicts" | "predict" | "anticipates" | "anticipate" | "projects" | "plans" | "intends" | "aims" | "hopes" | "scheduled" | "slated") {
             out[i] = Some(Tense::Future);
+            continue;
+        }
+        if matches!(low, "is" | "are" | "am" | "'s" | "'re") && FUTURE_TO.contains(&w(i + 1)) && w(i + 2) == "to" {
+            out[i] = Some(Tense::Future);
+            covered_until = i + 5;
             continue;
         }
         if matches!(low, "is" | "are" | "am" | "'s" | "'re") {
@@ -123,7 +128,7 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
         }
         if low.len() >= 5 && low.ends_with("ed") && !t.cap && !NOT_ED_VERBS.contains(&low) {
             let p = if i > 0 { w(i - 1) } else { "" };
-            if !matches!(p, "the" | "a" | "an" | "-" | "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+            if !matches!(p, "the" | "a" | "an" | "-" | "be" | "been" | "being" | "to" | "his" | "her" | "their" | "its" | "our" | "my" | "your") {
                 out[i] = Some(Tense::Past);
             }
             continue;
