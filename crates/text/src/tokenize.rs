@@ -176,39 +176,29 @@ fn special_split(word: &str) -> Option<usize> {
 fn clitic_len(word: &str) -> Option<usize> {
     let b = word.as_bytes();
     let n = b.len();
-    // n't / n’t
-    for apos in ["'", "’"] {
+    for apos in [&b"'"[..], "’".as_bytes()] {
         let al = apos.len();
-        // n + apos + t
-        if n > 2 + al + 1 {
-            let t = &word[n - 1..];
-            if (t == "t" || t == "T") && word.is_char_boundary(n - 1 - al) && &word[n - 1 - al..n - 1] == apos {
-                let nn = n - 1 - al - 1;
-                if word.is_char_boundary(nn) && matches!(&word[nn..nn + 1], "n" | "N") && nn > 0 {
-                    return Some(n - nn);
-                }
-            }
+        // n't (needs at least one letter before the n)
+        if n > al + 3 && b[n - 1].eq_ignore_ascii_case(&b't') && &b[n - 1 - al..n - 1] == apos && b[n - 2 - al].eq_ignore_ascii_case(&b'n') {
+            return Some(al + 2);
         }
-        // 's 'm 'd  /  'll 're 've
+        // 's 'm 'd / 'll 're 've
         for suf_len in [1usize, 2] {
             if n <= al + suf_len {
                 continue;
             }
             let start = n - suf_len - al;
-            if !word.is_char_boundary(start) || !word.is_char_boundary(n - suf_len) {
+            if &b[start..start + al] != apos {
                 continue;
             }
-            if &word[start..n - suf_len] != apos {
-                continue;
-            }
-            let suf = &word[n - suf_len..];
+            let suf = &b[n - suf_len..];
             let ok = if suf_len == 1 {
-                matches!(suf, "s" | "S" | "m" | "M" | "d" | "D")
+                matches!(suf[0].to_ascii_lowercase(), b's' | b'm' | b'd')
             } else {
-                ["ll", "re", "ve"].iter().any(|x| x.eq_ignore_ascii_case(suf))
+                [&b"ll"[..], b"re", b"ve"].iter().any(|x| x.eq_ignore_ascii_case(suf))
             };
-            let before = word[..start].chars().next_back().unwrap_or(' ');
-            if ok && is_word(before) {
+            let before = if word.is_char_boundary(start) { word[..start].chars().next_back() } else { None };
+            if ok && before.is_some_and(|c| is_word(c) && !(suf_len == 1 && c.is_ascii_digit())) {
                 return Some(n - start);
             }
         }
@@ -333,8 +323,12 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
             continue;
         }
         if is_open(c) || is_currency(c) {
-            out.push(Span::new(s, s + cl));
-            s += cl;
+            let run = if is_run_char(c) { run_of(rest, c) } else { cl };
+            if run == rest.len() {
+                break; // the whole chunk is a run: one token
+            }
+            out.push(Span::new(s, s + run));
+            s += run;
             continue;
         }
         if c == '.' || c == '-' || is_dash(c) || c == '…' {
@@ -413,7 +407,8 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
         }
         if c == '!' || c == '?' {
             let mut k = rest.len();
-            while k > 0 && matches!(rest.as_bytes()[k - 1], b'!' | b'?') {
+            let rb = rest.as_bytes();
+            while k > 0 && (matches!(rb[k - 1], b'!' | b'?') || (rb[k - 1] == b'.' && (k < 2 || rb[k - 2] != b'.'))) {
                 k -= 1;
             }
             if k == 0 {
@@ -451,13 +446,13 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
             break;
         }
         if is_close(c) {
-            if (c == '\'' || c == '’') && !clitic_done {
-                // "'s" written after a quote etc. are handled below; plain trailing apostrophe
-                // (possessive plural "workers'") is split like a quote.
+            let run = if is_run_char(c) { run_back(rest, c) } else { cl };
+            if run == rest.len() {
+                break;
             }
-            suf[ns] = Span::new(e - cl, e);
+            suf[ns] = Span::new(e - run, e);
             ns += 1;
-            e -= cl;
+            e -= run;
             continue;
         }
         if !clitic_done {
@@ -484,6 +479,12 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
     }
 }
 
+/// Characters whose runs form one token (`**`, `>>`, `''`, `!!!`).
+#[inline]
+fn is_run_char(c: char) -> bool {
+    matches!(c, '*' | '<' | '>' | '=' | '\'' | '’' | '!' | '?' | '~' | '_' | '+' | '|' | '^')
+}
+
 /// Length in bytes of the run of `c` at the start of `s`.
 fn run_of(s: &str, c: char) -> usize {
     s.char_indices().find(|&(_, x)| x != c).map(|(k, _)| k).unwrap_or(s.len())
@@ -508,7 +509,7 @@ fn middle(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
     }
     let part = &text[s..e];
     // fast path: plain word
-    if part.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !part.as_bytes()[0].is_ascii_digit() && part.bytes().all(|b| b.is_ascii_alphanumeric()) {
         out.push(Span::new(s, e));
         return;
     }
@@ -607,7 +608,26 @@ fn middle(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
                 }
                 seg = k + 1;
             }
-            '"' | '“' | '”' | '(' | ')' | '[' | ']' | '{' | '}' | '!' | '?' | ';' | '«' | '»' => {
+            '!' | '?' | '*' | '<' | '>' | '=' => {
+                let run = run_of(&part[k..], c);
+                if piece < k {
+                    out.push(Span::new(s + piece, s + k));
+                }
+                out.push(Span::new(s + k, s + k + run));
+                for _ in 1..run {
+                    iter.next();
+                }
+                piece = k + run;
+                seg = piece;
+                prev = c;
+                continue;
+            }
+            c if c.is_ascii_alphabetic() && prev.is_ascii_digit() && unit_split(part, piece, k) => {
+                out.push(Span::new(s + piece, s + k));
+                piece = k;
+                seg = k;
+            }
+            '"' | '“' | '”' | '(' | ')' | '[' | ']' | '{' | '}' | ';' | '«' | '»' => {
                 if c == '(' && next.is_some_and(is_word) && part[k..].contains(')') && k > piece && is_word(prev) {
                     // "friend(s)"
                 } else if c == ')' && part[piece..k].contains('(') {
@@ -622,6 +642,28 @@ fn middle(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
     if piece < bytes.len() {
         out.push(Span::new(s + piece, e));
     }
+}
+
+/// `5pm`, `10km`, `3.5bn`, `9:30am`: a number followed by a unit or time suffix is split
+/// (EWT), but ordinals (`9th`), decades (`1990s`) and codes (`A4b2`) are not.
+fn unit_split(part: &str, piece: usize, k: usize) -> bool {
+    let num = &part[piece..k];
+    if !num.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':'))
+        || !num.as_bytes()[0].is_ascii_digit()
+    {
+        return false;
+    }
+    let unit_end = part[k..].bytes().position(|b| !b.is_ascii_alphabetic()).map(|j| k + j).unwrap_or(part.len());
+    let unit = &part[k..unit_end];
+    if unit_end != part.len() && part.as_bytes()[unit_end].is_ascii_digit() {
+        return false;
+    }
+    const UNITS: &[&str] = &[
+        "am", "pm", "m", "k", "b", "bn", "mn", "mm", "cm", "km", "kms", "ft", "kg", "kgs", "g", "lb", "lbs",
+        "mb", "gb", "tb", "kb", "mph", "kph", "hrs", "hr", "h", "min", "mins", "yrs", "x", "mg", "ml", "oz",
+        "in", "sec", "secs", "w", "kw", "mw", "gw", "mw", "v", "hz", "ghz", "mhz", "c", "f", "yr", "yo",
+    ];
+    unit.len() <= 4 && UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit))
 }
 
 /// Decides whether the hyphen at relative byte `k` of `part` stays inside the word.
