@@ -80,7 +80,14 @@ impl TimeTagger {
             v
         });
         let cues = tense::cues(&toks, tags.as_deref());
-        let cands = rules::find(&toks);
+        let cands = rules::find(text, &toks);
+        let cand_years: Vec<(usize, i32)> = cands
+            .iter()
+            .filter_map(|c| match c.sem {
+                rules::Sem::Year(y) | rules::Sem::Cal { y: Some(y), .. } => Some((toks[c.s].start, y)),
+                _ => None,
+            })
+            .collect();
         let mut out = Vec::with_capacity(cands.len());
         let mut anchor: Option<resolve::Point> = None;
         for c in cands {
@@ -94,8 +101,15 @@ impl TimeTagger {
                 }
                 None => (0, toks.len()),
             };
-            let tn = tense::tense_at(&toks, &cues, c.s, c.e, lo, hi);
-            let ctx = resolve::Ctx { dct: date, tense: tn, anchor };
+            let mut tn = tense::tense_at(&toks, &cues, c.s, c.e, lo, hi);
+            // "extended the lockdown until May 1": an end point is not in the past
+            let prev = if c.s > 0 { toks[c.s - 1].low.as_str() } else { "" };
+            if tn == tense::Tense::Past && matches!(prev, "until" | "till" | "through" | "to" | "by") {
+                tn = tense::Tense::Present;
+            }
+            // an explicit year in the same sentence fixes year-less months and dates
+            let sent_year = cand_years.iter().find(|&&(k, _)| k >= toks[lo.min(toks.len() - 1)].start && k < toks.get(hi).map_or(usize::MAX, |t| t.start)).map(|&(_, y)| y);
+            let ctx = resolve::Ctx { dct: date, tense: tn, anchor, sent_year };
             let r = resolve::resolve(&c.sem, &ctx);
             if let Some(p) = r.point {
                 anchor = Some(p);

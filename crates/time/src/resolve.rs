@@ -31,6 +31,8 @@ pub struct Ctx {
     pub tense: Tense,
     /// The previous resolved time expression in the document.
     pub anchor: Option<Point>,
+    /// An explicit year in the same sentence ("In 2016 … until June").
+    pub sent_year: Option<i32>,
 }
 
 pub struct Resolved {
@@ -312,6 +314,7 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             let (m, dd) = (*m, *d);
             let year = match (y, dct) {
                 (Some(y), _) => *y,
+                (None, _) if *rel == Rel::Tense && ctx.sent_year.is_some() => ctx.sent_year.unwrap_or_default(),
                 (None, Some(dct)) => pick_year(dct, m, dd, *rel, tense),
                 (None, None) => {
                     return Some(match dd {
@@ -407,6 +410,18 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             };
             let v = format!("{}T{:02}:{:02}", date.format("%Y-%m-%d"), h, m);
             Resolved { ttype: TimeType::Time, value: Some(v), point: Some(Point { date, gran: Gran::Day }) }
+        }
+        Sem::WdCal { wd, cal } => {
+            if let (Sem::Cal { y: None, m, d: Some(d), .. }, Some(dct)) = (&**cal, dct) {
+                let best = (dct.year() - 1..=dct.year() + 1)
+                    .filter_map(|y| ymd(y, *m, *d))
+                    .filter(|x| x.weekday().number_from_monday() == *wd)
+                    .min_by_key(|x| (*x - dct).num_days().abs());
+                if let Some(b) = best {
+                    return Some(point(b, Gran::Day));
+                }
+            }
+            return resolve_inner(cal, ctx);
         }
         Sem::PartOfDay { pod, day } => {
             let date = resolve_day(day, ctx)?;

@@ -80,12 +80,14 @@ pub enum Sem {
     Raw(String, crate::TimeKind),
     Clock { h: u32, m: u32, day: Option<Box<Sem>> },
     PartOfDay { pod: &'static str, day: Box<Sem> },
+    /// A weekday restating a date ("Monday, December 6"): the weekday picks the year.
+    WdCal { wd: u32, cal: Box<Sem> },
 }
 
 impl Sem {
     /// Names one day (possibly by tense): can take a part of the day or a clock time.
     pub fn is_day(&self) -> bool {
-        matches!(self, Sem::Cal { d: Some(_), .. } | Sem::Weekday { .. } | Sem::DayRel(_))
+        matches!(self, Sem::Cal { d: Some(_), .. } | Sem::Weekday { .. } | Sem::DayRel(_) | Sem::WdCal { .. })
             || matches!(self, Sem::Anchored { unit: Unit::Day, .. })
     }
     fn is_datey(&self) -> bool {
@@ -701,7 +703,9 @@ impl<'a> G<'a> {
     fn year_context_ok(&self, i: usize) -> bool {
         let p = self.prev(i);
         let n = self.w(i + 1);
-        if matches!(p, "$" | "€" | "£" | "#" | "no" | "number" | "nos") || matches!(n, "%" | "percent" | "per" | ":") {
+        if matches!(p, "$" | "€" | "£" | "#" | "no" | "number" | "nos" | "roughly" | "nearly" | "approximately" | "almost" | "some" | "about")
+            || matches!(n, "%" | "percent" | "per" | ":" | "gmt" | "utc" | "hours" | "hrs" | "local" | "est" | "et" | "edt" | "bst" | "cet" | "pst")
+        {
             return false;
         }
         if matches!(p, "," | "of") && self.kind(i.wrapping_sub(2)) == Some(Kind::Num) {
@@ -817,6 +821,13 @@ impl<'a> G<'a> {
         let (wd, plural) = weekday_word(self.w(k))?;
         if !self.cap(k) {
             return None;
+        }
+        // "the Sunday trade ban": a weekday modifying a noun
+        if rel == Rel::Tense && matches!(self.prev(i), "the" | "a" | "every") {
+            let nx = self.t.get(k + 1);
+            if nx.map_or(false, |t| t.kind == Kind::Word && !t.cap && pod_word(&t.low).is_none() && !matches!(t.low.as_str(), "before" | "after" | "and" | "or" | "when" | "that")) {
+                return None;
+            }
         }
         if plural {
             if rel != Rel::Tense {
@@ -1020,6 +1031,9 @@ impl<'a> G<'a> {
                 if matches!(self.w(e1), "and" | "to" | "or" | "-") {
                     if let Some((_, e2)) = self.number(e1 + 1) {
                         if let Some((unit, true)) = unit_word(self.w(e2)) {
+                            if matches!(self.w(e2 + 1), "old" | "-") {
+                                return None;
+                            }
                             return Self::c(i, e1, Sem::Dur { n: Num::N(v), unit });
                         }
                     }
@@ -1039,6 +1053,14 @@ impl<'a> G<'a> {
         }
         let (unit, plural) = unit_word(self.w(u))?;
         let mut e = u + 1;
+        // ages: "82 years old", "a 48-year-old"
+        if self.w(e) == "old" || (self.w(e) == "-" && self.w(e + 1) == "old") {
+            return None;
+        }
+        // "a quarter of a million", "a quarter before 11"
+        if matches!(unit, Unit::Quarter) && num == Some(Num::N(1.0)) && matches!(self.w(e), "of" | "before" | "after" | "past" | "to") {
+            return None;
+        }
         if adjectival {
             if self.w(e) == "-" && self.w(e + 1) == "old" {
                 return None;
@@ -1349,13 +1371,40 @@ pub fn unit_code(u: Unit, _n: f64) -> (u32, &'static str) {
 }
 
 /// Finds all expressions: a left-to-right longest-match scan, then merges.
-pub fn find(toks: &[Tok]) -> Vec<Cand> {
+pub fn find(text: &str, toks: &[Tok]) -> Vec<Cand> {
     let g = G { t: toks };
+    let initial = |s: usize| -> bool {
+        s == 0 || matches!(toks[s - 1].low.as_str(), "." | "!" | "?" | "\"" | ":" | "(" | "-" | ";")
+            || text.get(toks[s - 1].end..toks[s].start).map_or(false, |gap| gap.contains('\n'))
+    };
+    // a capitalised time word inside a name or title: "The Last Days of …", "The Daily
+    // Telegraph", "Democracy Now!", "Kamloops This Week"
+    let in_name = |c: &Cand| -> bool {
+        if initial(c.s) {
+            return false;
+        }
+        let checked = |t: &Tok| {
+            t.cap
+                && (unit_word(&t.low).is_some()
+                    || pod_word(&t.low).is_some()
+                    || season_word(&t.low).is_some()
+                    || matches!(t.low.as_str(), "the" | "this" | "last" | "next" | "past" | "now" | "daily" | "weekly" | "monthly" | "annually" | "yearly" | "today" | "early" | "late" | "recently" | "currently"))
+        };
+        if toks[c.s].low == "the" && toks[c.s].cap {
+            return true;
+        }
+        if !toks[c.s..c.e].iter().any(checked) {
+            return false;
+        }
+        let prev_cap = toks[c.s - 1].cap && toks[c.s - 1].kind == Kind::Word;
+        let next_cap = toks.get(c.e).map_or(false, |t| t.cap && t.kind == Kind::Word) || g.w(c.e) == "!";
+        prev_cap || next_cap
+    };
     let mut out: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match g.match_at(i) {
-            Some(c) if c.s >= i || out.last().map_or(true, |l| l.e <= c.s) => {
+            Some(c) if (c.s >= i || out.last().map_or(true, |l| l.e <= c.s)) && !in_name(&c) => {
                 let e = c.e.max(i + 1);
                 out.push(c);
                 i = e;
@@ -1404,6 +1453,15 @@ fn merge(g: &G, cands: Vec<Cand>) -> Vec<Cand> {
                     continue;
                 }
             }
+            // "13:30 on Monday, December 6"
+            if let Sem::Clock { h, m, day: Some(ref d) } = c.sem {
+                if matches!(**d, Sem::Weekday { .. }) && gap == [","] && matches!(n.sem, Sem::Cal { d: Some(_), .. }) {
+                    let (h, m, d) = (h, m, (**d).clone());
+                    let n = it.next().unwrap_or_else(|| unreachable!());
+                    c = Cand { s: c.s, e: n.e, sem: Sem::Clock { h, m, day: Some(Box::new(prefer_explicit(d, n.sem))) } };
+                    continue;
+                }
+            }
             // day + clock with no gap: "Friday 3 p.m."
             if c.sem.is_day() && gap.is_empty() {
                 if let Sem::Clock { h, m, day: None } = n.sem {
@@ -1421,6 +1479,8 @@ fn merge(g: &G, cands: Vec<Cand>) -> Vec<Cand> {
 
 fn prefer_explicit(a: Sem, b: Sem) -> Sem {
     match (&a, &b) {
+        (Sem::Weekday { wd, rel: Rel::Tense }, Sem::Cal { d: Some(_), .. }) => Sem::WdCal { wd: *wd, cal: Box::new(b) },
+        (Sem::Cal { d: Some(_), .. }, Sem::Weekday { wd, rel: Rel::Tense }) => Sem::WdCal { wd: *wd, cal: Box::new(a) },
         (_, Sem::Cal { .. }) => b,
         (Sem::Cal { .. }, _) => a,
         _ => a,

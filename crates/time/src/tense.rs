@@ -111,6 +111,11 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             covered_until = i + 4;
             continue;
         }
+        if matches!(low, "was" | "were") && FUTURE_TO.contains(&w(i + 1)) && w(i + 2) == "to" {
+            out[i] = Some(Tense::Future);
+            covered_until = i + 5;
+            continue;
+        }
         if !x.is_empty() {
             match x {
                 "VBD" => out[i] = Some(Tense::Past),
@@ -126,7 +131,7 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             }
             continue;
         }
-        if low.len() >= 5 && low.ends_with("ed") && !t.cap && !NOT_ED_VERBS.contains(&low) {
+        if low.len() >= 4 && low.ends_with("ed") && !t.cap && !NOT_ED_VERBS.contains(&low) {
             let p = if i > 0 { w(i - 1) } else { "" };
             if !matches!(p, "the" | "a" | "an" | "-" | "be" | "been" | "being" | "to" | "his" | "her" | "their" | "its" | "our" | "my" | "your") {
                 out[i] = Some(Tense::Past);

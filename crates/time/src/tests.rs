@@ -114,6 +114,24 @@ fn months_alone_follow_tense() {
 }
 
 #[test]
+fn year_of_the_sentence_and_end_points() {
+    assert_eq!(tag("In the 2016 race, she stayed in until June."), vec![pair("2016", "2016"), pair("June", "2016-06")]);
+    // a past verb with an end point still looks ahead
+    assert_eq!(one("The government extended the lockdown until October 3."), pair("October 3", "2023-10-03"));
+    // a weekday restating a date picks the year
+    assert_eq!(one("The bomb was set to explode at 13:30 on Monday, December 4."), pair("13:30 on Monday, December 4", "2023-12-04T13:30"));
+    assert_eq!(one("The vote will be held on Tuesday, Dec. 6."), pair("Tuesday, Dec. 6", "2022-12-06"));
+}
+
+#[test]
+fn names_and_ages_are_not_times() {
+    assert!(tag("He reads The Daily Telegraph.").is_empty());
+    assert!(tag("He starred in The Last Days of Dolwyn.").is_empty());
+    assert!(tag("The mayor was 64 years old.").is_empty());
+    assert!(tag("The Sunday trade ban hurt sales.").is_empty(), "{:?}", tag("The Sunday trade ban hurt sales."));
+}
+
+#[test]
 fn parenthesised_restatement_is_one_expression() {
     let text = "Russian President Vladimir Putin on Thursday (September 14) accepted the invitation.";
     assert_eq!(tag(text), vec![pair("Thursday (September 14)", "2023-09-14")]);
@@ -194,7 +212,7 @@ fn types_are_set() {
 #[test]
 fn without_article_date_only_absolute_values() {
     let v = tag_on(
-        "The meeting on Wednesday followed the accord of September 14, 2023, signed on September 14 and criticised yesterday for three years.",
+        "The meeting on Wednesday followed the accord of September 14, 2023. The pact signed on September 14 was criticised yesterday for three years.",
         None,
     );
     assert_eq!(
