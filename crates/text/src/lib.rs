@@ -18,6 +18,7 @@
 
 pub mod eval;
 pub mod paragraph;
+pub mod sbd;
 pub mod sentence;
 pub mod tokenize;
 
@@ -49,6 +50,8 @@ impl Segmenter {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         let mut sentences: Vec<Sentence> = Vec::with_capacity(text.len() / 100 + 1);
         let mut spans: Vec<Span> = Vec::new();
+        let mut infos = Vec::new();
+        let mut ends = Vec::new();
         let mut done = 0usize; // text before this offset is already tokenised
         for (pi, p) in paras.iter().enumerate() {
             let mut s = p.span.start.max(done);
@@ -72,32 +75,50 @@ impl Segmenter {
             if spans.is_empty() {
                 continue;
             }
-            let ends = self.boundaries(text, &spans, p.heading);
-            let base = tokens.len();
+            match model() {
+                Some(m) => {
+                    sbd::tok_infos(text, &spans, &mut infos);
+                    sbd::decode(m, text, &spans, &infos, &mut ends);
+                }
+                None => ends = sentence::rule_boundaries(text, &spans),
+            }
             let mut first = 0usize;
             for &end in &ends {
                 if end <= first || end > spans.len() {
                     continue;
                 }
+                let t_first = tokens.len();
+                for (k, sp) in spans[first..end].iter().enumerate() {
+                    let space_after = text[sp.end..].chars().next().is_some_and(tokenize::is_sep);
+                    let last = first + k + 1 == end;
+                    if last && sp.len() > 2 && sentence::term_class(&text[sp.range()]) == sentence::Term::Abbrev {
+                        // EWT: a sentence-final abbreviation gives its period to the sentence
+                        // ("in the U.S." → "U.S" + ".")
+                        let cut = sp.end - 1;
+                        tokens.push(Token { span: Span::new(sp.start, cut), space_after: false, ..Default::default() });
+                        tokens.push(Token { span: Span::new(cut, sp.end), space_after, ..Default::default() });
+                    } else {
+                        tokens.push(Token { span: *sp, space_after, ..Default::default() });
+                    }
+                }
                 sentences.push(Sentence {
                     span: Span::new(spans[first].start, spans[end - 1].end),
                     paragraph: pi,
-                    tokens: base + first..base + end,
+                    tokens: t_first..tokens.len(),
                 });
                 first = end;
-            }
-            for sp in &spans {
-                let space_after = text[sp.end..].chars().next().is_some_and(tokenize::is_sep);
-                tokens.push(Token { span: *sp, space_after, ..Default::default() });
             }
         }
         (tokens, sentences)
     }
+}
 
-    /// Sentence ends (exclusive token indices) inside one paragraph.
-    fn boundaries(&self, text: &str, spans: &[Span], _heading: bool) -> Vec<usize> {
-        sentence::rule_boundaries(text, spans)
-    }
+static MODEL_BYTES: &[u8] = include_bytes!("../data/sbd.bin");
+
+/// The embedded sentence-boundary model (parsed once).
+fn model() -> Option<&'static sbd::Model> {
+    static M: std::sync::OnceLock<Option<sbd::Model>> = std::sync::OnceLock::new();
+    M.get_or_init(|| sbd::Model::from_bytes(MODEL_BYTES).ok()).as_ref()
 }
 
 impl Component for Segmenter {

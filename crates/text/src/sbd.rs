@@ -1,0 +1,394 @@
+//! Learned sentence boundaries: an averaged perceptron over token gaps.
+//!
+//! Every gap between two tokens of a paragraph is a candidate. Its features are hashed
+//! combinations of the lower-cased words, word shapes (`Xxxx` → `Xx`, `3.5` → `d.d`) and
+//! punctuation classes of the tokens around the gap, the length of the sentence so far and
+//! the distance to the paragraph end. The model is trained on the raw text of UD English
+//! EWT train (rebuilt as in [`crate::eval`], tokenised by this crate's tokenizer, labels
+//! from the gold sentence ends) with [`train`], deterministically (fixed shuffling seed).
+//!
+//! ## File format (`data/sbd.bin`)
+//! All integers little-endian:
+//! * magic `NGSBD1\0\0` (8 bytes);
+//! * `u32` hash bits `B` (the weight table has `2^B` entries);
+//! * `u32` count `N` of non-zero weights;
+//! * `N` × (`u32` index, `f32` weight), indices strictly increasing.
+//!
+//! Rebuild with `cargo run --release -p newsgraph-text --example train_sbd -- \
+//! ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu crates/text/data/sbd.bin`.
+
+use crate::eval::gold_from_conllu;
+use crate::sentence::{term_class, Term};
+use crate::tokenize::{is_sep, tokenize_into};
+use newsgraph_core::Span;
+use std::collections::HashSet;
+use std::path::Path;
+
+const MAGIC: &[u8; 8] = b"NGSBD1\0\0";
+/// Default number of hash bits.
+pub const BITS: u32 = 20;
+
+/// Per-token facts the features are built from.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokInfo {
+    word: u64,
+    shape: u64,
+    class: u8,
+    /// 0 upper-case letter, 1 lower-case letter, 2 digit, 3 other
+    first: u8,
+    space_after: bool,
+    quote: bool,
+}
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29)
+}
+
+fn hash_lower(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes().iter().take(32) {
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+fn shape_hash(s: &str) -> u64 {
+    let mut h: u64 = 0x8422_2325_cbf2_9ce4;
+    let mut last = 0u8;
+    let mut n = 0;
+    for c in s.chars() {
+        let k = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if c.is_alphabetic() {
+            b'a'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'o'
+        };
+        if k != last {
+            h = (h ^ k as u64).wrapping_mul(0x100_0000_01b3);
+            last = k;
+            n += 1;
+            if n >= 5 {
+                break;
+            }
+        }
+    }
+    h
+}
+
+fn class_id(t: Term) -> u8 {
+    match t {
+        Term::Period => 1,
+        Term::Bang => 2,
+        Term::Ellipsis => 3,
+        Term::Abbrev => 4,
+        Term::Title => 5,
+        Term::None => 0,
+    }
+}
+
+pub(crate) fn tok_infos(text: &str, toks: &[Span], out: &mut Vec<TokInfo>) {
+    out.clear();
+    for sp in toks {
+        let t = &text[sp.range()];
+        let c = t.chars().next().unwrap_or(' ');
+        let first = if c.is_uppercase() {
+            0
+        } else if c.is_lowercase() {
+            1
+        } else if c.is_numeric() {
+            2
+        } else {
+            3
+        };
+        let mut class = class_id(term_class(t));
+        if class == 0 {
+            class = match t {
+                ":" => 6,
+                ";" => 7,
+                "," => 8,
+                "\"" | "“" | "”" | "'" | "‘" | "’" | "''" | "``" => 9,
+                ")" | "]" | "}" => 10,
+                "(" | "[" | "{" => 11,
+                "-" | "--" | "—" | "–" => 12,
+                _ => 0,
+            };
+        }
+        out.push(TokInfo {
+            word: hash_lower(t),
+            shape: shape_hash(t),
+            class,
+            first,
+            space_after: text[sp.end..].chars().next().is_none_or(is_sep),
+            quote: class == 9,
+        });
+    }
+}
+
+/// Feature indices of the gap after token `i`.
+#[inline]
+fn features(infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool, bits: u32, out: &mut [u32; NF]) {
+    let n = infos.len();
+    let none = TokInfo { word: 1, shape: 1, class: 15, first: 4, space_after: true, quote: false };
+    let t0 = infos[i];
+    let t1 = if i + 1 < n { infos[i + 1] } else { none };
+    let t2 = if i + 2 < n { infos[i + 2] } else { none };
+    let tm = if i > 0 { infos[i - 1] } else { none };
+    let lb = match sent_len {
+        0..=1 => 0u64,
+        2 => 1,
+        3 => 2,
+        4..=5 => 3,
+        6..=10 => 4,
+        11..=20 => 5,
+        _ => 6,
+    };
+    let rem = match n - 1 - i {
+        0..=1 => 0u64,
+        2 => 1,
+        3 => 2,
+        4..=6 => 3,
+        _ => 4,
+    };
+    let c0 = t0.class as u64;
+    let sp = t0.space_after as u64;
+    let f1 = t1.first as u64;
+    let raw: [u64; NF] = [
+        mix(1, 0),
+        mix(2, c0 << 1 | sp),
+        mix(3, t0.word),
+        mix(4, t1.word),
+        mix(5, tm.word),
+        mix(6, t0.shape),
+        mix(7, t1.shape),
+        mix(mix(8, tm.shape), t0.shape),
+        mix(mix(9, t0.word), t1.word),
+        mix(mix(10, c0), t1.shape),
+        mix(11, c0 << 8 | f1 << 4 | sp << 1 | quote_open as u64),
+        mix(mix(12, t0.word), t1.shape),
+        mix(mix(13, t0.shape), t1.word),
+        mix(14, t2.word),
+        mix(mix(15, t1.shape), t2.shape),
+        mix(16, lb << 8 | c0),
+        mix(17, rem << 8 | c0 << 3 | f1),
+        mix(mix(18, tm.word), t0.word),
+        mix(mix(mix(19, tm.shape), t0.shape), t1.shape),
+        mix(mix(20, t1.word), t2.word),
+        mix(21, c0 << 8 | (tm.class as u64) << 3 | f1),
+        mix(22, lb << 8 | f1 << 4 | t0.first as u64),
+    ];
+    let shift = 64 - bits;
+    for k in 0..NF {
+        out[k] = (raw[k] >> shift) as u32;
+    }
+}
+
+const NF: usize = 22;
+
+/// A trained boundary model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    bits: u32,
+    w: Vec<f32>,
+}
+
+impl Model {
+    /// Reads the binary format described in the module docs.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        if b.len() < 16 || &b[..8] != MAGIC {
+            return Err("not a newsgraph sentence-boundary model".into());
+        }
+        let u32_at = |o: usize| u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
+        let bits = u32_at(8);
+        if !(8..=26).contains(&bits) {
+            return Err(format!("bad hash bits {bits}"));
+        }
+        let n = u32_at(12) as usize;
+        if b.len() != 16 + n * 8 {
+            return Err("truncated model".into());
+        }
+        let mut w = vec![0f32; 1 << bits];
+        for k in 0..n {
+            let o = 16 + k * 8;
+            let idx = u32_at(o) as usize;
+            let v = f32::from_bits(u32_at(o + 4));
+            if idx >= w.len() {
+                return Err("index out of range".into());
+            }
+            w[idx] = v;
+        }
+        Ok(Model { bits, w })
+    }
+
+    /// Writes the binary format described in the module docs.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let nz: Vec<(usize, f32)> = self.w.iter().copied().enumerate().filter(|&(_, v)| v != 0.0).collect();
+        let mut b = Vec::with_capacity(16 + nz.len() * 8);
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&self.bits.to_le_bytes());
+        b.extend_from_slice(&(nz.len() as u32).to_le_bytes());
+        for (i, v) in nz {
+            b.extend_from_slice(&(i as u32).to_le_bytes());
+            b.extend_from_slice(&v.to_bits().to_le_bytes());
+        }
+        b
+    }
+
+    #[inline]
+    fn score(&self, f: &[u32; NF]) -> f32 {
+        f.iter().map(|&k| self.w[k as usize]).sum()
+    }
+
+    /// Scores gap after token `i` (positive: boundary).
+    pub(crate) fn gap_score(&self, infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool) -> f32 {
+        let mut f = [0u32; NF];
+        features(infos, i, sent_len, quote_open, self.bits, &mut f);
+        self.score(&f)
+    }
+}
+
+/// Hard constraints that hold whatever the model says: returns `Some(false)` where a
+/// boundary is forbidden.
+#[inline]
+pub(crate) fn forbidden(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
+    let t0 = infos[i];
+    // colons and semicolons never split; titles and initials never end a sentence
+    if t0.class == 6 || t0.class == 7 || t0.class == 5 {
+        return true;
+    }
+    if i + 1 < infos.len() && !t0.space_after {
+        // no space: only "end.Next"
+        let t1 = infos[i + 1];
+        let terminal = matches!(t0.class, 1 | 2 | 3 | 9 | 10);
+        if !(terminal && t1.first == 0) {
+            return true;
+        }
+    }
+    let _ = (text, toks);
+    false
+}
+
+/// Decodes sentence ends (exclusive token indices) of one paragraph.
+pub(crate) fn decode(model: &Model, text: &str, toks: &[Span], infos: &[TokInfo], ends: &mut Vec<usize>) {
+    ends.clear();
+    let n = toks.len();
+    let mut start = 0usize;
+    let mut quote_open = false;
+    for i in 0..n.saturating_sub(1) {
+        if infos[i].quote {
+            quote_open = !quote_open;
+        }
+        let len = i + 1 - start;
+        let split = if forbidden(text, toks, infos, i) {
+            false
+        } else {
+            model.gap_score(infos, i, len, quote_open) > 0.0
+        };
+        if split || len >= crate::sentence::MAX_SENTENCE_TOKENS {
+            ends.push(i + 1);
+            start = i + 1;
+            quote_open = false;
+        }
+    }
+    if n > 0 {
+        ends.push(n);
+    }
+}
+
+/// One training paragraph: its tokens and gold boundary flags per gap.
+struct Example {
+    infos: Vec<TokInfo>,
+    gold: Vec<bool>,
+    allowed: Vec<bool>,
+}
+
+fn examples_from(src: &str) -> Result<Vec<Example>, String> {
+    let g = gold_from_conllu(src, None)?;
+    let ends: HashSet<usize> = g.sentences.iter().map(|s| s.end).collect();
+    let mut out = Vec::new();
+    let mut spans = Vec::new();
+    for p in crate::paragraph::paragraphs(&g.text) {
+        spans.clear();
+        tokenize_into(&g.text, p.span.start, p.span.end, &mut spans);
+        if spans.len() < 2 {
+            continue;
+        }
+        let mut infos = Vec::new();
+        tok_infos(&g.text, &spans, &mut infos);
+        let gold: Vec<bool> = spans.iter().map(|s| ends.contains(&s.end)).collect();
+        let allowed: Vec<bool> = (0..spans.len()).map(|i| !forbidden(&g.text, &spans, &infos, i)).collect();
+        out.push(Example { infos, gold, allowed });
+    }
+    Ok(out)
+}
+
+/// Trains the model on the raw text of a CoNLL-U file for `epochs` passes.
+pub fn train(conllu: &Path, epochs: usize, bits: u32) -> Result<Model, String> {
+    let src = std::fs::read_to_string(conllu).map_err(|e| format!("{}: {e}", conllu.display()))?;
+    let exs = examples_from(&src)?;
+    let size = 1usize << bits;
+    let mut w = vec![0f32; size];
+    let mut acc = vec![0f64; size]; // sum of updates weighted by time
+    let mut t: u64 = 1;
+    let mut order: Vec<usize> = (0..exs.len()).collect();
+    let mut seed: u64 = 0x5eed_1234_abcd_0001;
+    let mut f = [0u32; NF];
+    for _ in 0..epochs {
+        // Fisher-Yates with a fixed LCG
+        for k in (1..order.len()).rev() {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let j = (seed >> 33) as usize % (k + 1);
+            order.swap(k, j);
+        }
+        for &e in &order {
+            let ex = &exs[e];
+            let n = ex.infos.len();
+            let mut start = 0usize;
+            let mut quote_open = false;
+            for i in 0..n - 1 {
+                if ex.infos[i].quote {
+                    quote_open = !quote_open;
+                }
+                let y = ex.gold[i];
+                if ex.allowed[i] {
+                    features(&ex.infos, i, i + 1 - start, quote_open, bits, &mut f);
+                    let s: f32 = f.iter().map(|&k| w[k as usize]).sum();
+                    let pred = s > 0.0;
+                    if pred != y {
+                        let d = if y { 1.0f32 } else { -1.0 };
+                        for &k in &f {
+                            w[k as usize] += d;
+                            acc[k as usize] += d as f64 * t as f64;
+                        }
+                    }
+                    t += 1;
+                }
+                if y {
+                    start = i + 1;
+                    quote_open = false;
+                }
+            }
+        }
+    }
+    // averaged weights: w - acc / t
+    let avg: Vec<f32> = w
+        .iter()
+        .zip(&acc)
+        .map(|(&wv, &a)| {
+            let v = wv as f64 - a / t as f64;
+            if v.abs() < 1e-3 {
+                0.0
+            } else {
+                v as f32
+            }
+        })
+        .collect();
+    Ok(Model { bits, w: avg })
+}
