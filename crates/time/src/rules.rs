@@ -722,6 +722,9 @@ impl<'a> G<'a> {
             if t.kind == Kind::Num {
                 return false;
             }
+            if matches!(l, "people" | "children" | "men" | "women" | "police" | "staff" | "personnel" | "feet" | "cattle" | "sheep" | "fish") {
+                return false;
+            }
         }
         true
     }
@@ -854,7 +857,7 @@ impl<'a> G<'a> {
             },
             _ => return None,
         };
-        if matches!(w, "past" | "previous" | "prior" | "coming" | "current") && self.prev(i) == "the" {
+        if matches!(w, "past" | "previous" | "prior" | "coming" | "current" | "last" | "next") && self.prev(i) == "the" {
             return None; // "the past year": a duration
         }
         let mut u = k;
@@ -1479,8 +1482,8 @@ fn merge(g: &G, cands: Vec<Cand>) -> Vec<Cand> {
 
 fn prefer_explicit(a: Sem, b: Sem) -> Sem {
     match (&a, &b) {
-        (Sem::Weekday { wd, rel: Rel::Tense }, Sem::Cal { d: Some(_), .. }) => Sem::WdCal { wd: *wd, cal: Box::new(b) },
-        (Sem::Cal { d: Some(_), .. }, Sem::Weekday { wd, rel: Rel::Tense }) => Sem::WdCal { wd: *wd, cal: Box::new(a) },
+        (Sem::Weekday { wd, .. }, Sem::Cal { d: Some(_), .. }) => Sem::WdCal { wd: *wd, cal: Box::new(b) },
+        (Sem::Cal { d: Some(_), .. }, Sem::Weekday { wd, .. }) => Sem::WdCal { wd: *wd, cal: Box::new(a) },
         (_, Sem::Cal { .. }) => b,
         (Sem::Cal { .. }, _) => a,
         _ => a,

@@ -41,7 +41,7 @@ const NOT_ED_VERBS: &[&str] = &[
 const FUTURE_TO: &[&str] = &[
     "plans", "plan", "planning", "expected", "expects", "scheduled", "set", "due", "going", "aims", "intends", "hopes",
     "wants", "preparing", "prepares", "poised",
-    "slated", "likely", "about", "intend", "aim", "hope", "want", "seeks", "seek", "seeking",
+    "slated", "likely", "about", "forecast", "predicted", "projected", "tipped", "intend", "aim", "hope", "want", "seeks", "seek", "seeking",
 ];
 
 /// One cue per token (None where the token says nothing about tense).
