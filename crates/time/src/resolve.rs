@@ -379,19 +379,19 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
         Sem::Ago { n, unit } => match n {
             Num::X => fixed(TimeType::Date, "PAST_REF"),
             Num::N(v) => {
-                let g = gran_of(*unit);
+                let g = gran_of(*unit).min(Gran::Year);
                 point(shift(dct?, *unit, -(v.round() as i64))?, g)
             }
         },
         Sem::FromNow { n, unit } => match n {
             Num::X => fixed(TimeType::Date, "FUTURE_REF"),
-            Num::N(v) => point(shift(dct?, *unit, v.round() as i64)?, gran_of(*unit)),
+            Num::N(v) => point(shift(dct?, *unit, v.round() as i64)?, gran_of(*unit).min(Gran::Year)),
         },
         Sem::Later { n, unit, sign } => match n {
             Num::X => none(TimeType::Date),
             Num::N(v) => {
                 let b = base(ctx)?;
-                let g = gran_of(*unit).max(if b.gran == Gran::Season { Gran::Year } else { Gran::Day });
+                let g = gran_of(*unit).min(Gran::Year).max(if b.gran == Gran::Season { Gran::Year } else { Gran::Day });
                 point(shift(b.date, *unit, sign * v.round() as i64)?, g)
             }
         },
@@ -410,6 +410,13 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             };
             let v = format!("{}T{:02}:{:02}", date.format("%Y-%m-%d"), h, m);
             Resolved { ttype: TimeType::Time, value: Some(v), point: Some(Point { date, gran: Gran::Day }) }
+        }
+        Sem::MonthOfYear { m, d, off } => {
+            let y = dct?.year() + off;
+            match d {
+                Some(d) => point(ymd(y, *m, *d)?, Gran::Day),
+                None => point(ymd(y, *m, 1)?, Gran::Month),
+            }
         }
         Sem::WdCal { wd, cal } => {
             if let (Sem::Cal { y: None, m, d: Some(d), .. }, Some(dct)) = (&**cal, dct) {

@@ -80,6 +80,8 @@ pub enum Sem {
     Raw(String, crate::TimeKind),
     Clock { h: u32, m: u32, day: Option<Box<Sem>> },
     PartOfDay { pod: &'static str, day: Box<Sem> },
+    /// "June of this year", "May 5 of last year": year relative to the article year.
+    MonthOfYear { m: u32, d: Option<u32>, off: i32 },
     /// A weekday restating a date ("Monday, December 6"): the weekday picks the year.
     WdCal { wd: u32, cal: Box<Sem> },
 }
@@ -651,6 +653,16 @@ impl<'a> G<'a> {
                 return Self::c(i, end, Sem::Cal { y, m, d: Some(d), rel: Rel::Tense });
             }
         }
+        // Month [of] this/last/next year
+        let k = if self.w(e) == "of" { e + 1 } else { e };
+        if matches!(self.w(k), "this" | "last" | "next") && self.w(k + 1) == "year" {
+            let off = match self.w(k) {
+                "this" => 0,
+                "last" => -1,
+                _ => 1,
+            };
+            return Self::c(i, k + 2, Sem::MonthOfYear { m, d: None, off });
+        }
         // Month [of|,] Year
         let k = if matches!(self.w(e), "of" | ",") { e + 1 } else { e };
         if let Some(yy) = self.t.get(k).and_then(year_num) {
@@ -967,6 +979,10 @@ impl<'a> G<'a> {
             e += 1;
         }
         if is_h {
+            // "the second half" of a match is not a time; a year's half names its year
+            if year == YearSpec::Tense {
+                return None;
+            }
             return Self::c(i, e, Sem::Half { h: n, year });
         }
         Self::c(i, e, Sem::Quarter { q: n, year })
@@ -1060,8 +1076,8 @@ impl<'a> G<'a> {
         if self.w(e) == "old" || (self.w(e) == "-" && self.w(e + 1) == "old") {
             return None;
         }
-        // "a quarter of a million", "a quarter before 11"
-        if matches!(unit, Unit::Quarter) && num == Some(Num::N(1.0)) && matches!(self.w(e), "of" | "before" | "after" | "past" | "to") {
+        // "a quarter of a million", "a quarter before 11", "three quarters of the states"
+        if matches!(unit, Unit::Quarter) && (matches!(self.w(e), "of") || num == Some(Num::N(1.0)) && matches!(self.w(e), "before" | "after" | "past" | "to")) {
             return None;
         }
         if adjectival {
@@ -1074,6 +1090,13 @@ impl<'a> G<'a> {
             return Self::c(i, e, Sem::Dur { n: num?, unit });
         }
         if unit == Unit::Second && num.is_none() {
+            return None;
+        }
+        // "a second goal", "one second man": the ordinal, not the unit
+        if unit == Unit::Second
+            && !plural
+            && self.t.get(e).map_or(false, |t| t.kind == Kind::Word && !matches!(t.low.as_str(), "later" | "earlier" | "ago" | "before" | "after" | "and" | "or" | "of" | "that"))
+        {
             return None;
         }
         let n = match num {
@@ -1278,6 +1301,15 @@ impl<'a> G<'a> {
             _ => None,
         };
         if let Some(v) = fixed {
+            // "daily" the adverb, not "a daily newspaper" or "on a daily basis"
+            let nx = self.t.get(i + 1);
+            let adverb = nx.map_or(true, |t| {
+                t.kind == Kind::Punct
+                    || matches!(t.low.as_str(), "and" | "or" | "but" | "for" | "since" | "in" | "at" | "to" | "until" | "from" | "during" | "between" | "with" | "by" | "on" | "throughout" | "across")
+            });
+            if !adverb || matches!(self.prev(i), "a" | "an" | "the") {
+                return None;
+            }
             return Self::c(i, i + 1, Sem::Raw(v.to_string(), crate::TimeKind::Set));
         }
         if matches!(w, "once" | "twice") || (self.number(i).is_some() && self.w(i + 1) == "times") {

@@ -81,7 +81,7 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             covered_until = i + 3;
             continue;
         }
-        if matches!(low, "next" | "upcoming" | "expects" | "expect" | "forecasts" | "predicts" | "predict" | "anticipates" | "anticipate" | "projects" | "plans" | "intends" | "aims" | "hopes" | "scheduled" | "slated") {
+        if matches!(low, "next" | "upcoming" | "expected" | "expects" | "expect" | "forecasts" | "predicts" | "predict" | "anticipates" | "anticipate" | "projects" | "plans" | "intends" | "aims" | "hopes" | "scheduled" | "slated") {
             out[i] = Some(Tense::Future);
             continue;
         }

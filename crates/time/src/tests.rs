@@ -72,6 +72,7 @@ fn anchored_on_previous_time() {
     let v = tag("The vote was held on March 3, 2021, and the results came the next day.");
     assert_eq!(v, vec![pair("March 3, 2021", "2021-03-03"), pair("the next day", "2021-03-04")]);
     assert_eq!(one("The bridge opened two years ago."), pair("two years ago", "2021"));
+    assert_eq!(one("The browser shipped a decade ago."), pair("a decade ago", "2013"));
     assert_eq!(one("The ship sank three weeks ago."), pair("three weeks ago", "2023-W34"));
     assert_eq!(one("He was arrested five days ago."), pair("five days ago", "2023-09-09"));
 }
@@ -104,6 +105,8 @@ fn months_alone_follow_tense() {
     assert_eq!(one("The country will hold elections in March."), pair("March", "2024-03"));
     assert_eq!(one("Talks broke down in November."), pair("November", "2022-11"));
     assert_eq!(one("The plant closed in May 2010."), pair("May 2010", "2010-05"));
+    assert_eq!(one("A ruling is expected in June of this year."), pair("June of this year", "2023-06"));
+    assert_eq!(one("The plant closed in March of last year."), pair("March of last year", "2022-03"));
     assert_eq!(one("The plant closed last May."), pair("last May", "2023-05"));
     assert_eq!(one("The plant reopens next March."), pair("next March", "2024-03"));
     assert_eq!(one("The reform is to take effect in January."), pair("January", "2024-01"));
@@ -126,8 +129,12 @@ fn year_of_the_sentence_and_end_points() {
 #[test]
 fn names_and_ages_are_not_times() {
     assert!(tag("He reads The Daily Telegraph.").is_empty());
+    assert!(tag("Police arrested a second man, the daily Kathimerini said.").is_empty());
+    assert_eq!(one("Protesters filled the streets daily."), pair("daily", "P1D"));
     assert!(tag("He starred in The Last Days of Dolwyn.").is_empty());
     assert!(tag("The mayor was 64 years old.").is_empty());
+    assert!(tag("Kane scored early in the second half.").is_empty());
+    assert!(tag("It needs three quarters of the states.").is_empty());
     assert!(tag("The Sunday trade ban hurt sales.").is_empty(), "{:?}", tag("The Sunday trade ban hurt sales."));
 }
 
