@@ -399,11 +399,13 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
             Some(Ok(doc)) => {
                 let hash = content_hash(&doc.text, doc.date.map(|d| d.to_string()).as_deref(), doc.title.as_deref());
                 // Identical content analysed by this version: skip the analysis altogether.
-                if store.is_current(&doc.id, &hash).map_err(store_err)? {
-                    counts.unchanged += 1;
-                    progress.inc(1);
-                } else {
-                    batch.push((doc, hash));
+                match store.current_event_count(&doc.id, &hash).map_err(store_err)? {
+                    Some(events) => {
+                        counts.unchanged += 1;
+                        counts.events += events as usize;
+                        progress.inc(1);
+                    }
+                    None => batch.push((doc, hash)),
                 }
             }
             Some(Err(e)) => {

@@ -84,6 +84,17 @@ impl Store {
             .is_some_and(|(h, v)| h == content_hash && v == newsgraph_core::VERSION))
     }
 
+    /// The number of events stored for document `id` when it is stored with this content hash
+    /// by this newsgraph version (see [`Store::is_current`]), else None.
+    pub fn current_event_count(&self, id: &str, content_hash: &str) -> Result<Option<u64>> {
+        let row: Option<(String, String, i64)> = self
+            .conn
+            .prepare_cached("SELECT content_hash, newsgraph_version, n_events FROM documents WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        Ok(row.and_then(|(h, v, n)| (h == content_hash && v == newsgraph_core::VERSION).then_some(n.max(0) as u64)))
+    }
+
     /// Stores one analysed document in one transaction. See [`IngestOutcome`].
     pub fn ingest(&mut self, doc: &DocumentOut, content_hash: &str) -> Result<IngestOutcome> {
         if doc.id.trim().is_empty() {

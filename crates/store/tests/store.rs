@@ -508,6 +508,9 @@ fn reingest_is_a_no_op_and_changed_content_replaces() {
     let (_dir, mut store) = store_with(std::slice::from_ref(&doc));
     let before = store.stats().unwrap();
     assert!(store.is_current(&doc.id, &hash(&doc)).unwrap());
+    assert_eq!(store.current_event_count(&doc.id, &hash(&doc)).unwrap(), Some(5));
+    assert_eq!(store.current_event_count(&doc.id, "other").unwrap(), None);
+    assert_eq!(store.current_event_count("unknown", &hash(&doc)).unwrap(), None);
     assert_eq!(store.ingest(&doc, &hash(&doc)).unwrap(), IngestOutcome::Unchanged);
     assert_eq!(store.stats().unwrap(), before);
     let ingested_at = store.documents(&DocumentFilter::default()).unwrap()[0].ingested_at.clone();
