@@ -114,7 +114,7 @@ pub fn eval_gmb(rec: &EntityRecognizer, gmb_csv: &str, limit: Option<usize>) -> 
         let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
         let tags: Vec<String> = s.iter().map(|x| if x.1.ends_with("tim") { "O".to_string() } else { x.1.clone() }).collect();
         let gold = ner::bio_spans(&tags);
-        let sf = ner::SentFeats::new(&words, rec.kb(), rec.gaz());
+        let sf = ner::SentFeats::new(&words, rec.kb(), rec.gaz(), &model.vocab);
         let labels = model.tag(&sf);
         let pred: Vec<(usize, usize, String)> =
             ner::spans_of(&labels).into_iter().map(|(a, b, t)| (a, b, ner::TYPES[t].to_string())).collect();
@@ -172,6 +172,18 @@ pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>) -> Re
         }
         pred.sort();
         pred.dedup();
+        if std::env::var("NG_NER_DEBUG").is_ok() {
+            for g in &gold {
+                if !pred.contains(g) {
+                    eprintln!("FN {:<4} {:<30} | {}", g.2, words[g.0..g.1].join(" "), words.join(" "));
+                }
+            }
+            for p in &pred {
+                if !gold.contains(p) {
+                    eprintln!("FP {:<4} {:<30} | {}", p.2, words[p.0..p.1].join(" "), words.join(" "));
+                }
+            }
+        }
         sc.add(&gold, &pred);
     }
     sc.finish();

@@ -211,6 +211,14 @@ pub const PEOPLE_HEADER: [&str; 8] =
     ["name", "short", "aliases", "gender", "code", "role", "start", "end"];
 pub const SECTOR_HEADER: [&str; 3] = ["phrase", "sector", "person"];
 
+/// Place names whose lower-case form is a common word: matched only capitalised.
+const LOWER_EXCLUDED: &[&str] = &[
+    "china", "turkey", "jordan", "chad", "georgia", "niger", "guinea", "jersey", "chile",
+    "mali", "oman", "peru", "wales", "nice", "reunion", "victoria", "lima", "sofia", "bern",
+    "kingston", "rome", "sinai", "guam", "cuba", "the states", "america", "the gulf", "golan",
+    "amhara", "gaza", "rafah", "congo", "jolo", "rio", "sahel", "arctic", "mosul", "macau",
+];
+
 const ETYPES: [&str; 6] = ["ORG", "GPE", "LOC", "FAC", "NORP", "PERSON"];
 
 impl Kb {
@@ -433,6 +441,30 @@ impl Kb {
             add(&o.name, NameRef::Org(first));
             for a in &o.aliases {
                 add(a, NameRef::Org(first));
+            }
+        }
+        // Lower-case forms of place names for informal text ("living in malaysia"), except
+        // names that are also common words.
+        let lower_ok = |s: &str| {
+            let l = s.to_lowercase();
+            l != s
+                && s.chars().count() >= 4
+                && !s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+                && !LOWER_EXCLUDED.contains(&l.as_str())
+        };
+        for (i, c) in self.countries.iter().enumerate() {
+            for n in std::iter::once(&c.name).chain(&c.aliases).chain(&c.capitals) {
+                if lower_ok(n) {
+                    let r = if c.capitals.contains(n) { NameRef::Capital(i) } else { NameRef::Country(i) };
+                    add(&n.to_lowercase(), r);
+                }
+            }
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                if lower_ok(n) {
+                    add(&n.to_lowercase(), NameRef::Place(i));
+                }
             }
         }
         for (i, c) in self.countries.iter().enumerate() {

@@ -97,7 +97,7 @@ impl EntityRecognizer {
                 continue;
             }
             let words: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| &doc.text[t.span.range()]).collect();
-            let sf = ner::SentFeats::new(&words, self.kb(), self.gaz());
+            let sf = ner::SentFeats::new(&words, self.kb(), self.gaz(), &model.vocab);
             let labels = model.tag(&sf);
             for (a, b, t) in ner::spans_of(&labels) {
                 let ws = &words[a..b];

@@ -11,7 +11,7 @@
 use crate::gazetteer::Gazetteer;
 use crate::kb::{Kb, NameRef};
 use newsgraph_core::EntityType;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// GMB-style label set (B/I × type, plus O).
 pub const TYPES: [&str; 7] = ["PER", "ORG", "GEO", "GPE", "EVE", "ART", "NAT"];
@@ -121,6 +121,8 @@ pub struct SentFeats {
     lower: Vec<String>,
     shapes: Vec<String>,
     gaz: Vec<&'static str>,
+    /// Capitalised words that are common lower-case words ("Will", "Great").
+    common: Vec<bool>,
 }
 
 fn gaz_class(r: NameRef) -> &'static str {
@@ -145,7 +147,11 @@ fn gaz_tag(b: bool, class: &str) -> &'static str {
 }
 
 impl SentFeats {
-    pub fn new(words: &[&str], kb: &Kb, gaz: &Gazetteer) -> SentFeats {
+    pub fn new(words: &[&str], kb: &Kb, gaz: &Gazetteer, vocab: &HashSet<String>) -> SentFeats {
+        let common = words
+            .iter()
+            .map(|w| w.chars().any(|c| c.is_uppercase()) && vocab.contains(&w.to_lowercase()))
+            .collect();
         let words_s: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         let lower = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
@@ -169,7 +175,7 @@ impl SentFeats {
                 *slot = gaz_tag(k == a, class);
             }
         }
-        SentFeats { words: words_s, lower, shapes, gaz: g }
+        SentFeats { words: words_s, lower, shapes, gaz: g, common }
     }
 
     pub fn len(&self) -> usize {
@@ -254,6 +260,10 @@ impl SentFeats {
         if w.contains('-') {
             out.push(feat(34, &[]));
         }
+        if self.common[i] {
+            out.push(feat(35, &[sh]));
+            out.push(feat(36, &[if i == 0 { "0" } else { "n" }, &l1]));
+        }
     }
 }
 
@@ -262,6 +272,8 @@ impl SentFeats {
 /// The trained, quantised model.
 pub struct Model {
     pub labels: Vec<String>,
+    /// Words seen in lower case in the training data.
+    pub vocab: HashSet<String>,
     keys: Vec<u32>,
     weights: Vec<[f32; NL]>,
 }
@@ -303,7 +315,15 @@ impl Model {
             keys.push(k);
             weights.push(w);
         }
-        Ok(Model { labels, keys, weights })
+        let mut vocab = HashSet::new();
+        if p < b.len() {
+            let n = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
+            for _ in 0..n {
+                let k = take(&mut p, 1)?[0] as usize;
+                vocab.insert(String::from_utf8(take(&mut p, k)?.to_vec()).map_err(|_| "bad word")?);
+            }
+        }
+        Ok(Model { labels, vocab, keys, weights })
     }
 
     /// The embedded model (None when the crate was built without one).
@@ -414,17 +434,29 @@ pub struct Sample {
 
 struct Acc {
     w: [f32; NL],
-    tot: [f32; NL],
+    tot: [f64; NL],
     ts: [u32; NL],
 }
 
 /// Trains an averaged perceptron; deterministic (fixed shuffling seed).
 pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut log: impl FnMut(&str)) -> Vec<u8> {
+    // Lower-case vocabulary: words seen at least 3 times in lower case.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for s in samples {
+        for w in &s.words {
+            if w.len() < 40 && w.chars().any(|c| c.is_alphabetic()) && !w.chars().any(|c| c.is_uppercase()) {
+                *counts.entry(w.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut vocab_list: Vec<String> = counts.into_iter().filter(|(_, n)| *n >= 3).map(|(w, _)| w.to_string()).collect();
+    vocab_list.sort();
+    let vocab: HashSet<String> = vocab_list.iter().cloned().collect();
     let feats: Vec<SentFeats> = samples
         .iter()
         .map(|s| {
             let w: Vec<&str> = s.words.iter().map(|x| x.as_str()).collect();
-            SentFeats::new(&w, kb, gaz)
+            SentFeats::new(&w, kb, gaz, &vocab)
         })
         .collect();
     let labels = labels();
@@ -467,7 +499,7 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut lo
                     for f in &fv {
                         let a = table.entry(*f).or_insert(Acc { w: [0.0; NL], tot: [0.0; NL], ts: [0; NL] });
                         for (l, d) in [(g, 1.0f32), (guess, -1.0f32)] {
-                            a.tot[l] += (t - a.ts[l]) as f32 * a.w[l];
+                            a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
                             a.ts[l] = t;
                             a.w[l] += d;
                         }
@@ -487,8 +519,8 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut lo
     for (k, a) in table.iter_mut() {
         let mut w = [0f32; NL];
         for l in 0..NL {
-            let tot = a.tot[l] + (t - a.ts[l]) as f32 * a.w[l];
-            w[l] = tot / t as f32;
+            let tot = a.tot[l] + (t - a.ts[l]) as f64 * a.w[l] as f64;
+            w[l] = (tot / t as f64) as f32;
         }
         avg.push((*k, w));
     }
@@ -507,7 +539,7 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut lo
     let mut body = Vec::new();
     let mut nf = 0u32;
     // Drop weights whose quantised magnitude is tiny.
-    let min_q = 24i32;
+    let min_q: i32 = std::env::var("NG_NER_MINQ").ok().and_then(|x| x.parse().ok()).unwrap_or(24);
     for (k, w) in &avg {
         let q: Vec<i32> = w.iter().map(|x| (x * scale).round() as i32).collect();
         let mut mask = 0u16;
@@ -530,6 +562,12 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut lo
     }
     out.extend_from_slice(&nf.to_le_bytes());
     out.extend_from_slice(&body);
+    let vocab_list: Vec<&String> = vocab_list.iter().filter(|w| w.len() < 256).collect();
+    out.extend_from_slice(&(vocab_list.len() as u32).to_le_bytes());
+    for w in vocab_list {
+        out.push(w.len() as u8);
+        out.extend_from_slice(w.as_bytes());
+    }
     log(&format!("{} features kept of {}; model {} bytes", nf, avg.len(), out.len()));
     out
 }
@@ -649,10 +687,28 @@ pub fn train_gmb(gmb_csv: &str, epochs: usize, log: impl FnMut(&str)) -> Result<
         return Err("the GMB file has too few sentences".into());
     }
     let (train_r, _, _) = gmb_split(sents.len());
-    let samples: Vec<Sample> = sents[train_r]
-        .iter()
-        .map(|s| Sample { words: s.iter().map(|x| x.0.clone()).collect(), labels: s.iter().map(|x| label_index(&x.1)).collect() })
-        .collect();
+    let mut samples: Vec<Sample> = Vec::new();
+    // Deterministic augmentation for other genres: every third sentence also appears
+    // without its final full stop (web text, headings, signatures), every seventh also as a
+    // fragment of its first words.
+    for (k, s) in sents[train_r].iter().enumerate() {
+        let words: Vec<String> = s.iter().map(|x| x.0.clone()).collect();
+        let labels: Vec<usize> = s.iter().map(|x| label_index(&x.1)).collect();
+        if k % 3 == 0 && words.len() > 2 && words.last().is_some_and(|w| w == ".") {
+            samples.push(Sample { words: words[..words.len() - 1].to_vec(), labels: labels[..labels.len() - 1].to_vec() });
+        }
+        if k % 7 == 0 && words.len() > 6 {
+            // Cut after an entity or at a fixed length, never inside an entity.
+            let mut cut = 2 + (k / 7) % 5;
+            while cut < labels.len() && labels[cut] != 0 && labels[cut] % 2 == 0 {
+                cut += 1;
+            }
+            if cut < words.len() {
+                samples.push(Sample { words: words[..cut].to_vec(), labels: labels[..cut].to_vec() });
+            }
+        }
+        samples.push(Sample { words, labels });
+    }
     let kb = Kb::builtin();
     let gaz = Gazetteer::new(kb);
     Ok(train(&samples, epochs, kb, &gaz, log))

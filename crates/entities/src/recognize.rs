@@ -113,11 +113,49 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         names.push(NameSpan { span: m.span, etype: etype_of(t), kb: Some(r), toks, from_kb: true });
     }
 
-    // 2. Model spans that do not clash with knowledge-base matches.
+    // 2. Rule-based person names the model may miss: title word + capitalised words,
+    //    Korean three-part names.
+    add_rule_persons(doc_ref, v, &mut names);
+
+    // 3. Model spans that do not clash with knowledge-base or rule matches.
     for s in ner {
         if s.toks.is_empty() || s.toks.end > v.toks.len() {
             continue;
         }
+        // A span needs a capitalised word or a digit-letter name ("F-35"); "I" alone is
+        // the pronoun.
+        let has_name = s.toks.clone().any(|i| {
+            let t = text_of(doc_ref, v, i);
+            t != "I" && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        if !has_name {
+            continue;
+        }
+        // Trim punctuation at the edges ("San Francisco -").
+        let punct = |i: usize| text_of(doc_ref, v, i).chars().all(|c| !c.is_alphanumeric());
+        let mut toks = s.toks.clone();
+        while toks.len() > 1 && punct(toks.start) {
+            toks.start += 1;
+        }
+        while toks.len() > 1 && punct(toks.end - 1) && !text_of(doc_ref, v, toks.end - 1).ends_with('.') {
+            toks.end -= 1;
+        }
+        // A single common word at the start of a sentence ("Will", "Thank", "Maybe") is
+        // not a name unless the knowledge base knows it.
+        if toks.len() == 1 && v.sents.iter().any(|x| x.toks.start == toks.start) {
+            let t = text_of(doc_ref, v, toks.start);
+            if crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&t.to_lowercase())) && !ctx.kb.names.contains_key(t) {
+                continue;
+            }
+        }
+        // Title words alone ("Defence", "Minister") are roles, not names.
+        if toks.clone().all(|i| {
+            let l = lower(doc_ref, v, i);
+            TITLE_WORDS.contains(&l.as_str()) || l == "'s"
+        }) {
+            continue;
+        }
+        let s = &NerSpan { toks, etype: s.etype, label: s.label };
         let span = Span::new(v.toks[s.toks.start].span.start, v.toks[s.toks.end - 1].span.end);
         let clash = names.iter().any(|n| n.span.overlaps(span));
         if clash {
@@ -129,9 +167,6 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         names.push(NameSpan { span, etype: s.etype, kb: None, toks: s.toks.clone(), from_kb: false });
     }
 
-    // 3. Rule-based person names the model may miss: title word + capitalised words,
-    //    Korean three-part names.
-    add_rule_persons(doc_ref, v, &mut names);
 
     names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     // Remove overlaps: keep the earlier, longer one.
@@ -172,10 +207,10 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         .collect();
     for n in names {
         let t = &text[n.span.range()];
-        if n.etype == EntityType::Person && t.contains('-') && !t.contains(' ') {
+        if !n.from_kb && t.contains('-') && !t.contains(' ') {
             let parts: Vec<&str> = t.split('-').collect();
             let known = |p: &str| {
-                person_words.iter().filter(|w| w.as_str() == p).count() >= 2
+                person_words.iter().filter(|w| w.as_str() == p).count() >= 1 + usize::from(n.etype == EntityType::Person)
                     || ctx.kb.people.iter().any(|q| q.short == p)
             };
             if parts.len() == 2 && parts.iter().all(|p| is_cap(p) && known(p)) {
@@ -220,6 +255,10 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 } else {
                     (Key::Text(EntityType::Person, surface.clone()), None, surface.clone(), EntityType::Person)
                 }
+            }
+            None if !n.from_kb && n.etype != EntityType::Person && !surface.contains(' ') && match_person(&ents, &surface).is_some() => {
+                let e = match_person(&ents, &surface).unwrap_or(0);
+                (ents[e].key.clone(), ents[e].kb, ents[e].name.clone(), EntityType::Person)
             }
             None => {
                 let norm = surface.trim_start_matches("the ").trim_start_matches("The ").to_string();
@@ -377,8 +416,8 @@ fn match_person(ents: &[Ent], surface: &str) -> Option<usize> {
         let ew_alt: Vec<&str> = e.name.split([' ', '-']).collect();
         let contains = |hay: &[&str]| hay.windows(words.len()).any(|w| w == words.as_slice());
         if words.len() < ew.len().max(1) + 1 && (contains(&ew) || contains(&ew_alt)) {
-            // Most salient: the most recent mention.
-            if best.is_none_or(|b| ents[b].last_tok < e.last_tok) {
+            // Most salient: the most mentioned, then the most recent.
+            if best.is_none_or(|b| (ents[b].count, ents[b].last_tok) < (e.count, e.last_tok)) {
                 best = Some(i);
             }
         }
@@ -526,7 +565,7 @@ struct TitleInfo {
 }
 
 /// Titles before a person's name and appositions after it.
-fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ents: &[Ent], _me: usize) -> TitleInfo {
+fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ents: &[Ent], me: usize) -> TitleInfo {
     let mut info = TitleInfo {
         start: v.toks[toks.start].span.start,
         role: None,
@@ -660,7 +699,9 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         let ante = possessor.and_then(|p| {
             let want = if p == "his" { 'm' } else { 'f' };
             ents.iter()
-                .filter(|e| e.etype == EntityType::Person && e.last_tok < toks.start && (e.gender == want || e.gender == '?'))
+                .enumerate()
+                .filter(|(k, e)| *k != me && e.etype == EntityType::Person && !e.mentions.is_empty() && e.last_tok < toks.start && (e.gender == want || e.gender == '?'))
+                .map(|(_, e)| e)
                 .max_by_key(|e| e.last_tok)
                 .map(|e| (e.name.clone(), e.actor.clone(), e.kb))
         });

@@ -1,0 +1,147 @@
+//! One test per role, title and coreference pattern, on sentences written for these tests.
+
+use chrono::NaiveDate;
+use newsgraph_core::{Component, Document, Entity, MentionKind};
+use newsgraph_entities::EntityRecognizer;
+
+fn run(text: &str, date: &str) -> Document {
+    let mut doc = Document::new("t", text.to_string(), NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
+    newsgraph_text::Segmenter::new().process(&mut doc);
+    EntityRecognizer::new().process(&mut doc);
+    doc
+}
+
+fn ent<'a>(doc: &'a Document, name: &str) -> &'a Entity {
+    doc.entities.iter().find(|e| e.name == name).unwrap_or_else(|| {
+        panic!("no entity {name:?}; have {:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>())
+    })
+}
+
+fn texts<'a>(doc: &'a Document, e: &Entity) -> Vec<(&'a str, MentionKind)> {
+    e.mentions.iter().map(|m| (doc.span_text(m.span), m.kind)).collect()
+}
+
+#[test]
+fn premodifier_title_and_name_part() {
+    let doc = run("German Chancellor Olaf Scholz met farmers on Monday. Scholz promised new subsidies.", "2023-03-01");
+    let e = ent(&doc, "Olaf Scholz");
+    assert_eq!(e.actor.as_deref(), Some("DEUGOV"));
+    let t = texts(&doc, e);
+    assert!(t.contains(&("German Chancellor Olaf Scholz", MentionKind::Name)), "{t:?}");
+    assert!(t.contains(&("Scholz", MentionKind::Name)), "{t:?}");
+}
+
+#[test]
+fn dated_role_in_document() {
+    let a = run("Sergei Shoigu arrived in Tehran on Tuesday.", "2023-09-14");
+    assert_eq!(ent(&a, "Sergei Shoigu").actor.as_deref(), Some("RUSMIL"));
+    let b = run("Sergei Shoigu arrived in Tehran on Tuesday.", "2025-02-01");
+    assert_eq!(ent(&b, "Sergei Shoigu").actor.as_deref(), Some("RUSGOV"));
+    // "in Tehran" is a place, not the government.
+    assert_eq!(ent(&b, "Tehran").actor.as_deref(), Some("IRN"));
+}
+
+#[test]
+fn unknown_minister_gets_code_from_title_and_nationality() {
+    let doc = run("Ukrainian Defence Minister Ivan Petrenko toured the front line.", "2024-01-10");
+    let e = ent(&doc, "Ivan Petrenko");
+    assert_eq!(e.actor.as_deref(), Some("UKRMIL"));
+    assert_eq!(e.role.as_deref(), Some("Defence Minister"));
+}
+
+#[test]
+fn apposition_gives_role_and_organisation() {
+    let doc = run("Tarek Nabil, the director of the International Atomic Energy Agency office in Cairo, resigned.", "2022-05-05");
+    let e = ent(&doc, "Tarek Nabil");
+    assert!(e.role.as_deref().is_some_and(|r| r.starts_with("director of")), "{:?}", e.role);
+    assert_eq!(e.actor.as_deref(), Some("IGOUNO"));
+}
+
+#[test]
+fn spokesperson_speaks_for_the_organisation_in_context() {
+    let doc = run(
+        "The Pentagon said on Friday that the drills would continue. \"We are ready,\" said spokeswoman Laura Dunmore.",
+        "2022-05-05",
+    );
+    let e = ent(&doc, "Laura Dunmore");
+    assert_eq!(e.actor.as_deref(), Some("USAMIL"));
+}
+
+#[test]
+fn relation_role() {
+    let doc = run("Yoweri Museveni arrived with his son Peter Kagoro and two aides.", "2020-05-05");
+    let e = ent(&doc, "Peter Kagoro");
+    assert_eq!(e.role.as_deref(), Some("son of Yoweri Museveni"));
+    assert_eq!(e.actor.as_deref().map(|a| &a[..3]), Some("UGA"));
+}
+
+#[test]
+fn description_resolves_through_nationality_and_role() {
+    let doc = run(
+        "Emmanuel Macron met Olaf Scholz in Berlin. The talks were long, and the French president left early.",
+        "2023-03-01",
+    );
+    let e = ent(&doc, "Emmanuel Macron");
+    assert!(texts(&doc, e).contains(&("the French president", MentionKind::Nominal)), "{:?}", texts(&doc, e));
+}
+
+#[test]
+fn pronouns_by_gender_and_recency() {
+    let doc = run("Penny Wong met Richard Marles on Monday. She said the talks went well, and he agreed.", "2023-03-01");
+    let wong = ent(&doc, "Penny Wong");
+    let marles = ent(&doc, "Richard Marles");
+    assert!(texts(&doc, wong).contains(&("She", MentionKind::Pronoun)), "{:?}", texts(&doc, wong));
+    assert!(texts(&doc, marles).contains(&("he", MentionKind::Pronoun)), "{:?}", texts(&doc, marles));
+}
+
+#[test]
+fn metonyms_political_and_locative() {
+    let doc = run("Beijing warned Washington against new tariffs. Officials gathered in Tokyo.", "2019-06-01");
+    assert_eq!(ent(&doc, "Beijing").actor.as_deref(), Some("CHNGOV"));
+    assert_eq!(ent(&doc, "Washington").actor.as_deref(), Some("USAGOV"));
+    assert_eq!(ent(&doc, "Tokyo").actor.as_deref(), Some("JPN"));
+}
+
+#[test]
+fn hyphenated_pair_and_plural() {
+    let doc = run(
+        "Joe Biden hosted Xi Jinping in California. Both leaders praised the Biden-Xi talks.",
+        "2023-11-16",
+    );
+    let biden = ent(&doc, "Joe Biden");
+    let xi = ent(&doc, "Xi Jinping");
+    assert!(texts(&doc, biden).contains(&("Biden", MentionKind::Name)), "{:?}", texts(&doc, biden));
+    assert!(texts(&doc, xi).contains(&("Xi", MentionKind::Name)), "{:?}", texts(&doc, xi));
+    assert!(texts(&doc, xi).contains(&("Both leaders", MentionKind::Nominal)), "{:?}", texts(&doc, xi));
+}
+
+#[test]
+fn bare_korean_family_name_goes_to_the_most_salient() {
+    let doc = run(
+        "Kim Jong Un inspected a factory. Kim Jong Un praised the workers. He was joined by Kim Tok Hun. Kim later left.",
+        "2022-05-05",
+    );
+    let kju = ent(&doc, "Kim Jong Un");
+    assert_eq!(texts(&doc, kju).iter().filter(|t| t.0 == "Kim").count(), 1, "{:?}", texts(&doc, kju));
+    let dprk = ent(&doc, "Kim Tok Hun");
+    assert_eq!(dprk.actor.as_deref(), Some("PRKGOV"));
+}
+
+#[test]
+fn country_aliases_and_possessive() {
+    let doc = run("The DPRK fired a missile. North Korea's army said the U.S. was warned.", "2022-05-05");
+    let nk = ent(&doc, "North Korea");
+    let t = texts(&doc, nk);
+    assert!(t.contains(&("The DPRK", MentionKind::Name)), "{t:?}");
+    assert!(t.contains(&("North Korea", MentionKind::Name)), "{t:?}");
+    assert_eq!(ent(&doc, "United States").actor.as_deref(), Some("USA"));
+}
+
+#[test]
+fn bad_input_does_not_panic() {
+    for t in ["", " ", "é", "\"", "Mr. ", "the the the", "Kim-", "-Putin", "Президент Путин", "’s", "A, the"] {
+        let _ = run(t, "2020-01-01");
+        let mut d = Document::new("x", t.to_string(), None);
+        EntityRecognizer::new().process(&mut d);
+    }
+}
