@@ -13,8 +13,34 @@ fn main() {
     let show_tokens = args.iter().any(|a| a == "--tokens");
     let src = std::fs::read_to_string(path).expect("read");
     let g = gold_from_conllu(&src, None).expect("parse");
-    let seg = Segmenter::new();
+    let seg = match std::env::var("SBD_BIAS").ok().and_then(|b| b.parse().ok()) { Some(b) => Segmenter::with_bias(b), None => Segmenter::new() };
     println!("{}", evaluate(&g, &seg));
+    if args.iter().any(|a| a == "--gaps") {
+        // boundary-level confusion by class of the token before the gap
+        let mut doc = newsgraph_core::Document::new("x", g.text.clone(), None);
+        seg.process(&mut doc);
+        let gold_ends: HashSet<usize> = g.sentences.iter().map(|s| s.end).collect();
+        let pred_ends: HashSet<usize> = doc.sentences.iter().map(|s| s.span.end).collect();
+        let mut stats: std::collections::BTreeMap<String, [usize; 3]> = Default::default();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let txt = &g.text[t.span.range()];
+            let last_in_par = i + 1 == doc.tokens.len() || g.text[t.span.end..doc.tokens[i + 1].span.start].contains("\n\n");
+            if last_in_par { continue; }
+            let key = if [".", "!", "?", "...", "…", ":", ";", ",", "\"", "'", ")", "”", "’"].contains(&txt) { txt.to_string() } else if txt.ends_with('.') { "ABBR.".into() } else { "other".into() };
+            let gd = gold_ends.contains(&t.span.end);
+            let pd = pred_ends.contains(&t.span.end);
+            let e = stats.entry(key.clone()).or_default();
+            if gd && pd { e[0] += 1 } else if gd { e[1] += 1 } else if pd { e[2] += 1 }
+            if std::env::var("SHOW").is_ok_and(|v| v == key) && gd != pd {
+                let a = i.saturating_sub(6);
+                let b = (i + 6).min(doc.tokens.len() - 1);
+                let l: Vec<&str> = doc.tokens[a..=i].iter().map(|t| &g.text[t.span.range()]).collect();
+                let r: Vec<&str> = doc.tokens[i + 1..=b].iter().map(|t| &g.text[t.span.range()]).collect();
+                println!("{} {} || {}", if gd { "MISS" } else { "FALSE" }, l.join(" "), r.join(" "));
+            }
+        }
+        for (k, v) in stats { println!("{k:8} tp {:5} fn {:5} fp {:5}", v[0], v[1], v[2]); }
+    }
     if nerr == 0 {
         return;
     }
@@ -63,3 +89,6 @@ fn main() {
         }
     }
 }
+
+#[allow(dead_code)]
+fn unused() {}

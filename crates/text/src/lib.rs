@@ -28,19 +28,32 @@ pub use paragraph::paragraphs;
 pub use tokenize::{tokenize, tokenize_into};
 
 /// The segmentation component: paragraphs, tokens (with `space_after`) and sentences.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Segmenter {
-    _private: (),
+    bias: f32,
 }
 
 
 
 
 
+impl Default for Segmenter {
+    fn default() -> Self {
+        Segmenter::new()
+    }
+}
+
 impl Segmenter {
     /// The segmenter with the embedded sentence-boundary model.
     pub fn new() -> Self {
-        Segmenter { _private: () }
+        Segmenter { bias: DEFAULT_BIAS }
+    }
+
+    /// The segmenter with another bias added to the boundary score of gaps (positive:
+    /// more sentences). For tuning.
+    #[doc(hidden)]
+    pub fn with_bias(bias: f32) -> Self {
+        Segmenter { bias }
     }
 
     /// Segments `text` given its paragraphs: returns tokens and sentences. Paragraph spans
@@ -77,8 +90,8 @@ impl Segmenter {
             }
             match model() {
                 Some(m) => {
-                    sbd::tok_infos(text, &spans, &mut infos);
-                    sbd::decode(m, text, &spans, &infos, &mut ends);
+                    sbd::tok_infos(text, &spans, &m.common, &mut infos);
+                    sbd::decode(m, self.bias, text, &spans, &infos, &mut ends);
                 }
                 None => ends = sentence::rule_boundaries(text, &spans),
             }
@@ -112,6 +125,9 @@ impl Segmenter {
         (tokens, sentences)
     }
 }
+
+/// Bias added to the model's boundary scores (tuned on EWT dev).
+const DEFAULT_BIAS: f32 = 0.0;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../data/sbd.bin");
 

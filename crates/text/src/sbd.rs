@@ -12,7 +12,11 @@
 //! * magic `NGSBD1\0\0` (8 bytes);
 //! * `u32` hash bits `B` (the weight table has `2^B` entries);
 //! * `u32` count `N` of non-zero weights;
-//! * `N` × (`u32` index, `f32` weight), indices strictly increasing.
+//! * `N` × (`u32` index, `f32` weight), indices strictly increasing;
+//! * `u32` count `M` of common lower-case words;
+//! * `M` × `u64` hash of the word (FNV-1a 64 of its ASCII-lower-cased bytes, at most 32),
+//!   sorted: words seen at least 3 times in EWT train, at least 70% of them in lower case
+//!   (a capitalised common word after a gap hints at a sentence start).
 //!
 //! Rebuild with `cargo run --release -p newsgraph-text --example train_sbd -- \
 //! ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu crates/text/data/sbd.bin`.
@@ -38,6 +42,26 @@ pub(crate) struct TokInfo {
     first: u8,
     space_after: bool,
     quote: bool,
+    /// bucketed distance (tokens) to the next sentence-final punctuation in the paragraph
+    next_term: u8,
+    /// bucketed distance back to the previous sentence-final punctuation
+    prev_term: u8,
+    /// the word (lower-cased) is a common lower-case word, so a capital means a sentence
+    /// start rather than a name
+    common: bool,
+}
+
+fn dist_bucket(d: usize) -> u8 {
+    match d {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3..=4 => 3,
+        5..=8 => 4,
+        9..=16 => 5,
+        17..=40 => 6,
+        _ => 7,
+    }
 }
 
 #[inline]
@@ -94,7 +118,7 @@ fn class_id(t: Term) -> u8 {
     }
 }
 
-pub(crate) fn tok_infos(text: &str, toks: &[Span], out: &mut Vec<TokInfo>) {
+pub(crate) fn tok_infos(text: &str, toks: &[Span], common: &[u64], out: &mut Vec<TokInfo>) {
     out.clear();
     for sp in toks {
         let t = &text[sp.range()];
@@ -121,14 +145,33 @@ pub(crate) fn tok_infos(text: &str, toks: &[Span], out: &mut Vec<TokInfo>) {
                 _ => 0,
             };
         }
+        let word = hash_lower(t);
         out.push(TokInfo {
-            word: hash_lower(t),
+            common: first <= 1 && common.binary_search(&word).is_ok(),
+            word,
             shape: shape_hash(t),
             class,
             first,
             space_after: text[sp.end..].chars().next().is_none_or(is_sep),
             quote: class == 9,
+            next_term: 8,
+            prev_term: 8,
         });
+    }
+    let n = out.len();
+    let mut last: Option<usize> = None;
+    for i in (0..n).rev() {
+        out[i].next_term = last.map_or(8, |l| dist_bucket(l - i));
+        if matches!(out[i].class, 1..=3) {
+            last = Some(i);
+        }
+    }
+    let mut last: Option<usize> = None;
+    for i in 0..n {
+        out[i].prev_term = last.map_or(8, |l| dist_bucket(i - l));
+        if matches!(out[i].class, 1..=3) {
+            last = Some(i);
+        }
     }
 }
 
@@ -136,11 +179,12 @@ pub(crate) fn tok_infos(text: &str, toks: &[Span], out: &mut Vec<TokInfo>) {
 #[inline]
 fn features(infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool, bits: u32, out: &mut [u32; NF]) {
     let n = infos.len();
-    let none = TokInfo { word: 1, shape: 1, class: 15, first: 4, space_after: true, quote: false };
+    let none = TokInfo { word: 1, shape: 1, class: 15, first: 4, space_after: true, quote: false, next_term: 9, prev_term: 9, common: false };
     let t0 = infos[i];
     let t1 = if i + 1 < n { infos[i + 1] } else { none };
     let t2 = if i + 2 < n { infos[i + 2] } else { none };
     let tm = if i > 0 { infos[i - 1] } else { none };
+    let tm2 = if i > 1 { infos[i - 2] } else { none };
     let lb = match sent_len {
         0..=1 => 0u64,
         2 => 1,
@@ -183,6 +227,21 @@ fn features(infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool, bits
         mix(mix(20, t1.word), t2.word),
         mix(21, c0 << 8 | (tm.class as u64) << 3 | f1),
         mix(22, lb << 8 | f1 << 4 | t0.first as u64),
+        mix(mix(23, t1.word), f1),
+        mix(mix(24, t0.word), t0.first as u64),
+        mix(25, c0 << 12 | (tm.first as u64) << 8 | (t0.first as u64) << 4 | f1),
+        mix(26, c0 << 12 | (t2.first as u64) << 8 | (t2.class as u64) << 4 | f1),
+        mix(mix(mix(27, t0.shape), t1.shape), f1),
+        mix(28, (t0.next_term as u64) << 8 | c0 << 4 | f1),
+        mix(29, (t0.prev_term as u64) << 8 | c0 << 4 | f1),
+        mix(30, (t0.prev_term as u64) << 12 | (t0.next_term as u64) << 8 | c0 << 4 | f1),
+        mix(31, rem << 8 | lb << 4 | f1),
+        mix(32, (t1.common as u64) << 12 | c0 << 4 | f1),
+        mix(33, (t0.common as u64) << 12 | (t0.first as u64) << 8 | (t1.common as u64) << 4 | f1),
+        mix(34, (t1.common as u64) << 12 | f1 << 8 | (t2.first as u64) << 4 | t2.common as u64),
+        mix(mix(35, tm2.word), (tm.class as u64) << 8 | (t0.first as u64) << 4 | f1),
+        mix(mix(36, tm.word), (t0.first as u64) << 4 | f1),
+        mix(mix(37, t0.word), f1 << 4 | t1.common as u64),
     ];
     let shift = 64 - bits;
     for k in 0..NF {
@@ -190,13 +249,15 @@ fn features(infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool, bits
     }
 }
 
-const NF: usize = 22;
+const NF: usize = 37;
 
 /// A trained boundary model.
 #[derive(Debug, Clone)]
 pub struct Model {
     bits: u32,
     w: Vec<f32>,
+    /// sorted hashes of common lower-case words
+    pub(crate) common: Vec<u64>,
 }
 
 impl Model {
@@ -211,9 +272,23 @@ impl Model {
             return Err(format!("bad hash bits {bits}"));
         }
         let n = u32_at(12) as usize;
-        if b.len() != 16 + n * 8 {
+        let wend = 16usize.checked_add(n.checked_mul(8).ok_or("bad count")?).ok_or("bad count")?;
+        if b.len() < wend + 4 {
             return Err("truncated model".into());
         }
+        let m = u32_at(wend) as usize;
+        if b.len() != wend + 4 + m * 8 {
+            return Err("truncated model".into());
+        }
+        let mut common: Vec<u64> = (0..m)
+            .map(|k| {
+                let o = wend + 4 + k * 8;
+                let mut a = [0u8; 8];
+                a.copy_from_slice(&b[o..o + 8]);
+                u64::from_le_bytes(a)
+            })
+            .collect();
+        common.sort_unstable();
         let mut w = vec![0f32; 1 << bits];
         for k in 0..n {
             let o = 16 + k * 8;
@@ -224,7 +299,7 @@ impl Model {
             }
             w[idx] = v;
         }
-        Ok(Model { bits, w })
+        Ok(Model { bits, w, common })
     }
 
     /// Writes the binary format described in the module docs.
@@ -237,6 +312,10 @@ impl Model {
         for (i, v) in nz {
             b.extend_from_slice(&(i as u32).to_le_bytes());
             b.extend_from_slice(&v.to_bits().to_le_bytes());
+        }
+        b.extend_from_slice(&(self.common.len() as u32).to_le_bytes());
+        for h in &self.common {
+            b.extend_from_slice(&h.to_le_bytes());
         }
         b
     }
@@ -260,7 +339,7 @@ impl Model {
 pub(crate) fn forbidden(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
     let t0 = infos[i];
     // colons and semicolons never split; titles and initials never end a sentence
-    if t0.class == 6 || t0.class == 7 || t0.class == 5 {
+    if (t0.class == 6 && !colon_ok(infos, i)) || t0.class == 7 || t0.class == 5 {
         return true;
     }
     if i + 1 < infos.len() && !t0.space_after {
@@ -275,8 +354,21 @@ pub(crate) fn forbidden(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) 
     false
 }
 
+/// Boundaries the rules take whatever the model says (news style, rare in EWT): an
+/// ellipsis or an abbreviation such as `U.S.` followed by a capitalised sentence starter
+/// ("… in the U.S. The talks …", "… in 2023... Then they fell").
+#[inline]
+fn forced(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
+    let c0 = infos[i].class;
+    if !(c0 == 3 || c0 == 4) || i + 1 >= toks.len() || !infos[i].space_after {
+        return false;
+    }
+    let t1 = &text[toks[i + 1].range()];
+    infos[i + 1].first == 0 && crate::sentence::is_starter(t1) && t1 != "I"
+}
+
 /// Decodes sentence ends (exclusive token indices) of one paragraph.
-pub(crate) fn decode(model: &Model, text: &str, toks: &[Span], infos: &[TokInfo], ends: &mut Vec<usize>) {
+pub(crate) fn decode(model: &Model, bias: f32, text: &str, toks: &[Span], infos: &[TokInfo], ends: &mut Vec<usize>) {
     ends.clear();
     let n = toks.len();
     let mut start = 0usize;
@@ -288,8 +380,10 @@ pub(crate) fn decode(model: &Model, text: &str, toks: &[Span], infos: &[TokInfo]
         let len = i + 1 - start;
         let split = if forbidden(text, toks, infos, i) {
             false
+        } else if forced(text, toks, infos, i) {
+            true
         } else {
-            model.gap_score(infos, i, len, quote_open) > 0.0
+            model.gap_score(infos, i, len, quote_open) + bias > 0.0
         };
         if split || len >= crate::sentence::MAX_SENTENCE_TOKENS {
             ends.push(i + 1);
@@ -309,8 +403,29 @@ struct Example {
     allowed: Vec<bool>,
 }
 
-fn examples_from(src: &str) -> Result<Vec<Example>, String> {
+/// Hashes of words seen at least 3 times, at least 70% of them in lower case.
+fn common_words(text: &str) -> Vec<u64> {
+    let mut counts: std::collections::HashMap<u64, (u32, u32)> = std::collections::HashMap::new();
+    for sp in crate::tokenize::tokenize(text) {
+        let t = &text[sp.range()];
+        let c = match t.chars().next() {
+            Some(c) if c.is_alphabetic() => c,
+            _ => continue,
+        };
+        let e = counts.entry(hash_lower(t)).or_default();
+        e.0 += 1;
+        if c.is_lowercase() {
+            e.1 += 1;
+        }
+    }
+    let mut v: Vec<u64> = counts.into_iter().filter(|&(_, (n, l))| n >= 3 && l * 10 >= n * 7).map(|(h, _)| h).collect();
+    v.sort_unstable();
+    v
+}
+
+fn examples_from(src: &str) -> Result<(Vec<Example>, Vec<u64>), String> {
     let g = gold_from_conllu(src, None)?;
+    let common = common_words(&g.text);
     let ends: HashSet<usize> = g.sentences.iter().map(|s| s.end).collect();
     let mut out = Vec::new();
     let mut spans = Vec::new();
@@ -321,24 +436,51 @@ fn examples_from(src: &str) -> Result<Vec<Example>, String> {
             continue;
         }
         let mut infos = Vec::new();
-        tok_infos(&g.text, &spans, &mut infos);
+        tok_infos(&g.text, &spans, &common, &mut infos);
         let gold: Vec<bool> = spans.iter().map(|s| ends.contains(&s.end)).collect();
         let allowed: Vec<bool> = (0..spans.len()).map(|i| !forbidden(&g.text, &spans, &infos, i)).collect();
         out.push(Example { infos, gold, allowed });
     }
-    Ok(out)
+    Ok((out, common))
 }
 
-/// Trains the model on the raw text of a CoNLL-U file for `epochs` passes.
+/// Number of perceptrons (different shuffling seeds) whose averaged weights are averaged
+/// again into the shipped model: a cheap ensemble that lowers the perceptron's variance.
+pub const BAGS: u64 = 5;
+
+/// Trains the model on the raw text of a CoNLL-U file for `epochs` passes (per bag).
 pub fn train(conllu: &Path, epochs: usize, bits: u32) -> Result<Model, String> {
     let src = std::fs::read_to_string(conllu).map_err(|e| format!("{}: {e}", conllu.display()))?;
-    let exs = examples_from(&src)?;
+    let (exs, common) = examples_from(&src)?;
+    let size = 1usize << bits;
+    let mut sum = vec![0f64; size];
+    for bag in 0..BAGS {
+        let seed = 0x5eed_1234_abcd_0001u64 ^ bag.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        for (s, v) in sum.iter_mut().zip(train_one(&exs, epochs, bits, seed)) {
+            *s += v;
+        }
+    }
+    let avg: Vec<f32> = sum
+        .iter()
+        .map(|&v| {
+            let v = v / BAGS as f64;
+            if v.abs() < 1e-3 {
+                0.0
+            } else {
+                v as f32
+            }
+        })
+        .collect();
+    Ok(Model { bits, w: avg, common })
+}
+
+/// One averaged perceptron; returns its averaged weights.
+fn train_one(exs: &[Example], epochs: usize, bits: u32, mut seed: u64) -> Vec<f64> {
     let size = 1usize << bits;
     let mut w = vec![0f32; size];
     let mut acc = vec![0f64; size]; // sum of updates weighted by time
     let mut t: u64 = 1;
     let mut order: Vec<usize> = (0..exs.len()).collect();
-    let mut seed: u64 = 0x5eed_1234_abcd_0001;
     let mut f = [0u32; NF];
     for _ in 0..epochs {
         // Fisher-Yates with a fixed LCG
@@ -378,17 +520,14 @@ pub fn train(conllu: &Path, epochs: usize, bits: u32) -> Result<Model, String> {
         }
     }
     // averaged weights: w - acc / t
-    let avg: Vec<f32> = w
-        .iter()
-        .zip(&acc)
-        .map(|(&wv, &a)| {
-            let v = wv as f64 - a / t as f64;
-            if v.abs() < 1e-3 {
-                0.0
-            } else {
-                v as f32
-            }
-        })
-        .collect();
-    Ok(Model { bits, w: avg })
+    w.iter().zip(&acc).map(|(&wv, &a)| wv as f64 - a / t as f64).collect()
 }
+
+/// A colon may end a sentence only before a capitalised word that is not quoted (header
+/// lines such as "Participants: Analyst Team 1"), never before a quotation.
+#[inline]
+fn colon_ok(infos: &[TokInfo], i: usize) -> bool {
+    COLON_SPLITS && i + 1 < infos.len() && infos[i + 1].first == 0 && infos[i + 1].class != 9
+}
+
+const COLON_SPLITS: bool = false;

@@ -81,7 +81,7 @@ const STARTERS: &[&str] = &[
     "many", "most", "one", "no", "both", "all", "then", "also",
 ];
 
-fn is_starter(t: &str) -> bool {
+pub(crate) fn is_starter(t: &str) -> bool {
     t.len() <= 9 && STARTERS.iter().any(|s| s.eq_ignore_ascii_case(t))
 }
 
