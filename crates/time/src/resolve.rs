@@ -376,6 +376,19 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                 point: Some(Point { date: d, gran: Gran::Week }),
             }
         }
+        Sem::WeekendTense => {
+            let dct = dct?;
+            let wd = dct.weekday().number_from_monday();
+            // Saturday/Sunday: this weekend; otherwise the last one in the past, the coming one ahead
+            let off = if wd >= 6 { 0 } else if tense == Tense::Future || tense == Tense::Present { 0 } else { -1 };
+            let d = shift(truncate(dct, Gran::Week), Unit::Week, off)?;
+            let w = d.iso_week();
+            Resolved {
+                ttype: TimeType::Date,
+                value: Some(format!("{:04}-W{:02}-WE", w.year(), w.week())),
+                point: Some(Point { date: d, gran: Gran::Week }),
+            }
+        }
         Sem::Ago { n, unit } => match n {
             Num::X => fixed(TimeType::Date, "PAST_REF"),
             Num::N(v) => {

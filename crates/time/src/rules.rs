@@ -69,6 +69,8 @@ pub enum Sem {
     UnitRel { unit: Unit, off: i64 },
     /// this/last/next weekend.
     Weekend(i64),
+    /// "the weekend": the one before or after the article date, by tense.
+    WeekendTense,
     Ago { n: Num, unit: Unit },
     FromNow { n: Num, unit: Unit },
     /// "three years later" (+1) / "two days earlier" (-1): anchored on the previous time.
@@ -537,8 +539,35 @@ impl<'a> G<'a> {
             "tonight" => {
                 return Self::c(i, i + 1, Sem::PartOfDay { pod: "NI", day: Box::new(Sem::DayRel(0)) });
             }
-            "overnight" if false => {}
+            "christmas" | "halloween" if self.cap(i) => {
+                let (m, d) = if w == "halloween" { (10, 31) } else { (12, 25) };
+                let mut e = i + 1;
+                let mut d = d;
+                match self.w(e) {
+                    "day" => e += 1,
+                    "eve" => {
+                        e += 1;
+                        d -= 1;
+                    }
+                    _ => {}
+                }
+                if let Some(y) = self.t.get(e).and_then(year_num) {
+                    return Self::c(i, e + 1, Sem::Cal { y: Some(y), m, d: Some(d), rel: Rel::Tense });
+                }
+                // "Christmas trees", "Christmas shopping": not a day
+                if self.t.get(e).map_or(false, |t| t.kind == Kind::Word && !t.cap && !matches!(t.low.as_str(), "and" | "or" | "when" | "as")) {
+                    return None;
+                }
+                return Self::c(i, e, Sem::Cal { y: None, m, d: Some(d), rel: Rel::Tense });
+            }
+            "new" if self.cap(i) && self.w(i + 1) == "year" && self.w(i + 2) == "'" && self.w(i + 3) == "s" && matches!(self.w(i + 4), "day" | "eve") => {
+                let (m, d) = if self.w(i + 4) == "day" { (1, 1) } else { (12, 31) };
+                return Self::c(i, i + 5, Sem::Cal { y: None, m, d: Some(d), rel: Rel::Tense });
+            }
             "the" => {
+                if self.w(i + 1) == "weekend" && !matches!(self.w(i + 2), "of" | "'" | "-") {
+                    return Self::c(i, i + 2, Sem::WeekendTense);
+                }
                 if self.w(i + 1) == "day" && self.w(i + 2) == "before" && self.w(i + 3) == "yesterday" {
                     return Self::c(i, i + 4, Sem::DayRel(-2));
                 }
@@ -755,6 +784,17 @@ impl<'a> G<'a> {
             return None;
         }
         let t = self.t.get(i)?;
+        // "1957-58", "2022-23": the second year of a span
+        if t.kind == Kind::Num && t.low.len() == 2 && t.low.chars().all(|c| c.is_ascii_digit()) && self.prev(i) == "-" && self.glued(i) && i >= 2 && self.glued(i - 1) {
+            if let Some(y1) = self.t.get(i - 2).and_then(year_num) {
+                let yy: i32 = t.low.parse().ok()?;
+                let y2 = y1 / 100 * 100 + yy;
+                if y2 > y1 && y2 - y1 < 10 {
+                    return Self::c(i, i + 1, Sem::Year(y2));
+                }
+            }
+            return None;
+        }
         let y = year_num(t)?;
         if !self.year_context_ok(i) {
             return None;

@@ -78,6 +78,16 @@ fn anchored_on_previous_time() {
 }
 
 #[test]
+fn holidays_weekends_and_year_spans() {
+    assert_eq!(one("Shops were shut on Christmas Day."), pair("Christmas Day", "2022-12-25"));
+    assert_eq!(one("The ceasefire will hold until New Year's Day."), pair("New Year's Day", "2024-01-01"));
+    assert!(tag("Christmas shopping started.").is_empty());
+    assert_eq!(one("Clashes broke out over the weekend."), pair("the weekend", "2023-W36-WE"));
+    assert_eq!(one("The team will rest over the weekend."), pair("the weekend", "2023-W37-WE"));
+    assert_eq!(tag("The expedition of 1957-58 crossed the ice."), vec![pair("1957", "1957"), pair("58", "1958")]);
+}
+
+#[test]
 fn decades_and_centuries() {
     assert_eq!(one("The war began in the 1990s."), pair("1990s", "199"));
     assert_eq!(one("It was a hit in the '80s."), pair("'80s", "198"));
@@ -362,4 +372,24 @@ fn tempeval3_platinum_meets_targets() {
     assert_eq!(r.documents, 20);
     assert!(r.relaxed_f1 >= 0.90, "{r}");
     assert!(r.value_f1 >= 0.80, "{r}");
+}
+
+#[test]
+fn tense_uses_syntax_tags_when_present() {
+    // Without tags, "Next" is the nearest tense cue (future); the tagger's VBD on "cut"
+    // (not in the word lists) makes the clause past.
+    let text = "Next, the army cut supplies on Saturday.";
+    let mut plain = Document { text: text.into(), date: Some(d("2023-09-14")), ..Default::default() };
+    TimeTagger::new().process(&mut plain);
+    assert_eq!(plain.times[0].value.as_deref(), Some("2023-09-16"));
+    let tags = [("Next", "RB"), (",", ","), ("the", "DT"), ("army", "NN"), ("cut", "VBD"), ("supplies", "NNS"), ("on", "IN"), ("Saturday", "NNP"), (".", ".")];
+    let mut doc = Document { text: text.into(), date: Some(d("2023-09-14")), ..Default::default() };
+    let mut pos = 0;
+    for (w, x) in tags {
+        let s = text[pos..].find(w).unwrap() + pos;
+        pos = s + w.len();
+        doc.tokens.push(newsgraph_core::Token { span: Span::new(s, pos), xpos: x.into(), ..Default::default() });
+    }
+    TimeTagger::new().process(&mut doc);
+    assert_eq!(doc.times[0].value.as_deref(), Some("2023-09-09"));
 }
