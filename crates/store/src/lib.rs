@@ -39,6 +39,9 @@ pub enum StoreError {
     /// The database file does not exist (read-only opening never creates one).
     #[error("no corpus database at {0} (create one with `newsgraph ingest --db {0} …`)")]
     NotFound(PathBuf),
+    /// The file cannot be opened or created (a missing folder, a folder, no permission).
+    #[error("cannot open corpus database {path}: {reason}")]
+    CannotOpen { path: PathBuf, reason: String },
     /// The file exists but is not a newsgraph store.
     #[error("{path} is not a newsgraph corpus database: {reason}")]
     NotAStore { path: PathBuf, reason: String },
@@ -64,6 +67,7 @@ impl StoreError {
         matches!(
             self,
             StoreError::NotFound(_)
+                | StoreError::CannotOpen { .. }
                 | StoreError::NotAStore { .. }
                 | StoreError::TooNew { .. }
                 | StoreError::BadQuery(_)
@@ -203,10 +207,18 @@ impl Store {
 
 fn not_a_store(path: &Path, e: rusqlite::Error) -> StoreError {
     match &e {
-        rusqlite::Error::SqliteFailure(f, _)
-            if matches!(f.code, rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::CannotOpen) =>
-        {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
             StoreError::NotAStore { path: path.to_path_buf(), reason: e.to_string() }
+        }
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(f.code, rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::PermissionDenied | rusqlite::ErrorCode::ReadOnly) =>
+        {
+            let reason = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => format!("folder {} does not exist", p.display()),
+                _ if path.is_dir() => "it is a folder".to_string(),
+                _ => e.to_string(),
+            };
+            StoreError::CannotOpen { path: path.to_path_buf(), reason }
         }
         _ => StoreError::Sqlite(e),
     }

@@ -15,15 +15,15 @@ impl Doc {
         let text = format!("{title}\n\n{body}");
         // Sentences: the title, then each ". "-terminated piece of the body.
         let mut sentences = vec![SentenceOut { start: 0, end: title.chars().count(), heading: true }];
-        let mut start = title.chars().count() + 2;
+        // Sentences of the body: each ends with a full stop followed by a space or the end.
         let chars: Vec<char> = text.chars().collect();
-        for i in start..chars.len() {
-            if (chars[i] == '.' || chars[i] == '"') && (i + 1 == chars.len() || chars[i + 1] == ' ') {
-                if i + 1 > start && chars[start..=i].iter().any(|c| c.is_alphabetic()) && chars[i] == '.' {
-                    sentences.push(SentenceOut { start, end: i + 1, heading: false });
-                    start = i + 2;
-                }
-            }
+        let mut start = title.chars().count() + 2;
+        let ends: Vec<usize> = (start..chars.len())
+            .filter(|&i| chars[i] == '.' && (i + 1 == chars.len() || chars[i + 1] == ' '))
+            .collect();
+        for end in ends {
+            sentences.push(SentenceOut { start, end: end + 1, heading: false });
+            start = end + 2;
         }
         Doc {
             out: DocumentOut {
@@ -590,6 +590,12 @@ fn opening_files() {
     assert!(matches!(err, StoreError::NotFound(_)));
     assert!(err.to_string().contains("missing.db"));
     assert!(!missing.exists(), "a read-only open creates nothing");
+
+    let err = Store::open(dir.path().join("no-such-folder").join("x.db")).unwrap_err();
+    assert!(matches!(err, StoreError::CannotOpen { .. }), "{err}");
+    assert!(err.to_string().contains("no-such-folder"), "{err}");
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(err.is_user_error(), "{err}");
 
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"this is not an SQLite database, just some text that is long enough").unwrap();
