@@ -184,6 +184,13 @@ fn pick_weekday(dct: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<Naive
         Rel::Tense => match tense {
             Tense::Past | Tense::None => -back,
             Tense::Future => fwd,
+            Tense::FutureInPast => {
+                if back <= 2 {
+                    -back
+                } else {
+                    fwd
+                }
+            }
             Tense::Present => {
                 if fwd < back {
                     fwd
@@ -270,7 +277,7 @@ fn year_of(spec: YearSpec, dct: Option<NaiveDate>, start_month: u32, end_month: 
                         y - 1
                     }
                 }
-                Tense::Present => y,
+                Tense::Present | Tense::FutureInPast => y,
             })
         }
     }

@@ -10,6 +10,9 @@ pub enum Tense {
     Past,
     Present,
     Future,
+    /// "would", "was to", "was expected to": ahead of a past moment, often close to the
+    /// article date on either side.
+    FutureInPast,
     None,
 }
 
@@ -33,15 +36,23 @@ const IRREGULAR_PAST: &[&str] = &[
 const NOT_ED_VERBS: &[&str] = &[
     "need", "speed", "indeed", "seed", "feed", "bleed", "breed", "proceed", "exceed", "succeed", "red", "bed", "shed",
     "hundred", "united", "wed", "weed", "greed", "deed", "creed", "steed", "tweed", "naked", "sacred", "wicked",
-    "kindred", "rugged", "ragged", "jagged", "wretched", "beloved", "learned", "aged", "alleged", "supposed",
-    "so-called", "interested", "concerned", "advanced", "detailed", "limited", "skilled", "experienced", "armed",
-    "based", "related", "called", "named", "unprecedented", "unexpected", "varied", "noted", "talented", "dedicated",
+    "kindred", "rugged", "ragged", "jagged", "wretched", "beloved", "aged", "alleged", "supposed",
+    "interested", "limited", "skilled", "experienced", "armed",
+    "based", "related", "unprecedented", "unexpected", "varied", "talented", "dedicated",
 ];
 
+/// "X to …" looking ahead on its own: "plans to", "hopes to", "likely to".
 const FUTURE_TO: &[&str] = &[
-    "plans", "plan", "planning", "expected", "expects", "scheduled", "set", "due", "going", "aims", "intends", "hopes",
-    "wants", "preparing", "prepares", "poised",
-    "slated", "likely", "about", "forecast", "predicted", "projected", "tipped", "intend", "aim", "hope", "want", "seeks", "seek", "seeking",
+    "plans", "plan", "planning", "expects", "going", "aims", "intends", "hopes", "wants", "preparing", "prepares",
+    "poised", "likely", "intend", "aim", "hope", "want", "seeks", "seek", "seeking", "promises", "vows", "threatens",
+    "pledges", "scheduled", "slated",
+];
+
+/// "is/was X to …": "is expected to", "was set to", "is due to".
+const FUTURE_TO_BE: &[&str] = &[
+    "expected", "scheduled", "set", "due", "going", "slated", "poised", "likely", "about", "supposed", "forecast",
+    "predicted", "projected", "tipped", "planning", "preparing", "hoping", "trying", "aiming", "seeking", "unlikely",
+    "ready", "able", "unable", "required", "obliged", "bound", "certain", "sure",
 ];
 
 /// One cue per token (None where the token says nothing about tense).
@@ -62,11 +73,16 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
         let lemma = tags.and_then(|tg| tg.get(i)).map(|t| t.lemma.as_str()).unwrap_or("");
         let low = t.low.as_str();
         // future modals and "going to", "is to", "plans to"
-        let modal_fut = matches!(low, "will" | "shall" | "would" | "ll")
+        if low == "would" || (x == "MD" && lemma == "would") || (low == "d" && i > 0 && w(i - 1) == "'") {
+            out[i] = Some(Tense::FutureInPast);
+            covered_until = i + 4;
+            continue;
+        }
+        let modal_fut = matches!(low, "will" | "shall" | "ll")
             || (low == "wo" && w(i + 1) == "'")
             || (low == "won" && w(i + 1) == "'" && w(i + 2) == "t")
             || (low == "d" && i > 0 && w(i - 1) == "'" && false);
-        if modal_fut || (x == "MD" && matches!(lemma, "will" | "shall" | "would")) {
+        if modal_fut || (x == "MD" && matches!(lemma, "will" | "shall")) {
             out[i] = Some(Tense::Future);
             covered_until = i + 4;
             continue;
@@ -81,11 +97,11 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             covered_until = i + 3;
             continue;
         }
-        if matches!(low, "next" | "upcoming" | "expected" | "expects" | "expect" | "forecasts" | "predicts" | "predict" | "anticipates" | "anticipate" | "projects" | "plans" | "intends" | "aims" | "hopes" | "scheduled" | "slated") {
+        if matches!(low, "next" | "upcoming" | "expected" | "expects" | "expect" | "forecasts" | "predicts" | "predict" | "anticipates" | "anticipate" | "projects" | "plans" | "intends" | "aims" | "hopes") {
             out[i] = Some(Tense::Future);
             continue;
         }
-        if matches!(low, "is" | "are" | "am" | "'s" | "'re") && FUTURE_TO.contains(&w(i + 1)) && w(i + 2) == "to" {
+        if matches!(low, "is" | "are" | "am" | "'s" | "'re") && FUTURE_TO_BE.contains(&w(i + 1)) && w(i + 2) == "to" {
             out[i] = Some(Tense::Future);
             covered_until = i + 5;
             continue;
@@ -111,8 +127,8 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             covered_until = i + 4;
             continue;
         }
-        if matches!(low, "was" | "were") && FUTURE_TO.contains(&w(i + 1)) && w(i + 2) == "to" {
-            out[i] = Some(Tense::Future);
+        if matches!(low, "was" | "were") && FUTURE_TO_BE.contains(&w(i + 1)) && w(i + 2) == "to" {
+            out[i] = Some(Tense::FutureInPast);
             covered_until = i + 5;
             continue;
         }

@@ -36,6 +36,11 @@ fn weekdays_follow_tense() {
     assert_eq!(one("The minister resigned on Monday."), pair("Monday", "2023-09-11"));
     assert_eq!(one("The envoy is meeting rebels on Saturday."), pair("Saturday", "2023-09-16"));
     assert_eq!(one("Talks ended last Friday."), pair("last Friday", "2023-09-08"));
+    // future in the past: close days stay behind
+    assert_eq!(one("Forecasters predicted the storm would pass the island on Wednesday night."), pair("Wednesday night", "2023-09-13TNI"));
+    // "due to" is a cause here, not a schedule; "called" is a verb
+    assert_eq!(one("Six died due to a landslide on Saturday."), pair("Saturday", "2023-09-09"));
+    assert_eq!(one("Stores \"are selling out\", while the chain, in a post on Tuesday, called it odd."), pair("Tuesday", "2023-09-12"));
     assert_eq!(one("Talks resume next Tuesday."), pair("next Tuesday", "2023-09-19"));
 }
 
@@ -393,3 +398,4 @@ fn tense_uses_syntax_tags_when_present() {
     TimeTagger::new().process(&mut doc);
     assert_eq!(doc.times[0].value.as_deref(), Some("2023-09-09"));
 }
+
