@@ -239,6 +239,15 @@ fn pick_year(dct: NaiveDate, m: u32, d: Option<u32>, rel: Rel, tense: Tense) -> 
                     y + 1
                 }
             }
+            Tense::FutureInPast => {
+                // ahead, unless it lies just behind the article date
+                let this = ymd(y, m, d.unwrap_or(1)).map(|x| (dct - x).num_days());
+                match this {
+                    Some(back) if back <= 0 => y,
+                    Some(back) if back <= if d.is_some() { 45 } else { 62 } => y,
+                    _ => y + 1,
+                }
+            }
             _ => {
                 // nearest, within half a year
                 let diff = m as i32 - dct.month() as i32;

@@ -87,6 +87,10 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             covered_until = i + 4;
             continue;
         }
+        if matches!(low, "scheduled" | "slated" | "planned" | "set") && w(i + 1) == "for" {
+            out[i] = Some(Tense::FutureInPast);
+            continue;
+        }
         if FUTURE_TO.contains(&low) && w(i + 1) == "to" {
             out[i] = Some(Tense::Future);
             covered_until = i + 4;
