@@ -131,58 +131,53 @@ fn wikinews_ingests_and_a_second_ingest_adds_nothing() {
 #[test]
 fn a_killed_ingest_leaves_whole_documents_and_a_rerun_completes() {
     let dir = tempfile::tempdir().unwrap();
-    // The corpus under other ids (one copy per run keeps the rerun short).
-    let corpus = dir.path().join("many.jsonl");
-    let mut lines = String::new();
-    let text = std::fs::read_to_string(wikinews()).unwrap();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let id = format!("{}#copy", v["id"].as_str().unwrap());
-        v["id"] = id.into();
-        lines.push_str(&v.to_string());
-        lines.push('\n');
-    }
-    std::fs::write(&corpus, lines).unwrap();
+    let corpus = wikinews();
     let total = wikinews_lines();
     let db = dir.path().join("crash.db");
     let dbs = db.to_str().unwrap();
+    let count = || -> i64 {
+        if !db.exists() {
+            return 0;
+        }
+        rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)))
+            .unwrap_or(0)
+    };
 
-    let mut child = Command::new(BIN)
-        .args(["ingest", "--db", dbs, corpus.to_str().unwrap()])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Kill (SIGKILL) as soon as some documents are stored.
-    let started = std::time::Instant::now();
-    let mut killed_running = false;
-    loop {
-        let stored = if db.exists() {
-            rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-                .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)))
-                .unwrap_or(0)
-        } else {
-            0
-        };
-        if stored > 0 {
-            if child.try_wait().unwrap().is_none() {
-                child.kill().unwrap();
-                killed_running = true;
+    // Three rounds: start an ingest, wait until it has stored more documents, let it write a
+    // few milliseconds more (a different moment each round), then SIGKILL it.
+    let mut stored = 0usize;
+    for (round, delay_ms) in [0u64, 3, 11].into_iter().enumerate() {
+        let mut child = Command::new(BIN)
+            .args(["ingest", "--db", dbs, corpus.to_str().unwrap()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let mut killed_running = false;
+        loop {
+            if count() > stored as i64 {
+                std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+                if child.try_wait().unwrap().is_none() {
+                    child.kill().unwrap();
+                    killed_running = true;
+                }
+                break;
             }
-            break;
+            if child.try_wait().unwrap().is_some() || started.elapsed().as_secs() > 300 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
         }
-        if child.try_wait().unwrap().is_some() || started.elapsed().as_secs() > 300 {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(2));
+        let _ = child.wait();
+        assert!(killed_running, "round {round}: the ingest was killed while running");
+        let now = check_store(&db);
+        eprintln!("round {round}: killed with {now} of {total} documents stored after {:?}", started.elapsed());
+        assert!(now > stored && now < total, "round {round}: killed mid-run: {now} of {total} stored");
+        stored = now;
     }
-    let _ = child.wait();
-    assert!(killed_running, "the ingest was killed while running");
-
-    let stored = check_store(&db);
-    eprintln!("killed after {stored} of {total} documents, {:?}", started.elapsed());
-    assert!(stored > 0 && stored < total, "killed mid-run: {stored} of {total} stored");
 
     // A rerun stores the rest and leaves the stored documents alone.
     let rerun = ok(&["ingest", "--db", dbs, corpus.to_str().unwrap()]);

@@ -145,6 +145,12 @@ impl Store {
         &self.conn
     }
 
+    /// A handle that aborts the query running on this connection from another thread (for
+    /// per-request timeouts); the interrupted call returns a database error.
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
+    }
+
     /// The schema version of the open database (0 for an empty file).
     pub fn schema_version(&self) -> Result<i64> {
         let has_table: bool = self
