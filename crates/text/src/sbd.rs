@@ -367,6 +367,14 @@ fn forced(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
     infos[i + 1].first == 0 && crate::sentence::is_starter(t1) && t1 != "I"
 }
 
+/// Gaps the model need not score (speed): a word followed by a comma, period, colon or
+/// closing bracket never ends a sentence.
+#[inline]
+fn skip(infos: &[TokInfo], i: usize) -> bool {
+    let (t0, t1) = (infos[i], infos[i + 1]);
+    t0.class == 0 && matches!(t1.class, 1 | 6 | 7 | 8 | 10)
+}
+
 /// Decodes sentence ends (exclusive token indices) of one paragraph.
 pub(crate) fn decode(model: &Model, bias: f32, text: &str, toks: &[Span], infos: &[TokInfo], ends: &mut Vec<usize>) {
     ends.clear();
@@ -382,6 +390,8 @@ pub(crate) fn decode(model: &Model, bias: f32, text: &str, toks: &[Span], infos:
             false
         } else if forced(text, toks, infos, i) {
             true
+        } else if skip(infos, i) {
+            false
         } else {
             model.gap_score(infos, i, len, quote_open) + bias > 0.0
         };
