@@ -104,12 +104,21 @@ impl TimeTagger {
             let mut tn = tense::tense_at(&toks, &cues, c.s, c.e, lo, hi);
             // "extended the lockdown until May 1": an end point is not in the past
             let prev = if c.s > 0 { toks[c.s - 1].low.as_str() } else { "" };
-            if tn == tense::Tense::Past && matches!(prev, "until" | "till" | "through" | "to" | "by") {
+            let endpoint = match c.sem {
+                rules::Sem::Cal { .. } => {
+                    matches!(prev, "until" | "till" | "through" | "to" | "by" | "into" | "from" | "starting" | "effective" | "beginning")
+                }
+                rules::Sem::Weekday { .. } | rules::Sem::PartOfDay { .. } => matches!(prev, "until" | "till" | "through" | "into" | "by"),
+                _ => false,
+            };
+            if matches!(tn, tense::Tense::Past | tense::Tense::None) && endpoint {
                 tn = tense::Tense::Present;
             }
             // an explicit year in the same sentence fixes year-less months and dates
-            let sent_year = cand_years.iter().find(|&&(k, _)| k >= toks[lo.min(toks.len() - 1)].start && k < toks.get(hi).map_or(usize::MAX, |t| t.start)).map(|&(_, y)| y);
-            let ctx = resolve::Ctx { dct: date, tense: tn, anchor, sent_year };
+            // (kept for reference: an explicit year elsewhere in the sentence proved a poor
+            // guide for year-less months, so it is not used)
+            let _sent_year: Option<i32> = cand_years.iter().find(|&&(k, _)| k >= toks[lo.min(toks.len() - 1)].start && k < toks.get(hi).map_or(usize::MAX, |t| t.start)).map(|&(_, y)| y);
+            let ctx = resolve::Ctx { dct: date, tense: tn, anchor, sent_year: None };
             let r = resolve::resolve(&c.sem, &ctx);
             if let Some(p) = r.point {
                 anchor = Some(p);

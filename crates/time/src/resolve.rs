@@ -184,7 +184,7 @@ fn pick_weekday(dct: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<Naive
         Rel::Tense => match tense {
             Tense::Past | Tense::None => -back,
             Tense::Future => fwd,
-            Tense::FutureInPast => {
+            Tense::FutureInPast | Tense::LocalFutureInPast => {
                 if back <= 2 {
                     -back
                 } else {
@@ -226,20 +226,25 @@ fn pick_year(dct: NaiveDate, m: u32, d: Option<u32>, rel: Rel, tense: Tense) -> 
         Rel::This => y,
         Rel::Tense => match tense {
             Tense::Past => {
-                if key <= now {
+                // a past clause may still name a date a few weeks ahead ("the debate
+                // on October 15 was cancelled"): that is nearer than a year back
+                let ahead = d.and_then(|d| ymd(y, m, d)).map(|x| (x - dct).num_days());
+                if key <= now || matches!(ahead, Some(a) if a <= 30) {
                     y
                 } else {
                     y - 1
                 }
             }
             Tense::Future => {
-                if key >= now {
+                // "will run from January 23" written on January 28
+                let back = d.and_then(|d| ymd(y, m, d)).map(|x| (dct - x).num_days());
+                if key >= now || matches!(back, Some(b) if b <= 7) {
                     y
                 } else {
                     y + 1
                 }
             }
-            Tense::FutureInPast => {
+            Tense::FutureInPast | Tense::LocalFutureInPast => {
                 // ahead, unless it lies just behind the article date
                 let this = ymd(y, m, d.unwrap_or(1)).map(|x| (dct - x).num_days());
                 match this {
@@ -286,7 +291,7 @@ fn year_of(spec: YearSpec, dct: Option<NaiveDate>, start_month: u32, end_month: 
                         y - 1
                     }
                 }
-                Tense::Present | Tense::FutureInPast => y,
+                Tense::Present | Tense::FutureInPast | Tense::LocalFutureInPast => y,
             })
         }
     }
@@ -341,7 +346,8 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                 }
             };
             match dd {
-                Some(d) => point(ymd(year, m, d)?, Gran::Day),
+                // February 29 in a common year: the nearest leap year
+                Some(d) => point(ymd(year, m, d).or_else(|| (1..4).find_map(|k| ymd(year + k, m, d).or(ymd(year - k, m, d))))?, Gran::Day),
                 None => point(ymd(year, m, 1)?, Gran::Month),
             }
         }

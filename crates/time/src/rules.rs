@@ -673,6 +673,15 @@ impl<'a> G<'a> {
         if let Some(t) = self.t.get(e) {
             if let Some(d) = day_num(t) {
                 let mut end = e + 1;
+                // "March 20 last year"
+                if matches!(self.w(end), "this" | "last" | "next") && self.w(end + 1) == "year" {
+                    let off = match self.w(end) {
+                        "this" => 0,
+                        "last" => -1,
+                        _ => 1,
+                    };
+                    return Self::c(i, end + 2, Sem::MonthOfYear { m, d: Some(d), off });
+                }
                 let mut y = None;
                 let k = if self.w(end) == "," { end + 1 } else { end };
                 if let Some(yy) = self.t.get(k).and_then(year_num) {

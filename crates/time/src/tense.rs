@@ -13,6 +13,9 @@ pub enum Tense {
     /// "would", "was to", "was expected to": ahead of a past moment, often close to the
     /// article date on either side.
     FutureInPast,
+    /// A cue that only reaches the few words after it (reduced clauses); resolved as
+    /// [`Tense::FutureInPast`].
+    LocalFutureInPast,
     None,
 }
 
@@ -87,8 +90,25 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             covered_until = i + 4;
             continue;
         }
-        if matches!(low, "scheduled" | "slated" | "planned" | "set") && w(i + 1) == "for" {
+        if matches!(low, "scheduled" | "slated" | "set" | "planned") && w(i + 1) == "for" {
             out[i] = Some(Tense::FutureInPast);
+            continue;
+        }
+        if matches!(low, "is" | "are" | "was" | "were") && matches!(w(i + 1), "scheduled" | "slated" | "planned" | "set") && w(i + 2) == "for" {
+            out[i] = Some(if matches!(low, "is" | "are") { Tense::Future } else { Tense::FutureInPast });
+            covered_until = i + 3;
+            continue;
+        }
+        // "to be held on August 9"
+        if low == "to" && w(i + 1) == "be" && toks.get(i + 2).map_or(false, |t| t.low.ends_with("ed") || IRREGULAR_PAST.contains(&t.low.as_str()) || t.low.ends_with("en")) {
+            // only for the words right after it: "the election to be held on August 9"
+            out[i] = Some(Tense::LocalFutureInPast);
+            covered_until = i + 3;
+            continue;
+        }
+        if matches!(low, "may" | "might") && !t.cap {
+            out[i] = Some(if w(i + 1) == "have" { Tense::Past } else { Tense::Future });
+            covered_until = i + 4;
             continue;
         }
         if FUTURE_TO.contains(&low) && w(i + 1) == "to" {
@@ -153,6 +173,10 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
         }
         if low.len() >= 4 && low.ends_with("ed") && !t.cap && !NOT_ED_VERBS.contains(&low) {
             let p = if i > 0 { w(i - 1) } else { "" };
+            // "followed by": a participle, not a finite past
+            if w(i + 1) == "by" {
+                continue;
+            }
             if !matches!(p, "the" | "a" | "an" | "-" | "be" | "been" | "being" | "to" | "his" | "her" | "their" | "its" | "our" | "my" | "your") {
                 out[i] = Some(Tense::Past);
             }
@@ -186,6 +210,12 @@ pub fn tense_at(toks: &[Tok], cues: &[Option<Tense>], s: usize, e: usize, lo: us
             penalty += 6;
         }
         if let Some(t) = cues[k] {
+            if t == Tense::LocalFutureInPast {
+                if s - k <= 5 {
+                    consider(s - k + penalty, Tense::FutureInPast);
+                }
+                continue;
+            }
             consider(s - k + penalty, t);
         }
     }
@@ -195,6 +225,9 @@ pub fn tense_at(toks: &[Tok], cues: &[Option<Tense>], s: usize, e: usize, lo: us
             penalty += 6;
         }
         if let Some(t) = cues[k] {
+            if t == Tense::LocalFutureInPast {
+                continue;
+            }
             // a cue after the expression is a little less likely to govern it
             consider(k + 1 - e + penalty + 1, t);
         }

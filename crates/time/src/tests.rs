@@ -133,7 +133,13 @@ fn months_alone_follow_tense() {
 
 #[test]
 fn year_of_the_sentence_and_end_points() {
-    assert_eq!(tag("In the 2016 race, she stayed in until June."), vec![pair("2016", "2016"), pair("June", "2016-06")]);
+    assert_eq!(one("They met on March 20 last year."), pair("March 20 last year", "2022-03-20"));
+    assert_eq!(one("The debate on October 2 was cancelled."), pair("October 2", "2023-10-02"));
+    assert_eq!(one("Crowds rallied ahead of the election to be held on November 5."), pair("November 5", "2023-11-05"));
+    assert_eq!(one("The festival will run from September 9."), pair("September 9", "2023-09-09"));
+    assert_eq!(one("The quakes may continue into early October."), pair("early October", "2023-10"));
+    assert_eq!(tag("Warnings apply from tonight into Saturday morning."), vec![pair("tonight", "2023-09-14TNI"), pair("Saturday morning", "2023-09-16TMO")]);
+    assert_eq!(one("The storm hit the coast from Tuesday night."), pair("Tuesday night", "2023-09-12TNI"));
     // a past verb with an end point still looks ahead
     assert_eq!(one("The government extended the lockdown until October 3."), pair("October 3", "2023-10-03"));
     // a weekday restating a date picks the year
