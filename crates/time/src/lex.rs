@@ -148,7 +148,12 @@ pub fn simple_sentences(text: &str) -> Vec<(usize, usize)> {
                 }
                 if q >= n || chars[q].1.is_uppercase() || chars[q].1.is_ascii_digit() || matches!(chars[q].1, '"' | '\u{201c}') {
                     // avoid common abbreviations: a single capital letter, Mr., Dr., months
-                    let word_start = text[..i].rfind(|ch: char| !ch.is_alphabetic()).map(|p| p + 1).unwrap_or(0);
+                    let word_start = text[..i]
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, ch)| !ch.is_alphabetic())
+                        .map(|(p, ch)| p + ch.len_utf8())
+                        .unwrap_or(0);
                     let w = &text[word_start..i];
                     let abbr = c == '.'
                         && (w.len() == 1

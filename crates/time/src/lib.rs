@@ -108,7 +108,7 @@ impl TimeTagger {
                 rules::Sem::Cal { .. } => {
                     matches!(prev, "until" | "till" | "through" | "to" | "by" | "into" | "from" | "starting" | "effective" | "beginning")
                 }
-                rules::Sem::Weekday { .. } | rules::Sem::PartOfDay { .. } => matches!(prev, "until" | "till" | "through" | "into" | "by"),
+                rules::Sem::Weekday { .. } | rules::Sem::PartOfDay { .. } | rules::Sem::Clock { .. } => matches!(prev, "until" | "till" | "through" | "into" | "by"),
                 _ => false,
             };
             if matches!(tn, tense::Tense::Past | tense::Tense::None) && endpoint {

@@ -140,6 +140,7 @@ fn year_of_the_sentence_and_end_points() {
     assert_eq!(one("The quakes may continue into early October."), pair("early October", "2023-10"));
     assert_eq!(tag("Warnings apply from tonight into Saturday morning."), vec![pair("tonight", "2023-09-14TNI"), pair("Saturday morning", "2023-09-16TMO")]);
     assert_eq!(one("The storm hit the coast from Tuesday night."), pair("Tuesday night", "2023-09-12TNI"));
+    assert_eq!(one("The match has been postponed until 15:00 GMT Saturday."), pair("15:00 GMT Saturday", "2023-09-16T15:00"));
     // a past verb with an end point still looks ahead
     assert_eq!(one("The government extended the lockdown until October 3."), pair("October 3", "2023-10-03"));
     // a weekday restating a date picks the year
@@ -272,6 +273,12 @@ fn bad_input_never_panics() {
     for s in ["", "(", "Sept.", "9/99/9999", "31/31/2023", "2023-13-45", "the", "every", "3:", "éé 2019’s “March” — 12:99 p.m.", "Q9 9999"] {
         let _ = t.tag_text(s, Some(d("2023-09-14")), &[]);
         let _ = t.tag_text(s, None, &[]);
+    }
+    // every suffix of a text with multi-byte characters next to abbreviations and dates
+    let text = "“Ça va”, said Mr. Kim on Sept. 14 — ’Dr. Lee. Élan ’90s (Thursday) 3 p.m. é’Mr. X. 2023-09-14T15:00 ½ 9/14/23.";
+    for (i, _) in text.char_indices() {
+        let _ = t.tag_text(&text[i..], Some(d("2023-09-14")), &[]);
+        let _ = lex::simple_sentences(&text[i..]);
     }
 }
 
