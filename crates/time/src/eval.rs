@@ -185,6 +185,14 @@ pub fn score(docs: &[TmlDoc]) -> TimeReport {
                 Some(k) => {
                     used[k] = true;
                     relaxed += 1;
+                    if sys[k].span != g.span {
+                        rep.errors.push(format!(
+                            "{}\tSPAN\t{:?} | sys {:?}",
+                            d.name,
+                            gtext,
+                            d.text.get(sys[k].span.range()).unwrap_or("")
+                        ));
+                    }
                     let sv = sys[k].value.clone().unwrap_or_default();
                     if sv == g.value {
                         val_ok += 1;

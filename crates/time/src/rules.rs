@@ -1136,7 +1136,9 @@ impl<'a> G<'a> {
             if plural {
                 return None;
             }
-            return Self::c(i, e, Sem::Dur { n: num?, unit });
+            // "the first three-month class": the adjective alone is the duration
+            let start = if lead || the { k } else { i };
+            return Self::c(start, e, Sem::Dur { n: num?, unit });
         }
         if unit == Unit::Second && num.is_none() {
             return None;
@@ -1227,7 +1229,7 @@ impl<'a> G<'a> {
             e += 1;
         }
         let _ = dir;
-        Self::c(i, if self.w(e - 1) == "'" { e - 1 } else { e }, Sem::Dur { n, unit })
+        Self::c(i, e, Sem::Dur { n, unit })
     }
 
     /// "3 p.m.", "3:30pm", "15:00 GMT", "noon", "midnight", "3:07:35" (a duration).
