@@ -111,6 +111,7 @@ impl QuoteFinder {
         inherit(&paras, &mut found);
         found.sort_by_key(|f| (f.content.start, f.content.end));
         found.dedup_by(|a, b| a.content == b.content);
+        let contents: Vec<Span> = found.iter().map(|f| f.content).collect();
         let mut quotes = Vec::with_capacity(found.len());
         let mut linked: Vec<(Span, Option<usize>)> = Vec::new();
         for f in &found {
@@ -123,7 +124,7 @@ impl QuoteFinder {
                 linked.push((s, e));
                 e
             });
-            let (date, date_source) = (doc.date, DateSource::Document);
+            let (date, date_source) = quote_date(doc, f, &contents);
             quotes.push(Quote { span: f.content, kind: f.kind, speaker, speaker_span: f.speaker, cue: f.cue, date, date_source });
         }
         quotes
@@ -403,6 +404,32 @@ fn cue_span(ctx: &Ctx, a: Attr) -> Span {
     let t = ctx.toks();
     let e = (a.cue + a.cue_len).min(t.len()) - 1;
     Span::new(t[a.cue].span.start, t[e].span.end)
+}
+
+/// The date of a quotation: the time expression governing the clause of its cue
+/// (`newsgraph_time::governing_date`), else the article date. Time expressions inside
+/// quoted or reported words say what the speaker talked about, not when they spoke: only
+/// the time expressions of the cue's sentence outside every quotation count.
+fn quote_date(doc: &Document, f: &Found, contents: &[Span]) -> (Option<chrono::NaiveDate>, DateSource) {
+    let fallback = (doc.date, DateSource::Document);
+    let Some(cue) = f.cue else { return fallback };
+    let Some(si) = doc.sentence_at(cue.start) else { return fallback };
+    let sspan = doc.sentences[si].span;
+    let day = |t: &newsgraph_core::TimeExpr| t.value.as_deref().and_then(newsgraph_time::value_day);
+    let outside: Vec<chrono::NaiveDate> = doc
+        .times
+        .iter()
+        .filter(|t| sspan.contains(t.span) && !contents.iter().any(|c| c.overlaps(t.span)))
+        .filter_map(day)
+        .collect();
+    if outside.is_empty() {
+        return fallback;
+    }
+    let (d, src) = newsgraph_time::governing_date(doc, si, cue);
+    match (d, src) {
+        (Some(d), DateSource::Text) if outside.contains(&d) => (Some(d), src),
+        _ => fallback,
+    }
 }
 
 /// Speakers for quotations without a cue of their own: pieces of one quotation over

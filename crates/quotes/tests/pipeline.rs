@@ -1,0 +1,68 @@
+//! End to end on the seed article: segmenter, tagger, parser, time tagger and entity
+//! recogniser of the other crates, then the quote finder, scored against the gold.
+
+use newsgraph_core::{Component, Document, QuoteKind};
+use newsgraph_quotes::{eval, QuoteFinder};
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_1b385efb04788e90");
+
+fn analyse(raw: &str, syntax: bool) -> Document {
+    let mut doc = newsgraph_read::parse_text("seed", raw, None).expect("dated text");
+    newsgraph_text::Segmenter::new().process(&mut doc);
+    if syntax {
+        newsgraph_syntax::Tagger::embedded().process(&mut doc);
+        newsgraph_syntax::Parser::embedded().process(&mut doc);
+    }
+    newsgraph_time::TimeTagger::new().process(&mut doc);
+    newsgraph_entities::EntityRecognizer::new().process(&mut doc);
+    QuoteFinder::new().process(&mut doc);
+    doc
+}
+
+fn check(syntax: bool) {
+    let raw = std::fs::read_to_string(format!("{SEED}.txt")).expect("seed");
+    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(format!("{SEED}.gold.json")).expect("gold")).expect("json");
+    let doc = analyse(&raw, syntax);
+    for q in &doc.quotes {
+        let s = |sp: Option<newsgraph_core::Span>| sp.map(|x| doc.text[x.range()].to_string()).unwrap_or_default();
+        eprintln!(
+            "{:8} {:?} <{}> → {:?} ({}) {:?} {:?}",
+            q.kind.as_str(),
+            s(Some(q.span)),
+            s(q.speaker_span),
+            q.speaker.map(|e| doc.entities[e].name.as_str()),
+            s(q.cue),
+            q.date,
+            q.date_source
+        );
+    }
+    let r = eval::score(&doc, &gold);
+    eprintln!("{}", r.to_text());
+    assert_eq!((r.quotes.tp, r.quotes.fn_), (7, 0), "{}", r.to_text());
+    assert!(r.speaker.right >= 6, "{}", r.to_text());
+    assert!(r.by_kind["indirect"].tp >= 3, "{}", r.to_text());
+    // "Washington on Wednesday announced …" is dated by its own time expression
+    let wash = doc.quotes.iter().find(|q| q.kind == QuoteKind::Indirect && doc.text[q.span.range()].starts_with("it had approved"));
+    assert_eq!(wash.and_then(|q| q.date).map(|d| d.to_string()).as_deref(), Some("2023-09-13"));
+}
+
+#[test]
+fn seed_end_to_end_surface_patterns() {
+    check(false);
+}
+
+/// With POS tags and dependencies, when the syntax models load (they are retrained during
+/// development; the quote finder must not need them).
+#[test]
+fn seed_end_to_end_with_syntax() {
+    let loads = std::panic::catch_unwind(|| {
+        newsgraph_syntax::Tagger::embedded();
+        newsgraph_syntax::Parser::embedded();
+    })
+    .is_ok();
+    if loads {
+        check(true);
+    } else {
+        eprintln!("syntax models do not load: skipped");
+    }
+}
