@@ -429,6 +429,9 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
         }
     }
     progress.finish();
+    if counts.added + counts.replaced > 0 {
+        store.optimize().map_err(store_err)?;
+    }
     let secs = started.elapsed().as_secs_f64();
     let docs = counts.added + counts.unchanged + counts.replaced;
     if docs == 0 && counts.skipped == 0 {

@@ -145,6 +145,12 @@ impl Store {
         &self.conn
     }
 
+    /// Refreshes the query planner's statistics (`PRAGMA optimize`); cheap, run after an ingest.
+    pub fn optimize(&self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA optimize")?;
+        Ok(())
+    }
+
     /// A handle that aborts the query running on this connection from another thread (for
     /// per-request timeouts); the interrupted call returns a database error.
     pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {

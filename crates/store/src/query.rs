@@ -849,6 +849,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// The number of stored documents in the filter's date range (ignoring limit and offset).
+    pub fn count_documents(&self, f: &DocumentFilter) -> Result<u64> {
+        let mut c = Conditions::default();
+        push_dates(&mut c, "d.date >= ?", "d.date <= ?", f.from, f.to);
+        let sql = format!("SELECT count(*) FROM documents d{}", c.where_clause());
+        Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(c.values), |r| u64_of(r, 0))?)
+    }
+
     /// The stored newsgraph/1 JSON of one document, as stored.
     pub fn document_json(&self, id: &str) -> Result<Option<String>> {
         Ok(self

@@ -252,6 +252,11 @@ fn round_trip_keeps_the_full_analysis() {
 
     let docs = store.documents(&DocumentFilter::default()).unwrap();
     assert_eq!(docs.len(), 1);
+    assert_eq!(store.count_documents(&DocumentFilter::default()).unwrap(), 1);
+    let late = chrono::NaiveDate::from_ymd_opt(2023, 9, 15);
+    assert_eq!(store.count_documents(&DocumentFilter { from: late, ..Default::default() }).unwrap(), 0);
+    assert!(store.documents(&DocumentFilter { from: late, ..Default::default() }).unwrap().is_empty());
+    store.optimize().unwrap();
     assert_eq!(docs[0].events, 5);
     assert_eq!(docs[0].newsgraph_version, newsgraph_core::VERSION);
     assert_eq!(docs[0].title.as_deref(), Some("Putin accepts Kim’s invitation"));
