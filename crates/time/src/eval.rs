@@ -56,7 +56,11 @@ pub struct TimeReport {
 
 impl fmt::Display for TimeReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "TempEval-3 temporal expressions: {} documents, {} reference, {} found", self.documents, self.gold, self.system)?;
+        writeln!(
+            f,
+            "TempEval-3 temporal expressions: {} documents, {} reference, {} found",
+            self.documents, self.gold, self.system
+        )?;
         writeln!(
             f,
             "  strict span   P {:.3}  R {:.3}  F1 {:.3}",
@@ -67,8 +71,16 @@ impl fmt::Display for TimeReport {
             "  relaxed span  P {:.3}  R {:.3}  F1 {:.3}",
             self.relaxed_precision, self.relaxed_recall, self.relaxed_f1
         )?;
-        writeln!(f, "  value         accuracy {:.3}  F1 {:.3}", self.value_accuracy, self.value_f1)?;
-        write!(f, "  type          accuracy {:.3}  F1 {:.3}", self.type_accuracy, self.type_f1)
+        writeln!(
+            f,
+            "  value         accuracy {:.3}  F1 {:.3}",
+            self.value_accuracy, self.value_f1
+        )?;
+        write!(
+            f,
+            "  type          accuracy {:.3}  F1 {:.3}",
+            self.type_accuracy, self.type_f1
+        )
     }
 }
 
@@ -77,9 +89,15 @@ fn decode_entities(s: &str, out: &mut String) {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         let after = &rest[p..];
-        let ent = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&apos;", '\'')]
-            .iter()
-            .find(|(e, _)| after.starts_with(e));
+        let ent = [
+            ("&amp;", '&'),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&apos;", '\''),
+        ]
+        .iter()
+        .find(|(e, _)| after.starts_with(e));
         match ent {
             Some((e, c)) => {
                 out.push(*c);
@@ -117,17 +135,27 @@ pub fn parse_tml(name: &str, xml: &str) -> Result<TmlDoc, String> {
     let mut from = 0;
     while let Some(p) = xml[from..].find("<TIMEX3") {
         let p = from + p;
-        let end = p + xml[p..].find('>').ok_or_else(|| format!("{name}: unclosed TIMEX3 tag"))?;
+        let end = p + xml[p..]
+            .find('>')
+            .ok_or_else(|| format!("{name}: unclosed TIMEX3 tag"))?;
         let tag = &xml[p..end];
         if attr(tag, "functionInDocument").as_deref() == Some("CREATION_TIME") {
             let v = attr(tag, "value").unwrap_or_default();
-            dct = v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            dct = v
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
             break;
         }
         from = end;
     }
-    let ts = xml.find("<TEXT>").ok_or_else(|| format!("{name}: no <TEXT> element"))? + "<TEXT>".len();
-    let te = ts + xml[ts..].find("</TEXT>").ok_or_else(|| format!("{name}: no </TEXT>"))?;
+    let ts = xml
+        .find("<TEXT>")
+        .ok_or_else(|| format!("{name}: no <TEXT> element"))?
+        + "<TEXT>".len();
+    let te = ts
+        + xml[ts..]
+            .find("</TEXT>")
+            .ok_or_else(|| format!("{name}: no </TEXT>"))?;
     let body = &xml[ts..te];
     let mut text = String::new();
     let mut gold = Vec::new();
@@ -135,7 +163,10 @@ pub fn parse_tml(name: &str, xml: &str) -> Result<TmlDoc, String> {
     let mut rest = body;
     while let Some(p) = rest.find('<') {
         decode_entities(&rest[..p], &mut text);
-        let close = rest[p..].find('>').ok_or_else(|| format!("{name}: unclosed tag"))? + p;
+        let close = rest[p..]
+            .find('>')
+            .ok_or_else(|| format!("{name}: unclosed tag"))?
+            + p;
         let tag = &rest[p + 1..close];
         if tag.starts_with("TIMEX3") {
             let ttype = attr(tag, "type").unwrap_or_default();
@@ -148,27 +179,51 @@ pub fn parse_tml(name: &str, xml: &str) -> Result<TmlDoc, String> {
         } else if tag.starts_with("/TIMEX3") {
             if let Some((s, ttype, value)) = open.take() {
                 if text.len() > s {
-                    gold.push(GoldTimex { span: Span::new(s, text.len()), ttype, value });
+                    gold.push(GoldTimex {
+                        span: Span::new(s, text.len()),
+                        ttype,
+                        value,
+                    });
                 }
             }
         }
         rest = &rest[close + 1..];
     }
     decode_entities(rest, &mut text);
-    Ok(TmlDoc { name: name.to_string(), dct, text, gold })
+    Ok(TmlDoc {
+        name: name.to_string(),
+        dct,
+        text,
+        gold,
+    })
 }
 
 fn prf(matched_p: usize, sys: usize, matched_r: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if sys == 0 { 0.0 } else { matched_p as f64 / sys as f64 };
-    let r = if gold == 0 { 0.0 } else { matched_r as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if sys == 0 {
+        0.0
+    } else {
+        matched_p as f64 / sys as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        matched_r as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
 /// Scores a set of parsed documents.
 pub fn score(docs: &[TmlDoc]) -> TimeReport {
     let tagger = TimeTagger::new();
-    let mut rep = TimeReport { documents: docs.len(), ..Default::default() };
+    let mut rep = TimeReport {
+        documents: docs.len(),
+        ..Default::default()
+    };
     let (mut strict, mut relaxed, mut val_ok, mut type_ok) = (0usize, 0usize, 0usize, 0usize);
     for d in docs {
         let sys = tagger.tag_text(&d.text, d.dct, &[]);
@@ -212,15 +267,31 @@ pub fn score(docs: &[TmlDoc]) -> TimeReport {
                 }
                 None => {
                     let ctx_s = g.span.start.saturating_sub(40);
-                    let ctx = d.text.get(floor(&d.text, ctx_s)..ceil(&d.text, (g.span.end + 30).min(d.text.len()))).unwrap_or("");
-                    rep.errors.push(format!("{}\tMISSED\t{:?} {} {}\t| {}", d.name, gtext, g.ttype, g.value, ctx.replace('\n', " ")));
+                    let ctx = d
+                        .text
+                        .get(
+                            floor(&d.text, ctx_s)
+                                ..ceil(&d.text, (g.span.end + 30).min(d.text.len())),
+                        )
+                        .unwrap_or("");
+                    rep.errors.push(format!(
+                        "{}\tMISSED\t{:?} {} {}\t| {}",
+                        d.name,
+                        gtext,
+                        g.ttype,
+                        g.value,
+                        ctx.replace('\n', " ")
+                    ));
                 }
             }
         }
         for (k, s) in sys.iter().enumerate() {
             if !used[k] {
                 let ctx_s = s.span.start.saturating_sub(40);
-                let ctx = d.text.get(floor(&d.text, ctx_s)..ceil(&d.text, (s.span.end + 30).min(d.text.len()))).unwrap_or("");
+                let ctx = d
+                    .text
+                    .get(floor(&d.text, ctx_s)..ceil(&d.text, (s.span.end + 30).min(d.text.len())))
+                    .unwrap_or("");
                 rep.errors.push(format!(
                     "{}\tSPURIOUS\t{:?} {} {:?}\t| {}",
                     d.name,
@@ -269,7 +340,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<TmlDoc>, String> {
     let rd = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut paths: Vec<_> = rd
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().map_or(false, |x| x == "tml"))
+        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
         .collect();
     paths.sort();
     if paths.is_empty() {
@@ -278,7 +349,10 @@ pub fn read_dir(dir: &Path) -> Result<Vec<TmlDoc>, String> {
     let mut docs = Vec::new();
     for p in paths {
         let xml = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         docs.push(parse_tml(&name, &xml)?);
     }
     Ok(docs)

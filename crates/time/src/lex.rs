@@ -72,7 +72,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 }
             }
             let s = &text[i..end];
-            out.push(Tok { start: i, end, low: s.to_ascii_lowercase(), kind: Kind::Num, cap: false });
+            out.push(Tok {
+                start: i,
+                end,
+                low: s.to_ascii_lowercase(),
+                kind: Kind::Num,
+                cap: false,
+            });
             continue;
         }
         if c.is_alphabetic() {
@@ -106,7 +112,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     end = e2;
                 }
             }
-            out.push(Tok { start: i, end, low, kind: Kind::Word, cap: c.is_uppercase() });
+            out.push(Tok {
+                start: i,
+                end,
+                low,
+                kind: Kind::Word,
+                cap: c.is_uppercase(),
+            });
             continue;
         }
         let end = i + c.len_utf8();
@@ -116,7 +128,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             '\u{2013}' | '\u{2014}' => "-".to_string(),
             _ => c.to_string(),
         };
-        out.push(Tok { start: i, end, low, kind: Kind::Punct, cap: false });
+        out.push(Tok {
+            start: i,
+            end,
+            low,
+            kind: Kind::Punct,
+            cap: false,
+        });
     }
     out
 }
@@ -146,7 +164,11 @@ pub fn simple_sentences(text: &str) -> Vec<(usize, usize)> {
                 while q < n && chars[q].1.is_whitespace() {
                     q += 1;
                 }
-                if q >= n || chars[q].1.is_uppercase() || chars[q].1.is_ascii_digit() || matches!(chars[q].1, '"' | '\u{201c}') {
+                if q >= n
+                    || chars[q].1.is_uppercase()
+                    || chars[q].1.is_ascii_digit()
+                    || matches!(chars[q].1, '"' | '\u{201c}')
+                {
                     // avoid common abbreviations: a single capital letter, Mr., Dr., months
                     let word_start = text[..i]
                         .char_indices()
@@ -159,7 +181,33 @@ pub fn simple_sentences(text: &str) -> Vec<(usize, usize)> {
                         && (w.len() == 1
                             || matches!(
                                 w,
-                                "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Sen" | "Rep" | "Gov" | "Lt" | "Col" | "Jan" | "Feb" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov" | "Dec" | "Jr" | "Sr" | "No" | "Prof" | "Capt" | "Sgt" | "Inc" | "Corp" | "Co"
+                                "Mr" | "Mrs"
+                                    | "Ms"
+                                    | "Dr"
+                                    | "St"
+                                    | "Gen"
+                                    | "Sen"
+                                    | "Rep"
+                                    | "Gov"
+                                    | "Lt"
+                                    | "Col"
+                                    | "Jan"
+                                    | "Feb"
+                                    | "Aug"
+                                    | "Sept"
+                                    | "Sep"
+                                    | "Oct"
+                                    | "Nov"
+                                    | "Dec"
+                                    | "Jr"
+                                    | "Sr"
+                                    | "No"
+                                    | "Prof"
+                                    | "Capt"
+                                    | "Sgt"
+                                    | "Inc"
+                                    | "Corp"
+                                    | "Co"
                             ));
                     if !abbr {
                         cut = Some(if m < n { chars[m].0 } else { text.len() });
@@ -168,14 +216,14 @@ pub fn simple_sentences(text: &str) -> Vec<(usize, usize)> {
             }
         }
         if let Some(e) = cut {
-            if text[start..e].trim().len() > 0 {
+            if !text[start..e].trim().is_empty() {
                 out.push((start, e));
             }
             start = e;
         }
         k += 1;
     }
-    if text[start..].trim().len() > 0 {
+    if !text[start..].trim().is_empty() {
         out.push((start, text.len()));
     }
     out
@@ -190,7 +238,23 @@ mod tests {
         let lows: Vec<&str> = t.iter().map(|t| t.low.as_str()).collect();
         assert_eq!(
             lows,
-            vec!["on", "9/14/2023", "at", "3", "p.m.", ",", "2023-09-14", "and", "2009", "-", "2010", "(", "15:00", ")", "1,000"]
+            vec![
+                "on",
+                "9/14/2023",
+                "at",
+                "3",
+                "p.m.",
+                ",",
+                "2023-09-14",
+                "and",
+                "2009",
+                "-",
+                "2010",
+                "(",
+                "15:00",
+                ")",
+                "1,000"
+            ]
         );
     }
     #[test]

@@ -44,7 +44,12 @@ impl TimeTagger {
 
     /// Finds and normalises the time expressions of `text` against `date`. Sentence spans
     /// (byte ranges) limit the tense search; when empty, sentences are split simply.
-    pub fn tag_text(&self, text: &str, date: Option<NaiveDate>, sentences: &[Span]) -> Vec<TimeExpr> {
+    pub fn tag_text(
+        &self,
+        text: &str,
+        date: Option<NaiveDate>,
+        sentences: &[Span],
+    ) -> Vec<TimeExpr> {
         self.tag_with(text, date, sentences, None)
     }
 
@@ -66,25 +71,32 @@ impl TimeTagger {
             sentences.iter().map(|s| (s.start, s.end)).collect()
         };
         // map syntax tags onto our tokens (by start offset)
-        let tags: Option<Vec<tense::Tag>> = doc_tokens.filter(|dt| dt.iter().any(|t| !t.xpos.is_empty())).map(|dt| {
-            let mut v = vec![tense::Tag::default(); toks.len()];
-            let mut j = 0;
-            for (i, t) in toks.iter().enumerate() {
-                while j < dt.len() && dt[j].span.start < t.start {
-                    j += 1;
+        let tags: Option<Vec<tense::Tag>> = doc_tokens
+            .filter(|dt| dt.iter().any(|t| !t.xpos.is_empty()))
+            .map(|dt| {
+                let mut v = vec![tense::Tag::default(); toks.len()];
+                let mut j = 0;
+                for (i, t) in toks.iter().enumerate() {
+                    while j < dt.len() && dt[j].span.start < t.start {
+                        j += 1;
+                    }
+                    if j < dt.len() && dt[j].span.start == t.start {
+                        v[i] = tense::Tag {
+                            xpos: dt[j].xpos.clone(),
+                            lemma: dt[j].lemma.clone(),
+                        };
+                    }
                 }
-                if j < dt.len() && dt[j].span.start == t.start {
-                    v[i] = tense::Tag { xpos: dt[j].xpos.clone(), lemma: dt[j].lemma.clone() };
-                }
-            }
-            v
-        });
+                v
+            });
         let cues = tense::cues(&toks, tags.as_deref());
         let cands = rules::find(text, &toks);
         let cand_years: Vec<(usize, i32)> = cands
             .iter()
             .filter_map(|c| match c.sem {
-                rules::Sem::Year(y) | rules::Sem::Cal { y: Some(y), .. } => Some((toks[c.s].start, y)),
+                rules::Sem::Year(y) | rules::Sem::Cal { y: Some(y), .. } => {
+                    Some((toks[c.s].start, y))
+                }
                 _ => None,
             })
             .collect();
@@ -103,12 +115,32 @@ impl TimeTagger {
             };
             let mut tn = tense::tense_at(&toks, &cues, c.s, c.e, lo, hi);
             // "extended the lockdown until May 1": an end point is not in the past
-            let prev = if c.s > 0 { toks[c.s - 1].low.as_str() } else { "" };
+            let prev = if c.s > 0 {
+                toks[c.s - 1].low.as_str()
+            } else {
+                ""
+            };
             let endpoint = match c.sem {
                 rules::Sem::Cal { .. } => {
-                    matches!(prev, "until" | "till" | "through" | "to" | "by" | "into" | "from" | "starting" | "effective" | "beginning")
+                    matches!(
+                        prev,
+                        "until"
+                            | "till"
+                            | "through"
+                            | "to"
+                            | "by"
+                            | "into"
+                            | "from"
+                            | "starting"
+                            | "effective"
+                            | "beginning"
+                    )
                 }
-                rules::Sem::Weekday { .. } | rules::Sem::PartOfDay { .. } | rules::Sem::Clock { .. } => matches!(prev, "until" | "till" | "through" | "into" | "by"),
+                rules::Sem::Weekday { .. }
+                | rules::Sem::PartOfDay { .. }
+                | rules::Sem::Clock { .. } => {
+                    matches!(prev, "until" | "till" | "through" | "into" | "by")
+                }
                 _ => false,
             };
             if matches!(tn, tense::Tense::Past | tense::Tense::None) && endpoint {
@@ -117,13 +149,28 @@ impl TimeTagger {
             // an explicit year in the same sentence fixes year-less months and dates
             // (kept for reference: an explicit year elsewhere in the sentence proved a poor
             // guide for year-less months, so it is not used)
-            let _sent_year: Option<i32> = cand_years.iter().find(|&&(k, _)| k >= toks[lo.min(toks.len() - 1)].start && k < toks.get(hi).map_or(usize::MAX, |t| t.start)).map(|&(_, y)| y);
-            let ctx = resolve::Ctx { dct: date, tense: tn, anchor, sent_year: None };
+            let _sent_year: Option<i32> = cand_years
+                .iter()
+                .find(|&&(k, _)| {
+                    k >= toks[lo.min(toks.len() - 1)].start
+                        && k < toks.get(hi).map_or(usize::MAX, |t| t.start)
+                })
+                .map(|&(_, y)| y);
+            let ctx = resolve::Ctx {
+                dct: date,
+                tense: tn,
+                anchor,
+                sent_year: None,
+            };
             let r = resolve::resolve(&c.sem, &ctx);
             if let Some(p) = r.point {
                 anchor = Some(p);
             }
-            out.push(TimeExpr { span: Span::new(start, end), ttype: r.ttype, value: r.value });
+            out.push(TimeExpr {
+                span: Span::new(start, end),
+                ttype: r.ttype,
+                value: r.value,
+            });
         }
         out.sort_by_key(|t| (t.span.start, t.span.end));
         out
@@ -137,10 +184,15 @@ impl Component for TimeTagger {
 
     fn process(&self, doc: &mut Document) {
         let spans: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
-        let toks = if doc.tokens.is_empty() { None } else { Some(doc.tokens.as_slice()) };
+        let toks = if doc.tokens.is_empty() {
+            None
+        } else {
+            Some(doc.tokens.as_slice())
+        };
         let times = self.tag_with(&doc.text, doc.date, &spans, toks);
         if doc.date.is_none() && times.iter().any(|t| t.value.is_none()) {
-            doc.warnings.push("no article date: relative times left unresolved".to_string());
+            doc.warnings
+                .push("no article date: relative times left unresolved".to_string());
         }
         doc.times = times;
     }
@@ -161,7 +213,11 @@ pub fn value_day(value: &str) -> Option<NaiveDate> {
 /// sentence attached to the anchor's verb in the dependency parse when there is one, else
 /// the nearest one in the same clause (then the same sentence); failing that, the
 /// article date with [`DateSource::Document`]. Month or year values do not count.
-pub fn governing_date(doc: &Document, sentence: usize, anchor: Span) -> (Option<NaiveDate>, DateSource) {
+pub fn governing_date(
+    doc: &Document,
+    sentence: usize,
+    anchor: Span,
+) -> (Option<NaiveDate>, DateSource) {
     let fallback = (doc.date, DateSource::Document);
     let Some(sent) = doc.sentences.get(sentence) else {
         return fallback;
@@ -170,7 +226,9 @@ pub fn governing_date(doc: &Document, sentence: usize, anchor: Span) -> (Option<
     let cands: Vec<(&TimeExpr, NaiveDate)> = doc
         .times
         .iter()
-        .filter(|t| sspan.contains(t.span) || (t.span.start >= sspan.start && t.span.start < sspan.end))
+        .filter(|t| {
+            sspan.contains(t.span) || (t.span.start >= sspan.start && t.span.start < sspan.end)
+        })
         .filter(|t| matches!(t.ttype, TimeType::Date | TimeType::Time))
         .filter_map(|t| t.value.as_deref().and_then(value_day).map(|d| (t, d)))
         .collect();
@@ -179,17 +237,26 @@ pub fn governing_date(doc: &Document, sentence: usize, anchor: Span) -> (Option<
     }
     // dependency parse: the time's head chain reaches the anchor's verb
     let toks = &doc.tokens;
-    let parsed = !sent.tokens.is_empty() && toks.get(sent.tokens.clone()).map_or(false, |ts| ts.iter().any(|t| !t.deprel.is_empty()));
+    let parsed = !sent.tokens.is_empty()
+        && toks
+            .get(sent.tokens.clone())
+            .is_some_and(|ts| ts.iter().any(|t| !t.deprel.is_empty()));
     if parsed {
         let range = sent.tokens.clone();
         let tok_at = |sp: Span| -> Option<usize> {
-            range.clone().find(|&k| toks.get(k).map_or(false, |t| t.span.overlaps(sp)))
+            range
+                .clone()
+                .find(|&k| toks.get(k).is_some_and(|t| t.span.overlaps(sp)))
         };
         // the anchor's verb: climb from the anchor token to the first verb (itself included)
         let verb = tok_at(anchor).map(|mut k| {
             for _ in 0..20 {
                 let t = &toks[k];
-                if matches!(t.upos, newsgraph_core::Upos::VERB | newsgraph_core::Upos::AUX) || t.head.is_none() {
+                if matches!(
+                    t.upos,
+                    newsgraph_core::Upos::VERB | newsgraph_core::Upos::AUX
+                ) || t.head.is_none()
+                {
                     break;
                 }
                 match t.head {
@@ -202,10 +269,13 @@ pub fn governing_date(doc: &Document, sentence: usize, anchor: Span) -> (Option<
         if let Some(v) = verb {
             for (t, d) in &cands {
                 // the token of the time expression whose head lies outside it
-                let inside: Vec<usize> = range.clone().filter(|&k| toks.get(k).map_or(false, |x| t.span.contains(x.span))).collect();
+                let inside: Vec<usize> = range
+                    .clone()
+                    .filter(|&k| toks.get(k).is_some_and(|x| t.span.contains(x.span)))
+                    .collect();
                 let Some(&root) = inside
                     .iter()
-                    .find(|&&k| toks[k].head.map_or(true, |h| !inside.contains(&h)))
+                    .find(|&&k| toks[k].head.is_none_or(|h| !inside.contains(&h)))
                     .or(inside.first())
                 else {
                     continue;
@@ -234,7 +304,10 @@ pub fn governing_date(doc: &Document, sentence: usize, anchor: Span) -> (Option<
             return 0;
         };
         let between = text.get(a..b).unwrap_or("");
-        let bounds = between.chars().filter(|c| matches!(c, ';' | ':' | '"' | '\u{201c}' | '\u{201d}')).count();
+        let bounds = between
+            .chars()
+            .filter(|c| matches!(c, ';' | ':' | '"' | '\u{201c}' | '\u{201d}'))
+            .count();
         let commas = between.matches(", ").count();
         between.len() + bounds * 200 + commas * 15
     };

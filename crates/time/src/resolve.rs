@@ -115,7 +115,11 @@ fn num_str(n: f64) -> String {
 
 pub fn duration_value(n: Num, unit: Unit) -> String {
     let (mult, code) = unit_code(unit, 1.0);
-    let t = if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) { "T" } else { "" };
+    let t = if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+        "T"
+    } else {
+        ""
+    };
     match n {
         Num::X => {
             let code = match unit {
@@ -135,7 +139,9 @@ fn truncate(d: NaiveDate, gran: Gran) -> NaiveDate {
     let y = d.year();
     let r = match gran {
         Gran::Day => Some(d),
-        Gran::Week => d.checked_sub_signed(Duration::days(d.weekday().num_days_from_monday() as i64)),
+        Gran::Week => {
+            d.checked_sub_signed(Duration::days(d.weekday().num_days_from_monday() as i64))
+        }
         Gran::Month => ymd(y, d.month(), 1),
         Gran::Quarter => ymd(y, (d.month() - 1) / 3 * 3 + 1, 1),
         Gran::Season => Some(d),
@@ -268,7 +274,13 @@ fn pick_year(dct: NaiveDate, m: u32, d: Option<u32>, rel: Rel, tense: Tense) -> 
     }
 }
 
-fn year_of(spec: YearSpec, dct: Option<NaiveDate>, start_month: u32, end_month: u32, tense: Tense) -> Option<i32> {
+fn year_of(
+    spec: YearSpec,
+    dct: Option<NaiveDate>,
+    start_month: u32,
+    end_month: u32,
+    tense: Tense,
+) -> Option<i32> {
     match spec {
         YearSpec::Abs(y) => Some(y),
         YearSpec::Rel(o) => Some(dct?.year() + o),
@@ -298,20 +310,35 @@ fn year_of(spec: YearSpec, dct: Option<NaiveDate>, start_month: u32, end_month: 
 }
 
 fn base(ctx: &Ctx) -> Option<Point> {
-    ctx.anchor.or(ctx.dct.map(|d| Point { date: d, gran: Gran::Day }))
+    ctx.anchor.or(ctx.dct.map(|d| Point {
+        date: d,
+        gran: Gran::Day,
+    }))
 }
 
 fn point(date: NaiveDate, gran: Gran) -> Resolved {
     let p = Point { date, gran };
-    Resolved { ttype: TimeType::Date, value: Some(format(p)), point: Some(p) }
+    Resolved {
+        ttype: TimeType::Date,
+        value: Some(format(p)),
+        point: Some(p),
+    }
 }
 
 fn fixed(ttype: TimeType, v: impl Into<String>) -> Resolved {
-    Resolved { ttype, value: Some(v.into()), point: None }
+    Resolved {
+        ttype,
+        value: Some(v.into()),
+        point: None,
+    }
 }
 
 fn none(ttype: TimeType) -> Resolved {
-    Resolved { ttype, value: None, point: None }
+    Resolved {
+        ttype,
+        value: None,
+        point: None,
+    }
 }
 
 pub fn resolve(sem: &Sem, ctx: &Ctx) -> Resolved {
@@ -335,11 +362,15 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             let (m, dd) = (*m, *d);
             let year = match (y, dct) {
                 (Some(y), _) => *y,
-                (None, _) if *rel == Rel::Tense && ctx.sent_year.is_some() => ctx.sent_year.unwrap_or_default(),
+                (None, _) if *rel == Rel::Tense && ctx.sent_year.is_some() => {
+                    ctx.sent_year.unwrap_or_default()
+                }
                 (None, Some(dct)) => pick_year(dct, m, dd, *rel, tense),
                 (None, None) => {
                     return Some(match dd {
-                        Some(d) if *rel == Rel::Tense => fixed(TimeType::Date, format!("XXXX-{m:02}-{d:02}")),
+                        Some(d) if *rel == Rel::Tense => {
+                            fixed(TimeType::Date, format!("XXXX-{m:02}-{d:02}"))
+                        }
                         None if *rel == Rel::Tense => fixed(TimeType::Date, format!("XXXX-{m:02}")),
                         _ => none(TimeType::Date),
                     })
@@ -347,7 +378,12 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             };
             match dd {
                 // February 29 in a common year: the nearest leap year
-                Some(d) => point(ymd(year, m, d).or_else(|| (1..4).find_map(|k| ymd(year + k, m, d).or(ymd(year - k, m, d))))?, Gran::Day),
+                Some(d) => point(
+                    ymd(year, m, d).or_else(|| {
+                        (1..4).find_map(|k| ymd(year + k, m, d).or(ymd(year - k, m, d)))
+                    })?,
+                    Gran::Day,
+                ),
                 None => point(ymd(year, m, 1)?, Gran::Month),
             }
         }
@@ -358,8 +394,15 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
         Sem::Season { s, year } => {
             let sm = season_month(s);
             let y = year_of(*year, dct, sm, sm + 2, tense)?;
-            let p = Point { date: ymd(y, sm, 1)?, gran: Gran::Season };
-            Resolved { ttype: TimeType::Date, value: Some(format!("{y:04}-{s}")), point: Some(p) }
+            let p = Point {
+                date: ymd(y, sm, 1)?,
+                gran: Gran::Season,
+            };
+            Resolved {
+                ttype: TimeType::Date,
+                value: Some(format!("{y:04}-{s}")),
+                point: Some(p),
+            }
         }
         Sem::Quarter { q, year } => {
             let sm = (q - 1) * 3 + 1;
@@ -374,14 +417,28 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                 }
                 _ => year_of(*year, dct, sm, sm + 2, tense)?,
             };
-            let p = Point { date: ymd(y, sm, 1)?, gran: Gran::Quarter };
-            Resolved { ttype: TimeType::Date, value: Some(format!("{y:04}-Q{q}")), point: Some(p) }
+            let p = Point {
+                date: ymd(y, sm, 1)?,
+                gran: Gran::Quarter,
+            };
+            Resolved {
+                ttype: TimeType::Date,
+                value: Some(format!("{y:04}-Q{q}")),
+                point: Some(p),
+            }
         }
         Sem::Half { h, year } => {
             let sm = (h - 1) * 6 + 1;
             let y = year_of(*year, dct, sm, sm + 5, tense)?;
-            let p = Point { date: ymd(y, sm, 1)?, gran: Gran::Quarter };
-            Resolved { ttype: TimeType::Date, value: Some(format!("{y:04}-H{h}")), point: Some(p) }
+            let p = Point {
+                date: ymd(y, sm, 1)?,
+                gran: Gran::Quarter,
+            };
+            Resolved {
+                ttype: TimeType::Date,
+                value: Some(format!("{y:04}-H{h}")),
+                point: Some(p),
+            }
         }
         Sem::DayRel(o) => point(shift(dct?, Unit::Day, *o)?, Gran::Day),
         Sem::UnitRel { unit, off } => {
@@ -395,20 +452,30 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             Resolved {
                 ttype: TimeType::Date,
                 value: Some(format!("{:04}-W{:02}-WE", w.year(), w.week())),
-                point: Some(Point { date: d, gran: Gran::Week }),
+                point: Some(Point {
+                    date: d,
+                    gran: Gran::Week,
+                }),
             }
         }
         Sem::WeekendTense => {
             let dct = dct?;
             let wd = dct.weekday().number_from_monday();
             // Saturday/Sunday: this weekend; otherwise the last one in the past, the coming one ahead
-            let off = if wd >= 6 { 0 } else if tense == Tense::Future || tense == Tense::Present { 0 } else { -1 };
+            let off = if wd >= 6 || matches!(tense, Tense::Future | Tense::Present) {
+                0
+            } else {
+                -1
+            };
             let d = shift(truncate(dct, Gran::Week), Unit::Week, off)?;
             let w = d.iso_week();
             Resolved {
                 ttype: TimeType::Date,
                 value: Some(format!("{:04}-W{:02}-WE", w.year(), w.week())),
-                point: Some(Point { date: d, gran: Gran::Week }),
+                point: Some(Point {
+                    date: d,
+                    gran: Gran::Week,
+                }),
             }
         }
         Sem::Ago { n, unit } => match n {
@@ -420,13 +487,22 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
         },
         Sem::FromNow { n, unit } => match n {
             Num::X => fixed(TimeType::Date, "FUTURE_REF"),
-            Num::N(v) => point(shift(dct?, *unit, v.round() as i64)?, gran_of(*unit).min(Gran::Year)),
+            Num::N(v) => point(
+                shift(dct?, *unit, v.round() as i64)?,
+                gran_of(*unit).min(Gran::Year),
+            ),
         },
         Sem::Later { n, unit, sign } => match n {
             Num::X => none(TimeType::Date),
             Num::N(v) => {
                 let b = base(ctx)?;
-                let g = gran_of(*unit).min(Gran::Year).max(if b.gran == Gran::Season { Gran::Year } else { Gran::Day });
+                let g = gran_of(*unit)
+                    .min(Gran::Year)
+                    .max(if b.gran == Gran::Season {
+                        Gran::Year
+                    } else {
+                        Gran::Day
+                    });
                 point(shift(b.date, *unit, sign * v.round() as i64)?, g)
             }
         },
@@ -444,7 +520,14 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                 None => dct?,
             };
             let v = format!("{}T{:02}:{:02}", date.format("%Y-%m-%d"), h, m);
-            Resolved { ttype: TimeType::Time, value: Some(v), point: Some(Point { date, gran: Gran::Day }) }
+            Resolved {
+                ttype: TimeType::Time,
+                value: Some(v),
+                point: Some(Point {
+                    date,
+                    gran: Gran::Day,
+                }),
+            }
         }
         Sem::MonthOfYear { m, d, off } => {
             let y = dct?.year() + off;
@@ -454,7 +537,16 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             }
         }
         Sem::WdCal { wd, cal } => {
-            if let (Sem::Cal { y: None, m, d: Some(d), .. }, Some(dct)) = (&**cal, dct) {
+            if let (
+                Sem::Cal {
+                    y: None,
+                    m,
+                    d: Some(d),
+                    ..
+                },
+                Some(dct),
+            ) = (&**cal, dct)
+            {
                 let best = (dct.year() - 1..=dct.year() + 1)
                     .filter_map(|y| ymd(y, *m, *d))
                     .filter(|x| x.weekday().number_from_monday() == *wd)
@@ -468,7 +560,14 @@ fn resolve_inner(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
         Sem::PartOfDay { pod, day } => {
             let date = resolve_day(day, ctx)?;
             let v = format!("{}T{}", date.format("%Y-%m-%d"), pod);
-            Resolved { ttype: TimeType::Time, value: Some(v), point: Some(Point { date, gran: Gran::Day }) }
+            Resolved {
+                ttype: TimeType::Time,
+                value: Some(v),
+                point: Some(Point {
+                    date,
+                    gran: Gran::Day,
+                }),
+            }
         }
     })
 }

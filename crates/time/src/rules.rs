@@ -53,46 +53,104 @@ pub enum YearSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sem {
     /// Explicit calendar date: month with optional day and year.
-    Cal { y: Option<i32>, m: u32, d: Option<u32>, rel: Rel },
+    Cal {
+        y: Option<i32>,
+        m: u32,
+        d: Option<u32>,
+        rel: Rel,
+    },
     Year(i32),
     /// "199" for the 1990s.
     Decade(i32),
     /// "19" for the 20th century.
     Century(i32),
-    Weekday { wd: u32, rel: Rel },
-    Season { s: &'static str, year: YearSpec },
-    Quarter { q: u32, year: YearSpec },
-    Half { h: u32, year: YearSpec },
+    Weekday {
+        wd: u32,
+        rel: Rel,
+    },
+    Season {
+        s: &'static str,
+        year: YearSpec,
+    },
+    Quarter {
+        q: u32,
+        year: YearSpec,
+    },
+    Half {
+        h: u32,
+        year: YearSpec,
+    },
     /// yesterday -1, today 0, tomorrow +1.
     DayRel(i64),
     /// this/last/next week, month, year, …
-    UnitRel { unit: Unit, off: i64 },
+    UnitRel {
+        unit: Unit,
+        off: i64,
+    },
     /// this/last/next weekend.
     Weekend(i64),
     /// "the weekend": the one before or after the article date, by tense.
     WeekendTense,
-    Ago { n: Num, unit: Unit },
-    FromNow { n: Num, unit: Unit },
+    Ago {
+        n: Num,
+        unit: Unit,
+    },
+    FromNow {
+        n: Num,
+        unit: Unit,
+    },
     /// "three years later" (+1) / "two days earlier" (-1): anchored on the previous time.
-    Later { n: Num, unit: Unit, sign: i64 },
+    Later {
+        n: Num,
+        unit: Unit,
+        sign: i64,
+    },
     /// "the next day" (+1), "the previous week" (-1), "the same day" (0), on the previous time.
-    Anchored { unit: Unit, off: i64 },
+    Anchored {
+        unit: Unit,
+        off: i64,
+    },
     Ref(&'static str),
-    Dur { n: Num, unit: Unit },
+    Dur {
+        n: Num,
+        unit: Unit,
+    },
     Raw(String, crate::TimeKind),
-    Clock { h: u32, m: u32, day: Option<Box<Sem>> },
-    PartOfDay { pod: &'static str, day: Box<Sem> },
+    Clock {
+        h: u32,
+        m: u32,
+        day: Option<Box<Sem>>,
+    },
+    PartOfDay {
+        pod: &'static str,
+        day: Box<Sem>,
+    },
     /// "June of this year", "May 5 of last year": year relative to the article year.
-    MonthOfYear { m: u32, d: Option<u32>, off: i32 },
+    MonthOfYear {
+        m: u32,
+        d: Option<u32>,
+        off: i32,
+    },
     /// A weekday restating a date ("Monday, December 6"): the weekday picks the year.
-    WdCal { wd: u32, cal: Box<Sem> },
+    WdCal {
+        wd: u32,
+        cal: Box<Sem>,
+    },
 }
 
 impl Sem {
     /// Names one day (possibly by tense): can take a part of the day or a clock time.
     pub fn is_day(&self) -> bool {
-        matches!(self, Sem::Cal { d: Some(_), .. } | Sem::Weekday { .. } | Sem::DayRel(_) | Sem::WdCal { .. })
-            || matches!(self, Sem::Anchored { unit: Unit::Day, .. })
+        matches!(
+            self,
+            Sem::Cal { d: Some(_), .. } | Sem::Weekday { .. } | Sem::DayRel(_) | Sem::WdCal { .. }
+        ) || matches!(
+            self,
+            Sem::Anchored {
+                unit: Unit::Day,
+                ..
+            }
+        )
     }
     fn is_datey(&self) -> bool {
         matches!(
@@ -309,9 +367,9 @@ fn year_num(t: &Tok) -> Option<i32> {
 }
 
 const YEAR_PREP: &[&str] = &[
-    "in", "since", "of", "by", "until", "till", "from", "to", "before", "after", "during", "around", "between", "and",
-    "or", "-", "through", "early", "late", "mid", "fiscal", "for", "than", "circa", "c", "year", "summer", "spring",
-    "winter", "autumn", "fall",
+    "in", "since", "of", "by", "until", "till", "from", "to", "before", "after", "during",
+    "around", "between", "and", "or", "-", "through", "early", "late", "mid", "fiscal", "for",
+    "than", "circa", "c", "year", "summer", "spring", "winter", "autumn", "fall",
 ];
 
 pub struct G<'a> {
@@ -377,7 +435,7 @@ impl<'a> G<'a> {
                 if self.w(i + 1) == "hundred" {
                     return Some((Num::N(100.0), i + 2));
                 }
-                if self.w(i + 1) == "half" && matches!(self.w(i + 2), "" ) {
+                if self.w(i + 1) == "half" && matches!(self.w(i + 2), "") {
                     return None;
                 }
                 return Some((Num::N(1.0), i + 1));
@@ -409,7 +467,7 @@ impl<'a> G<'a> {
         let mut best: Option<Cand> = None;
         let mut consider = |c: Option<Cand>| {
             if let Some(c) = c {
-                if c.e > c.s && best.as_ref().map_or(true, |b| c.e > b.e) {
+                if c.e > c.s && best.as_ref().is_none_or(|b| c.e > b.e) {
                     best = Some(c);
                 }
             }
@@ -453,7 +511,7 @@ impl<'a> G<'a> {
         .into_iter()
         .flatten()
         {
-            if best.as_ref().map_or(true, |b| c.e > b.e) {
+            if best.as_ref().is_none_or(|b| c.e > b.e) {
                 best = Some(c);
             }
         }
@@ -472,10 +530,14 @@ impl<'a> G<'a> {
         let mut the_year_ok = false;
         if matches!(w, "early" | "late" | "mid" | "earlier" | "later") {
             inner_start = if self.w(j + 1) == "-" { j + 2 } else { j + 1 };
-            if matches!(w, "earlier" | "later") && !matches!(self.w(inner_start), "this" | "that" | "in") {
+            if matches!(w, "earlier" | "later")
+                && !matches!(self.w(inner_start), "this" | "that" | "in")
+            {
                 return None;
             }
-        } else if matches!(w, "end" | "beginning" | "start" | "middle" | "turn") && self.w(j + 1) == "of" {
+        } else if matches!(w, "end" | "beginning" | "start" | "middle" | "turn")
+            && self.w(j + 1) == "of"
+        {
             if j == i && self.prev(i) == "the" {
                 return None;
             }
@@ -491,19 +553,37 @@ impl<'a> G<'a> {
         if matches!(self.w(j), "earlier" | "later") && self.w(k) == "in" {
             k += 1;
         }
-        if the_year_ok && matches!(self.w(k), "year" | "month" | "week") && !matches!(self.w(k + 1), "-" | "'") {
+        if the_year_ok
+            && matches!(self.w(k), "year" | "month" | "week")
+            && !matches!(self.w(k + 1), "-" | "'")
+        {
             if let Some((u, false)) = unit_word(self.w(k)) {
                 return Self::c(i, k + 1, Sem::UnitRel { unit: u, off: 0 });
             }
         }
         if the_year_ok && matches!(self.w(k), "the" | "this") {
             if let Some((u, false)) = unit_word(self.w(k + 1)) {
-                if matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century | Unit::Quarter) {
+                if matches!(
+                    u,
+                    Unit::Year
+                        | Unit::Month
+                        | Unit::Week
+                        | Unit::Decade
+                        | Unit::Century
+                        | Unit::Quarter
+                ) {
                     return Self::c(i, k + 2, Sem::UnitRel { unit: u, off: 0 });
                 }
             }
             if self.w(k + 1) == "century" {
-                return Self::c(i, k + 2, Sem::UnitRel { unit: Unit::Century, off: 0 });
+                return Self::c(
+                    i,
+                    k + 2,
+                    Sem::UnitRel {
+                        unit: Unit::Century,
+                        off: 0,
+                    },
+                );
             }
         }
         // "the early 1990s": "the" belongs to the decade
@@ -512,13 +592,19 @@ impl<'a> G<'a> {
             return None;
         }
         // "earlier"/"later" only before this/last/next units
-        if matches!(self.w(j), "earlier" | "later") && !matches!(inner.sem, Sem::UnitRel { .. } | Sem::Cal { .. }) {
+        if matches!(self.w(j), "earlier" | "later")
+            && !matches!(inner.sem, Sem::UnitRel { .. } | Sem::Cal { .. })
+        {
             return None;
         }
         if matches!(inner.sem, Sem::Weekday { .. }) && !matches!(self.w(j), "late" | "early") {
             return None;
         }
-        Some(Cand { s: i.min(j), e: inner.e, sem: inner.sem })
+        Some(Cand {
+            s: i.min(j),
+            e: inner.e,
+            sem: inner.sem,
+        })
     }
 
     fn refs(&self, i: usize) -> Option<Cand> {
@@ -529,15 +615,26 @@ impl<'a> G<'a> {
                 return Self::c(i, i + 1, Sem::Ref("PRESENT_REF"));
             }
             "right" if self.w(i + 1) == "now" => return Self::c(i, i + 2, Sem::Ref("PRESENT_REF")),
-            "currently" | "presently" | "nowadays" => return Self::c(i, i + 1, Sem::Ref("PRESENT_REF")),
+            "currently" | "presently" | "nowadays" => {
+                return Self::c(i, i + 1, Sem::Ref("PRESENT_REF"))
+            }
             "present" if self.prev(i) == "at" => return Self::c(i, i + 1, Sem::Ref("PRESENT_REF")),
-            "these" if self.w(i + 1) == "days" => return Self::c(i, i + 2, Sem::Ref("PRESENT_REF")),
+            "these" if self.w(i + 1) == "days" => {
+                return Self::c(i, i + 2, Sem::Ref("PRESENT_REF"))
+            }
             "recently" | "lately" => return Self::c(i, i + 1, Sem::Ref("PAST_REF")),
             "today" => return Self::c(i, i + 1, Sem::DayRel(0)),
             "yesterday" => return Self::c(i, i + 1, Sem::DayRel(-1)),
             "tomorrow" => return Self::c(i, i + 1, Sem::DayRel(1)),
             "tonight" => {
-                return Self::c(i, i + 1, Sem::PartOfDay { pod: "NI", day: Box::new(Sem::DayRel(0)) });
+                return Self::c(
+                    i,
+                    i + 1,
+                    Sem::PartOfDay {
+                        pod: "NI",
+                        day: Box::new(Sem::DayRel(0)),
+                    },
+                );
             }
             "christmas" | "halloween" if self.cap(i) => {
                 let (m, d) = if w == "halloween" { (10, 31) } else { (12, 25) };
@@ -552,26 +649,71 @@ impl<'a> G<'a> {
                     _ => {}
                 }
                 if let Some(y) = self.t.get(e).and_then(year_num) {
-                    return Self::c(i, e + 1, Sem::Cal { y: Some(y), m, d: Some(d), rel: Rel::Tense });
+                    return Self::c(
+                        i,
+                        e + 1,
+                        Sem::Cal {
+                            y: Some(y),
+                            m,
+                            d: Some(d),
+                            rel: Rel::Tense,
+                        },
+                    );
                 }
                 // "Christmas trees", "Christmas shopping": not a day
-                if self.t.get(e).map_or(false, |t| t.kind == Kind::Word && !t.cap && !matches!(t.low.as_str(), "and" | "or" | "when" | "as")) {
+                if self.t.get(e).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && !t.cap
+                        && !matches!(t.low.as_str(), "and" | "or" | "when" | "as")
+                }) {
                     return None;
                 }
-                return Self::c(i, e, Sem::Cal { y: None, m, d: Some(d), rel: Rel::Tense });
+                return Self::c(
+                    i,
+                    e,
+                    Sem::Cal {
+                        y: None,
+                        m,
+                        d: Some(d),
+                        rel: Rel::Tense,
+                    },
+                );
             }
-            "new" if self.cap(i) && self.w(i + 1) == "year" && self.w(i + 2) == "'" && self.w(i + 3) == "s" && matches!(self.w(i + 4), "day" | "eve") => {
-                let (m, d) = if self.w(i + 4) == "day" { (1, 1) } else { (12, 31) };
-                return Self::c(i, i + 5, Sem::Cal { y: None, m, d: Some(d), rel: Rel::Tense });
+            "new"
+                if self.cap(i)
+                    && self.w(i + 1) == "year"
+                    && self.w(i + 2) == "'"
+                    && self.w(i + 3) == "s"
+                    && matches!(self.w(i + 4), "day" | "eve") =>
+            {
+                let (m, d) = if self.w(i + 4) == "day" {
+                    (1, 1)
+                } else {
+                    (12, 31)
+                };
+                return Self::c(
+                    i,
+                    i + 5,
+                    Sem::Cal {
+                        y: None,
+                        m,
+                        d: Some(d),
+                        rel: Rel::Tense,
+                    },
+                );
             }
             "the" => {
                 if self.w(i + 1) == "weekend" && !matches!(self.w(i + 2), "of" | "'" | "-") {
                     return Self::c(i, i + 2, Sem::WeekendTense);
                 }
-                if self.w(i + 1) == "day" && self.w(i + 2) == "before" && self.w(i + 3) == "yesterday" {
+                if self.w(i + 1) == "day"
+                    && self.w(i + 2) == "before"
+                    && self.w(i + 3) == "yesterday"
+                {
                     return Self::c(i, i + 4, Sem::DayRel(-2));
                 }
-                if self.w(i + 1) == "day" && self.w(i + 2) == "after" && self.w(i + 3) == "tomorrow" {
+                if self.w(i + 1) == "day" && self.w(i + 2) == "after" && self.w(i + 3) == "tomorrow"
+                {
                     return Self::c(i, i + 4, Sem::DayRel(2));
                 }
                 if self.w(i + 1) == "past" || self.w(i + 1) == "future" {
@@ -579,23 +721,46 @@ impl<'a> G<'a> {
                     let blocked = unit_word(nx).is_some()
                         || self.number(i + 2).is_some()
                         || matches!(nx, "few" | "several" | "many" | "couple")
-                        || (self.w(i + 1) == "future" && self.kind(i + 2) == Some(Kind::Word) && nx != "and" && nx != "or" && nx != "as");
+                        || (self.w(i + 1) == "future"
+                            && self.kind(i + 2) == Some(Kind::Word)
+                            && nx != "and"
+                            && nx != "or"
+                            && nx != "as");
                     if !blocked {
-                        let v = if self.w(i + 1) == "past" { "PAST_REF" } else { "FUTURE_REF" };
+                        let v = if self.w(i + 1) == "past" {
+                            "PAST_REF"
+                        } else {
+                            "FUTURE_REF"
+                        };
                         return Self::c(i, i + 2, Sem::Ref(v));
                     }
                 }
-                if self.w(i + 1) == "time" && self.prev(i) == "at" && !matches!(self.w(i + 2), "of" | "when" | "that" | "to" | "for" | "being") {
+                if self.w(i + 1) == "time"
+                    && self.prev(i) == "at"
+                    && !matches!(
+                        self.w(i + 2),
+                        "of" | "when" | "that" | "to" | "for" | "being"
+                    )
+                {
                     return Self::c(i - 1, i + 2, Sem::Ref("PAST_REF"));
                 }
             }
-            "this" | "last" if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") => {
+            "this" | "last"
+                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") =>
+            {
                 let pod = pod_word(self.w(i + 1))?;
                 let day = if w == "last" { -1 } else { 0 };
                 if w == "last" && pod != "NI" {
                     return None;
                 }
-                return Self::c(i, i + 2, Sem::PartOfDay { pod, day: Box::new(Sem::DayRel(day)) });
+                return Self::c(
+                    i,
+                    i + 2,
+                    Sem::PartOfDay {
+                        pod,
+                        day: Box::new(Sem::DayRel(day)),
+                    },
+                );
             }
             _ => {}
         }
@@ -616,20 +781,42 @@ impl<'a> G<'a> {
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
                 return None;
             }
-            let cal = Sem::Cal { y: Some(y), m, d: Some(d), rel: Rel::Tense };
+            let cal = Sem::Cal {
+                y: Some(y),
+                m,
+                d: Some(d),
+                rel: Rel::Tense,
+            };
             if let Some(rest) = s.get(10..).and_then(|r| r.strip_prefix('t')) {
                 let mut it = rest.split(':');
                 let h: u32 = it.next()?.parse().ok()?;
-                let mi: u32 = it.next().and_then(|x| x.get(..2)).and_then(|x| x.parse().ok()).unwrap_or(0);
+                let mi: u32 = it
+                    .next()
+                    .and_then(|x| x.get(..2))
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(0);
                 if h <= 24 && mi < 60 {
-                    return Self::c(i, i + 1, Sem::Clock { h, m: mi, day: Some(Box::new(cal)) });
+                    return Self::c(
+                        i,
+                        i + 1,
+                        Sem::Clock {
+                            h,
+                            m: mi,
+                            day: Some(Box::new(cal)),
+                        },
+                    );
                 }
             }
             return Self::c(i, i + 1, cal);
         }
         for sep in ['/', '.'] {
             let parts: Vec<&str> = s.split(sep).collect();
-            if parts.len() < 2 || parts.len() > 3 || !parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+            if parts.len() < 2
+                || parts.len() > 3
+                || !parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            {
                 continue;
             }
             if sep == '.' && parts.len() != 3 {
@@ -652,7 +839,10 @@ impl<'a> G<'a> {
                 })
             } else {
                 // m/d alone: only with a date-ish context
-                if parts[0].len() > 2 || parts[1].len() > 2 || !matches!(self.prev(i), "on" | "since" | "until" | "by" | "from") {
+                if parts[0].len() > 2
+                    || parts[1].len() > 2
+                    || !matches!(self.prev(i), "on" | "since" | "until" | "by" | "from")
+                {
                     return None;
                 }
                 None
@@ -661,7 +851,16 @@ impl<'a> G<'a> {
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
                 return None;
             }
-            return Self::c(i, i + 1, Sem::Cal { y, m, d: Some(d), rel: Rel::Tense });
+            return Self::c(
+                i,
+                i + 1,
+                Sem::Cal {
+                    y,
+                    m,
+                    d: Some(d),
+                    rel: Rel::Tense,
+                },
+            );
         }
         None
     }
@@ -688,7 +887,16 @@ impl<'a> G<'a> {
                     y = Some(yy);
                     end = k + 1;
                 }
-                return Self::c(i, end, Sem::Cal { y, m, d: Some(d), rel: Rel::Tense });
+                return Self::c(
+                    i,
+                    end,
+                    Sem::Cal {
+                        y,
+                        m,
+                        d: Some(d),
+                        rel: Rel::Tense,
+                    },
+                );
             }
         }
         // Month [of] this/last/next year
@@ -702,9 +910,22 @@ impl<'a> G<'a> {
             return Self::c(i, k + 2, Sem::MonthOfYear { m, d: None, off });
         }
         // Month [of|,] Year
-        let k = if matches!(self.w(e), "of" | ",") { e + 1 } else { e };
+        let k = if matches!(self.w(e), "of" | ",") {
+            e + 1
+        } else {
+            e
+        };
         if let Some(yy) = self.t.get(k).and_then(year_num) {
-            return Self::c(i, k + 1, Sem::Cal { y: Some(yy), m, d: None, rel: Rel::Tense });
+            return Self::c(
+                i,
+                k + 1,
+                Sem::Cal {
+                    y: Some(yy),
+                    m,
+                    d: None,
+                    rel: Rel::Tense,
+                },
+            );
         }
         // Month alone, in a date context
         let p = self.prev(i);
@@ -716,22 +937,78 @@ impl<'a> G<'a> {
         };
         let ctx_ok = matches!(
             p,
-            "in" | "since" | "until" | "till" | "by" | "during" | "early" | "late" | "mid" | "-" | "from" | "through"
-                | "before" | "after" | "last" | "next" | "this" | "of" | "and" | "or" | "between" | "to" | "past" | "coming"
-        ) || (m != 5 && m != 3 && matches!(self.w(e), "," | "." | "and" | "or" | "to" | "-") && !self.cap(e + 1) && p != "the");
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "during"
+                | "early"
+                | "late"
+                | "mid"
+                | "-"
+                | "from"
+                | "through"
+                | "before"
+                | "after"
+                | "last"
+                | "next"
+                | "this"
+                | "of"
+                | "and"
+                | "or"
+                | "between"
+                | "to"
+                | "past"
+                | "coming"
+        ) || (m != 5
+            && m != 3
+            && matches!(self.w(e), "," | "." | "and" | "or" | "to" | "-")
+            && !self.cap(e + 1)
+            && p != "the");
         if !ctx_ok {
             return None;
         }
-        if m == 5 && !matches!(p, "in" | "since" | "until" | "by" | "during" | "early" | "late" | "mid" | "last" | "next" | "this" | "-" | "from" | "through" | "of") {
+        if m == 5
+            && !matches!(
+                p,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "-"
+                    | "from"
+                    | "through"
+                    | "of"
+            )
+        {
             return None;
         }
         let s = if matches!(rel, Rel::Tense) { i } else { i - 1 };
-        Self::c(s, e, Sem::Cal { y: None, m, d: None, rel })
+        Self::c(
+            s,
+            e,
+            Sem::Cal {
+                y: None,
+                m,
+                d: None,
+                rel,
+            },
+        )
     }
 
     /// "14 September 2023", "the 14th of September".
     fn day_month(&self, i: usize) -> Option<Cand> {
-        let (s, di) = if self.w(i) == "the" { (i, i + 1) } else { (i, i) };
+        let (s, di) = if self.w(i) == "the" {
+            (i, i + 1)
+        } else {
+            (i, i)
+        };
         let d = day_num(self.t.get(di)?)?;
         let mut k = di + 1;
         if self.w(k) == "of" {
@@ -747,15 +1024,52 @@ impl<'a> G<'a> {
             y = Some(yy);
             end = k2 + 1;
         }
-        Self::c(s, end, Sem::Cal { y, m, d: Some(d), rel: Rel::Tense })
+        Self::c(
+            s,
+            end,
+            Sem::Cal {
+                y,
+                m,
+                d: Some(d),
+                rel: Rel::Tense,
+            },
+        )
     }
 
     fn year_context_ok(&self, i: usize) -> bool {
         let p = self.prev(i);
         let n = self.w(i + 1);
-        if matches!(p, "$" | "€" | "£" | "#" | "no" | "number" | "nos" | "roughly" | "nearly" | "approximately" | "almost" | "some" | "about")
-            || matches!(n, "%" | "percent" | "per" | ":" | "gmt" | "utc" | "hours" | "hrs" | "local" | "est" | "et" | "edt" | "bst" | "cet" | "pst")
-        {
+        if matches!(
+            p,
+            "$" | "€"
+                | "£"
+                | "#"
+                | "no"
+                | "number"
+                | "nos"
+                | "roughly"
+                | "nearly"
+                | "approximately"
+                | "almost"
+                | "some"
+                | "about"
+        ) || matches!(
+            n,
+            "%" | "percent"
+                | "per"
+                | ":"
+                | "gmt"
+                | "utc"
+                | "hours"
+                | "hrs"
+                | "local"
+                | "est"
+                | "et"
+                | "edt"
+                | "bst"
+                | "cet"
+                | "pst"
+        ) {
             return false;
         }
         if matches!(p, "," | "of") && self.kind(i.wrapping_sub(2)) == Some(Kind::Num) {
@@ -763,8 +1077,34 @@ impl<'a> G<'a> {
         }
         if let Some(t) = self.t.get(i + 1) {
             let l = t.low.as_str();
-            if t.kind == Kind::Word && !t.cap && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") && !l.ends_with("ics") {
-                let fw = ["was", "has", "his", "its", "this", "thus", "does", "is", "as", "us", "always", "sales", "elections", "olympics", "games", "results", "figures"];
+            if t.kind == Kind::Word
+                && !t.cap
+                && l.len() > 3
+                && l.ends_with('s')
+                && !l.ends_with("ss")
+                && !l.ends_with("us")
+                && !l.ends_with("is")
+                && !l.ends_with("ics")
+            {
+                let fw = [
+                    "was",
+                    "has",
+                    "his",
+                    "its",
+                    "this",
+                    "thus",
+                    "does",
+                    "is",
+                    "as",
+                    "us",
+                    "always",
+                    "sales",
+                    "elections",
+                    "olympics",
+                    "games",
+                    "results",
+                    "figures",
+                ];
                 if !fw.contains(&t.low.as_str()) {
                     return false;
                 }
@@ -772,7 +1112,20 @@ impl<'a> G<'a> {
             if t.kind == Kind::Num {
                 return false;
             }
-            if matches!(l, "people" | "children" | "men" | "women" | "police" | "staff" | "personnel" | "feet" | "cattle" | "sheep" | "fish") {
+            if matches!(
+                l,
+                "people"
+                    | "children"
+                    | "men"
+                    | "women"
+                    | "police"
+                    | "staff"
+                    | "personnel"
+                    | "feet"
+                    | "cattle"
+                    | "sheep"
+                    | "fish"
+            ) {
                 return false;
             }
         }
@@ -794,7 +1147,14 @@ impl<'a> G<'a> {
         }
         let t = self.t.get(i)?;
         // "1957-58", "2022-23": the second year of a span
-        if t.kind == Kind::Num && t.low.len() == 2 && t.low.chars().all(|c| c.is_ascii_digit()) && self.prev(i) == "-" && self.glued(i) && i >= 2 && self.glued(i - 1) {
+        if t.kind == Kind::Num
+            && t.low.len() == 2
+            && t.low.chars().all(|c| c.is_ascii_digit())
+            && self.prev(i) == "-"
+            && self.glued(i)
+            && i >= 2
+            && self.glued(i - 1)
+        {
             if let Some(y1) = self.t.get(i - 2).and_then(year_num) {
                 let yy: i32 = t.low.parse().ok()?;
                 let y2 = y1 / 100 * 100 + yy;
@@ -824,7 +1184,10 @@ impl<'a> G<'a> {
         let wk = self.w(k);
         if self.kind(k) == Some(Kind::Num) && wk.ends_with('s') {
             let digits = &wk[..wk.len() - 1];
-            if digits.len() == 4 && digits.ends_with('0') && digits.chars().all(|c| c.is_ascii_digit()) {
+            if digits.len() == 4
+                && digits.ends_with('0')
+                && digits.chars().all(|c| c.is_ascii_digit())
+            {
                 let v: i32 = digits[..3].parse().ok()?;
                 return Self::c(s, k + 1, Sem::Decade(v));
             }
@@ -861,12 +1224,16 @@ impl<'a> G<'a> {
         // centuries
         let mut o = k;
         let mut ord_v = ordinal(self.w(o));
-        if ord_v.is_none() && self.w(o) == "twenty" && self.w(o + 1) == "-" && self.w(o + 2) == "first" {
+        if ord_v.is_none()
+            && self.w(o) == "twenty"
+            && self.w(o + 1) == "-"
+            && self.w(o + 2) == "first"
+        {
             ord_v = Some(21);
             o += 2;
         }
         if let Some(n) = ord_v {
-            if (1..=30).contains(&n) && self.w(o + 1) == "century" && (w == "the" || self.prev(i) == "-" || self.cap(k) || true) {
+            if (1..=30).contains(&n) && self.w(o + 1) == "century" {
                 return Self::c(s, o + 2, Sem::Century(n as i32 - 1));
             }
         }
@@ -889,7 +1256,15 @@ impl<'a> G<'a> {
         // "the Sunday trade ban": a weekday modifying a noun
         if rel == Rel::Tense && matches!(self.prev(i), "the" | "a" | "every") {
             let nx = self.t.get(k + 1);
-            if nx.map_or(false, |t| t.kind == Kind::Word && !t.cap && pod_word(&t.low).is_none() && !matches!(t.low.as_str(), "before" | "after" | "and" | "or" | "when" | "that")) {
+            if nx.is_some_and(|t| {
+                t.kind == Kind::Word
+                    && !t.cap
+                    && pod_word(&t.low).is_none()
+                    && !matches!(
+                        t.low.as_str(),
+                        "before" | "after" | "and" | "or" | "when" | "that"
+                    )
+            }) {
                 return None;
             }
         }
@@ -897,7 +1272,11 @@ impl<'a> G<'a> {
             if rel != Rel::Tense {
                 return None;
             }
-            return Self::c(i, k + 1, Sem::Raw(format!("XXXX-WXX-{wd}"), crate::TimeKind::Set));
+            return Self::c(
+                i,
+                k + 1,
+                Sem::Raw(format!("XXXX-WXX-{wd}"), crate::TimeKind::Set),
+            );
         }
         Self::c(i, k + 1, Sem::Weekday { wd, rel })
     }
@@ -918,7 +1297,11 @@ impl<'a> G<'a> {
             },
             _ => return None,
         };
-        if matches!(w, "past" | "previous" | "prior" | "coming" | "current" | "last" | "next") && self.prev(i) == "the" {
+        if matches!(
+            w,
+            "past" | "previous" | "prior" | "coming" | "current" | "last" | "next"
+        ) && self.prev(i) == "the"
+        {
             return None; // "the past year": a duration
         }
         let mut u = k;
@@ -928,13 +1311,21 @@ impl<'a> G<'a> {
         }
         let uw = self.w(u);
         if let Some((unit, false)) = unit_word(uw) {
-            if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Fortnight) {
+            if matches!(
+                unit,
+                Unit::Second | Unit::Minute | Unit::Hour | Unit::Fortnight
+            ) {
                 return None;
             }
             if unit == Unit::Day {
                 return None;
             }
-            if w == "the" && unit != Unit::Year && unit != Unit::Month && unit != Unit::Week && unit != Unit::Quarter {
+            if w == "the"
+                && unit != Unit::Year
+                && unit != Unit::Month
+                && unit != Unit::Week
+                && unit != Unit::Quarter
+            {
                 return None;
             }
             return Self::c(i, u + 1, Sem::UnitRel { unit, off });
@@ -946,7 +1337,14 @@ impl<'a> G<'a> {
             return None;
         }
         if let Some(s) = season_word(uw) {
-            return Self::c(i, u + 1, Sem::Season { s, year: YearSpec::Rel(off as i32 * if s == "WI" && off == -1 { 1 } else { 1 }) });
+            return Self::c(
+                i,
+                u + 1,
+                Sem::Season {
+                    s,
+                    year: YearSpec::Rel(off as i32),
+                },
+            );
         }
         if let Some((m, e)) = self.month(u) {
             let rel = match off {
@@ -954,7 +1352,16 @@ impl<'a> G<'a> {
                 -1 => Rel::Last,
                 _ => Rel::Next,
             };
-            return Self::c(i, e, Sem::Cal { y: None, m, d: None, rel });
+            return Self::c(
+                i,
+                e,
+                Sem::Cal {
+                    y: None,
+                    m,
+                    d: None,
+                    rel,
+                },
+            );
         }
         None
     }
@@ -1001,7 +1408,8 @@ impl<'a> G<'a> {
         }
         let mut e = u + 1;
         let mut year = YearSpec::Tense;
-        if self.w(e) == "of" || (self.w(e) == "," && self.t.get(e + 1).and_then(year_num).is_some()) {
+        if self.w(e) == "of" || (self.w(e) == "," && self.t.get(e + 1).and_then(year_num).is_some())
+        {
             let mut y = e + 1;
             if self.w(y) == "fiscal" {
                 y += 1;
@@ -1039,29 +1447,56 @@ impl<'a> G<'a> {
 
     /// "summer of 2019", "in the summer", "winter 2022".
     fn season(&self, i: usize) -> Option<Cand> {
-        let (s0, k) = if self.w(i) == "the" { (i, i + 1) } else { (i, i) };
+        let (s0, k) = if self.w(i) == "the" {
+            (i, i + 1)
+        } else {
+            (i, i)
+        };
         let s = season_word(self.w(k))?;
         let mut e = k + 1;
         let yk = if self.w(e) == "of" { e + 1 } else { e };
         if let Some(y) = self.t.get(yk).and_then(year_num) {
             e = yk + 1;
-            return Self::c(s0, e, Sem::Season { s, year: YearSpec::Abs(y) });
+            return Self::c(
+                s0,
+                e,
+                Sem::Season {
+                    s,
+                    year: YearSpec::Abs(y),
+                },
+            );
         }
         // bare season: after in/during/since/until/this, not "fall" (a verb) unless "the fall"
         let p = self.prev(s0);
-        if !matches!(p, "in" | "during" | "since" | "until" | "by" | "over" | "through") {
+        if !matches!(
+            p,
+            "in" | "during" | "since" | "until" | "by" | "over" | "through"
+        ) {
             return None;
         }
         if self.w(e) == "of" || (s == "FA" && self.w(k) == "fall" && s0 == k) {
             return None;
         }
-        if self.kind(e) == Some(Kind::Word) && !matches!(self.w(e), "and" | "or" | "when" | "as" | "to" | "before" | "after") && unit_word(self.w(e)).is_none() {
+        if self.kind(e) == Some(Kind::Word)
+            && !matches!(
+                self.w(e),
+                "and" | "or" | "when" | "as" | "to" | "before" | "after"
+            )
+            && unit_word(self.w(e)).is_none()
+        {
             // "in summer camps": a modifier, not a time
-            if !self.t.get(e).map_or(false, |t| t.cap) {
+            if !self.t.get(e).is_some_and(|t| t.cap) {
                 return None;
             }
         }
-        Self::c(s0, e, Sem::Season { s, year: YearSpec::Tense })
+        Self::c(
+            s0,
+            e,
+            Sem::Season {
+                s,
+                year: YearSpec::Tense,
+            },
+        )
     }
 
     /// Durations and the expressions built on them: "three years", "the past decade",
@@ -1110,7 +1545,12 @@ impl<'a> G<'a> {
         }
         // "the past few years", "the last two decades", "three years", "a decade"
         let (num, nu) = match self.number(k) {
-            Some((n, e)) if unit_word(self.w(e)).is_some() || (self.w(e) == "-" && unit_word(self.w(e + 1)).is_some()) => (Some(n), e),
+            Some((n, e))
+                if unit_word(self.w(e)).is_some()
+                    || (self.w(e) == "-" && unit_word(self.w(e + 1)).is_some()) =>
+            {
+                (Some(n), e)
+            }
             _ => (None, k),
         };
         let mut u = nu;
@@ -1126,7 +1566,11 @@ impl<'a> G<'a> {
             return None;
         }
         // "a quarter of a million", "a quarter before 11", "three quarters of the states"
-        if matches!(unit, Unit::Quarter) && (matches!(self.w(e), "of") || num == Some(Num::N(1.0)) && matches!(self.w(e), "before" | "after" | "past" | "to")) {
+        if matches!(unit, Unit::Quarter)
+            && (matches!(self.w(e), "of")
+                || num == Some(Num::N(1.0))
+                    && matches!(self.w(e), "before" | "after" | "past" | "to"))
+        {
             return None;
         }
         if adjectival {
@@ -1146,7 +1590,21 @@ impl<'a> G<'a> {
         // "a second goal", "one second man": the ordinal, not the unit
         if unit == Unit::Second
             && !plural
-            && self.t.get(e).map_or(false, |t| t.kind == Kind::Word && !matches!(t.low.as_str(), "later" | "earlier" | "ago" | "before" | "after" | "and" | "or" | "of" | "that"))
+            && self.t.get(e).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && !matches!(
+                        t.low.as_str(),
+                        "later"
+                            | "earlier"
+                            | "ago"
+                            | "before"
+                            | "after"
+                            | "and"
+                            | "or"
+                            | "of"
+                            | "that"
+                    )
+            })
         {
             return None;
         }
@@ -1164,7 +1622,10 @@ impl<'a> G<'a> {
                     if !plural && !the {
                         return None;
                     }
-                    if !plural && (matches!(self.w(k - 1), "first" | "final" | "latest") || dir == 1 && !matches!(unit, Unit::Decade | Unit::Century)) {
+                    if !plural
+                        && (matches!(self.w(k - 1), "first" | "final" | "latest")
+                            || dir == 1 && !matches!(unit, Unit::Decade | Unit::Century))
+                    {
                         // "the next day"/"the following week" are dates (anchored);
                         // "the first year" is not a time
                         return None;
@@ -1180,14 +1641,31 @@ impl<'a> G<'a> {
                     if matches!(nx, "ago" | "earlier") && unit >= Unit::Day {
                         return Self::c(i, e + 1, Sem::Ref("PAST_REF"));
                     }
-                    let takes = matches!(p, "take" | "takes" | "took" | "taking" | "taken" | "spend" | "spent" | "spends" | "last" | "lasted" | "lasts" | "wait" | "waited" | "waiting");
-                    if (takes || matches!(p, "for" | "within" | "over" | "in")) && unit >= Unit::Minute && !matches!(nx, "of" | "'") {
-                        Num::X
-                    } else if matches!(nx, "before" | "after") && matches!(self.kind(e + 1), Some(Kind::Word)) && unit >= Unit::Minute {
-                        Num::X
-                    } else {
+                    let takes = matches!(
+                        p,
+                        "take"
+                            | "takes"
+                            | "took"
+                            | "taking"
+                            | "taken"
+                            | "spend"
+                            | "spent"
+                            | "spends"
+                            | "last"
+                            | "lasted"
+                            | "lasts"
+                            | "wait"
+                            | "waited"
+                            | "waiting"
+                    );
+                    let after_verb = (takes || matches!(p, "for" | "within" | "over" | "in"))
+                        && !matches!(nx, "of" | "'");
+                    let before_event = matches!(nx, "before" | "after")
+                        && matches!(self.kind(e + 1), Some(Kind::Word));
+                    if !((after_verb || before_event) && unit >= Unit::Minute) {
                         return None;
                     }
+                    Num::X
                 } else {
                     return None;
                 }
@@ -1211,10 +1689,17 @@ impl<'a> G<'a> {
             {
                 let before_after = matches!(self.w(e), "before" | "after");
                 // "two days before the vote": anchored on an event, left as a duration
-                if before_after && self.kind(e + 1) == Some(Kind::Word) && !matches!(self.w(e + 1), "that" | "this") {
+                if before_after
+                    && self.kind(e + 1) == Some(Kind::Word)
+                    && !matches!(self.w(e + 1), "that" | "this")
+                {
                     return Self::c(i, e, Sem::Dur { n, unit });
                 }
-                let sign = if matches!(self.w(e), "earlier" | "before") { -1 } else { 1 };
+                let sign = if matches!(self.w(e), "earlier" | "before") {
+                    -1
+                } else {
+                    1
+                };
                 return Self::c(i, e + 1, Sem::Later { n, unit, sign });
             }
             "from" if self.w(e + 1) == "now" && !lead => {
@@ -1236,10 +1721,26 @@ impl<'a> G<'a> {
     fn clock(&self, i: usize) -> Option<Cand> {
         let w = self.w(i);
         if w == "noon" || w == "midday" {
-            return Self::c(i, i + 1, Sem::Clock { h: 12, m: 0, day: None });
+            return Self::c(
+                i,
+                i + 1,
+                Sem::Clock {
+                    h: 12,
+                    m: 0,
+                    day: None,
+                },
+            );
         }
         if w == "midnight" {
-            return Self::c(i, i + 1, Sem::Clock { h: 24, m: 0, day: None });
+            return Self::c(
+                i,
+                i + 1,
+                Sem::Clock {
+                    h: 24,
+                    m: 0,
+                    day: None,
+                },
+            );
         }
         if self.kind(i) != Some(Kind::Num) {
             return None;
@@ -1250,7 +1751,10 @@ impl<'a> G<'a> {
             None => (w, ""),
         };
         let parts: Vec<&str> = numpart.split(':').collect();
-        if parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+        if parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+        {
             return None;
         }
         let mut e = i + 1;
@@ -1326,14 +1830,23 @@ impl<'a> G<'a> {
             }
         }
         // time zone
-        let tz = ["gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet", "cest", "jst", "ist", "mt", "mst", "mdt"];
+        let tz = [
+            "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet",
+            "cest", "jst", "ist", "mt", "mst", "mdt",
+        ];
         let has_tz = tz.contains(&self.w(e));
         if has_tz {
             e += 1;
         } else if self.w(e) == "local" && self.w(e + 1) == "time" {
             e += 2;
         }
-        if ampm.is_none() && !has_tz && !matches!(self.prev(i), "at" | "by" | "until" | "from" | "around" | "before" | "after" | "till") {
+        if ampm.is_none()
+            && !has_tz
+            && !matches!(
+                self.prev(i),
+                "at" | "by" | "until" | "from" | "around" | "before" | "after" | "till"
+            )
+        {
             return None;
         }
         Self::c(i, e, Sem::Clock { h, m, day: None })
@@ -1354,9 +1867,28 @@ impl<'a> G<'a> {
         if let Some(v) = fixed {
             // "daily" the adverb, not "a daily newspaper" or "on a daily basis"
             let nx = self.t.get(i + 1);
-            let adverb = nx.map_or(true, |t| {
+            let adverb = nx.is_none_or(|t| {
                 t.kind == Kind::Punct
-                    || matches!(t.low.as_str(), "and" | "or" | "but" | "for" | "since" | "in" | "at" | "to" | "until" | "from" | "during" | "between" | "with" | "by" | "on" | "throughout" | "across")
+                    || matches!(
+                        t.low.as_str(),
+                        "and"
+                            | "or"
+                            | "but"
+                            | "for"
+                            | "since"
+                            | "in"
+                            | "at"
+                            | "to"
+                            | "until"
+                            | "from"
+                            | "during"
+                            | "between"
+                            | "with"
+                            | "by"
+                            | "on"
+                            | "throughout"
+                            | "across"
+                    )
             });
             if !adverb || matches!(self.prev(i), "a" | "an" | "the") {
                 return None;
@@ -1364,10 +1896,18 @@ impl<'a> G<'a> {
             return Self::c(i, i + 1, Sem::Raw(v.to_string(), crate::TimeKind::Set));
         }
         if matches!(w, "once" | "twice") || (self.number(i).is_some() && self.w(i + 1) == "times") {
-            let k = if matches!(w, "once" | "twice") { i + 1 } else { i + 2 };
+            let k = if matches!(w, "once" | "twice") {
+                i + 1
+            } else {
+                i + 2
+            };
             if matches!(self.w(k), "a" | "per" | "every" | "each") {
                 if let Some((u, false)) = unit_word(self.w(k + 1)) {
-                    return Self::c(i, k + 2, Sem::Raw(format!("P1{}", unit_code(u, 1.0).1), crate::TimeKind::Set));
+                    return Self::c(
+                        i,
+                        k + 2,
+                        Sem::Raw(format!("P1{}", unit_code(u, 1.0).1), crate::TimeKind::Set),
+                    );
                 }
             }
             return None;
@@ -1384,19 +1924,42 @@ impl<'a> G<'a> {
         let nx = self.w(k);
         if let Some((u, false)) = unit_word(nx) {
             if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
-                return Self::c(i, k + 1, Sem::Raw(format!("PT{}{}", step, unit_code(u, 1.0).1), crate::TimeKind::Set));
+                return Self::c(
+                    i,
+                    k + 1,
+                    Sem::Raw(
+                        format!("PT{}{}", step, unit_code(u, 1.0).1),
+                        crate::TimeKind::Set,
+                    ),
+                );
             }
             let (mult, code) = unit_code(u, 1.0);
-            return Self::c(i, k + 1, Sem::Raw(format!("P{}{}", step * mult, code), crate::TimeKind::Set));
+            return Self::c(
+                i,
+                k + 1,
+                Sem::Raw(format!("P{}{}", step * mult, code), crate::TimeKind::Set),
+            );
         }
         if let Some((wd, false)) = weekday_word(nx) {
-            return Self::c(i, k + 1, Sem::Raw(format!("XXXX-WXX-{wd}"), crate::TimeKind::Set));
+            return Self::c(
+                i,
+                k + 1,
+                Sem::Raw(format!("XXXX-WXX-{wd}"), crate::TimeKind::Set),
+            );
         }
         if let Some(p) = pod_word(nx) {
-            return Self::c(i, k + 1, Sem::Raw(format!("XXXX-XX-XXT{p}"), crate::TimeKind::Set));
+            return Self::c(
+                i,
+                k + 1,
+                Sem::Raw(format!("XXXX-XX-XXT{p}"), crate::TimeKind::Set),
+            );
         }
         if let Some(s) = season_word(nx) {
-            return Self::c(i, k + 1, Sem::Raw(format!("XXXX-{s}"), crate::TimeKind::Set));
+            return Self::c(
+                i,
+                k + 1,
+                Sem::Raw(format!("XXXX-{s}"), crate::TimeKind::Set),
+            );
         }
         if let Some((m, e)) = self.month(k) {
             return Self::c(i, e, Sem::Raw(format!("XXXX-{m:02}"), crate::TimeKind::Set));
@@ -1420,7 +1983,9 @@ impl<'a> G<'a> {
                 _ => return None,
             };
             // "the day before the vote" is anchored on an event we cannot see
-            if self.kind(i + 3) == Some(Kind::Word) && !matches!(self.w(i + 3), "and" | "but" | "when") {
+            if self.kind(i + 3) == Some(Kind::Word)
+                && !matches!(self.w(i + 3), "and" | "but" | "when")
+            {
                 return None;
             }
             return Self::c(i, i + 3, Sem::Anchored { unit: u, off });
@@ -1460,8 +2025,14 @@ pub fn unit_code(u: Unit, _n: f64) -> (u32, &'static str) {
 pub fn find(text: &str, toks: &[Tok]) -> Vec<Cand> {
     let g = G { t: toks };
     let initial = |s: usize| -> bool {
-        s == 0 || matches!(toks[s - 1].low.as_str(), "." | "!" | "?" | "\"" | ":" | "(" | "-" | ";")
-            || text.get(toks[s - 1].end..toks[s].start).map_or(false, |gap| gap.contains('\n'))
+        s == 0
+            || matches!(
+                toks[s - 1].low.as_str(),
+                "." | "!" | "?" | "\"" | ":" | "(" | "-" | ";"
+            )
+            || text
+                .get(toks[s - 1].end..toks[s].start)
+                .is_some_and(|gap| gap.contains('\n'))
     };
     // a capitalised time word inside a name or title: "The Last Days of …", "The Daily
     // Telegraph", "Democracy Now!", "Kamloops This Week"
@@ -1474,7 +2045,25 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cand> {
                 && (unit_word(&t.low).is_some()
                     || pod_word(&t.low).is_some()
                     || season_word(&t.low).is_some()
-                    || matches!(t.low.as_str(), "the" | "this" | "last" | "next" | "past" | "now" | "daily" | "weekly" | "monthly" | "annually" | "yearly" | "today" | "early" | "late" | "recently" | "currently"))
+                    || matches!(
+                        t.low.as_str(),
+                        "the"
+                            | "this"
+                            | "last"
+                            | "next"
+                            | "past"
+                            | "now"
+                            | "daily"
+                            | "weekly"
+                            | "monthly"
+                            | "annually"
+                            | "yearly"
+                            | "today"
+                            | "early"
+                            | "late"
+                            | "recently"
+                            | "currently"
+                    ))
         };
         if toks[c.s].low == "the" && toks[c.s].cap {
             return true;
@@ -1483,14 +2072,15 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cand> {
             return false;
         }
         let prev_cap = toks[c.s - 1].cap && toks[c.s - 1].kind == Kind::Word;
-        let next_cap = toks.get(c.e).map_or(false, |t| t.cap && t.kind == Kind::Word) || g.w(c.e) == "!";
+        let next_cap =
+            toks.get(c.e).is_some_and(|t| t.cap && t.kind == Kind::Word) || g.w(c.e) == "!";
         prev_cap || next_cap
     };
     let mut out: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match g.match_at(i) {
-            Some(c) if (c.s >= i || out.last().map_or(true, |l| l.e <= c.s)) && !in_name(&c) => {
+            Some(c) if (c.s >= i || out.last().is_none_or(|l| l.e <= c.s)) && !in_name(&c) => {
                 let e = c.e.max(i + 1);
                 out.push(c);
                 i = e;
@@ -1509,7 +2099,14 @@ fn merge(g: &G, cands: Vec<Cand>) -> Vec<Cand> {
             // day + part of day: "Friday afternoon", "yesterday morning"
             if c.sem.is_day() {
                 if let Some(p) = pod_word(g.w(c.e)) {
-                    c = Cand { s: c.s, e: c.e + 1, sem: Sem::PartOfDay { pod: p, day: Box::new(c.sem) } };
+                    c = Cand {
+                        s: c.s,
+                        e: c.e + 1,
+                        sem: Sem::PartOfDay {
+                            pod: p,
+                            day: Box::new(c.sem),
+                        },
+                    };
                     continue;
                 }
             }
@@ -1519,15 +2116,24 @@ fn merge(g: &G, cands: Vec<Cand>) -> Vec<Cand> {
             if c.sem.is_day() && n.sem.is_day() {
                 if gap == ["("] && g.w(n.e) == ")" {
                     let n = it.next().unwrap_or_else(|| unreachable!());
-                    c = Cand { s: c.s, e: n.e + 1, sem: prefer_explicit(c.sem, n.sem) };
+                    c = Cand {
+                        s: c.s,
+                        e: n.e + 1,
+                        sem: prefer_explicit(c.sem, n.sem),
+                    };
                     continue;
                 }
-                if gap == [","] || gap.is_empty() {
-                    if matches!(c.sem, Sem::Weekday { .. }) && matches!(n.sem, Sem::Cal { .. }) {
-                        let n = it.next().unwrap_or_else(|| unreachable!());
-                        c = Cand { s: c.s, e: n.e, sem: prefer_explicit(c.sem, n.sem) };
-                        continue;
-                    }
+                if (gap == [","] || gap.is_empty())
+                    && matches!(c.sem, Sem::Weekday { .. })
+                    && matches!(n.sem, Sem::Cal { .. })
+                {
+                    let n = it.next().unwrap_or_else(|| unreachable!());
+                    c = Cand {
+                        s: c.s,
+                        e: n.e,
+                        sem: prefer_explicit(c.sem, n.sem),
+                    };
+                    continue;
                 }
             }
             // "September 14 (Thursday)"
@@ -1535,16 +2141,40 @@ fn merge(g: &G, cands: Vec<Cand>) -> Vec<Cand> {
             if let Sem::Clock { h, m, day: None } = c.sem {
                 if n.sem.is_day() && (gap.is_empty() || gap == [","] || gap == ["on"]) {
                     let n = it.next().unwrap_or_else(|| unreachable!());
-                    c = Cand { s: c.s, e: n.e, sem: Sem::Clock { h, m, day: Some(Box::new(n.sem)) } };
+                    c = Cand {
+                        s: c.s,
+                        e: n.e,
+                        sem: Sem::Clock {
+                            h,
+                            m,
+                            day: Some(Box::new(n.sem)),
+                        },
+                    };
                     continue;
                 }
             }
             // "13:30 on Monday, December 6"
-            if let Sem::Clock { h, m, day: Some(ref d) } = c.sem {
-                if matches!(**d, Sem::Weekday { .. }) && gap == [","] && matches!(n.sem, Sem::Cal { d: Some(_), .. }) {
+            if let Sem::Clock {
+                h,
+                m,
+                day: Some(ref d),
+            } = c.sem
+            {
+                if matches!(**d, Sem::Weekday { .. })
+                    && gap == [","]
+                    && matches!(n.sem, Sem::Cal { d: Some(_), .. })
+                {
                     let (h, m, d) = (h, m, (**d).clone());
                     let n = it.next().unwrap_or_else(|| unreachable!());
-                    c = Cand { s: c.s, e: n.e, sem: Sem::Clock { h, m, day: Some(Box::new(prefer_explicit(d, n.sem))) } };
+                    c = Cand {
+                        s: c.s,
+                        e: n.e,
+                        sem: Sem::Clock {
+                            h,
+                            m,
+                            day: Some(Box::new(prefer_explicit(d, n.sem))),
+                        },
+                    };
                     continue;
                 }
             }
@@ -1552,7 +2182,15 @@ fn merge(g: &G, cands: Vec<Cand>) -> Vec<Cand> {
             if c.sem.is_day() && gap.is_empty() {
                 if let Sem::Clock { h, m, day: None } = n.sem {
                     let n2 = it.next().unwrap_or_else(|| unreachable!());
-                    c = Cand { s: c.s, e: n2.e, sem: Sem::Clock { h, m, day: Some(Box::new(c.sem)) } };
+                    c = Cand {
+                        s: c.s,
+                        e: n2.e,
+                        sem: Sem::Clock {
+                            h,
+                            m,
+                            day: Some(Box::new(c.sem)),
+                        },
+                    };
                     continue;
                 }
             }
@@ -1565,8 +2203,14 @@ fn merge(g: &G, cands: Vec<Cand>) -> Vec<Cand> {
 
 fn prefer_explicit(a: Sem, b: Sem) -> Sem {
     match (&a, &b) {
-        (Sem::Weekday { wd, .. }, Sem::Cal { d: Some(_), .. }) => Sem::WdCal { wd: *wd, cal: Box::new(b) },
-        (Sem::Cal { d: Some(_), .. }, Sem::Weekday { wd, .. }) => Sem::WdCal { wd: *wd, cal: Box::new(a) },
+        (Sem::Weekday { wd, .. }, Sem::Cal { d: Some(_), .. }) => Sem::WdCal {
+            wd: *wd,
+            cal: Box::new(b),
+        },
+        (Sem::Cal { d: Some(_), .. }, Sem::Weekday { wd, .. }) => Sem::WdCal {
+            wd: *wd,
+            cal: Box::new(a),
+        },
         (_, Sem::Cal { .. }) => b,
         (Sem::Cal { .. }, _) => a,
         _ => a,

@@ -27,35 +27,208 @@ pub struct Tag {
 }
 
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "went", "came", "met", "made", "took", "gave", "held", "left", "began",
-    "saw", "found", "got", "sent", "spoke", "wrote", "became", "brought", "thought", "knew", "led", "ran", "won", "lost",
-    "paid", "sold", "bought", "built", "fell", "rose", "struck", "fled", "flew", "drove", "chose", "broke", "kept", "heard",
-    "felt", "meant", "stood", "sat", "taught", "caught", "fought", "sought", "shot", "sank", "grew", "threw", "drew",
-    "spent", "lent", "ate", "swore", "woke", "wore", "tore", "stole", "froze", "hid", "bit", "shook", "slept", "swept",
-    "dealt", "underwent", "overtook", "withdrew", "undertook", "forgave", "arose", "awoke", "began", "sang", "rang",
-    "sprang", "swam", "forbade", "forgot", "understood", "withheld", "upheld", "overcame", "became",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "went",
+    "came",
+    "met",
+    "made",
+    "took",
+    "gave",
+    "held",
+    "left",
+    "began",
+    "saw",
+    "found",
+    "got",
+    "sent",
+    "spoke",
+    "wrote",
+    "became",
+    "brought",
+    "thought",
+    "knew",
+    "led",
+    "ran",
+    "won",
+    "lost",
+    "paid",
+    "sold",
+    "bought",
+    "built",
+    "fell",
+    "rose",
+    "struck",
+    "fled",
+    "flew",
+    "drove",
+    "chose",
+    "broke",
+    "kept",
+    "heard",
+    "felt",
+    "meant",
+    "stood",
+    "sat",
+    "taught",
+    "caught",
+    "fought",
+    "sought",
+    "shot",
+    "sank",
+    "grew",
+    "threw",
+    "drew",
+    "spent",
+    "lent",
+    "ate",
+    "swore",
+    "woke",
+    "wore",
+    "tore",
+    "stole",
+    "froze",
+    "hid",
+    "bit",
+    "shook",
+    "slept",
+    "swept",
+    "dealt",
+    "underwent",
+    "overtook",
+    "withdrew",
+    "undertook",
+    "forgave",
+    "arose",
+    "awoke",
+    "began",
+    "sang",
+    "rang",
+    "sprang",
+    "swam",
+    "forbade",
+    "forgot",
+    "understood",
+    "withheld",
+    "upheld",
+    "overcame",
+    "became",
 ];
 
 const NOT_ED_VERBS: &[&str] = &[
-    "need", "speed", "indeed", "seed", "feed", "bleed", "breed", "proceed", "exceed", "succeed", "red", "bed", "shed",
-    "hundred", "united", "wed", "weed", "greed", "deed", "creed", "steed", "tweed", "naked", "sacred", "wicked",
-    "kindred", "rugged", "ragged", "jagged", "wretched", "beloved", "aged", "alleged", "supposed",
-    "interested", "limited", "skilled", "experienced", "armed",
-    "based", "related", "unprecedented", "unexpected", "varied", "talented", "dedicated",
+    "need",
+    "speed",
+    "indeed",
+    "seed",
+    "feed",
+    "bleed",
+    "breed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "red",
+    "bed",
+    "shed",
+    "hundred",
+    "united",
+    "wed",
+    "weed",
+    "greed",
+    "deed",
+    "creed",
+    "steed",
+    "tweed",
+    "naked",
+    "sacred",
+    "wicked",
+    "kindred",
+    "rugged",
+    "ragged",
+    "jagged",
+    "wretched",
+    "beloved",
+    "aged",
+    "alleged",
+    "supposed",
+    "interested",
+    "limited",
+    "skilled",
+    "experienced",
+    "armed",
+    "based",
+    "related",
+    "unprecedented",
+    "unexpected",
+    "varied",
+    "talented",
+    "dedicated",
 ];
 
 /// "X to …" looking ahead on its own: "plans to", "hopes to", "likely to".
 const FUTURE_TO: &[&str] = &[
-    "plans", "plan", "planning", "expects", "going", "aims", "intends", "hopes", "wants", "preparing", "prepares",
-    "poised", "likely", "intend", "aim", "hope", "want", "seeks", "seek", "seeking", "promises", "vows", "threatens",
-    "pledges", "scheduled", "slated",
+    "plans",
+    "plan",
+    "planning",
+    "expects",
+    "going",
+    "aims",
+    "intends",
+    "hopes",
+    "wants",
+    "preparing",
+    "prepares",
+    "poised",
+    "likely",
+    "intend",
+    "aim",
+    "hope",
+    "want",
+    "seeks",
+    "seek",
+    "seeking",
+    "promises",
+    "vows",
+    "threatens",
+    "pledges",
+    "scheduled",
+    "slated",
 ];
 
 /// "is/was X to …": "is expected to", "was set to", "is due to".
 const FUTURE_TO_BE: &[&str] = &[
-    "expected", "scheduled", "set", "due", "going", "slated", "poised", "likely", "about", "supposed", "forecast",
-    "predicted", "projected", "tipped", "planning", "preparing", "hoping", "trying", "aiming", "seeking", "unlikely",
-    "ready", "able", "unable", "required", "obliged", "bound", "certain", "sure",
+    "expected",
+    "scheduled",
+    "set",
+    "due",
+    "going",
+    "slated",
+    "poised",
+    "likely",
+    "about",
+    "supposed",
+    "forecast",
+    "predicted",
+    "projected",
+    "tipped",
+    "planning",
+    "preparing",
+    "hoping",
+    "trying",
+    "aiming",
+    "seeking",
+    "unlikely",
+    "ready",
+    "able",
+    "unable",
+    "required",
+    "obliged",
+    "bound",
+    "certain",
+    "sure",
 ];
 
 /// One cue per token (None where the token says nothing about tense).
@@ -72,19 +245,27 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
         if t.kind != Kind::Word {
             continue;
         }
-        let x = tags.and_then(|tg| tg.get(i)).map(|t| t.xpos.as_str()).unwrap_or("");
-        let lemma = tags.and_then(|tg| tg.get(i)).map(|t| t.lemma.as_str()).unwrap_or("");
+        let x = tags
+            .and_then(|tg| tg.get(i))
+            .map(|t| t.xpos.as_str())
+            .unwrap_or("");
+        let lemma = tags
+            .and_then(|tg| tg.get(i))
+            .map(|t| t.lemma.as_str())
+            .unwrap_or("");
         let low = t.low.as_str();
         // future modals and "going to", "is to", "plans to"
-        if low == "would" || (x == "MD" && lemma == "would") || (low == "d" && i > 0 && w(i - 1) == "'") {
+        if low == "would"
+            || (x == "MD" && lemma == "would")
+            || (low == "d" && i > 0 && w(i - 1) == "'")
+        {
             out[i] = Some(Tense::FutureInPast);
             covered_until = i + 4;
             continue;
         }
         let modal_fut = matches!(low, "will" | "shall" | "ll")
             || (low == "wo" && w(i + 1) == "'")
-            || (low == "won" && w(i + 1) == "'" && w(i + 2) == "t")
-            || (low == "d" && i > 0 && w(i - 1) == "'" && false);
+            || (low == "won" && w(i + 1) == "'" && w(i + 2) == "t");
         if modal_fut || (x == "MD" && matches!(lemma, "will" | "shall")) {
             out[i] = Some(Tense::Future);
             covered_until = i + 4;
@@ -94,20 +275,38 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             out[i] = Some(Tense::FutureInPast);
             continue;
         }
-        if matches!(low, "is" | "are" | "was" | "were") && matches!(w(i + 1), "scheduled" | "slated" | "planned" | "set") && w(i + 2) == "for" {
-            out[i] = Some(if matches!(low, "is" | "are") { Tense::Future } else { Tense::FutureInPast });
+        if matches!(low, "is" | "are" | "was" | "were")
+            && matches!(w(i + 1), "scheduled" | "slated" | "planned" | "set")
+            && w(i + 2) == "for"
+        {
+            out[i] = Some(if matches!(low, "is" | "are") {
+                Tense::Future
+            } else {
+                Tense::FutureInPast
+            });
             covered_until = i + 3;
             continue;
         }
         // "to be held on August 9"
-        if low == "to" && w(i + 1) == "be" && toks.get(i + 2).map_or(false, |t| t.low.ends_with("ed") || IRREGULAR_PAST.contains(&t.low.as_str()) || t.low.ends_with("en")) {
+        if low == "to"
+            && w(i + 1) == "be"
+            && toks.get(i + 2).is_some_and(|t| {
+                t.low.ends_with("ed")
+                    || IRREGULAR_PAST.contains(&t.low.as_str())
+                    || t.low.ends_with("en")
+            })
+        {
             // only for the words right after it: "the election to be held on August 9"
             out[i] = Some(Tense::LocalFutureInPast);
             covered_until = i + 3;
             continue;
         }
         if matches!(low, "may" | "might") && !t.cap {
-            out[i] = Some(if w(i + 1) == "have" { Tense::Past } else { Tense::Future });
+            out[i] = Some(if w(i + 1) == "have" {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
             covered_until = i + 4;
             continue;
         }
@@ -121,11 +320,31 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             covered_until = i + 3;
             continue;
         }
-        if matches!(low, "next" | "upcoming" | "expected" | "expects" | "expect" | "forecasts" | "predicts" | "predict" | "anticipates" | "anticipate" | "projects" | "plans" | "intends" | "aims" | "hopes") {
+        if matches!(
+            low,
+            "next"
+                | "upcoming"
+                | "expected"
+                | "expects"
+                | "expect"
+                | "forecasts"
+                | "predicts"
+                | "predict"
+                | "anticipates"
+                | "anticipate"
+                | "projects"
+                | "plans"
+                | "intends"
+                | "aims"
+                | "hopes"
+        ) {
             out[i] = Some(Tense::Future);
             continue;
         }
-        if matches!(low, "is" | "are" | "am" | "'s" | "'re") && FUTURE_TO_BE.contains(&w(i + 1)) && w(i + 2) == "to" {
+        if matches!(low, "is" | "are" | "am" | "'s" | "'re")
+            && FUTURE_TO_BE.contains(&w(i + 1))
+            && w(i + 2) == "to"
+        {
             out[i] = Some(Tense::Future);
             covered_until = i + 5;
             continue;
@@ -133,7 +352,8 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
         if matches!(low, "is" | "are" | "am" | "'s" | "'re") {
             // progressive: "is meeting", "are holding" look ahead to an event
             let prog = (1..=2).any(|k| {
-                toks.get(i + k).map_or(false, |t| t.low.ends_with("ing") && t.low.len() > 4 && t.low != "being")
+                toks.get(i + k)
+                    .is_some_and(|t| t.low.ends_with("ing") && t.low.len() > 4 && t.low != "being")
             });
             out[i] = Some(if prog { Tense::Future } else { Tense::Present });
             covered_until = i + 3;
@@ -142,8 +362,10 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
         if matches!(low, "has" | "have") {
             // perfect: a past event
             let perf = (1..=3).any(|k| {
-                toks.get(i + k).map_or(false, |t| {
-                    t.low == "been" || (t.low.ends_with("ed") && t.low.len() > 4) || IRREGULAR_PAST.contains(&t.low.as_str())
+                toks.get(i + k).is_some_and(|t| {
+                    t.low == "been"
+                        || (t.low.ends_with("ed") && t.low.len() > 4)
+                        || IRREGULAR_PAST.contains(&t.low.as_str())
                         || t.low.ends_with("en")
                 })
             });
@@ -177,7 +399,24 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             if w(i + 1) == "by" {
                 continue;
             }
-            if !matches!(p, "the" | "a" | "an" | "-" | "be" | "been" | "being" | "to" | "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+            if !matches!(
+                p,
+                "the"
+                    | "a"
+                    | "an"
+                    | "-"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "to"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+            ) {
                 out[i] = Some(Tense::Past);
             }
             continue;
@@ -194,10 +433,17 @@ fn is_boundary(t: &Tok) -> bool {
 }
 
 /// Tense for the expression at tokens [s, e), looking within tokens [lo, hi) (its sentence).
-pub fn tense_at(toks: &[Tok], cues: &[Option<Tense>], s: usize, e: usize, lo: usize, hi: usize) -> Tense {
+pub fn tense_at(
+    toks: &[Tok],
+    cues: &[Option<Tense>],
+    s: usize,
+    e: usize,
+    lo: usize,
+    hi: usize,
+) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
     let mut consider = |score: usize, t: Tense| {
-        if best.map_or(true, |(b, _)| score < b) {
+        if best.is_none_or(|(b, _)| score < b) {
             best = Some((score, t));
         }
     };
