@@ -552,6 +552,17 @@ impl<'a> G<'a> {
         let mut k = inner_start;
         if matches!(self.w(j), "earlier" | "later") && self.w(k) == "in" {
             k += 1;
+            // "earlier in the week", "later in the day"
+            if self.w(k) == "the" {
+                if let Some((u, false)) = unit_word(self.w(k + 1)) {
+                    if matches!(u, Unit::Week | Unit::Month | Unit::Year) {
+                        return Self::c(i, k + 2, Sem::UnitRel { unit: u, off: 0 });
+                    }
+                    if u == Unit::Day {
+                        return Self::c(i, k + 2, Sem::DayRel(0));
+                    }
+                }
+            }
         }
         if the_year_ok
             && matches!(self.w(k), "year" | "month" | "week")
@@ -821,6 +832,25 @@ impl<'a> G<'a> {
             }
             if sep == '.' && parts.len() != 3 {
                 continue;
+            }
+            // 2023/09/14
+            if parts.len() == 3 && parts[0].len() == 4 && sep == '/' {
+                let y: i32 = parts[0].parse().ok()?;
+                let m: u32 = parts[1].parse().ok()?;
+                let d: u32 = parts[2].parse().ok()?;
+                if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                    return None;
+                }
+                return Self::c(
+                    i,
+                    i + 1,
+                    Sem::Cal {
+                        y: Some(y),
+                        m,
+                        d: Some(d),
+                        rel: Rel::Tense,
+                    },
+                );
             }
             let a: u32 = parts[0].parse().ok()?;
             let b: u32 = parts[1].parse().ok()?;
@@ -2178,8 +2208,8 @@ fn merge(g: &G, cands: Vec<Cand>) -> Vec<Cand> {
                     continue;
                 }
             }
-            // day + clock with no gap: "Friday 3 p.m."
-            if c.sem.is_day() && gap.is_empty() {
+            // day + clock: "Friday 3 p.m.", "Friday at 3 p.m."
+            if c.sem.is_day() && (gap.is_empty() || gap == ["at"]) {
                 if let Sem::Clock { h, m, day: None } = n.sem {
                     let n2 = it.next().unwrap_or_else(|| unreachable!());
                     c = Cand {

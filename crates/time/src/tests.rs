@@ -547,6 +547,18 @@ fn times_of_day() {
         pair("22:00 local time", "2023-09-14T22:00")
     );
     assert_eq!(one("He won in 3:07:35."), pair("3:07:35", "PT3H7M35S"));
+    assert_eq!(
+        one("Voting will close on Sunday at 8 p.m."),
+        pair("Sunday at 8 p.m.", "2023-09-17T20:00")
+    );
+    assert_eq!(
+        one("Talks stalled earlier in the week."),
+        pair("earlier in the week", "2023-W37")
+    );
+    assert_eq!(
+        one("The order is dated 2023/09/01."),
+        pair("2023/09/01", "2023-09-01")
+    );
 }
 
 #[test]
