@@ -7,6 +7,7 @@ use newsgraph_text::Segmenter;
 use std::collections::HashSet;
 
 fn main() {
+    if let Some(b) = std::env::var("OTHER_BIAS").ok().and_then(|b| b.parse().ok()) { newsgraph_text::sbd::OTHER_BIAS.with(|x| x.set(b)); }
     let args: Vec<String> = std::env::args().collect();
     let path = args.get(1).expect("usage: segment_eval FILE [--errors N] [--tokens]");
     let nerr: usize = args.iter().position(|a| a == "--errors").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok()).unwrap_or(0);

@@ -242,6 +242,8 @@ fn features(infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool, bits
         mix(mix(35, tm2.word), (tm.class as u64) << 8 | (t0.first as u64) << 4 | f1),
         mix(mix(36, tm.word), (t0.first as u64) << 4 | f1),
         mix(mix(37, t0.word), f1 << 4 | t1.common as u64),
+        mix(38, (dist_bucket(i) as u64) << 8 | c0 << 4 | f1),
+        mix(39, (dist_bucket(n) as u64) << 8 | (t0.next_term as u64) << 4 | f1),
     ];
     let shift = 64 - bits;
     for k in 0..NF {
@@ -249,7 +251,7 @@ fn features(infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool, bits
     }
 }
 
-const NF: usize = 37;
+const NF: usize = 39;
 
 /// A trained boundary model.
 #[derive(Debug, Clone)]
@@ -342,6 +344,32 @@ pub(crate) fn forbidden(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) 
     if (t0.class == 6 && !colon_ok(infos, i)) || t0.class == 7 || t0.class == 5 {
         return true;
     }
+    // after closing quotes/brackets only when sentence-final punctuation precedes them
+    // ("…end.)" / "…end.”"), not after "Lands'" or "[former CEO]"
+    if t0.class == 9 || t0.class == 10 {
+        let mut k = i;
+        while k > 0 && matches!(infos[k].class, 9 | 10) {
+            k -= 1;
+        }
+        if !matches!(infos[k].class, 1..=4) {
+            return true;
+        }
+    }
+    // "NBC News", "BBC World": an acronym before a capitalised word goes on (but "… 07:17 PM
+    // Thanks" may end)
+    if i + 1 < infos.len() && t0.class == 0 {
+        let w0 = &text[toks[i].range()];
+        let w1 = &text[toks[i + 1].range()];
+        if (2..=5).contains(&w0.len())
+            && w0.bytes().all(|b| b.is_ascii_uppercase())
+            && !matches!(w0, "AM" | "PM")
+            && w1.len() > 1
+            && w1.as_bytes()[0].is_ascii_uppercase()
+            && w1.as_bytes()[1..].iter().all(|b| b.is_ascii_lowercase())
+        {
+            return true;
+        }
+    }
     if i + 1 < infos.len() && !t0.space_after {
         // no space: only "end.Next"
         let t1 = infos[i + 1];
@@ -350,7 +378,6 @@ pub(crate) fn forbidden(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) 
             return true;
         }
     }
-    let _ = (text, toks);
     false
 }
 
@@ -365,6 +392,12 @@ fn forced(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
     }
     let t1 = &text[toks[i + 1].range()];
     infos[i + 1].first == 0 && crate::sentence::is_starter(t1) && t1 != "I"
+}
+
+thread_local! {
+    /// Extra bias for gaps that do not follow sentence-final punctuation (for tuning).
+    #[doc(hidden)]
+    pub static OTHER_BIAS: std::cell::Cell<f32> = const { std::cell::Cell::new(0.0) };
 }
 
 /// Gaps the model need not score (speed): a word followed by a comma, period, colon or
@@ -393,7 +426,8 @@ pub(crate) fn decode(model: &Model, bias: f32, text: &str, toks: &[Span], infos:
         } else if skip(infos, i) {
             false
         } else {
-            model.gap_score(infos, i, len, quote_open) + bias > 0.0
+            let b = if matches!(infos[i].class, 1..=4) { bias } else { bias + OTHER_BIAS.with(|x| x.get()) };
+            model.gap_score(infos, i, len, quote_open) + b > 0.0
         };
         if split || len >= crate::sentence::MAX_SENTENCE_TOKENS {
             ends.push(i + 1);

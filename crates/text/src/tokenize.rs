@@ -397,7 +397,11 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
                 continue;
             }
             let core = &rest[..rest.len() - 1];
-            if is_abbrev_core(core, next_is_digit) {
+            // "ESBL-E.": the part after the last hyphen decides
+            let last_part = core.rsplit('-').next().unwrap_or(core);
+            if is_abbrev_core(core, next_is_digit)
+                || (last_part.len() < core.len() && !last_part.is_empty() && is_abbrev_core(last_part, next_is_digit))
+            {
                 break; // the period belongs to the word
             }
             suf[ns] = Span::new(e - 1, e);
@@ -749,6 +753,7 @@ mod tests {
         assert_eq!(toks("It ended."), ["It", "ended", "."]);
         assert_eq!(toks("in the U.S."), ["in", "the", "U.S."]);
         assert_eq!(toks("at 5 p.m. today"), ["at", "5", "p.m.", "today"]);
+        assert_eq!(toks("ESBL-E. coli"), ["ESBL", "-", "E.", "coli"]);
     }
 
     #[test]
