@@ -19,8 +19,12 @@
 //! [`governing_date`] tells later components (quotes, events) which date governs a clause.
 //! [`eval::tempeval`] scores the recogniser on TempEval-3 TimeML.
 //!
-//! Layout: [`lex`](self) (tokens), `rules` (patterns → meanings), `tense` (clause tense),
-//! `resolve` (meanings → values).
+//! Layout: `lex` (a tokenizer of its own, so that the component works on raw text and
+//! sentence spans alone), `rules` (patterns → meanings), `tense` (clause tense from word
+//! cues or Penn tags), `resolve` (meanings → TIMEX3 values). No data files: the word lists
+//! live in the code. `newsgraph eval time --tml DIR` prints the TempEval-3 figures; the
+//! examples `tempeval` (with `--errors`) and `jsonl` (lists what is found in a JSON Lines
+//! file of dated articles) help when changing the rules.
 
 use chrono::NaiveDate;
 use newsgraph_core::{Component, DateSource, Document, Span, TimeExpr, TimeType};

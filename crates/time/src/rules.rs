@@ -1591,6 +1591,15 @@ impl<'a> G<'a> {
         }
         let (unit, plural) = unit_word(self.w(u))?;
         let mut e = u + 1;
+        // "Google's 2004 Year-End report": a year before a capitalised word, not a duration
+        if self.cap(u) && u > i {
+            return None;
+        }
+        if let Some(t) = self.t.get(k) {
+            if num.is_some() && year_num(t).is_some() && !t.low.contains(',') && unit > Unit::Day {
+                return None;
+            }
+        }
         // ages: "82 years old", "a 48-year-old"
         if self.w(e) == "old" || (self.w(e) == "-" && self.w(e + 1) == "old") {
             return None;

@@ -379,6 +379,10 @@ fn names_and_ages_are_not_times() {
     );
     assert!(tag("He starred in The Last Days of Dolwyn.").is_empty());
     assert!(tag("The mayor was 64 years old.").is_empty());
+    assert_eq!(
+        tag("Its 2004 Year-End report is out."),
+        vec![pair("2004", "2004")]
+    );
     assert!(tag("Kane scored early in the second half.").is_empty());
     assert!(tag("It needs three quarters of the states.").is_empty());
     assert!(
