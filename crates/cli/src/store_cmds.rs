@@ -391,6 +391,8 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
     let progress = Progress::new();
     let mut counts = Counts::default();
     let mut batch: Vec<(newsgraph_core::Document, String)> = Vec::with_capacity(BATCH);
+    // Analysed documents of the previous batch: stored while the next batch is analysed.
+    let mut ready: Ready = Vec::new();
     let mut inputs = read_paths(&args.paths, &opts);
     loop {
         let next = inputs.next();
@@ -414,7 +416,9 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
                     progress.println(&format!("newsgraph: skipped: {e}"));
                 } else {
                     // Store what was read before the bad record, then stop.
-                    store_batch(&pipeline, &mut store, std::mem::take(&mut batch), &progress, &mut counts)?;
+                    store_ready(&mut store, std::mem::take(&mut ready), &progress, &mut counts)?;
+                    let last = analyze_batch(&pipeline, std::mem::take(&mut batch));
+                    store_ready(&mut store, last, &progress, &mut counts)?;
                     progress.finish();
                     return Err(anyhow::Error::new(e).context("bad input (use --skip-bad to go on past bad records)"));
                 }
@@ -422,9 +426,17 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
             None => {}
         }
         if batch.len() >= BATCH || (done && !batch.is_empty()) {
-            store_batch(&pipeline, &mut store, std::mem::take(&mut batch), &progress, &mut counts)?;
+            let to_analyze = std::mem::take(&mut batch);
+            let to_store = std::mem::take(&mut ready);
+            let (analysed, stored) = rayon::join(
+                || analyze_batch(&pipeline, to_analyze),
+                || store_ready(&mut store, to_store, &progress, &mut counts),
+            );
+            stored?;
+            ready = analysed;
         }
         if done {
+            store_ready(&mut store, std::mem::take(&mut ready), &progress, &mut counts)?;
             break;
         }
     }
@@ -458,27 +470,30 @@ struct Counts {
     events: usize,
 }
 
-fn store_batch(
-    pipeline: &newsgraph_pipeline::Pipeline,
-    store: &mut Store,
-    batch: Vec<(newsgraph_core::Document, String)>,
-    progress: &Progress,
-    counts: &mut Counts,
-) -> anyhow::Result<()> {
+/// Analysed documents in newsgraph/1 form with their content hashes.
+type Ready = Vec<(newsgraph_core::schema::DocumentOut, String)>;
+
+/// Analyses a batch in parallel (input order kept).
+fn analyze_batch(pipeline: &newsgraph_pipeline::Pipeline, batch: Vec<(newsgraph_core::Document, String)>) -> Ready {
+    use rayon::prelude::*;
     if batch.is_empty() {
-        return Ok(());
+        return Vec::new();
     }
     let (docs, hashes): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
     let docs = pipeline.analyze_all(docs);
-    for (doc, hash) in docs.iter().zip(&hashes) {
-        for w in &doc.warnings {
-            if crate::util::verbose() {
-                progress.println(&format!("newsgraph: warning: {}: {w}", doc.id));
+    let outs: Vec<_> = docs.par_iter().map(|d| to_schema(d, SchemaOptions::default())).collect();
+    outs.into_iter().zip(hashes).collect()
+}
+
+/// Stores analysed documents, each in its own transaction.
+fn store_ready(store: &mut Store, ready: Ready, progress: &Progress, counts: &mut Counts) -> anyhow::Result<()> {
+    for (out, hash) in ready {
+        if crate::util::verbose() {
+            for w in &out.warnings {
+                progress.println(&format!("newsgraph: warning: {}: {w}", out.id));
             }
         }
-        let out = to_schema(doc, SchemaOptions::default());
-        // One transaction per document.
-        match store.ingest(&out, hash).map_err(store_err).with_context(|| format!("storing document {}", doc.id))? {
+        match store.ingest(&out, &hash).map_err(store_err).with_context(|| format!("storing document {}", out.id))? {
             IngestOutcome::Added => counts.added += 1,
             IngestOutcome::Unchanged => counts.unchanged += 1,
             IngestOutcome::Replaced => counts.replaced += 1,
