@@ -634,3 +634,30 @@ fn opening_files() {
     let doc = summit();
     assert!(ro.ingest(&doc, &hash(&doc)).is_err());
 }
+
+#[test]
+fn readers_see_committed_documents_while_a_writer_ingests() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut writer = Store::open(&path).unwrap();
+    let first = summit();
+    writer.ingest(&first, &hash(&first)).unwrap();
+    let reader = Store::open_read_only(&path).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, 1);
+    // A reader in the middle of streaming events does not block the writer (WAL), and sees
+    // the new document on its next query.
+    let second = talks();
+    let mut seen = 0;
+    reader
+        .for_each_event(&EventFilter::default(), |_| {
+            if seen == 0 {
+                writer.ingest(&second, &hash(&second)).unwrap();
+            }
+            seen += 1;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(seen, 5, "the running query reads its own snapshot");
+    assert_eq!(reader.stats().unwrap().documents, 2);
+    assert_eq!(reader.events(&EventFilter::default()).unwrap().len(), 7);
+}
