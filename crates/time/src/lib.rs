@@ -271,6 +271,8 @@ pub fn governing_date(
             k
         });
         if let Some(v) = verb {
+            // the time whose head chain reaches the verb in the fewest steps
+            let mut best: Option<(usize, NaiveDate)> = None;
             for (t, d) in &cands {
                 // the token of the time expression whose head lies outside it
                 let inside: Vec<usize> = range
@@ -279,21 +281,27 @@ pub fn governing_date(
                     .collect();
                 let Some(&root) = inside
                     .iter()
-                    .find(|&&k| toks[k].head.is_none_or(|h| !inside.contains(&h)))
+                    .find(|&&k| !matches!(toks[k].head, Some(h) if inside.contains(&h)))
                     .or(inside.first())
                 else {
                     continue;
                 };
                 let mut k = root;
-                for _ in 0..20 {
+                for steps in 0..20 {
                     if k == v {
-                        return (Some(*d), DateSource::Text);
+                        if best.map_or(true, |(b, _)| steps < b) {
+                            best = Some((steps, *d));
+                        }
+                        break;
                     }
                     match toks[k].head {
                         Some(h) if h < toks.len() => k = h,
                         _ => break,
                     }
                 }
+            }
+            if let Some((_, d)) = best {
+                return (Some(d), DateSource::Text);
             }
         }
     }

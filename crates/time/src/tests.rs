@@ -857,3 +857,55 @@ fn tense_uses_syntax_tags_when_present() {
     TimeTagger::new().process(&mut doc);
     assert_eq!(doc.times[0].value.as_deref(), Some("2023-09-09"));
 }
+
+#[test]
+fn governing_date_prefers_the_closest_attachment_in_the_parse() {
+    // "Troops withdrew on Saturday, he said on Monday": both times reach "said" through
+    // the parse, "Monday" directly.
+    let text = "Troops withdrew on Saturday , he said on Monday .";
+    let words: Vec<(&str, Upos, Option<usize>, &str)> = vec![
+        ("Troops", Upos::NOUN, Some(1), "nsubj"),
+        ("withdrew", Upos::VERB, Some(6), "ccomp"),
+        ("on", Upos::ADP, Some(3), "case"),
+        ("Saturday", Upos::PROPN, Some(1), "obl"),
+        (",", Upos::PUNCT, Some(6), "punct"),
+        ("he", Upos::PRON, Some(6), "nsubj"),
+        ("said", Upos::VERB, None, "root"),
+        ("on", Upos::ADP, Some(8), "case"),
+        ("Monday", Upos::PROPN, Some(6), "obl"),
+        (".", Upos::PUNCT, Some(6), "punct"),
+    ];
+    let mut doc = Document {
+        text: text.into(),
+        date: Some(d("2023-09-14")),
+        ..Default::default()
+    };
+    let mut pos = 0;
+    for (w, u, h, rel) in words {
+        let s = text[pos..].find(w).unwrap() + pos;
+        pos = s + w.len();
+        doc.tokens.push(newsgraph_core::Token {
+            span: Span::new(s, pos),
+            upos: u,
+            head: h,
+            deprel: rel.into(),
+            ..Default::default()
+        });
+    }
+    doc.sentences.push(newsgraph_core::Sentence {
+        span: Span::new(0, text.len()),
+        paragraph: 0,
+        tokens: 0..10,
+    });
+    TimeTagger::new().process(&mut doc);
+    let at = text.find("said").unwrap();
+    assert_eq!(
+        governing_date(&doc, 0, Span::new(at, at + 4)),
+        (Some(d("2023-09-11")), DateSource::Text)
+    );
+    let at = text.find("withdrew").unwrap();
+    assert_eq!(
+        governing_date(&doc, 0, Span::new(at, at + 8)),
+        (Some(d("2023-09-09")), DateSource::Text)
+    );
+}
