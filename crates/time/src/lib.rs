@@ -289,7 +289,7 @@ pub fn governing_date(
                 let mut k = root;
                 for steps in 0..20 {
                     if k == v {
-                        if best.map_or(true, |(b, _)| steps < b) {
+                        if !matches!(best, Some((b, _)) if b <= steps) {
                             best = Some((steps, *d));
                         }
                         break;
