@@ -20,6 +20,13 @@ const STOP: &[&str] = &[
     "now", "already", "later", "earlier", "today", "yesterday", "tonight", "him", "them", "us", "me", "it",
     "he", "she", "they", "we", "i", "you", "this", "what", "how", "why", "all", "again", "once", "up",
     "out", "down", "off", "too", "very", "never", "reportedly", "previously", "further", "quoted",
+    // frequent irregular verb forms (no -ed) that end a subject when there are no POS tags
+    "gave", "made", "took", "went", "came", "held", "met", "left", "sent", "saw", "won", "lost", "began",
+    "became", "led", "put", "set", "got", "ran", "brought", "bought", "spoke", "chose", "drew", "fell", "felt",
+    "found", "heard", "kept", "knew", "paid", "rose", "sat", "sold", "stood", "struck", "thought", "threw",
+    "understood", "wore", "shot", "hit", "cut", "let", "gives", "makes", "takes", "goes", "comes", "holds",
+    "meets", "sees", "wins", "leads", "gets", "seems", "seemed", "appears", "remains", "wants", "needs",
+    "faces", "plans", "hopes", "believes", "expects", "feels", "thinks", "knows", "read", "reads",
 ];
 
 /// Prepositions allowed inside a speaker phrase ("a spokesman for the ministry").
@@ -112,7 +119,26 @@ impl<'a> Ctx<'a> {
             // "the state broadcaster", "his claims"
             return None;
         }
-        self.lex.lookup(&t.lower).map(|v| v.frame)
+        let v = self.lex.lookup(&t.lower)?;
+        if t.upos.is_none() && t.lower == v.lemma && !self.bare_verb_ok(i) {
+            // the base form is often a noun: "the report", "a Zeitgeist report"
+            return None;
+        }
+        Some(v.frame)
+    }
+
+    /// A base form ("say", "report") reads as a verb after a modal, "to", a pronoun or a
+    /// plural subject ("officials say").
+    fn bare_verb_ok(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).map(|j| &self.toks()[j]) else { return false };
+        if self.toks().get(i + 1).is_some_and(|n| n.is_punct(":")) {
+            return true;
+        }
+        let w = p.lower.as_str();
+        matches!(w, "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "to" | "did" | "do"
+            | "does" | "not" | "n't" | "didn't" | "don't" | "doesn't" | "won't" | "they" | "we" | "i" | "you"
+            | "also" | "often" | "now" | "still" | "who")
+            || (p.kind == Kind::Word && w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s") && w.len() > 3)
     }
 
     /// "according to" at `i`.
@@ -229,10 +255,20 @@ impl<'a> Ctx<'a> {
             let adv = c2 - (j + 1) <= 2
                 && t[j + 1..c2].iter().all(|x| ADV_SKIP.contains(&x.lower.as_str()) || ly_adverb(x) || matches!(x.lower.as_str(), "though" | "meanwhile" | "too" | "in" | "turn"));
             let appos = (DETS.contains(&f) || first.cap) && c2 - (j + 1) <= 8 && (j + 1..c2).all(|x| self.np_ok(x, false));
-            if !(rel || adv || appos) {
+            let long_appos = !(rel || adv || appos) && c2 - (j + 1) <= 24 && !(j + 1..c2).any(|x| self.verb(x).is_some());
+            if !(rel || adv || appos || long_appos) {
                 return None;
             }
             end = self.skip_left(j, lo);
+            if long_appos {
+                // `Professor X, Director General of the institute that ran the trial, said`:
+                // only when the name before the first comma opens the clause
+                let mut a = end;
+                while a > lo && end - a < 9 && self.np_ok(a - 1, false) {
+                    a -= 1;
+                }
+                return (a == lo && a < end && t[a].cap).then_some((a, end));
+            }
         }
         if end <= lo {
             return None;
@@ -369,6 +405,51 @@ impl<'a> Ctx<'a> {
                 None
             }
         })
+    }
+
+    /// Where reported content really starts in `[a, b)`: past a leading time phrase ("on
+    /// Sunday, the …"); None when it cannot be a reported clause (starts with punctuation,
+    /// a preposition, "to" or an auxiliary: `claims to have …`, `confirmed for …`).
+    pub fn content_begin(&self, a: usize, b: usize) -> Option<usize> {
+        let t = self.toks();
+        let mut a = a;
+        if a + 1 < b && TIME_PREP.contains(&t[a].lower.as_str()) && self.is_timeish(&t[a + 1]) {
+            a += 1;
+            while a < b && (self.is_timeish(&t[a]) || t[a].lower.chars().all(|c| c.is_ascii_digit())) {
+                a += 1;
+            }
+            if a < b && t[a].is_punct(",") {
+                a += 1;
+            }
+        }
+        let x = t.get(a)?;
+        if a >= b || x.kind != Kind::Word {
+            return None;
+        }
+        let w = x.lower.as_str();
+        if AUX_MODAL.contains(&w)
+            || matches!(w, "to" | "for" | "in" | "on" | "at" | "by" | "with" | "as" | "about" | "of" | "from" | "into"
+                | "over" | "against" | "during" | "after" | "before" | "since" | "until" | "and" | "or" | "but" | "so"
+                | "nothing" | "something" | "anything" | "yes" | "no")
+        {
+            return None;
+        }
+        Some(a)
+    }
+
+    /// An apposition after "according to X, …" (`According to Ann Lee, the mayor's
+    /// spokeswoman, the road …`): the index after its closing comma.
+    pub fn skip_apposition(&self, a: usize, b: usize) -> usize {
+        let t = self.toks();
+        let Some(c) = (a..b.min(a + 9)).find(|&j| t[j].is_punct(",")) else { return a };
+        let Some(first) = t.get(a) else { return a };
+        let f = first.lower.as_str();
+        let starts = DETS.contains(&f) || f.ends_with("'s") || f.ends_with("’s");
+        if starts && c > a && (a..c).all(|j| self.np_ok(j, false)) {
+            c + 1
+        } else {
+            a
+        }
     }
 
     /// True when `[a, b)` reads as a clause (a verb near its start), for reported speech.

@@ -296,7 +296,7 @@ impl QuoteFinder {
                     let hi = (k + 2..s1).find(|&j| t[j].is_punct(","));
                     if let Some(hi) = hi {
                         let sp = ctx.right_np(k + 2, hi);
-                        out = Some((hi + 1, s1, sp, 2));
+                        out = Some((ctx.skip_apposition(hi + 1, s1), s1, sp, 2));
                     }
                 } else if prev_comma {
                     let sp = ctx.right_np(k + 2, s1);
@@ -332,7 +332,16 @@ impl QuoteFinder {
                     }
                 }
             }
-            let Some((a, b, speaker, cue_len)) = out else { continue };
+            let Some((a, b, speaker @ Some(_), cue_len)) = out else { continue };
+            // content after the cue must open a clause
+            let a = if a > k {
+                match ctx.content_begin(a, b) {
+                    Some(a) => a,
+                    None => continue,
+                }
+            } else {
+                a
+            };
             let mut b = b;
             while b > a && t[b - 1].kind != Kind::Word {
                 b -= 1;
@@ -449,19 +458,40 @@ fn inherit(paras: &[Para], found: &mut [Found]) {
             }
         }
     }
-    // same paragraph: the nearest attributed direct quotation before, else after
+    // same paragraph: the nearest attributed direct quotation before, else after; else
+    // the nearest attribution of any kind before it (`X said … . "…"`)
+    let order: Vec<usize> = {
+        let mut o: Vec<usize> = (0..n).collect();
+        o.sort_by_key(|&i| (found[i].para, found[i].content.start));
+        o
+    };
+    let pos: Vec<usize> = {
+        let mut p = vec![0; n];
+        for (r, &i) in order.iter().enumerate() {
+            p[i] = r;
+        }
+        p
+    };
     for i in 0..n {
         if found[i].speaker.is_some() || found[i].kind != QuoteKind::Direct {
             continue;
         }
         let pi = found[i].para;
         let same = |j: usize| found[j].para == pi && found[j].kind == QuoteKind::Direct && found[j].own;
-        let src = (0..i).rev().find(|&j| same(j)).or_else(|| (i + 1..n).find(|&j| same(j)));
+        let before = |j: usize| found[j].para == pi && found[j].own && pos[j] < pos[i];
+        let src = order[..pos[i]]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&j| same(j))
+            .or_else(|| order[pos[i] + 1..].iter().copied().find(|&j| same(j)))
+            .or_else(|| order[..pos[i]].iter().rev().copied().find(|&j| before(j)));
         if let Some(j) = src {
             found[i].speaker = found[j].speaker;
         }
     }
-    // quote-only paragraph after a paragraph with an attributed quotation
+    // quote-only paragraph after a paragraph with an attributed quotation (a direct one,
+    // or any kind when that paragraph ends with a colon)
     for i in 0..n {
         if found[i].speaker.is_some() || found[i].kind != QuoteKind::Direct {
             continue;
@@ -471,7 +501,13 @@ fn inherit(paras: &[Para], found: &mut [Found]) {
         if !quote_only(p) || pi == 0 {
             continue;
         }
-        let src = (0..i).rev().find(|&j| found[j].para + 1 == pi && found[j].kind == QuoteKind::Direct && found[j].speaker.is_some());
+        let colon = paras[pi - 1].toks.last().is_some_and(|t| t.is_punct(":"));
+        let src = order[..pos[i]]
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&j| found[j].para + 1 == pi && found[j].speaker.is_some())
+            .find(|&j| colon || found[j].kind == QuoteKind::Direct);
         if let Some(j) = src {
             found[i].speaker = found[j].speaker;
         }

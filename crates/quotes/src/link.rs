@@ -37,12 +37,32 @@ fn strip_det(s: &str) -> &str {
 ///    has the same head noun, else the most recent person speaker in `prev_speakers`.
 pub fn link_speaker(doc: &Document, span: Span, prev_speakers: &[usize]) -> Option<usize> {
     let text = doc.text.get(span.range())?;
-    // 1. mention overlap
+    // 1. mention overlap, in the head part of the phrase first ("Professor X of Y
+    //    University": X), then anywhere in it ("the secretary general of CEI": CEI)
+    let head_end = [" of ", " for ", " at ", " from ", " in ", "'s ", "’s "]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .min()
+        .map(|i| span.start + i)
+        .unwrap_or(span.end);
+    let head = Span::new(span.start, head_end);
+    overlap_entity(doc, head, span).or_else(|| overlap_entity(doc, span, span)).or_else(|| fallback(doc, span, text, prev_speakers))
+}
+
+fn overlap_entity(doc: &Document, part: Span, span: Span) -> Option<usize> {
     let mut best: Option<(usize, usize, u8)> = None; // entity, overlap, kind rank
     for (ei, e) in doc.entities.iter().enumerate() {
         for m in &e.mentions {
-            if m.span.overlaps(span) {
-                let ov = m.span.end.min(span.end) - m.span.start.max(span.start);
+            // a pronoun counts only as the whole speaker ("he"), not as a possessive
+            // inside it ("his associates"); a nationality only as the whole speaker
+            if m.kind == MentionKind::Pronoun && m.span != span {
+                continue;
+            }
+            if e.etype == EntityType::Norp && !m.span.contains(span) {
+                continue;
+            }
+            if m.span.overlaps(part) {
+                let ov = m.span.end.min(part.end) - m.span.start.max(part.start);
                 let rank = match m.kind {
                     MentionKind::Name => 2,
                     MentionKind::Nominal => 1,
@@ -54,9 +74,10 @@ pub fn link_speaker(doc: &Document, span: Span, prev_speakers: &[usize]) -> Opti
             }
         }
     }
-    if let Some((ei, _, _)) = best {
-        return Some(ei);
-    }
+    best.map(|(ei, _, _)| ei)
+}
+
+fn fallback(doc: &Document, span: Span, text: &str, prev_speakers: &[usize]) -> Option<usize> {
     let last_before = |ei: usize| -> usize {
         doc.entities[ei].mentions.iter().filter(|m| m.span.start < span.start).map(|m| m.span.start + 1).max().unwrap_or(0)
     };

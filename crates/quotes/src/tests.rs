@@ -338,3 +338,63 @@ fn seed_quotes_and_speakers() {
         assert!(doc.quotes.iter().all(|q| q.date == doc.date));
     }
 }
+
+#[test]
+fn nouns_that_look_like_speech_verbs_are_not_cues() {
+    assert!(summary("According to the annual travel report, Lisbon drew more visitors than Porto.")
+        .iter()
+        .all(|q| q.3 == "According to"));
+    assert!(summary("The group claims to have planted a million trees.").is_empty());
+    assert!(summary("All three candidates confirmed for the final debate in October.").is_empty());
+}
+
+#[test]
+fn apposition_after_according_to_is_not_content() {
+    assert_eq!(
+        one("According to Ann Lee, the mayor's spokeswoman, the road will stay closed."),
+        q("indirect", "the road will stay closed", "Ann Lee", "According to")
+    );
+}
+
+#[test]
+fn statement_read_colon() {
+    assert_eq!(
+        one("The family's statement read: \"He loved the sea and the sea loved him.\"").2,
+        "The family's statement"
+    );
+}
+
+#[test]
+fn quote_after_an_attribution_sentence_takes_its_speaker() {
+    let s = summary("Nair noted the results were preliminary. \"We need two more years of data.\"");
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[1].2, "Nair");
+    // a quote-only paragraph after a paragraph that ends with a colon
+    let s = summary("Berg called the ruling \"absurd\" and \"cruel\":\n\n\"They ignored every witness we brought.\"");
+    assert_eq!(s.last().map(|x| x.2.as_str()), Some("Berg"), "{s:?}");
+}
+
+#[test]
+fn long_apposition_when_the_name_opens_the_sentence() {
+    assert_eq!(
+        one("Professor Ivo Mendes, director of the institute that ran the trial, said, \"The results are clear.\"").2,
+        "Professor Ivo Mendes"
+    );
+}
+
+#[test]
+fn linking_prefers_the_head_and_ignores_possessives() {
+    let text = "\"We are close,\" said Professor Ivo Mendes of Porto University. His associates said the paper was ready.";
+    let mut doc = with_entities(
+        Document::new("t", text, None),
+        &[
+            ("Porto University", EntityType::Org, &[("Porto University", MentionKind::Name)]),
+            ("Ivo Mendes", EntityType::Person, &[("Ivo Mendes", MentionKind::Name), ("His", MentionKind::Pronoun)]),
+        ],
+    );
+    QuoteFinder::new().process(&mut doc);
+    assert_eq!(doc.quotes.len(), 2, "{:?}", doc.quotes);
+    assert_eq!(doc.quotes[0].speaker, Some(1));
+    assert_eq!(doc.span_text(doc.quotes[1].speaker_span.unwrap()), "His associates");
+    assert_eq!(doc.quotes[1].speaker, None);
+}
