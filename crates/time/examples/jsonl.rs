@@ -1,5 +1,5 @@
 //! Lists the time expressions found in a JSON Lines file of dated articles (`id`, `date`,
-//! `text`): `cargo run -p newsgraph-time --example jsonl -- FILE [N]`.
+//! `text`): `cargo run -p newsgraph-time --example jsonl -- FILE [N [SKIP [--json]]]`.
 use newsgraph_core::Component;
 
 fn main() {
@@ -10,6 +10,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(usize::MAX);
     let skip: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
+    let json = args.next().as_deref() == Some("--json");
     let data = std::fs::read_to_string(path).expect("readable file");
     let tagger = newsgraph_time::TimeTagger::new();
     for line in data.lines().skip(skip).take(n) {
@@ -26,6 +27,15 @@ fn main() {
             ..Default::default()
         };
         tagger.process(&mut doc);
+        if json {
+            let times: Vec<serde_json::Value> = doc
+                .times
+                .iter()
+                .map(|t| serde_json::json!([t.span.start, t.span.end, t.ttype.as_str(), t.value]))
+                .collect();
+            println!("{}", serde_json::json!({"id": v["id"], "times": times}));
+            continue;
+        }
         println!("## {} {:?}", v["id"], date);
         for t in &doc.times {
             let a = doc.text[..t.span.start]

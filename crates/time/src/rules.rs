@@ -994,7 +994,18 @@ impl<'a> G<'a> {
             && m != 3
             && matches!(self.w(e), "," | "." | "and" | "or" | "to" | "-")
             && !self.cap(e + 1)
-            && p != "the");
+            && p != "the")
+            // "the September vote", "its March meeting": a month modifying a noun
+            || (m != 5
+                && matches!(p, "the" | "a" | "its" | "his" | "her" | "their" | "'s")
+                && self.t.get(e).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && !t.cap
+                        && !matches!(
+                            t.low.as_str(),
+                            "on" | "to" | "of" | "for" | "in" | "at" | "by" | "from" | "with" | "against" | "and" | "or" | "through" | "past" | "into"
+                        )
+                }));
         if !ctx_ok {
             return None;
         }
@@ -1769,6 +1780,18 @@ impl<'a> G<'a> {
                     day: None,
                 },
             );
+        }
+        // military time before a zone: "1657 UTC"
+        if self.kind(i) == Some(Kind::Num)
+            && w.len() == 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && matches!(self.w(i + 1), "gmt" | "utc")
+        {
+            let h: u32 = w[..2].parse().ok()?;
+            let m: u32 = w[2..].parse().ok()?;
+            if h <= 23 && m <= 59 {
+                return Self::c(i, i + 2, Sem::Clock { h, m, day: None });
+            }
         }
         if w == "midnight" {
             return Self::c(

@@ -552,6 +552,10 @@ fn times_of_day() {
     );
     assert_eq!(one("He won in 3:07:35."), pair("3:07:35", "PT3H7M35S"));
     assert_eq!(
+        one("The quake struck at 1657 UTC."),
+        pair("1657 UTC", "2023-09-14T16:57")
+    );
+    assert_eq!(
         one("Voting will close on Sunday at 8 p.m."),
         pair("Sunday at 8 p.m.", "2023-09-17T20:00")
     );
