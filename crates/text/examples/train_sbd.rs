@@ -2,6 +2,7 @@
 //! `cargo run --release -p newsgraph-text --example train_sbd -- TRAIN.conllu OUT.bin [EPOCHS]`.
 
 fn main() {
+    if let Some(b) = std::env::var("MARGIN").ok().and_then(|b| b.parse().ok()) { newsgraph_text::sbd::MARGIN.with(|x| x.set(b)); }
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
         eprintln!("usage: train_sbd TRAIN.conllu OUT.bin [EPOCHS]");
