@@ -193,16 +193,16 @@ impl SentFeats {
         let w = self.words[i].as_str();
         let lw = self.lower[i].as_str();
         let sh = self.shapes[i].as_str();
-        let get = |k: isize, v: &Vec<String>| -> String {
+        fn get(v: &[String], i: usize, k: isize, n: usize) -> &str {
             let j = i as isize + k;
             if j < 0 {
-                "<s>".to_string()
+                "<s>"
             } else if j as usize >= n {
-                "</s>".to_string()
+                "</s>"
             } else {
-                v[j as usize].clone()
+                v[j as usize].as_str()
             }
-        };
+        }
         let getg = |k: isize| -> &str {
             let j = i as isize + k;
             if j < 0 || j as usize >= n {
@@ -228,20 +228,20 @@ impl SentFeats {
                 out.push(feat(8 + k as u8, &[&s]));
             }
         }
-        let l1 = get(-1, &self.lower);
-        let l2 = get(-2, &self.lower);
-        let r1 = get(1, &self.lower);
-        let r2 = get(2, &self.lower);
-        out.push(feat(13, &[&l1]));
-        out.push(feat(14, &[&l2]));
-        out.push(feat(15, &[&r1]));
-        out.push(feat(16, &[&r2]));
-        out.push(feat(17, &[&l1, lw]));
-        out.push(feat(18, &[lw, &r1]));
-        let s1 = get(-1, &self.shapes);
-        let s_1 = get(1, &self.shapes);
-        out.push(feat(19, &[&s1, sh]));
-        out.push(feat(20, &[sh, &s_1]));
+        let l1 = get(&self.lower, i, -1, n);
+        let l2 = get(&self.lower, i, -2, n);
+        let r1 = get(&self.lower, i, 1, n);
+        let r2 = get(&self.lower, i, 2, n);
+        out.push(feat(13, &[l1]));
+        out.push(feat(14, &[l2]));
+        out.push(feat(15, &[r1]));
+        out.push(feat(16, &[r2]));
+        out.push(feat(17, &[l1, lw]));
+        out.push(feat(18, &[lw, r1]));
+        let s1 = get(&self.shapes, i, -1, n);
+        let s_1 = get(&self.shapes, i, 1, n);
+        out.push(feat(19, &[s1, sh]));
+        out.push(feat(20, &[sh, s_1]));
         out.push(feat(21, &[p1]));
         out.push(feat(22, &[p2, p1]));
         out.push(feat(23, &[p1, lw]));
@@ -253,16 +253,16 @@ impl SentFeats {
         if i == 0 {
             out.push(feat(29, &[sh]));
         }
-        out.push(feat(30, &[&get(-1, &self.words)]));
-        out.push(feat(31, &[&get(1, &self.words)]));
-        out.push(feat(32, &[&l1, &s_1]));
-        out.push(feat(33, &[&s1, &r1]));
+        out.push(feat(30, &[get(&self.words, i, -1, n)]));
+        out.push(feat(31, &[get(&self.words, i, 1, n)]));
+        out.push(feat(32, &[l1, s_1]));
+        out.push(feat(33, &[s1, r1]));
         if w.contains('-') {
             out.push(feat(34, &[]));
         }
         if self.common[i] {
             out.push(feat(35, &[sh]));
-            out.push(feat(36, &[if i == 0 { "0" } else { "n" }, &l1]));
+            out.push(feat(36, &[if i == 0 { "0" } else { "n" }, l1]));
         }
     }
 }
@@ -274,7 +274,7 @@ pub struct Model {
     pub labels: Vec<String>,
     /// Words seen in lower case in the training data.
     pub vocab: HashSet<String>,
-    keys: Vec<u32>,
+    index: HashMap<u32, u32>,
     weights: Vec<[f32; NL]>,
 }
 
@@ -323,7 +323,8 @@ impl Model {
                 vocab.insert(String::from_utf8(take(&mut p, k)?.to_vec()).map_err(|_| "bad word")?);
             }
         }
-        Ok(Model { labels, vocab, keys, weights })
+        let index = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
+        Ok(Model { labels, vocab, index, weights })
     }
 
     /// The embedded model (None when the crate was built without one).
@@ -343,8 +344,8 @@ impl Model {
     fn score(&self, feats: &[u32], out: &mut [f32; NL]) {
         *out = [0.0; NL];
         for f in feats {
-            if let Ok(i) = self.keys.binary_search(f) {
-                let w = &self.weights[i];
+            if let Some(&i) = self.index.get(f) {
+                let w = &self.weights[i as usize];
                 for l in 0..NL {
                     out[l] += w[l];
                 }

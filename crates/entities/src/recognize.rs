@@ -148,6 +148,13 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 continue;
             }
         }
+        // Clock words and lone letters ("PM", "K") are not names.
+        if toks.len() == 1 {
+            let t = text_of(doc_ref, v, toks.start);
+            if matches!(t, "PM" | "AM" | "P.M." | "A.M." | "OK" | "TV" | "USD") || (t.chars().count() == 1 && !ctx.kb.names.contains_key(t)) {
+                continue;
+            }
+        }
         // Title words alone ("Defence", "Minister") are roles, not names.
         if toks.clone().all(|i| {
             let l = lower(doc_ref, v, i);
@@ -434,11 +441,18 @@ fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
             }
         }
     }
+    let person_words: Vec<Vec<String>> = ents
+        .iter()
+        .map(|e| if e.etype == EntityType::Person { e.name.split([' ', '-']).map(|w| w.to_string()).collect() } else { Vec::new() })
+        .collect();
     for i in 0..v.toks.len() {
         if covered[i] {
             continue;
         }
         let tok = &doc.text[v.toks[i].span.range()];
+        if !is_cap(tok) {
+            continue;
+        }
         let base = v.toks[i].span.start;
         // Parts of a glued "Kim-Putin" token, or the token itself.
         let mut parts: Vec<(usize, &str)> = Vec::new();
@@ -460,8 +474,8 @@ fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
                 if e.etype != EntityType::Person {
                     continue;
                 }
-                let words: Vec<&str> = e.name.split([' ', '-']).collect();
-                if words.len() < 2 || !words.contains(&p) {
+                let words = &person_words[j];
+                if words.len() < 2 || !words.iter().any(|w| w == p) {
                     continue;
                 }
                 let recent = e.mentions.iter().filter(|m| m.span.start < start).map(|m| m.span.start).max().unwrap_or(0);
@@ -681,6 +695,14 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             }
         }
     }
+    // Courtesy titles give a gender, not a role.
+    let courtesy = |w: &str| matches!(w.to_lowercase().trim_end_matches('.'), "mr" | "mrs" | "ms" | "dr" | "miss");
+    if title_words.iter().all(|w| courtesy(w)) && !title_words.is_empty() {
+        let w = title_words[0].to_lowercase();
+        info.gender = if w.starts_with("mr") && !w.starts_with("mrs") { 'm' } else if w.starts_with("dr") { '?' } else { 'f' };
+        title_words.clear();
+    }
+    title_words.retain(|w| !courtesy(w));
     if !title_words.is_empty() {
         let role = title_words.join(" ");
         let lrole = role.to_lowercase();
