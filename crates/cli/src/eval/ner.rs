@@ -1,12 +1,55 @@
-//! `newsgraph eval ner`: entity F1 on GMB and UNER.
+//! `newsgraph eval ner`: exact-span entity F1 on the GMB test part (the tagger, GMB labels
+//! without tim) and on UNER English EWT test (the whole recognizer, PER/ORG/LOC).
 
-/// Arguments (to be filled in by the owner of this command).
+use std::path::PathBuf;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input paths.
-    pub paths: Vec<std::path::PathBuf>,
+    /// The GMB table (`ner_dataset.csv`); its last 10% of sentences are the test part.
+    #[arg(long)]
+    pub gmb: Option<PathBuf>,
+    /// A UNER IOB2 file (e.g. `en_ewt-ud-test.iob2`).
+    #[arg(long)]
+    pub uner: Option<PathBuf>,
+    /// Only the first N sentences of each test set.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this command is not implemented yet")
+const DEFAULT_GMB: &str = "../shared/corpora/gmb-ner/ner_dataset.csv";
+const DEFAULT_UNER: &str = "../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2";
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let (gmb, uner) = match (args.gmb, args.uner) {
+        (None, None) => (Some(PathBuf::from(DEFAULT_GMB)), Some(PathBuf::from(DEFAULT_UNER))),
+        x => x,
+    };
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))
+    };
+    let rec = newsgraph_entities::EntityRecognizer::new();
+    let mut report = newsgraph_entities::eval::NerReport::default();
+    if let Some(p) = &gmb {
+        let text = read(p)?;
+        report.gmb = Some(
+            newsgraph_entities::eval::eval_gmb(&rec, &text, args.limit)
+                .map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))?,
+        );
+    }
+    if let Some(p) = &uner {
+        let text = read(p)?;
+        report.uner = Some(
+            newsgraph_entities::eval::eval_uner(&rec, &text, args.limit)
+                .map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))?,
+        );
+    }
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{report}");
+    }
+    Ok(())
 }
