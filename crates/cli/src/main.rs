@@ -7,6 +7,7 @@ mod bench;
 mod eval;
 mod explain;
 mod parse;
+mod serve;
 mod store_cmds;
 mod train;
 mod util;
@@ -67,6 +68,8 @@ enum Command {
     Train(train::TrainCommand),
     /// Speed of the pipeline.
     Bench(bench::Args),
+    /// Serve the HTTP API and the web page over a corpus database.
+    Serve(serve::Args),
 }
 
 fn main() {
@@ -95,6 +98,7 @@ fn main() {
         Command::Eval(c) => eval::run(c),
         Command::Train(c) => train::run(c),
         Command::Bench(a) => bench::run(a),
+        Command::Serve(a) => serve::run(a),
     };
     if let Err(e) = result {
         // A closed pipe (`newsgraph analyze … | head`) is not an error.
