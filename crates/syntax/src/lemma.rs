@@ -135,6 +135,9 @@ impl Lemmatizer {
     }
 
     fn by_rule(&self, nf: &str, xpos: &str) -> String {
+        if xpos == "NNP" {
+            return nf.to_string();
+        }
         for n in (0..=MAX_SUFFIX).rev() {
             let Some(suf) = suffix(nf, n) else { continue };
             if let Some((strip, add)) = self.rules.get(&(xpos.to_string(), suf.to_string())) {

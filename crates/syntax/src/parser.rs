@@ -30,6 +30,8 @@ pub struct Arc {
 #[derive(Clone, Copy)]
 struct Tok {
     w: u64,
+    /// Last three characters of the lower-cased word.
+    s: u64,
     p: u64,
     u: u64,
 }
@@ -269,6 +271,15 @@ fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.push(f2(123, u(b0), u(b1)));
     out.push(f3(124, u(s0), u(b0), d));
     out.push(f3(125, (st.b >= n) as u64, s0p, st.stack.len().min(3) as u64));
+    // Suffixes: robustness to tagging errors.
+    let sf = |i: usize| if i == NONE { PAD } else if i == n { 0xA004 } else { toks[i].s };
+    out.push(f1(130, sf(s0)));
+    out.push(f1(131, sf(b0)));
+    out.push(f1(132, sf(s1)));
+    out.push(f1(133, sf(b1)));
+    out.push(f2(134, sf(s0), sf(b0)));
+    out.push(f2(135, sf(s1), sf(s0)));
+    out.push(f3(136, sf(s0), b0p, d));
 }
 
 /// A trained dependency parser.
@@ -285,11 +296,15 @@ fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
     words
         .iter()
         .enumerate()
-        .map(|(i, wd)| Tok {
-            w: hash_str(&norm_lower(wd)),
+        .map(|(i, wd)| {
+            let lw = norm_lower(wd);
+            let cut = lw.char_indices().rev().nth(2).map(|(b, _)| b).unwrap_or(0);
+            Tok {
+            s: hash_str(&lw[cut..]) ^ 0x5f5f,
+            w: hash_str(&lw),
             p: hash_str(xpos.get(i).copied().unwrap_or("")) ^ 0x1234,
             u: hash_str(upos.get(i).copied().unwrap_or("")) ^ 0x4321,
-        })
+        }})
         .collect()
 }
 
@@ -384,6 +399,15 @@ impl Parser {
         out
     }
 
+    /// A copy with weights below `min_q` quantisation units removed (smaller and faster).
+    pub fn pruned(&self, min_q: i16) -> Parser {
+        Parser { labels: self.labels.clone(), root_label: self.root_label, model: self.model.pruned(min_q) }
+    }
+
+    pub fn nfeat(&self) -> usize {
+        self.model.nfeat()
+    }
+
     pub fn labels(&self) -> &[String] {
         &self.labels
     }
@@ -396,12 +420,16 @@ pub struct ParserOptions {
     pub seed: u64,
     /// Follow the model's own (possibly wrong) transitions from this epoch on.
     pub explore_from: usize,
+    /// Drop features updated fewer times than this.
+    pub min_count: u32,
+    /// Drop weights below this fraction of the largest.
+    pub min_weight: f32,
     pub verbose: bool,
 }
 
 impl Default for ParserOptions {
     fn default() -> Self {
-        ParserOptions { epochs: 15, seed: 11, explore_from: 1, verbose: false }
+        ParserOptions { epochs: 12, seed: 11, explore_from: 1, min_count: 3, min_weight: 0.01, verbose: false }
     }
 }
 
@@ -543,10 +571,10 @@ pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &Parse
             }
         }
         if epoch + 1 == opts.epochs {
-            parser = Some(Parser { labels: labels.clone(), root_label: 0, model: t.finish(2, 0.003) });
+            parser = Some(Parser { labels: labels.clone(), root_label: 0, model: t.finish(opts.min_count, opts.min_weight) });
         }
     }
-    parser.unwrap_or(Parser { labels, root_label: 0, model: t.finish(2, 0.003) })
+    parser.unwrap_or(Parser { labels, root_label: 0, model: t.finish(opts.min_count, opts.min_weight) })
 }
 
 /// Attachment scores (punctuation included, as in the CoNLL 2018 shared task).

@@ -21,12 +21,14 @@ pub struct Trainer {
     /// How many instances each feature was seen in a gold update (for pruning rare features).
     count: Vec<u32>,
     c: f32,
+    /// Features left out of the finished model (e.g. training-only domain copies).
+    pub skip: IdMap<()>,
 }
 
 impl Trainer {
     pub fn new(nclass: usize) -> Self {
         assert!(nclass <= 256);
-        Trainer { nclass, index: IdMap::with_hasher(IdBuild::default()), w: Vec::new(), u: Vec::new(), count: Vec::new(), c: 1.0 }
+        Trainer { nclass, index: IdMap::with_hasher(IdBuild::default()), w: Vec::new(), u: Vec::new(), count: Vec::new(), c: 1.0, skip: IdMap::with_hasher(IdBuild::default()) }
     }
 
     /// Adds the current weights of `feats` into `scores` (length `nclass`).
@@ -99,7 +101,7 @@ impl Trainer {
         let mut m = Model::empty(n, scale);
         for (key, r) in keys {
             let r = r as usize;
-            if self.count[r] < min_count {
+            if self.count[r] < min_count || self.skip.contains_key(&key) {
                 continue;
             }
             let start = m.entries.len() as u32;
@@ -152,6 +154,27 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// A copy without weights whose magnitude is below `min_q` quantisation units (features
+    /// left without weights are dropped).
+    pub fn pruned(&self, min_q: i16) -> Model {
+        let mut m = Model::empty(self.nclass, self.scale);
+        let mut keys: Vec<(&u64, &(u32, u8))> = self.index.iter().collect();
+        keys.sort_unstable();
+        for (k, &(start, len)) in keys {
+            let s0 = m.entries.len() as u32;
+            for &(c, q) in &self.entries[start as usize..start as usize + len as usize] {
+                if q.unsigned_abs() >= min_q as u16 {
+                    m.entries.push((c, q));
+                }
+            }
+            let l = m.entries.len() as u32 - s0;
+            if l > 0 {
+                m.index.insert(*k, (s0, l as u8));
+            }
+        }
+        m
     }
 
     /// Serialises the model (format in the module docs), keys in ascending order.

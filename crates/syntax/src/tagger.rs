@@ -33,6 +33,10 @@ struct Lex {
     shape: u64,
     amb: u64,
     flags: u64,
+    /// How often the word is capitalised in training away from sentence starts (bucket).
+    capr: u64,
+    /// Headline-case bucket of the whole sentence.
+    title: u64,
 }
 
 const PAD_L: u64 = 0x1111;
@@ -100,7 +104,7 @@ fn affixes(lower: &str) -> ([u64; 3], [u64; 4]) {
     (pre, suf)
 }
 
-fn lex_of(w: &str, amb: &IdMap<u64>) -> Lex {
+fn lex_of(w: &str, amb: &IdMap<u64>, capr: &IdMap<u8>) -> Lex {
     let lower = norm_lower(w);
     let (pre, suf) = affixes(&lower);
     let lh = hash_str(&lower);
@@ -130,7 +134,23 @@ fn lex_of(w: &str, amb: &IdMap<u64>) -> Lex {
         shape: hash_str(&shape(w)),
         amb: amb.get(&lh).copied().unwrap_or(0),
         flags,
+        capr: capr.get(&lh).copied().unwrap_or(9) as u64,
+        title: 0,
     }
+}
+
+/// Share of capitalised words in the sentence (headline case), bucketed.
+fn set_title(lex: &mut [Lex]) {
+    let t = title_bucket(lex);
+    lex.iter_mut().for_each(|l| l.title = t);
+}
+
+fn title_bucket(lex: &[Lex]) -> u64 {
+    let caps = lex.iter().filter(|l| l.flags & 1 != 0).count();
+    if lex.len() < 3 {
+        return 5;
+    }
+    (caps * 4 / lex.len()) as u64
 }
 
 /// Feature extraction for position `i`; `tags` holds class ids (+1; 0 = none) of this pass,
@@ -191,6 +211,11 @@ fn features(lex: &[Lex], i: usize, tags: &[u64], right: Option<&[u64]>, out: &mu
     out.push(f2(31, w.amb, get(ii + 1).map(|l| l.amb).unwrap_or(PAD_R)));
     out.push(f1(32, get(ii - 1).map(|l| l.shape).unwrap_or(PAD_L)));
     out.push(f2(33, w.suf2, lw(ii + 1)));
+    out.push(f3(34, w.flags, w.capr, (i == 0) as u64));
+    out.push(f3(35, w.flags, w.title, (i == 0) as u64));
+    out.push(f2(36, w.flags, get(ii - 1).map(|l| l.flags).unwrap_or(PAD_L)));
+    out.push(f2(37, w.flags, get(ii + 1).map(|l| l.flags).unwrap_or(PAD_R)));
+    out.push(f3(38, w.capr, p1, w.flags));
     if let Some(r) = right {
         let rt = |j: isize| -> u64 {
             if j as usize >= n {
@@ -216,6 +241,7 @@ pub struct Tagger {
     classes: Vec<(Upos, String)>,
     tagdict: IdMap<u16>,
     amb: IdMap<u64>,
+    capr: IdMap<u8>,
     pass1: Model,
     pass2: Model,
     lemmatizer: Lemmatizer,
@@ -243,7 +269,8 @@ impl Tagger {
 
     /// Class ids (index into the class table) for each word.
     pub fn tag_ids(&self, words: &[&str]) -> Vec<usize> {
-        let lex: Vec<Lex> = words.iter().map(|w| lex_of(w, &self.amb)).collect();
+        let mut lex: Vec<Lex> = words.iter().map(|w| lex_of(w, &self.amb, &self.capr)).collect();
+        set_title(&mut lex);
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0i32; self.classes.len()];
         let mut first = vec![0u64; words.len()];
@@ -316,6 +343,12 @@ impl Tagger {
             let k = r.u64()?;
             amb.insert(k, r.u64()?);
         }
+        let n = r.u32()? as usize;
+        let mut capr = IdMap::with_hasher(IdBuild::default());
+        for _ in 0..n {
+            let k = r.u64()?;
+            capr.insert(k, r.take(1)?[0]);
+        }
         let l1 = r.u32()? as usize;
         let pass1 = Model::from_bytes(r.take(l1)?)?;
         let l2 = r.u32()? as usize;
@@ -323,7 +356,7 @@ impl Tagger {
         if pass1.nclass != classes.len() || pass2.nclass != classes.len() {
             return None;
         }
-        Some(Tagger { classes, tagdict, amb, pass1, pass2, lemmatizer: Lemmatizer::from_bytes(lemma)? })
+        Some(Tagger { classes, tagdict, amb, capr, pass1, pass2, lemmatizer: Lemmatizer::from_bytes(lemma)? })
     }
 
     /// Serialises the tagger (format in the module docs) and, separately, the lemmatizer.
@@ -349,6 +382,13 @@ impl Tagger {
         for (k, v) in a {
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&v.to_le_bytes());
+        }
+        let mut c: Vec<_> = self.capr.iter().collect();
+        c.sort();
+        out.extend_from_slice(&(c.len() as u32).to_le_bytes());
+        for (k, v) in c {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(*v);
         }
         for m in [&self.pass1, &self.pass2] {
             let b = m.to_bytes();
@@ -396,6 +436,17 @@ impl Rng {
     }
 }
 
+/// Domain adaptation for the Penn-only extra corpus (Daumé 2007, one-sided): its instances
+/// also fire a domain-specific copy of every feature, which absorbs that corpus's own tagging
+/// conventions; the shared features, the only ones used at run time, keep EWT's.
+fn add_domain_copies(feats: &mut Vec<u64>) {
+    let n = feats.len();
+    for k in 0..n {
+        let f = feats[k];
+        feats.push(crate::hash::finish(f ^ 0xD0_3A1A));
+    }
+}
+
 /// Options of [`train_tagger`].
 #[derive(Debug, Clone)]
 pub struct TaggerOptions {
@@ -413,7 +464,11 @@ impl Default for TaggerOptions {
 
 /// Trains the tagger (both passes) and the lemmatizer on EWT training sentences.
 /// `dev` (may be empty) is only used to print accuracy per epoch when verbose.
-pub fn train_tagger(train: &[ConllSentence], dev: &[ConllSentence], opts: &TaggerOptions) -> Tagger {
+///
+/// `extra` holds sentences with Penn tags only (e.g. the GMB training part): for them the
+/// perceptron treats every class with the right XPOS as correct and moves weight towards the
+/// best-scoring one (learning from partial labels).
+pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], dev: &[ConllSentence], opts: &TaggerOptions) -> Tagger {
     // Classes.
     let mut class_ix: HashMap<(String, String), usize> = HashMap::new();
     let mut classes: Vec<(Upos, String)> = Vec::new();
@@ -434,7 +489,7 @@ pub fn train_tagger(train: &[ConllSentence], dev: &[ConllSentence], opts: &Tagge
     // Word statistics for the tag dictionary and ambiguity classes.
     let mut stats: HashMap<String, HashMap<usize, u32>> = HashMap::new();
     let mut form_stats: HashMap<&str, HashMap<usize, u32>> = HashMap::new();
-    for (ws, ids) in &sents {
+    for (ws, ids) in &sents[..] {
         for (w, &c) in ws.iter().zip(ids) {
             *stats.entry(norm_lower(w)).or_default().entry(c).or_default() += 1;
             *form_stats.entry(w).or_default().entry(c).or_default() += 1;
@@ -461,8 +516,41 @@ pub fn train_tagger(train: &[ConllSentence], dev: &[ConllSentence], opts: &Tagge
             tagdict.insert(hash_str(w), best as u16);
         }
     }
+    // Capitalisation ratio of each lower-cased word away from sentence starts.
+    let mut capc: HashMap<String, (u32, u32)> = HashMap::new();
+    for (ws, _) in &sents {
+        for w in ws.iter().skip(1) {
+            let e = capc.entry(norm_lower(w)).or_default();
+            e.1 += 1;
+            if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                e.0 += 1;
+            }
+        }
+    }
+    let mut capr = IdMap::with_hasher(IdBuild::default());
+    for (w, (c, t)) in capc {
+        if t >= 2 {
+            capr.insert(hash_str(&w), (c * 4 / t).min(4) as u8 + if t >= 10 { 0 } else { 5 });
+        }
+    }
     let nclass = classes.len();
-    let lex: Vec<Vec<Lex>> = sents.iter().map(|(ws, _)| ws.iter().map(|w| lex_of(w, &amb)).collect()).collect();
+    // Partially labelled sentences: gold is a set of classes (all with the given XPOS).
+    let mut by_xpos: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (_, x)) in classes.iter().enumerate() {
+        by_xpos.entry(x.as_str()).or_default().push(i);
+    }
+    let empty: Vec<usize> = Vec::new();
+    let n_main = sents.len();
+    let mut cands: Vec<Vec<&Vec<usize>>> = vec![Vec::new(); n_main];
+    for s in extra {
+        sents.push((s.iter().map(|(w, _)| w.as_str()).collect(), vec![usize::MAX; s.len()]));
+        cands.push(s.iter().map(|(_, x)| by_xpos.get(x.as_str()).unwrap_or(&empty)).collect());
+    }
+    let lex: Vec<Vec<Lex>> = sents.iter().map(|(ws, _)| {
+        let mut l: Vec<Lex> = ws.iter().map(|w| lex_of(w, &amb, &capr)).collect();
+        set_title(&mut l);
+        l
+    }).collect();
     let mut rng = Rng(opts.seed);
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut feats = Vec::with_capacity(64);
@@ -480,12 +568,28 @@ pub fn train_tagger(train: &[ConllSentence], dev: &[ConllSentence], opts: &Tagge
         for &si in &order {
             let (_, gold) = &sents[si];
             let lx = &lex[si];
+            let cand = &cands[si];
+            let truth = |i: usize, scores: &[f32]| -> Option<usize> {
+                if gold[i] != usize::MAX {
+                    return Some(gold[i]);
+                }
+                cand[i].iter().copied().max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+            };
             let mut tags = vec![0u64; gold.len()];
             for i in 0..gold.len() {
                 features(lx, i, &tags, None, &mut feats);
+                if si >= n_main {
+                    let n0 = feats.len();
+                    add_domain_copies(&mut feats);
+                    for &f in &feats[n0..] {
+                        t1.skip.insert(f, ());
+                    }
+                }
                 t1.score(&feats, &mut scores);
                 let g = argmax_f(&scores);
-                t1.update(&feats, gold[i], g, 1.0);
+                if let Some(tr) = truth(i, &scores) {
+                    t1.update(&feats, tr, g, 1.0);
+                }
                 t1.tick();
                 tags[i] = g as u64 + 1;
             }
@@ -494,12 +598,22 @@ pub fn train_tagger(train: &[ConllSentence], dev: &[ConllSentence], opts: &Tagge
             let mut tags = vec![0u64; gold.len()];
             for i in 0..gold.len() {
                 features(lx, i, &tags, Some(right), &mut feats);
+                if si >= n_main {
+                    let n0 = feats.len();
+                    add_domain_copies(&mut feats);
+                    for &f in &feats[n0..] {
+                        t2.skip.insert(f, ());
+                    }
+                }
                 t2.score(&feats, &mut scores);
                 let g = argmax_f(&scores);
-                t2.update(&feats, gold[i], g, 1.0);
+                let tr = truth(i, &scores);
+                if let Some(tr) = tr {
+                    t2.update(&feats, tr, g, 1.0);
+                }
                 t2.tick();
                 tags[i] = g as u64 + 1;
-                correct += (g == gold[i]) as usize;
+                correct += (Some(g) == tr) as usize;
                 total += 1;
             }
         }
@@ -512,7 +626,7 @@ pub fn train_tagger(train: &[ConllSentence], dev: &[ConllSentence], opts: &Tagge
     let pass2 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
     let pass1 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
     let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))));
-    let tagger = Tagger { classes, tagdict, amb, pass1, pass2, lemmatizer };
+    let tagger = Tagger { classes, tagdict, amb, capr, pass1, pass2, lemmatizer };
     if opts.verbose && !dev.is_empty() {
         let acc = evaluate_tagger(&tagger, dev);
         eprintln!("dev: upos {:.4} xpos {:.4} lemma {:.4}", acc.upos, acc.xpos, acc.lemma);
@@ -543,4 +657,74 @@ pub fn evaluate_tagger(t: &Tagger, sents: &[ConllSentence]) -> TagAccuracy {
     }
     let d = n.max(1) as f64;
     TagAccuracy { upos: u as f64 / d, xpos: x as f64 / d, lemma: l as f64 / d, tokens: n }
+}
+
+/// XPOS accuracy on (word, Penn tag) sentences such as the GMB table's.
+pub fn evaluate_xpos(t: &Tagger, sents: &[Vec<(String, String)>]) -> (f64, usize) {
+    let (mut ok, mut n) = (0usize, 0usize);
+    for s in sents {
+        let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
+        for (c, (_, gold)) in t.tag_ids(&words).into_iter().zip(s) {
+            n += 1;
+            ok += (t.class(c).1 == gold) as usize;
+        }
+    }
+    (ok as f64 / n.max(1) as f64, n)
+}
+
+/// The GMB split used throughout newsgraph: first 80% of sentences train, next 10% dev,
+/// last 10% test. Returns (train, dev, test) slices.
+pub fn gmb_split<T>(sents: &[T]) -> (&[T], &[T], &[T]) {
+    let n = sents.len();
+    let a = n * 8 / 10;
+    let b = n * 9 / 10;
+    (&sents[..a], &sents[a..b], &sents[b..])
+}
+
+/// Replaces the UPOS and XPOS of every training sentence by those of a tagger trained on the
+/// other `folds - 1` folds (jackknifing), so that a parser trained on the result sees tagging
+/// errors like those it will meet.
+pub fn jackknife_tags(train: &[ConllSentence], folds: usize, opts: &TaggerOptions) -> Vec<ConllSentence> {
+    let folds = folds.max(2);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(folds);
+    // Tag assignments per fold, computed `threads` folds at a time.
+    let mut results: Vec<Vec<(usize, Vec<usize>, Vec<(Upos, String)>)>> = Vec::new();
+    let mut k0 = 0;
+    while k0 < folds {
+        let k1 = (k0 + threads).min(folds);
+        let chunk: Vec<_> = std::thread::scope(|sc| {
+            let handles: Vec<_> = (k0..k1)
+                .map(|k| {
+                    sc.spawn(move || {
+                        let rest: Vec<ConllSentence> =
+                            train.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, s)| s.clone()).collect();
+                        let t = train_tagger(&rest, &[], &[], &TaggerOptions { verbose: false, ..opts.clone() });
+                        let mut out = Vec::new();
+                        for (i, s) in train.iter().enumerate().filter(|(i, _)| i % folds == k) {
+                            let ids = t.tag_ids(&s.forms());
+                            out.push((i, ids, t.classes.clone()));
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect::<Vec<_>>()
+        });
+        results.extend(chunk);
+        if opts.verbose {
+            eprintln!("jackknife: {k1}/{folds} folds done");
+        }
+        k0 = k1;
+    }
+    let mut out: Vec<ConllSentence> = train.to_vec();
+    for fold in results {
+        for (i, ids, classes) in fold {
+            for (w, c) in out[i].words.iter_mut().zip(ids) {
+                let (u, x) = &classes[c];
+                w.upos = u.as_str().to_string();
+                w.xpos = x.clone();
+            }
+        }
+    }
+    out
 }

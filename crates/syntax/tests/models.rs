@@ -1,0 +1,146 @@
+//! The shipped models: they load, handle sentences we wrote, and reach their accuracy floors
+//! on a fixed subset of EWT test (first 500 sentences, gold tokenization).
+
+use newsgraph_core::{Component, Document, Sentence, Span, Token, Upos};
+use newsgraph_syntax::{evaluate_parser, evaluate_tagger, read_conllu, Parser, Tagger};
+use std::path::Path;
+
+const EWT_TEST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu");
+
+fn words(s: &str) -> Vec<&str> {
+    s.split(' ').collect()
+}
+
+#[test]
+fn tags_and_lemmatizes_a_news_sentence() {
+    let t = Tagger::embedded();
+    let w = words("Putin accepted the invitation to visit Pyongyang .");
+    let out = t.tag(&w);
+    assert_eq!(out[0].upos, Upos::PROPN);
+    assert_eq!(out[0].lemma, "Putin");
+    assert_eq!(out[1].upos, Upos::VERB);
+    assert_eq!(out[1].xpos, "VBD");
+    assert_eq!(out[1].lemma, "accept");
+    assert_eq!(out[2].upos, Upos::DET);
+    assert_eq!(out[3].lemma, "invitation");
+    assert_eq!(out[5].lemma, "visit");
+    assert_eq!(out[7].upos, Upos::PUNCT);
+}
+
+#[test]
+fn verb_lemmas() {
+    let t = Tagger::embedded();
+    let out = t.tag(&words("The ministers were meeting and signed agreements , officials said ."));
+    let lemmas: Vec<&str> = out.iter().map(|x| x.lemma.as_str()).collect();
+    assert_eq!(lemmas[1], "minister");
+    assert_eq!(lemmas[2], "be");
+    assert_eq!(lemmas[3], "meet");
+    assert_eq!(lemmas[5], "sign");
+    assert_eq!(lemmas[6], "agreement");
+    assert_eq!(lemmas[9], "say");
+}
+
+#[test]
+fn parses_subject_and_object() {
+    let t = Tagger::embedded();
+    let p = Parser::embedded();
+    let w = words("Putin accepted the invitation .");
+    let tags = t.tag(&w);
+    let up: Vec<&str> = tags.iter().map(|x| x.upos.as_str()).collect();
+    let xp: Vec<&str> = tags.iter().map(|x| x.xpos.as_str()).collect();
+    let arcs = p.parse(&w, &up, &xp);
+    assert_eq!(arcs[1].head, None);
+    assert_eq!(arcs[1].deprel, "root");
+    assert_eq!((arcs[0].head, arcs[0].deprel.as_str()), (Some(1), "nsubj"));
+    assert_eq!((arcs[3].head, arcs[3].deprel.as_str()), (Some(1), "obj"));
+    assert_eq!((arcs[2].head, arcs[2].deprel.as_str()), (Some(3), "det"));
+    assert_eq!((arcs[4].head, arcs[4].deprel.as_str()), (Some(1), "punct"));
+}
+
+#[test]
+fn passive_subject() {
+    let t = Tagger::embedded();
+    let p = Parser::embedded();
+    let w = words("The bill was passed by the parliament on Tuesday .");
+    let tags = t.tag(&w);
+    let up: Vec<&str> = tags.iter().map(|x| x.upos.as_str()).collect();
+    let xp: Vec<&str> = tags.iter().map(|x| x.xpos.as_str()).collect();
+    let arcs = p.parse(&w, &up, &xp);
+    assert_eq!(arcs[3].head, None);
+    assert_eq!(arcs[1].deprel, "nsubj:pass");
+    assert_eq!(arcs[2].deprel, "aux:pass");
+    assert_eq!(tags[3].lemma, "pass");
+}
+
+#[test]
+fn components_fill_document_with_document_indices() {
+    // Two sentences; heads of the second must be offset by the first's length.
+    let text = "Kim arrived. Putin greeted him warmly.";
+    let mut doc = Document::new("t", text, None);
+    let spans = [(0, 3), (4, 11), (11, 12), (13, 18), (19, 26), (27, 30), (31, 37), (37, 38)];
+    doc.tokens = spans.iter().map(|&(s, e)| Token { span: Span::new(s, e), space_after: true, ..Default::default() }).collect();
+    doc.sentences = vec![
+        Sentence { span: Span::new(0, 12), paragraph: 0, tokens: 0..3 },
+        Sentence { span: Span::new(13, 38), paragraph: 0, tokens: 3..8 },
+    ];
+    Tagger::embedded().process(&mut doc);
+    Parser::embedded().process(&mut doc);
+    assert_eq!(doc.tokens[1].lemma, "arrive");
+    assert_eq!(doc.tokens[1].head, None);
+    assert_eq!(doc.tokens[0].head, Some(1));
+    assert_eq!(doc.tokens[4].lemma, "greet");
+    assert_eq!(doc.tokens[4].head, None);
+    assert_eq!(doc.tokens[3].head, Some(4));
+    assert_eq!(doc.tokens[3].deprel, "nsubj");
+    assert_eq!(doc.tokens[5].head, Some(4));
+    assert_eq!(doc.tokens[5].deprel, "obj");
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let t = Tagger::embedded();
+    let p = Parser::embedded();
+    for s in [vec![], vec![""], vec!["ü", "日本", "…", "\u{200b}"], vec!["a"; 300]] {
+        let tags = t.tag(&s);
+        let up: Vec<&str> = tags.iter().map(|x| x.upos.as_str()).collect();
+        let xp: Vec<&str> = tags.iter().map(|x| x.xpos.as_str()).collect();
+        let arcs = p.parse(&s, &up, &xp);
+        assert_eq!(arcs.len(), s.len());
+        assert!(arcs.iter().filter(|a| a.head.is_none()).count() <= 1.max(s.len().min(1)));
+    }
+}
+
+#[test]
+fn accuracy_floors_on_ewt_test_subset() {
+    if !Path::new(EWT_TEST).exists() {
+        eprintln!("skipping: {EWT_TEST} not found");
+        return;
+    }
+    let mut sents = read_conllu(Path::new(EWT_TEST)).expect("EWT test");
+    sents.truncate(500);
+    let t = Tagger::embedded();
+    let a = evaluate_tagger(t, &sents);
+    eprintln!("EWT test[..500]: upos {:.4} xpos {:.4} lemma {:.4}", a.upos, a.xpos, a.lemma);
+    for s in sents.iter_mut() {
+        let tags = t.tag(&s.forms());
+        for (w, tg) in s.words.iter_mut().zip(tags) {
+            w.upos = tg.upos.as_str().to_string();
+            w.xpos = tg.xpos;
+        }
+    }
+    let p = evaluate_parser(Parser::embedded(), &sents);
+    eprintln!("EWT test[..500] predicted tags: uas {:.4} las {:.4}", p.uas, p.las);
+    assert!(a.upos >= FLOOR_UPOS, "upos {}", a.upos);
+    assert!(a.xpos >= FLOOR_XPOS, "xpos {}", a.xpos);
+    assert!(a.lemma >= FLOOR_LEMMA, "lemma {}", a.lemma);
+    assert!(p.uas >= FLOOR_UAS, "uas {}", p.uas);
+    assert!(p.las >= FLOOR_LAS, "las {}", p.las);
+}
+
+// Floors: measured on this subset with the shipped models (UPOS 96.66, XPOS 96.56, lemma
+// 97.64, UAS 85.91, LAS 82.41) minus a margin of about half a point.
+const FLOOR_UPOS: f64 = 0.962;
+const FLOOR_XPOS: f64 = 0.960;
+const FLOOR_LEMMA: f64 = 0.971;
+const FLOOR_UAS: f64 = 0.854;
+const FLOOR_LAS: f64 = 0.819;
