@@ -34,8 +34,7 @@ impl Pipeline {
         let components: Vec<Box<dyn Component>> = vec![
             Box::new(newsgraph_text::Segmenter::new()),
             Box::new(Shared(newsgraph_syntax::Tagger::embedded())),
-            // The parser joins as soon as its model is trained (crates/syntax/models/parser.bin).
-            // Box::new(Shared(newsgraph_syntax::Parser::embedded())),
+            Box::new(Shared(newsgraph_syntax::Parser::embedded())),
             Box::new(newsgraph_time::TimeTagger::new()),
             Box::new(entities),
             Box::new(newsgraph_quotes::QuoteFinder::new()),
