@@ -1,5 +1,5 @@
-//! Prints the quotes found in JSON Lines articles (segmenter, time tagger and entity
-//! recogniser first), one line each, for reading:
+//! Prints the quotes found in JSON Lines articles (segmenter, tagger, parser, time tagger
+//! and entity recogniser first), one line each, for reading:
 //! `cargo run -p newsgraph-quotes --example dump -- FILE.jsonl [MAX]`.
 
 use newsgraph_core::Component;
@@ -20,6 +20,8 @@ fn main() {
     for doc in newsgraph_read::read_paths(&[path.into()], &opts).take(max) {
         let Ok(mut doc) = doc else { continue };
         seg.process(&mut doc);
+        newsgraph_syntax::Tagger::embedded().process(&mut doc);
+        newsgraph_syntax::Parser::embedded().process(&mut doc);
         time.process(&mut doc);
         ents.process(&mut doc);
         qf.process(&mut doc);

@@ -462,15 +462,21 @@ impl<'a> Ctx<'a> {
         if PRON_SUBJ.contains(&w0) || w0 == "there" {
             return true;
         }
-        let lim = b.min(a + 12);
+        // the verb must come before a comma, a relative pronoun or a coordination:
+        // `claimed victory in the vote, which was marred …` is no clause
+        let lim = (a + 1..b.min(a + 12))
+            .find(|&j| t[j].is_punct(",") || matches!(t[j].lower.as_str(), "which" | "who" | "whose" | "and" | "but" | "while"))
+            .unwrap_or(b.min(a + 12));
         if t[a].upos.is_some() {
-            return t[a + 1..lim].iter().any(|x| matches!(x.upos, Some(Upos::VERB | Upos::AUX)));
+            return t[a + 1..lim].iter().any(|x| matches!(x.upos, Some(Upos::VERB | Upos::AUX)) && !x.lower.ends_with("ing"));
         }
-        t[a + 1..lim].iter().any(|x| {
+        (a + 1..lim).any(|j| {
+            let x = &t[j];
             let w = x.lower.as_str();
             x.kind == Kind::Word
                 && !x.cap
-                && (AUX_MODAL.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !ED_ADJ.contains(&w)))
+                && (AUX_MODAL.contains(&w)
+                    || (w.len() > 4 && w.ends_with("ed") && !ED_ADJ.contains(&w) && !DETS.contains(&t[j - 1].lower.as_str())))
         })
     }
 }

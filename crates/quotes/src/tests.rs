@@ -398,3 +398,9 @@ fn linking_prefers_the_head_and_ignores_possessives() {
     assert_eq!(doc.span_text(doc.quotes[1].speaker_span.unwrap()), "His associates");
     assert_eq!(doc.quotes[1].speaker, None);
 }
+
+#[test]
+fn noun_phrase_objects_are_not_reported_speech() {
+    assert!(summary("Both parties claimed victory in the vote, which was marred by violence.").is_empty());
+    assert!(summary("The embassy denied visas, but gave no reason.").is_empty());
+}
