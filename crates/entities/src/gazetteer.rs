@@ -43,7 +43,15 @@ impl Gazetteer {
                 break;
             };
             let (s, e) = (m.start(), m.end());
-            let before_ok = text[..s].chars().next_back().is_none_or_boundary();
+            let mut before_ok = text[..s].chars().next_back().is_none_or_boundary();
+            // "pro-Beijing", "anti-US": a lower-case prefix glued by a hyphen makes an
+            // adjective, not a name.
+            if before_ok && text[..s].ends_with('-') {
+                let pre = text[..s - 1].chars().rev().take_while(|c| c.is_alphabetic()).collect::<String>();
+                if !pre.is_empty() && pre.chars().all(|c| c.is_lowercase()) {
+                    before_ok = false;
+                }
+            }
             let after_ok = text[e..].chars().next().is_none_or_boundary_after(&text[e..]);
             if before_ok && after_ok {
                 if let Some(refs) = kb.names.get(&self.patterns[m.pattern().as_usize()]) {

@@ -111,13 +111,8 @@ impl EntityRecognizer {
 
     /// Analyses a document and returns it (for tests and evaluation).
     pub fn analyze(&self, doc: &mut Document) {
-        let t0 = std::time::Instant::now();
         let v = tokens::View::new(doc);
         let spans = self.ner_spans(doc, &v);
-        if std::env::var("NG_TIMING").is_ok() {
-            let tot: usize = v.sents.iter().map(|s| s.toks.len()).sum();
-            eprintln!("ner {:?} tokens {} in sentences {} sentences {}", t0.elapsed(), v.toks.len(), tot, v.sents.len());
-        }
         let ctx = recognize::Ctx { kb: self.kb(), gaz: self.gaz(), date: doc.date };
         recognize::run(&ctx, doc, &spans, &v);
     }

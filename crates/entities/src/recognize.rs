@@ -51,8 +51,9 @@ struct Ent {
     last_tok: usize,
     /// Number of mentions (salience).
     count: usize,
-    /// A capital used as locative ("in Moscow") in every mention so far.
-    locative_only: bool,
+    /// Mentions of a capital as a place ("in Moscow") and as its government ("Moscow said").
+    loc_count: usize,
+    gov_count: usize,
 }
 
 fn etype_of(s: &str) -> EntityType {
@@ -296,7 +297,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                     mentions: Vec::new(),
                     last_tok: 0,
                     count: 0,
-                    locative_only: true,
+                    loc_count: 0,
+                    gov_count: 0,
                 });
                 key_index.insert(key, ents.len() - 1);
                 ents.len() - 1
@@ -306,13 +308,20 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         let toks = tok_range(v, n.span);
         // Capitals: locative use ("in Moscow") keeps the country code.
         if matches!(kbref, Some(NameRef::Capital(_))) {
+            // A capital names its government when it acts ("Moscow would help",
+            // "Washington on Wednesday announced"), the place after a preposition or
+            // article ("in Moscow", "the London attack") or before a name ("London Bridge").
             let prev = toks.start.checked_sub(1).map(|i| lower(doc_ref, v, i));
-            let loc = matches!(prev.as_deref(), Some("in" | "at" | "near" | "from" | "to" | "outside" | "around" | "across" | "into" | "toward" | "towards"));
-            if !loc {
-                ents[idx].locative_only = false;
+            let next = (toks.end < v.toks.len()).then(|| text_of(doc_ref, v, toks.end));
+            let loc = matches!(
+                prev.as_deref(),
+                Some("in" | "at" | "near" | "from" | "to" | "outside" | "around" | "across" | "into" | "toward" | "towards" | "of" | "the" | "a" | "an" | "through" | "via" | "over" | "central" | "downtown" | "suburban")
+            ) || next.is_some_and(|t| is_cap(t) || t == "-");
+            if loc {
+                ents[idx].loc_count += 1;
+            } else {
+                ents[idx].gov_count += 1;
             }
-        } else {
-            ents[idx].locative_only = false;
         }
         // Titles and roles of people.
         if etype == EntityType::Person && !toks.is_empty() {
@@ -931,7 +940,8 @@ fn institutions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut Vec<Ent>, key_in
                     mentions: Vec::new(),
                     last_tok: 0,
                     count: 0,
-                    locative_only: false,
+                    loc_count: 0,
+                    gov_count: 0,
                 });
                 key_index.insert(key, ents.len() - 1);
                 ents.len() - 1
@@ -951,7 +961,7 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         match e.kb {
             Some(NameRef::Capital(c)) => {
                 let code = &ctx.kb.countries[c].code;
-                e.actor = Some(if e.locative_only { code.clone() } else { format!("{code}GOV") });
+                e.actor = Some(if e.gov_count == 0 || e.gov_count < e.loc_count { code.clone() } else { format!("{code}GOV") });
             }
             Some(NameRef::Person(p)) => {
                 let person = &ctx.kb.people[p];
@@ -978,6 +988,28 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
             if a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG") {
                 *country_counts.entry(a[..3].to_string()).or_default() += e.count;
             }
+        }
+    }
+    // Organisations the knowledge base does not know: country and sector from their name
+    // ("Philippine Army" → PHLMIL); a sector alone ("Supreme Court") takes the country the
+    // document is mostly about.
+    let dominant = country_counts
+        .iter()
+        .filter(|(_, n)| **n >= 2)
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))
+        .map(|(k, _)| k.clone());
+    for e in ents.iter_mut() {
+        if e.etype != EntityType::Org || e.actor.is_some() || e.kb.is_some() {
+            continue;
+        }
+        match crate::phrase::phrase_code(ctx.kb, ctx.gaz, &e.name, ctx.date) {
+            Some(c) if c.len() > 3 => e.actor = Some(c),
+            Some(c) if c.len() == 3 => {
+                if let Some(d) = &dominant {
+                    e.actor = Some(format!("{d}{c}"));
+                }
+            }
+            _ => {}
         }
     }
     // People without a knowledge-base code: from their role in context.
@@ -1137,7 +1169,7 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                 let t = join_tokens(doc, v, k, k + len);
                 if let Some(r) = ctx.kb.names.get(t.as_str()) {
                     let code = match r[0] {
-                        NameRef::Demonym(c) => Some(ctx.kb.countries[c].code.clone()),
+                        NameRef::Demonym(c) | NameRef::Country(c) => Some(ctx.kb.countries[c].code.clone()),
                         NameRef::Org(_) | NameRef::Capital(_) => ctx.kb.describe(r[0], ctx.date).2.map(|a| a.get(..3).unwrap_or(&a).to_string()),
                         _ => None,
                     };
@@ -1201,7 +1233,10 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
         let min_start = if sent >= 2 { v.sents[sent - 2].span.start } else { 0 };
         // Inside a quotation, "he" rarely refers to the speaker's context reliably: still
         // resolve, by recency.
+        // People whose gender is known and agrees come first; people of unknown gender
+        // only when no agreeing one is in reach.
         let mut best: Option<(usize, usize)> = None; // (entity, mention start)
+        let mut best_unknown: Option<(usize, usize)> = None;
         for (j, e) in ents.iter().enumerate() {
             let ok = match want {
                 'p' => matches!(e.etype, EntityType::Org) && e.kb.is_some(),
@@ -1210,6 +1245,7 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
             if !ok {
                 continue;
             }
+            let slot = if want != 'p' && e.gender == '?' { &mut best_unknown } else { &mut best };
             for m in &e.mentions {
                 if m.kind == MentionKind::Pronoun || m.span.start >= pos || m.span.start < min_start {
                     continue;
@@ -1218,12 +1254,12 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
                 if m.span.contains(v.toks[i].span) {
                     continue;
                 }
-                if best.is_none_or(|(_, s)| m.span.start > s) {
-                    best = Some((j, m.span.start));
+                if slot.is_none_or(|(_, s)| m.span.start > s) {
+                    *slot = Some((j, m.span.start));
                 }
             }
         }
-        if let Some((j, _)) = best {
+        if let Some((j, _)) = best.or(best_unknown) {
             ents[j].mentions.push(Mention { span: v.toks[i].span, kind: MentionKind::Pronoun });
         }
     }
