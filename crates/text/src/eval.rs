@@ -190,6 +190,8 @@ fn prf(correct: usize, gold: usize, pred: usize) -> (f64, f64, f64) {
 
 /// Evaluates the segmenter on rebuilt gold text.
 pub fn evaluate(g: &GoldText, seg: &Segmenter) -> SegmentReport {
+    // load the embedded model before timing
+    seg.process(&mut Document::new("warm-up", "Warm up.", None));
     let mut doc = Document::new("eval", g.text.clone(), None);
     let t0 = Instant::now();
     seg.process(&mut doc);

@@ -15,6 +15,21 @@
 //! * [`Segmenter`] is the pipeline [`Component`] "segment" that fills
 //!   `doc.paragraphs` (when empty), `doc.tokens` and `doc.sentences`.
 //! * [`eval`] measures token and sentence F1 against the raw text of a CoNLL-U file.
+//!
+//! ## Figures (UD English EWT 2.16, raw text rebuilt from `# text`, see [`eval`])
+//!
+//! | set  | sentence P / R / F1     | token F1 |
+//! |------|-------------------------|----------|
+//! | dev  | 0.927 / 0.889 / 0.907   | 0.989    |
+//! | test | 0.929 / 0.876 / 0.902   | 0.991    |
+//!
+//! Speed (release, one thread, CPU time, Wikinews articles): about 2.4 M words/s for
+//! paragraphs + tokens + sentences, about 12 M words/s for the tokenizer alone
+//! (`cargo run --release -p newsgraph-text --example bench_segment -- FILE.jsonl`).
+//!
+//! The boundary model (`data/sbd.bin`, ~0.5 MB) is rebuilt deterministically with
+//! `cargo run --release -p newsgraph-text --example train_sbd -- \
+//! ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu crates/text/data/sbd.bin`.
 
 pub mod eval;
 pub mod paragraph;
@@ -149,5 +164,14 @@ impl Component for Segmenter {
         let (tokens, sentences) = self.segment(&doc.text, &doc.paragraphs);
         doc.tokens = tokens;
         doc.sentences = sentences;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_model_loads() {
+        let m = super::model().expect("the embedded sentence-boundary model parses");
+        assert!(!m.common.is_empty());
     }
 }

@@ -164,3 +164,36 @@ fn sentence_f1_on_ewt_test() {
     assert!(r.sentence_f1 >= 0.88, "{r}");
     assert!(r.token_f1 >= 0.97, "{r}");
 }
+
+#[test]
+fn tricky_alphabet_fuzz() {
+    let alphabet: Vec<char> = "aZ9 .,;:!?'\"’‘“”()[]{}-—–…/\\@#$%&*_+=<>|~^\n\t\r\u{0}\u{200B}\u{FEFF}éß漢😀\u{301}".chars().collect();
+    let mut x: u64 = 0x1234_5678;
+    let mut t = String::new();
+    for _ in 0..200_000 {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        t.push(alphabet[(x >> 33) as usize % alphabet.len()]);
+    }
+    let d = segment(&t);
+    let mut prev = 0;
+    for tok in &d.tokens {
+        assert!(tok.span.start >= prev && tok.span.start < tok.span.end && tok.span.end <= t.len());
+        prev = tok.span.end;
+    }
+    let covered: usize = d.sentences.iter().map(|s| s.tokens.len()).sum();
+    assert_eq!(covered, d.tokens.len());
+}
+
+#[test]
+fn keeps_given_paragraphs_and_space_after() {
+    let text = "One. Two\nthree four.";
+    let mut doc = Document::new("t", text, None);
+    // a reader may fill paragraphs itself: they are kept
+    doc.paragraphs = vec![newsgraph_core::Paragraph { span: newsgraph_core::Span::new(0, 4), heading: false }, newsgraph_core::Paragraph { span: newsgraph_core::Span::new(5, text.len()), heading: true }];
+    Segmenter::new().process(&mut doc);
+    assert_eq!(doc.paragraphs.len(), 2);
+    assert_eq!(sentences(&doc), ["One.", "Two\nthree four."]);
+    assert_eq!(doc.sentences[1].paragraph, 1);
+    let sa: Vec<bool> = doc.tokens.iter().map(|t| t.space_after).collect();
+    assert_eq!(sa, [false, true, true, true, false, false]);
+}
