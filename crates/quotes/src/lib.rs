@@ -124,7 +124,16 @@ impl QuoteFinder {
                 linked.push((s, e));
                 e
             });
-            let (date, date_source) = quote_date(doc, f, &contents);
+            // a quotation without a cue (continued from an earlier one) takes that one's date
+            let (date, date_source) = match (f.cue, f.speaker) {
+                (None, Some(sp)) => quotes
+                    .iter()
+                    .rev()
+                    .find(|q: &&Quote| q.speaker_span == Some(sp) && q.cue.is_some())
+                    .map(|q| (q.date, q.date_source))
+                    .unwrap_or((doc.date, DateSource::Document)),
+                _ => quote_date(doc, f, &contents),
+            };
             quotes.push(Quote { span: f.content, kind: f.kind, speaker, speaker_span: f.speaker, cue: f.cue, date, date_source });
         }
         quotes

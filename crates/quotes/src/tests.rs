@@ -404,3 +404,31 @@ fn noun_phrase_objects_are_not_reported_speech() {
     assert!(summary("Both parties claimed victory in the vote, which was marred by violence.").is_empty());
     assert!(summary("The embassy denied visas, but gave no reason.").is_empty());
 }
+
+#[test]
+fn random_token_soup_does_not_panic() {
+    const VOCAB: &[&str] = &[
+        "\"", "“", "”", "‘", "’", "'", "«", "»", ",", ".", ":", ";", "(", ")", "—", "said", "says", "told", "according",
+        "to", "adding", "that", "the", "Kim", "he", "who", "é", "Ünal", "reporters", "on", "Wednesday", "\n\n", "\n",
+        " ", "5'10\"", "U.S.", "Mr.", "it", "was", "saying", "informed", "of", "$5", "—", "…",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let qf = QuoteFinder::new();
+    for _ in 0..400 {
+        let mut text = String::new();
+        let len = (seed >> 59) as usize + 3;
+        for _ in 0..len * 3 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(VOCAB[(seed >> 33) as usize % VOCAB.len()]);
+            if seed & 1 == 0 {
+                text.push(' ');
+            }
+        }
+        let doc = Document::new("f", text, None);
+        for q in qf.find(&doc) {
+            // spans lie on character boundaries inside the text
+            assert!(doc.text.get(q.span.range()).is_some());
+            assert!(q.speaker_span.is_none_or(|s| doc.text.get(s.range()).is_some()));
+        }
+    }
+}
