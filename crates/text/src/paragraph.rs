@@ -64,7 +64,7 @@ fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
 
 /// Does the line end like a sentence (or a paragraph)?
 fn ends_terminal(line: &str) -> bool {
-    let t = line.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»'));
+    let t = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
     matches!(t.chars().next_back(), Some('.' | '!' | '?' | '…' | ':'))
 }
 
@@ -109,7 +109,7 @@ fn flush(text: &str, block: &mut Vec<Line>, out: &mut Vec<Span>) {
     let n = block.len();
     let maxlen = block.iter().map(|l| l.chars).max().unwrap_or(0);
     let long = block[..n - 1].iter().filter(|l| l.chars * 10 >= maxlen * 7).count();
-    let wrapped = n >= 3 && maxlen >= 50 && maxlen <= 160 && long * 10 >= (n - 1) * 6;
+    let wrapped = n >= 3 && (50..=160).contains(&maxlen) && long * 10 >= (n - 1) * 6;
     let mut start = block[0].start;
     for i in 0..n - 1 {
         let prev = &text[block[i].start..block[i].end];

@@ -167,9 +167,9 @@ pub(crate) fn tok_infos(text: &str, toks: &[Span], common: &[u64], out: &mut Vec
         }
     }
     let mut last: Option<usize> = None;
-    for i in 0..n {
-        out[i].prev_term = last.map_or(8, |l| dist_bucket(i - l));
-        if matches!(out[i].class, 1..=3) {
+    for (i, info) in out.iter_mut().enumerate() {
+        info.prev_term = last.map_or(8, |l| dist_bucket(i - l));
+        if matches!(info.class, 1..=3) {
             last = Some(i);
         }
     }
@@ -351,7 +351,7 @@ pub(crate) fn forbidden(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) 
         while k > 0 && matches!(infos[k].class, 9 | 10) {
             k -= 1;
         }
-        if !matches!(infos[k].class, 1..=4) && !(t0.class == 10 && bracket_after_end(infos, i)) {
+        if !(matches!(infos[k].class, 1..=4) || t0.class == 10 && bracket_after_end(infos, i)) {
             return true;
         }
     }

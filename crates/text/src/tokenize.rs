@@ -603,12 +603,11 @@ fn middle(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
                 let left = &part[seg..k];
                 let right_len = part[k + 1..].chars().take_while(|&x| is_word(x)).count();
                 let short = left.chars().count() <= 1 && right_len <= 1;
-                if !(numeric || short) && is_word(prev) && is_word(nx) {
+                let between_words = is_word(prev) && is_word(nx);
+                if (between_words && !(numeric || short))
+                    || (!between_words && !numeric && k > piece && next.is_some())
+                {
                     split_single(out, &mut piece, &mut seg);
-                } else if !is_word(prev) || !is_word(nx) {
-                    if !numeric && k > piece && next.is_some() {
-                        split_single(out, &mut piece, &mut seg);
-                    }
                 }
                 seg = k + 1;
             }
