@@ -10,7 +10,7 @@
 
 use crate::TimeTagger;
 use chrono::NaiveDate;
-use newsgraph_core::{Span, TimeType};
+use newsgraph_core::{Component, Document, Span, TimeType};
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
@@ -217,8 +217,14 @@ fn prf(matched_p: usize, sys: usize, matched_r: usize, gold: usize) -> (f64, f64
     (p, r, f)
 }
 
-/// Scores a set of parsed documents.
+/// Scores a set of parsed documents on their raw text.
 pub fn score(docs: &[TmlDoc]) -> TimeReport {
+    score_with(docs, &|_| {})
+}
+
+/// Scores a set of parsed documents, running `prepare` (e.g. segmentation, tagging and
+/// parsing) on each document before the time tagger.
+pub fn score_with(docs: &[TmlDoc], prepare: &dyn Fn(&mut Document)) -> TimeReport {
     let tagger = TimeTagger::new();
     let mut rep = TimeReport {
         documents: docs.len(),
@@ -226,7 +232,15 @@ pub fn score(docs: &[TmlDoc]) -> TimeReport {
     };
     let (mut strict, mut relaxed, mut val_ok, mut type_ok) = (0usize, 0usize, 0usize, 0usize);
     for d in docs {
-        let sys = tagger.tag_text(&d.text, d.dct, &[]);
+        let mut doc = Document {
+            id: d.name.clone(),
+            date: d.dct,
+            text: d.text.clone(),
+            ..Default::default()
+        };
+        prepare(&mut doc);
+        tagger.process(&mut doc);
+        let sys = doc.times;
         rep.gold += d.gold.len();
         rep.system += sys.len();
         let mut used = vec![false; sys.len()];
@@ -361,4 +375,9 @@ pub fn read_dir(dir: &Path) -> Result<Vec<TmlDoc>, String> {
 /// Scores the recogniser on the TimeML files of `dir` (TempEval-3 platinum layout).
 pub fn tempeval(dir: &Path) -> Result<TimeReport, String> {
     Ok(score(&read_dir(dir)?))
+}
+
+/// [`tempeval`] with a preparation step run on each document before the time tagger.
+pub fn tempeval_with(dir: &Path, prepare: &dyn Fn(&mut Document)) -> Result<TimeReport, String> {
+    Ok(score_with(&read_dir(dir)?, prepare))
 }

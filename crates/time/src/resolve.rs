@@ -259,17 +259,23 @@ fn pick_year(dct: NaiveDate, m: u32, d: Option<u32>, rel: Rel, tense: Tense) -> 
                     _ => y + 1,
                 }
             }
-            _ => {
-                // nearest, within half a year
-                let diff = m as i32 - dct.month() as i32;
-                if diff > 6 {
-                    y - 1
-                } else if diff < -6 {
-                    y + 1
-                } else {
-                    y
+            _ => match d {
+                // the nearest occurrence
+                Some(d) => (y - 1..=y + 1)
+                    .filter_map(|yy| ymd(yy, m, d).map(|x| (yy, (x - dct).num_days().abs())))
+                    .min_by_key(|&(_, dist)| dist)
+                    .map_or(y, |(yy, _)| yy),
+                None => {
+                    let diff = m as i32 - dct.month() as i32;
+                    if diff > 6 {
+                        y - 1
+                    } else if diff < -6 {
+                        y + 1
+                    } else {
+                        y
+                    }
                 }
-            }
+            },
         },
     }
 }

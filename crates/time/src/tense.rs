@@ -217,18 +217,8 @@ const FUTURE_TO_BE: &[&str] = &[
     "planning",
     "preparing",
     "hoping",
-    "trying",
     "aiming",
-    "seeking",
     "unlikely",
-    "ready",
-    "able",
-    "unable",
-    "required",
-    "obliged",
-    "bound",
-    "certain",
-    "sure",
 ];
 
 /// One cue per token (None where the token says nothing about tense).
@@ -378,7 +368,9 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             covered_until = i + 5;
             continue;
         }
-        if !x.is_empty() {
+        // with tags: VBD past, VBZ/VBP present; a VBN without an auxiliary (already
+        // covered above) is often a finite past the tagger missed, so the word rules decide
+        if !x.is_empty() && x != "VBN" {
             match x {
                 "VBD" => out[i] = Some(Tense::Past),
                 "VBZ" | "VBP" => out[i] = Some(Tense::Present),
