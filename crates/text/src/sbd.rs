@@ -380,12 +380,17 @@ pub(crate) fn forbidden(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) 
 
 /// Boundaries the rules take whatever the model says (news style, rare in EWT): an
 /// ellipsis or an abbreviation such as `U.S.` followed by a capitalised sentence starter
-/// ("… in the U.S. The talks …", "… in 2023... Then they fell").
+/// ("… in the U.S. The talks …", "… in 2023... Then they fell"), and a full stop followed
+/// by a title ("… on Jan. 5. Mr. Kim left.").
 #[inline]
 fn forced(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
     let c0 = infos[i].class;
-    if !(c0 == 3 || c0 == 4) || i + 1 >= toks.len() || !infos[i].space_after {
+    if !(1..=4).contains(&c0) || i + 1 >= toks.len() || !infos[i].space_after {
         return false;
+    }
+    if c0 == 1 || c0 == 2 {
+        // a title after a full stop starts a sentence: "… on Jan. 5. Mr. Kim left."
+        return infos[i + 1].class == 5 && infos[i + 1].first == 0;
     }
     let t1 = &text[toks[i + 1].range()];
     infos[i + 1].first == 0 && crate::sentence::is_starter(t1) && t1 != "I"

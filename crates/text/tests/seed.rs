@@ -69,6 +69,10 @@ fn abbreviations_mid_sentence_and_at_the_end() {
     // the sentence-final abbreviation gives its period to the sentence, as in EWT
     let toks: Vec<&str> = (0..d.tokens.len()).map(|i| d.token_text(i)).collect();
     assert!(toks.windows(3).any(|w| w == ["U.S", ".", "The"]), "{toks:?}");
+    let d = segment("The vote is set for Sept. 5. Mr. Kim left. She works for Acme Inc. in Ohio.");
+    assert_eq!(sentences(&d), ["The vote is set for Sept. 5.", "Mr. Kim left.", "She works for Acme Inc. in Ohio."]);
+    let d = segment("He arrived at 3 p.m. The talks began at 5 a.m. on Monday.");
+    assert_eq!(sentences(&d), ["He arrived at 3 p.m.", "The talks began at 5 a.m. on Monday."]);
     let d = segment("Gen. Mark Milley and Sen. John F. Kennedy Jr. arrived. The talks began.");
     assert_eq!(sentences(&d).len(), 2, "{:?}", sentences(&d));
 }
