@@ -390,7 +390,13 @@ fn forced(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
     }
     if c0 == 1 || c0 == 2 {
         // a title after a full stop starts a sentence: "… on Jan. 5. Mr. Kim left."
-        return infos[i + 1].class == 5 && infos[i + 1].first == 0;
+        if infos[i + 1].class == 5 && infos[i + 1].first == 0 {
+            return true;
+        }
+        // an opening quotation mark with a capital behind it: "… on Monday. “Why now?”"
+        let q = &text[toks[i + 1].range()];
+        let opening = matches!(q, "“" | "‘") || (q == "\"" && !infos[i + 1].space_after);
+        return opening && i + 2 < toks.len() && infos[i + 2].first == 0 && infos[i + 2].class != 5;
     }
     let t1 = &text[toks[i + 1].range()];
     infos[i + 1].first == 0 && crate::sentence::is_starter(t1) && t1 != "I"

@@ -198,7 +198,8 @@ fn clitic_len(word: &str) -> Option<usize> {
                 [&b"ll"[..], b"re", b"ve"].iter().any(|x| x.eq_ignore_ascii_case(suf))
             };
             let before = if word.is_char_boundary(start) { word[..start].chars().next_back() } else { None };
-            if ok && before.is_some_and(|c| is_word(c) && !(suf_len == 1 && c.is_ascii_digit())) {
+            let abbrev_before = before == Some('.') && is_dotted_acronym(word[..start].trim_end_matches('.'));
+            if ok && (abbrev_before || before.is_some_and(|c| is_word(c) && !(suf_len == 1 && c.is_ascii_digit()))) {
                 return Some(n - start);
             }
         }
@@ -728,6 +729,7 @@ mod tests {
         assert_eq!(toks("the workers' union"), ["the", "workers", "'", "union"]);
         assert_eq!(toks("I cannot go, we're gonna stay"), ["I", "can", "not", "go", ",", "we", "'re", "gon", "na", "stay"]);
         assert_eq!(toks("DON'T"), ["DO", "N'T"]);
+        assert_eq!(toks("the U.N.'s job"), ["the", "U.N.", "'s", "job"]);
     }
 
     #[test]

@@ -81,6 +81,8 @@ fn abbreviations_mid_sentence_and_at_the_end() {
 fn quotes_end_and_continue_sentences() {
     let d = segment("\"We will not back down,\" he said. \"Never.\" The crowd cheered.");
     assert_eq!(sentences(&d), ["\"We will not back down,\" he said.", "\"Never.\"", "The crowd cheered."]);
+    let d = segment("Talks resume on Monday. “Why now?” she asked.");
+    assert_eq!(sentences(&d), ["Talks resume on Monday.", "“Why now?” she asked."]);
     let d = segment("“Is this the end?” asked the reporter. Nobody answered.");
     assert_eq!(sentences(&d), ["“Is this the end?” asked the reporter.", "Nobody answered."]);
     let d = segment("The minister called the plan \"a disaster.\" Parliament voted on Monday.");
