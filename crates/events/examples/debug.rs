@@ -21,6 +21,11 @@ fn main() {
     newsgraph_time::TimeTagger::new().process(&mut doc);
     newsgraph_entities::EntityRecognizer::new().process(&mut doc);
     newsgraph_quotes::QuoteFinder::new().process(&mut doc);
+    if std::env::var("PARSE").is_ok() {
+        for (i, t) in doc.tokens.iter().enumerate() {
+            println!("{i} {} {:?} {} {:?} {}", doc.token_text(i), t.upos, t.lemma, t.head, t.deprel);
+        }
+    }
     if std::env::var("ENTS").is_ok() {
         for e in &doc.entities {
             println!("ENT {} {:?} {:?} {:?}", e.name, e.etype, e.actor, e.mentions.iter().map(|m| doc.span_text(m.span)).collect::<Vec<_>>());

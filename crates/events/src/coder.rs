@@ -108,6 +108,27 @@ impl EventCoder {
         Ok(Self::with_patterns(extra))
     }
 
+    /// Trigger tokens found in a document (pattern ids), whether or not they made an event:
+    /// for diagnostics.
+    pub fn triggers(&self, doc: &Document) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for sv in sentences(doc) {
+            let cands = actor_cands(doc, &sv);
+            let cx = Ctx { doc, sv: &sv, cands };
+            for i in 0..sv.toks.len() {
+                for l in &sv.toks[i].lemmas {
+                    for &k in self.index.get(l).into_iter().flatten() {
+                        let p = &self.patterns[k];
+                        if pos_ok(&sv, i, p.kind) && constraints_ok(&sv, p, &args_for(&cx, i, p.kind)) {
+                            out.push((sv.index, p.id.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// All patterns in use.
     pub fn patterns(&self) -> &[Pattern] {
         &self.patterns
@@ -149,9 +170,18 @@ impl EventCoder {
                 if !pos_ok(sv, i, p.kind) {
                     continue;
                 }
-                let args = args_for(cx, i, p.kind);
+                let mut args = args_for(cx, i, p.kind);
                 if !constraints_ok(sv, p, &args) {
-                    continue;
+                    // a parse that misses the construction ("help X build" as a compound):
+                    // token order
+                    if !sv.parsed {
+                        continue;
+                    }
+                    let o = order_args(cx, i, p.kind);
+                    if !constraints_ok_order(sv, p, &o) {
+                        continue;
+                    }
+                    args = o;
                 }
                 let s = p.specificity();
                 if best.as_ref().is_none_or(|(bs, bk, _)| s > *bs || (s == *bs && k < *bk)) {
@@ -167,9 +197,19 @@ impl EventCoder {
         // dropped and its modality passes down.
         let n = matches.len();
         let mut first: Vec<Vec<(Event, Explanation)>> = Vec::with_capacity(n);
-        for (i, k, args) in &matches {
+        for (i, k, args) in matches.iter_mut() {
             let mut v = Vec::new();
             self.build_events(cx, *i, &self.patterns[*k], args, None, &mut v);
+            if v.is_empty() && sv.parsed {
+                // the parse gave no usable arguments: token order
+                let o = order_args(cx, *i, self.patterns[*k].kind);
+                if constraints_ok_order(sv, &self.patterns[*k], &o) {
+                    self.build_events(cx, *i, &self.patterns[*k], &o, None, &mut v);
+                    if !v.is_empty() {
+                        *args = o;
+                    }
+                }
+            }
             first.push(v);
         }
         let mut dropped = vec![false; n];
@@ -489,11 +529,48 @@ const PREPS: &[&str] = &[
 ];
 
 fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
-    let sv = cx.sv;
-    if sv.parsed {
-        return parsed_args(cx, i, kind);
+    if !cx.sv.parsed {
+        return order_args(cx, i, kind);
     }
-    // token-order fallback
+    let mut a = parsed_args(cx, i, kind);
+    // obliques of the object ("imposed sanctions on Iran" with "on Iran" under "sanctions")
+    if let Some(o) = a.obj {
+        for c in cx.sv.children(o).collect::<Vec<_>>() {
+            if rel_is(&cx.sv.toks[c].deprel, "nmod") {
+                if let Some(case) = cx.sv.case_of(c) {
+                    if case != "of" && !a.obliques.iter().any(|(_, h)| *h == c) {
+                        a.obliques.push((case, c));
+                    }
+                }
+            }
+        }
+    }
+    // token-order obliques as a last resort for the target
+    for (p, h) in order_args(cx, i, kind).obliques {
+        if !a.obliques.iter().any(|(q, g)| *q == p && (*g == h || cx.sv.dominates(*g, h) || cx.sv.dominates(h, *g))) {
+            a.obliques.push((p, h));
+        }
+    }
+    // a parse that gives no source (a fragment, a misattached subject): token order
+    if a.subj.is_empty() && a.nominal_src.is_empty() && a.agent.is_none() {
+        let o = order_args(cx, i, kind);
+        a.subj = o.subj;
+        a.nominal_src = o.nominal_src;
+        if a.obj.is_none() && kind == TriggerKind::Verb {
+            a.obj = o.obj;
+            a.obj_chunk = o.obj_chunk;
+        }
+        if a.obliques.is_empty() {
+            a.obliques = o.obliques;
+        }
+    }
+    a
+}
+
+/// Arguments from token order (no parse): nearest actor to the left as subject, first
+/// chunk to the right as object, actors after prepositions as obliques.
+fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
+    let sv = cx.sv;
     let mut a = Args::default();
     let end = clause_end(sv, i);
     a.scope = (i + 1..end.min(i + 16)).collect();
@@ -695,7 +772,7 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
 fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     let sv = cx.sv;
     let mut a = Args::default();
-    a.scope = sv.descendants(i, &["nsubj", "csubj", "punct", "parataxis"]);
+    a.scope = sv.descendants(i, &["nsubj", "csubj", "punct", "parataxis", "conj", "cc"]);
     if kind == TriggerKind::Verb {
         let (subj, passive) = subject_of(sv, i, 0);
         a.passive = passive;
@@ -758,6 +835,13 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     }
     // "the meeting between X and Y", "sanctions on X": also look one level down a "to"/"of" chain
     a
+}
+
+/// Constraints checked as if the sentence had no parse (for token-order arguments).
+fn constraints_ok_order(sv: &SentView, p: &Pattern, a: &Args) -> bool {
+    let mut flat = sv.clone();
+    flat.parsed = false;
+    constraints_ok(&flat, p, a)
 }
 
 fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
@@ -899,9 +983,13 @@ pub(crate) fn has_country(code: &str) -> bool {
 }
 
 fn phrase_code(doc: &Document, phrase: &str) -> Option<String> {
-    newsgraph_entities::phrase_actor_code(phrase, doc.date)
-        .filter(|c| has_country(c))
-        .or_else(|| fallback_phrase_code(phrase))
+    // a bare sector ("protesters" → CVL) is an actor too, but a country from the fallback
+    // lexicon is better
+    let code = newsgraph_entities::phrase_actor_code(phrase, doc.date);
+    match code {
+        Some(c) if has_country(&c) => Some(c),
+        other => fallback_phrase_code(phrase).or(other),
+    }
 }
 
 fn expand_conj(sv: &SentView, heads: &[usize]) -> Vec<usize> {

@@ -1,0 +1,43 @@
+//! Aggregate diagnostics over a JSON Lines sentence file: how many sentences have a
+//! trigger, a coded actor, an event (no sentence is printed).
+use newsgraph_core::{Component, Document};
+fn main() {
+    let path = std::env::args().nth(1).expect("file");
+    let text = std::fs::read_to_string(path).unwrap();
+    let recs = newsgraph_events::eval::read_cameo_jsonl(&text).unwrap();
+    let coder = newsgraph_events::EventCoder::new();
+    let mut docs = Vec::new();
+    let (mut trig, mut actor, mut two_actors, mut ev, mut parsed) = (0, 0, 0, 0, 0);
+    for r in &recs {
+        let mut doc = Document::new("s", r.text.clone(), None);
+        newsgraph_text::Segmenter::new().process(&mut doc);
+        newsgraph_syntax::Tagger::embedded().process(&mut doc);
+        newsgraph_syntax::Parser::embedded().process(&mut doc);
+        newsgraph_time::TimeTagger::new().process(&mut doc);
+        newsgraph_entities::EntityRecognizer::new().process(&mut doc);
+        newsgraph_quotes::QuoteFinder::new().process(&mut doc);
+        if doc.tokens.iter().any(|t| !t.deprel.is_empty()) { parsed += 1; }
+        if !coder.triggers(&doc).is_empty() { trig += 1; }
+        let coded = doc.entities.iter().filter(|e| e.actor.is_some()).count();
+        if coded > 0 { actor += 1; }
+        if coded > 1 { two_actors += 1; }
+        coder.process(&mut doc);
+        if !doc.events.is_empty() { ev += 1; }
+        docs.push(doc);
+    }
+    let mut conf: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for (r, d) in recs.iter().zip(&docs) {
+        let Some(g) = r.cameo.first() else { continue };
+        let gr = g[..2].to_string();
+        if d.events.iter().any(|e| e.root == gr) { continue; }
+        let pr = if d.events.is_empty() { "none".to_string() } else { d.events.iter().map(|e| e.root.clone()).collect::<Vec<_>>().join("+") };
+        *conf.entry((gr, pr)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = conf.into_iter().collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    for ((g, p), n) in rows.iter().take(40) { print!("{g}->{p}:{n}  "); }
+    println!();
+    let s = newsgraph_events::eval::score_cameo(&recs, &docs);
+    println!("plover {:.3} root {:.3} exact {:.3} src {:.3} tgt {:.3}", s.plover.rate, s.root.rate, s.exact.rate, s.source_country.rate, s.target_country.rate);
+    println!("{} sentences: parsed {parsed}, trigger {trig}, coded entity {actor}, two coded entities {two_actors}, event {ev}", recs.len());
+}
