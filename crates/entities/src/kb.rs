@@ -423,7 +423,8 @@ impl Kb {
                 return;
             }
             // "the X" forms index as X (the component adds the article to mentions).
-            let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+            // ("The Times", "The Hague" keep their capitalised article.)
+            let s = s.strip_prefix("the ").unwrap_or(s);
             let v = names.entry(s.to_string()).or_default();
             if !v.contains(&r) {
                 v.push(r);

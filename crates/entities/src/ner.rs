@@ -540,7 +540,7 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut lo
     let mut body = Vec::new();
     let mut nf = 0u32;
     // Drop weights whose quantised magnitude is tiny.
-    let min_q: i32 = std::env::var("NG_NER_MINQ").ok().and_then(|x| x.parse().ok()).unwrap_or(24);
+    let min_q: i32 = 1;
     for (k, w) in &avg {
         let q: Vec<i32> = w.iter().map(|x| (x * scale).round() as i32).collect();
         let mut mask = 0u16;
