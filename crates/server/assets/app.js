@@ -231,6 +231,15 @@ function renderDocument(doc, focus = {}) {
   if (focus.e) selectEvent(focus.e);
   else if (focus.q !== undefined && focus.q !== '') selectQuote(Number(focus.q));
   else if (focus.s !== undefined && focus.s !== '') selectSentence(Number(focus.s));
+  else if (focus.find) {
+    // A search hit: the first sentence holding one of the searched words.
+    const words = focus.find.toLowerCase().split(/\s+/).map((w) => w.replace(/[*"]/g, '')).filter((w) => w.length > 1);
+    const i = doc.sentences.findIndex((st) => {
+      const t = chars.slice(st.start, st.end).join('').toLowerCase();
+      return words.some((w) => t.includes(w));
+    });
+    if (i >= 0) selectSentence(i);
+  }
 }
 
 function clearSelection() {
@@ -371,14 +380,14 @@ async function loadTimeline(params) {
 function drawTimeline(box, v, params) {
   const days = v.days;
   if (!days.length) { box.replaceChildren(h('p', { class: 'empty' }, `No dated events for ${v.actor}${v.other ? ' and ' + v.other : ''}.`)); return; }
-  const W = Math.max(640, Math.min(1400, days.length * 26 + 80)), H = 300, L = 40, R = 10, T = 24, B = 46;
+  const W = Math.max(640, Math.min(1400, days.length * 26 + 110)), H = 310, L = 70, R = 10, T = 24, B = 56;
   const max = Math.max(...days.map((d) => d.total));
   const step = (W - L - R) / days.length;
   const bw = Math.max(2, Math.min(22, step * 0.8));
   const y = (n) => H - B - (n / max) * (H - T - B);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img',
     'aria-label': `Events per day for ${v.actor}${v.other ? ' and ' + v.other : ''}` });
-  svg.append(s('text', { x: L, y: 14, 'font-weight': 600 }, `${v.actor}${v.other ? ' ↔ ' + v.other : ''}: events per day (${days.reduce((a, d) => a + d.total, 0)} events on ${days.length} days)`));
+  svg.append(s('text', { x: L, y: 14, 'font-weight': 600 }, `${v.actor}${v.other ? ' ↔ ' + v.other : ''}: events per day (${days.reduce((a, d) => a + d.total, 0)} events on ${days.length} days; only days with events are drawn)`));
   const ticks = niceTicks(max);
   for (const t of ticks) {
     svg.append(s('line', { x1: L, x2: W - R, y1: y(t), y2: y(t), stroke: '#e3e3e3' }),
@@ -464,7 +473,9 @@ function circleOrder(nodes, edges) {
 function drawNetwork(box, v, params) {
   const { nodes, edges } = v;
   if (!nodes.length) { box.replaceChildren(h('p', { class: 'empty' }, 'No actor pairs in this range.')); return; }
-  const W = 960, H = 640, R = Math.min(W, H) / 2 - 70, CX = W / 2, CY = H / 2;
+  // The circle grows with the number of actors so that labels keep apart.
+  const R = Math.max(230, (nodes.length * 15) / (2 * Math.PI)), W = Math.max(960, 2 * R + 240), H = 2 * R + 150, CX = W / 2, CY = H / 2;
+  const rMax = Math.max(5, Math.min(20, ((2 * Math.PI * R) / nodes.length) * 0.45));
   const order = circleOrder(nodes, edges);
   const angle = new Map(order.map((id, i) => [id, -Math.PI / 2 + (2 * Math.PI * i) / order.length]));
   const pos = nodes.map((nd) => ({ x: CX + R * Math.cos(angle.get(nd.id)), y: CY + R * Math.sin(angle.get(nd.id)) }));
@@ -494,7 +505,7 @@ function drawNetwork(box, v, params) {
   const maxEv = Math.max(...nodes.map((nd) => nd.events));
   nodes.forEach((nd, i) => {
     const p = pos[i];
-    const r = 6 + 14 * Math.sqrt(nd.events / maxEv);
+    const r = Math.min(4, rMax) + (rMax - Math.min(4, rMax)) * Math.sqrt(nd.events / maxEv);
     const g = s('g', { class: 'node', 'data-actor': nd.id, tabindex: 0, role: 'link', 'aria-label': `${nd.id}: ${nd.events} events`, transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})` },
       s('circle', { r: r.toFixed(1), fill: goldsteinColour(nd.mean_goldstein), stroke: '#333', 'stroke-width': 1 }),
       s('text', { x: (Math.cos(angle.get(nd.id)) * (r + 6)).toFixed(1), y: (Math.sin(angle.get(nd.id)) * (r + 6) + 4).toFixed(1),
@@ -541,7 +552,7 @@ async function loadSearch(params) {
   if (!params.q) { list.replaceChildren(); $('.pager[data-for="search"]').replaceChildren(); return; }
   const v = await api(`/api/search${query({ ...params, limit: PAGE, mark_start: MARK_A, mark_end: MARK_B })}`);
   list.replaceChildren(...v.items.map((hit) => h('li', {},
-    h('div', {}, h('span', { class: 'badge' }, hit.kind), docLink(hit, hit.kind === 'quote' ? { q: hit.quote_index } : {}),
+    h('div', {}, h('span', { class: 'badge' }, hit.kind), docLink(hit, hit.kind === 'quote' ? { q: hit.quote_index } : { find: params.q }),
       h('span', { class: 'meta' }, ` · ${hit.date || 'undated'}${hit.speaker ? ' · ' + hit.speaker : ''}`)),
     h('div', {}, marked(hit.snippet)))));
   if (!v.items.length) list.append(h('li', { class: 'empty' }, 'Nothing found.'));
