@@ -124,17 +124,104 @@ impl Trainer {
     }
 }
 
+/// Open-addressing hash table from feature key to (start, len) of its weights: one slot
+/// (16 bytes) holds key and value, so a lookup usually costs a single cache miss.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+struct Table {
+    slots: Vec<Slot>,
+    n: usize,
+}
+
+impl Table {
+    fn new() -> Table {
+        Table { slots: vec![Slot { key: 0, start: 0, len: 0 }; 16], n: 0 }
+    }
+    #[inline(always)]
+    fn fix(key: u64) -> u64 {
+        if key == 0 {
+            1
+        } else {
+            key
+        }
+    }
+    fn reserve(&mut self, extra: usize) {
+        let need = (self.n + extra) * 2;
+        if need > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![Slot { key: 0, start: 0, len: 0 }; need.next_power_of_two()];
+            self.n = 0;
+            for s in old {
+                if s.key != 0 {
+                    self.put(s);
+                }
+            }
+        }
+    }
+    fn put(&mut self, s: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = (s.key as usize) & mask;
+        loop {
+            if self.slots[i].key == 0 {
+                self.slots[i] = s;
+                self.n += 1;
+                return;
+            }
+            if self.slots[i].key == s.key {
+                self.slots[i] = s;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    fn insert(&mut self, key: u64, v: (u32, u8)) {
+        self.reserve(1);
+        self.put(Slot { key: Self::fix(key), start: v.0, len: v.1 as u32 });
+    }
+    #[inline(always)]
+    fn get(&self, key: &u64) -> Option<(u32, u32)> {
+        let key = Self::fix(*key);
+        let mask = self.slots.len() - 1;
+        let mut i = (key as usize) & mask;
+        loop {
+            let s = &self.slots[i];
+            if s.key == key {
+                return Some((s.start, s.len));
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    fn len(&self) -> usize {
+        self.n
+    }
+    /// (key, (start, len)) in ascending key order.
+    fn sorted(&self) -> Vec<(u64, (u32, u8))> {
+        let mut v: Vec<(u64, (u32, u8))> =
+            self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, (s.start, s.len as u8))).collect();
+        v.sort_unstable();
+        v
+    }
+}
+
 /// A trained, quantised, sparse perceptron.
 pub struct Model {
     pub nclass: usize,
     pub scale: f32,
-    index: IdMap<(u32, u8)>,
+    index: Table,
     entries: Vec<(u8, i16)>,
 }
 
 impl Model {
     fn empty(nclass: usize, scale: f32) -> Self {
-        Model { nclass, scale, index: IdMap::with_hasher(IdBuild::default()), entries: Vec::new() }
+        Model { nclass, scale, index: Table::new(), entries: Vec::new() }
     }
 
     pub fn nfeat(&self) -> usize {
@@ -146,7 +233,7 @@ impl Model {
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
         for f in feats {
-            if let Some(&(start, len)) = self.index.get(f) {
+            if let Some((start, len)) = self.index.get(f) {
                 for &(k, q) in &self.entries[start as usize..start as usize + len as usize] {
                     if let Some(s) = scores.get_mut(k as usize) {
                         *s += q as i32;
@@ -160,9 +247,7 @@ impl Model {
     /// left without weights are dropped).
     pub fn pruned(&self, min_q: i16) -> Model {
         let mut m = Model::empty(self.nclass, self.scale);
-        let mut keys: Vec<(&u64, &(u32, u8))> = self.index.iter().collect();
-        keys.sort_unstable();
-        for (k, &(start, len)) in keys {
+        for (k, (start, len)) in self.index.sorted() {
             let s0 = m.entries.len() as u32;
             for &(c, q) in &self.entries[start as usize..start as usize + len as usize] {
                 if q.unsigned_abs() >= min_q as u16 {
@@ -171,7 +256,7 @@ impl Model {
             }
             let l = m.entries.len() as u32 - s0;
             if l > 0 {
-                m.index.insert(*k, (s0, l as u8));
+                m.index.insert(k, (s0, l as u8));
             }
         }
         m
@@ -185,9 +270,7 @@ impl Model {
         out.extend_from_slice(&(self.nclass as u32).to_le_bytes());
         out.extend_from_slice(&(self.index.len() as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        let mut keys: Vec<(&u64, &(u32, u8))> = self.index.iter().collect();
-        keys.sort_unstable();
-        for (k, &(start, len)) in keys {
+        for (k, (start, len)) in self.index.sorted() {
             out.extend_from_slice(&k.to_le_bytes());
             out.push(len);
             for &(c, q) in &self.entries[start as usize..start as usize + len as usize] {
