@@ -536,10 +536,36 @@ fn add_rule_persons(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
             let send = v.sents.get(sent).map(|s| s.toks.end).unwrap_or(n);
             let is_syll = |t: &str| {
                 is_cap(t)
-                    && t.len() <= 6
+                    && (2..=6).contains(&t.len())
                     && t.chars().all(|c| c.is_alphabetic())
                     && t.chars().skip(1).all(|c| c.is_lowercase())
             };
+            // Hyphenated given name: "Choe Son-hui", "Kim Young-gwon" (one token, or three
+            // glued tokens).
+            let hyph = |t: &str| {
+                let mut p = t.splitn(2, '-');
+                let (a, b) = (p.next().unwrap_or(""), p.next().unwrap_or(""));
+                is_syll(a) && !b.is_empty() && b.chars().all(|c| c.is_alphabetic()) && b.len() <= 6
+            };
+            if i + 1 < send && hyph(text_of(doc, v, i + 1)) && !covered(names, i + 1) {
+                let span = Span::new(v.toks[i].span.start, v.toks[i + 1].span.end);
+                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i..i + 2, from_kb: false });
+                i += 2;
+                continue;
+            }
+            if i + 3 < send
+                && is_syll(text_of(doc, v, i + 1))
+                && text_of(doc, v, i + 2) == "-"
+                && v.toks[i + 2].span.start == v.toks[i + 1].span.end
+                && v.toks[i + 3].span.start == v.toks[i + 2].span.end
+                && text_of(doc, v, i + 3).chars().all(|c| c.is_alphabetic())
+                && (i + 1..i + 4).all(|k| !covered(names, k))
+            {
+                let span = Span::new(v.toks[i].span.start, v.toks[i + 3].span.end);
+                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i..i + 4, from_kb: false });
+                i += 4;
+                continue;
+            }
             if i + 2 < send && is_syll(text_of(doc, v, i + 1)) && is_syll(text_of(doc, v, i + 2)) && !covered(names, i + 1) && !covered(names, i + 2) {
                 // Don't swallow a following capitalised word that starts a clause.
                 let span = Span::new(v.toks[i].span.start, v.toks[i + 2].span.end);
@@ -1239,7 +1265,11 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
         let mut best_unknown: Option<(usize, usize)> = None;
         for (j, e) in ents.iter().enumerate() {
             let ok = match want {
-                'p' => matches!(e.etype, EntityType::Org) && e.kb.is_some(),
+                // "they": groups (armed groups, forces, police, parties, crowds).
+                'p' => {
+                    matches!(e.etype, EntityType::Org)
+                        && e.actor.as_deref().is_some_and(|a| ["REB", "MIL", "COP", "CVL", "OPP", "PTY", "REF"].iter().any(|x| a.ends_with(x)))
+                }
                 g => e.etype == EntityType::Person && (e.gender == g || e.gender == '?'),
             };
             if !ok {

@@ -145,3 +145,17 @@ fn bad_input_does_not_panic() {
         EntityRecognizer::new().process(&mut d);
     }
 }
+
+#[test]
+fn korean_hyphenated_given_name() {
+    let doc = run("Coach Shin Tae-yong praised Kim Young-gwon after the match.", "2018-06-18");
+    assert!(doc.entities.iter().any(|e| e.name == "Kim Young-gwon"), "{:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+}
+
+#[test]
+fn they_refers_to_a_group() {
+    let doc = run("Hezbollah fired rockets on Monday. They said the attack was a warning.", "2023-10-20");
+    let e = ent(&doc, "Hezbollah");
+    assert_eq!(e.actor.as_deref(), Some("LBNREB"));
+    assert!(texts(&doc, e).contains(&("They", MentionKind::Pronoun)), "{:?}", texts(&doc, e));
+}
