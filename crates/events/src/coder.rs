@@ -275,7 +275,7 @@ impl EventCoder {
         if src_heads.is_empty() {
             src_heads = args.nominal_src.clone();
         }
-        let sources: Vec<Actor> = expand_conj(sv, &src_heads).into_iter().flat_map(|h| resolve_all(cx, h)).collect();
+        let sources: Vec<Actor> = expand_conj(cx, &src_heads).into_iter().flat_map(|h| resolve_all(cx, h)).collect();
         if sources.is_empty() {
             return;
         }
@@ -304,7 +304,7 @@ impl EventCoder {
                     "poss" => args.nominal_src.clone(),
                     prep => args.obliques.iter().filter(|(c, _)| c == prep).map(|(_, h)| *h).collect(),
                 };
-                for h in expand_conj(sv, &heads) {
+                for h in expand_conj(cx, &heads) {
                     if let Some(a) = resolve(cx, h) {
                         if sources.iter().any(|s| s.span == a.span) {
                             continue;
@@ -992,7 +992,8 @@ fn phrase_code(doc: &Document, phrase: &str) -> Option<String> {
     }
 }
 
-fn expand_conj(sv: &SentView, heads: &[usize]) -> Vec<usize> {
+fn expand_conj(cx: &Ctx, heads: &[usize]) -> Vec<usize> {
+    let sv = cx.sv;
     let mut out = Vec::new();
     for &h in heads {
         if !out.contains(&h) {
@@ -1012,8 +1013,24 @@ fn expand_conj(sv: &SentView, heads: &[usize]) -> Vec<usize> {
             }
             if sv.toks.get(k).is_some_and(|t| t.lower == "and") && k + 1 < sv.toks.len() {
                 let n = if sv.toks[k + 1].lower == "the" { k + 2 } else { k + 1 };
-                if n < sv.toks.len() && !out.contains(&n) {
-                    out.push(n);
+                if let Some(c) = cx.cands.iter().filter(|c| c.first == n).max_by_key(|c| c.last) {
+                    if !out.contains(&c.last) {
+                        out.push(c.last);
+                    }
+                }
+            }
+            // "France and Germany criticized": the conjunct before the head's phrase
+            if let Some(c) = cx.cands.iter().filter(|c| c.first <= h && h <= c.last).max_by_key(|c| c.last - c.first) {
+                let mut a = c.first;
+                if a >= 1 && sv.toks[a - 1].lower == "the" {
+                    a -= 1;
+                }
+                if a >= 2 && sv.toks[a - 1].lower == "and" {
+                    if let Some(l) = cx.cands.iter().filter(|d| d.last == a - 2).max_by_key(|d| d.last - d.first) {
+                        if !out.contains(&l.last) {
+                            out.push(l.last);
+                        }
+                    }
                 }
             }
         }
@@ -1252,5 +1269,66 @@ fn governing_date(doc: &Document, sv: &SentView, trigger: Span) -> (Option<Naive
     match best {
         Some((_, d)) => (Some(d), DateSource::Text),
         None => (doc.date, DateSource::Document),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Vec<Event> {
+        let doc = Document::new("t", text, NaiveDate::from_ymd_opt(2024, 1, 10));
+        EventCoder::new().code(&doc).into_iter().map(|(e, _)| e).collect()
+    }
+
+    #[test]
+    fn modality_cues_and_code_shifts() {
+        let e = one("France will send food to Sudan.");
+        assert_eq!(e[0].modality, Modality::Intent);
+        assert_eq!(e[0].cameo, "0333"); // intended food aid: intent to provide humanitarian aid
+        let e = one("Japan plans to impose sanctions on Russia.");
+        assert_eq!(e[0].modality, Modality::Intent);
+        let e = one("China threatened to impose sanctions on Japan.");
+        assert_eq!((e[0].cameo.as_str(), e[0].modality), ("1312", Modality::Threat));
+        let e = one("Iran did not attack Iraq.");
+        assert_eq!(e[0].modality, Modality::Negated);
+        let e = one("Turkey could attack Syria.");
+        assert_eq!(e[0].modality, Modality::Hypothetical);
+        let e = one("Egypt won't hesitate to attack Libya.");
+        assert_eq!((e[0].cameo.as_str(), e[0].modality), ("138", Modality::Threat));
+        let e = one("Germany criticized Poland.");
+        assert_eq!((e[0].cameo.as_str(), e[0].modality), ("111", Modality::Asserted));
+    }
+
+    #[test]
+    fn coordination_and_passive() {
+        let e = one("France and Germany criticized Hungary.");
+        let srcs: Vec<_> = e.iter().filter_map(|e| e.source.code.clone()).collect();
+        assert!(srcs.contains(&"FRA".to_string()) && srcs.contains(&"DEU".to_string()), "{srcs:?}");
+        let e = one("Georgia was attacked by Russia.");
+        assert_eq!(e[0].source.code.as_deref(), Some("RUS"));
+        assert_eq!(e[0].target.as_ref().and_then(|t| t.code.as_deref()), Some("GEO"));
+    }
+
+    #[test]
+    fn no_event_without_source_or_across_sentences() {
+        assert!(one("Sanctions were imposed.").is_empty());
+        // the actor of one sentence is never the source of the next one's event
+        let e = one("Russia is a big country. Attacked at dawn, the town burned.");
+        assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn shift_table() {
+        assert_eq!(shift_code("042", Modality::Intent), "036");
+        assert_eq!(shift_code("163", Modality::Threat), "1312");
+        assert_eq!(shift_code("190", Modality::Threat), "138");
+        assert_eq!(shift_code("111", Modality::Threat), "111");
+        assert_eq!(shift_code("0841", Modality::Intent), "0353");
+        for c in crate::tables::cameo_codes() {
+            for m in [Modality::Intent, Modality::Threat] {
+                assert!(cameo(&shift_code(c.code, m)).is_some(), "{} {:?}", c.code, m);
+            }
+        }
     }
 }
