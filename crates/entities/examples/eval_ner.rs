@@ -6,7 +6,8 @@ fn main() {
     let gmb = std::fs::read_to_string(&args[1]).expect("read GMB");
     let uner = std::fs::read_to_string(&args[2]).expect("read UNER");
     let mut r = newsgraph_entities::eval::NerReport::default();
-    r.gmb = Some(newsgraph_entities::eval::eval_gmb(&rec, &gmb, limit).unwrap());
+    let dev = std::env::var("GMB_DEV").is_ok();
+    r.gmb = Some(newsgraph_entities::eval::eval_gmb_part(&rec, &gmb, dev, limit).unwrap());
     r.uner = Some(newsgraph_entities::eval::eval_uner(&rec, &uner, limit).unwrap());
     print!("{r}");
 }

@@ -1,5 +1,7 @@
 //! Exact-span entity F1: the tagger on the GMB test part (GMB labels), the whole
-//! recognizer on UNER English EWT (PER, ORG, LOC).
+//! recognizer on UNER English EWT (PER, ORG, LOC). With the environment variable
+//! `NG_NER_DEBUG` set, the UNER evaluation prints its misses (FN) and false alarms (FP) to
+//! standard error.
 
 use crate::ner;
 use crate::EntityRecognizer;
@@ -103,12 +105,18 @@ impl fmt::Display for NerReport {
 
 /// Scores the tagger on the GMB test part. `limit` takes only the first sentences of it.
 pub fn eval_gmb(rec: &EntityRecognizer, gmb_csv: &str, limit: Option<usize>) -> Result<Scores, String> {
+    eval_gmb_part(rec, gmb_csv, false, limit)
+}
+
+/// Scores the tagger on the GMB dev part (`dev`) or test part.
+pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Option<usize>) -> Result<Scores, String> {
     let model = ner::Model::embedded().ok_or("no NER model embedded")?;
     let sents = ner::read_gmb(gmb_csv);
     if sents.len() < 10 {
         return Err("the GMB file has too few sentences".into());
     }
-    let (_, _, test) = ner::gmb_split(sents.len());
+    let (_, dev_r, test_r) = ner::gmb_split(sents.len());
+    let test = if dev { dev_r } else { test_r };
     let mut sc = Scores::default();
     for s in sents[test].iter().take(limit.unwrap_or(usize::MAX)) {
         let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();

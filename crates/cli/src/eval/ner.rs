@@ -14,6 +14,9 @@ pub struct Args {
     /// Only the first N sentences of each test set.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Score the GMB dev part (next 10% after the training part) instead of its test part.
+    #[arg(long)]
+    pub gmb_dev: bool,
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -35,7 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(p) = &gmb {
         let text = read(p)?;
         report.gmb = Some(
-            newsgraph_entities::eval::eval_gmb(&rec, &text, args.limit)
+            newsgraph_entities::eval::eval_gmb_part(&rec, &text, args.gmb_dev, args.limit)
                 .map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))?,
         );
     }
