@@ -233,7 +233,8 @@ function renderDocument(doc, focus = {}) {
   else if (focus.s !== undefined && focus.s !== '') selectSentence(Number(focus.s));
   else if (focus.find) {
     // A search hit: the first sentence holding one of the searched words.
-    const words = focus.find.toLowerCase().split(/\s+/).map((w) => w.replace(/[*"]/g, '')).filter((w) => w.length > 1);
+    const words = focus.find.toLowerCase().split(/\s+/).map((w) => w.replace(/[*"]/g, ''))
+      .map((w) => (w.length > 5 ? w.replace(/(ing|ed|es|s)$/, '') : w)).filter((w) => w.length > 1);
     const i = doc.sentences.findIndex((st) => {
       const t = chars.slice(st.start, st.end).join('').toLowerCase();
       return words.some((w) => t.includes(w));
