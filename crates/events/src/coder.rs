@@ -275,7 +275,17 @@ impl EventCoder {
         if src_heads.is_empty() {
             src_heads = args.nominal_src.clone();
         }
-        let sources: Vec<Actor> = expand_conj(cx, &src_heads).into_iter().flat_map(|h| resolve_all(cx, h)).collect();
+        let mut sources: Vec<Actor> = expand_conj(cx, &src_heads).into_iter().flat_map(|h| resolve_all(cx, h)).collect();
+        let mut between = false;
+        if sources.is_empty() && p.kind == TriggerKind::Noun {
+            // "clashes between X and Y", "the meeting between X and Y": each side acts
+            let heads: Vec<usize> = args.obliques.iter().filter(|(c, _)| c == "between").map(|(_, h)| *h).collect();
+            let sides: Vec<Actor> = expand_conj(cx, &heads).into_iter().filter_map(|h| resolve(cx, h)).collect();
+            if sides.len() >= 2 && sides[0].span != sides[1].span {
+                sources = sides;
+                between = true;
+            }
+        }
         if sources.is_empty() {
             return;
         }
@@ -317,7 +327,10 @@ impl EventCoder {
                 }
             }
         }
-        let shared = sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span);
+        let shared = between || (sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span));
+        if between {
+            targets.clear();
+        }
         if p.need_target && targets.is_empty() && !shared {
             return;
         }
@@ -344,7 +357,11 @@ impl EventCoder {
         for s in &sources {
             // "both leaders met": each one towards the other
             let own: Vec<Option<(Actor, String)>> = if shared && tlist.iter().all(Option::is_none) && !p.no_target {
-                sources.iter().filter(|o| o.entity != s.entity).map(|o| Some((o.clone(), "shared".to_string()))).collect()
+                sources
+                    .iter()
+                    .filter(|o| o.span != s.span || (o.entity.is_some() && o.entity != s.entity))
+                    .map(|o| Some((o.clone(), "shared".to_string())))
+                    .collect()
             } else {
                 tlist.clone()
             };
