@@ -311,6 +311,7 @@ async function analyzeSubmit(e) {
     const doc = await api('/api/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (location.hash !== '#/read') history.pushState(null, '', '#/read');
     showView('read');
+    $('#input-box').open = false;
     renderDocument(doc);
     status(`${doc.entities.length} entities, ${doc.times.length} times, ${doc.quotes.length} quotes, ${doc.events.length} events`);
   });
