@@ -131,7 +131,7 @@ pub fn app(config: &Config) -> Result<Router, StoreError> {
     let timeout = config.request_timeout;
     let api = Router::new()
         .route("/documents", get(api::documents))
-        .route("/documents/{id}", get(api::document))
+        .route("/documents/{*id}", get(api::document))
         .route("/events", get(api::events))
         .route("/quotes", get(api::quotes))
         .route("/entities", get(api::entities))

@@ -445,3 +445,23 @@ fn slow_requests_time_out_with_503() {
     let m = error_of(&r, 503);
     assert!(m.contains("longer than"), "{m}");
 }
+
+#[test]
+fn document_ids_with_slashes_and_spaces_resolve() {
+    use newsgraph_core::schema::{to_schema, SchemaOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("one.db");
+    let mut doc = newsgraph_core::Document::new("wiki:Tesco_A/S sale", "Tesco sold its Polish branch.", None);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2020, 1, 2);
+    newsgraph_pipeline::Pipeline::new().analyze(&mut doc);
+    let mut store = newsgraph_store::Store::open(&db).unwrap();
+    store.ingest(&to_schema(&doc, SchemaOptions::default()), "h").unwrap();
+    drop(store);
+    let s = Background::start(&Config::new(&db), "127.0.0.1:0".parse().unwrap()).unwrap();
+    for path in ["/api/documents/wiki%3ATesco_A%2FS%20sale", "/api/documents/wiki:Tesco_A/S%20sale"] {
+        let r = get(s.addr(), path);
+        assert_eq!(r.status, 200, "{path}: {}", r.text());
+        assert_eq!(r.json()["id"], "wiki:Tesco_A/S sale");
+    }
+    error_of(&get(s.addr(), "/api/documents/wiki:Tesco_A"), 404);
+}
