@@ -1336,6 +1336,14 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_never_panics() {
+        for t in ["", " ", "\n\n", "...", "“”", "Ölkrise in Zürich — ça va? 北京 attacked 東京.", "attacked", "The the the", "France's", "'s 's", "Iran attacked", "x\u{0301}y attacked z"] {
+            let _ = one(t);
+        }
+        assert!(plover_of("0é").is_none());
+    }
+
+    #[test]
     fn shift_table() {
         assert_eq!(shift_code("042", Modality::Intent), "036");
         assert_eq!(shift_code("163", Modality::Threat), "1312");

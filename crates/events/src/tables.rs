@@ -129,6 +129,9 @@ pub fn cameo_codes() -> &'static [CameoCode] {
 /// ("0313" → "031" → "03"). `None` for codes PLOVER drops (01 statements).
 pub fn plover_mapping(cameo: &str) -> Option<&'static PloverMapping> {
     let t = tables();
+    if !cameo.is_ascii() {
+        return None;
+    }
     let mut c = cameo;
     loop {
         if let Some(m) = t.mapping.get(c) {

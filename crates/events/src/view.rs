@@ -160,10 +160,7 @@ pub fn lemma_candidates(lower: &str) -> Vec<String> {
                 push(s.to_string());
                 push(format!("{s}e"));
                 let b = s.as_bytes();
-                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's') {
-                    push(s[..s.len() - 1].to_string());
-                }
-                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && b[b.len() - 1] == b'l' {
+                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && b[b.len() - 1].is_ascii_alphabetic() && b[b.len() - 1] != b's' {
                     push(s[..s.len() - 1].to_string());
                 }
             }
