@@ -11,6 +11,7 @@
 //! nexc u32, then per exception: form str, xpos str, lemma str
 //! ```
 
+use crate::hash::{hash_str, IdBuild, IdMap};
 use crate::perceptron::{put_string, Reader};
 use std::collections::HashMap;
 
@@ -23,6 +24,13 @@ pub struct Lemmatizer {
     rules: HashMap<(String, String), (u8, String)>,
     /// (form, xpos) → lemma, where the rules get it wrong.
     exceptions: HashMap<(String, String), String>,
+    /// The same two tables keyed by hashes, for allocation-free lookups.
+    rule_h: IdMap<(u8, String)>,
+    exc_h: IdMap<String>,
+}
+
+fn key2(a: &str, b: &str) -> u64 {
+    crate::hash::finish(crate::hash::mix(hash_str(a), hash_str(b)))
 }
 
 fn is_proper(xpos: &str) -> bool {
@@ -115,7 +123,7 @@ impl Lemmatizer {
                 }
             }
         }
-        let mut lem = Lemmatizer { rules, exceptions: HashMap::new() };
+        let mut lem = Lemmatizer::from_tables(rules, HashMap::new());
         // Exceptions: the most frequent lemma per (form, xpos) where the rules disagree.
         let mut best: HashMap<(String, String), (String, u32)> = HashMap::new();
         for ((form, xpos, lemma), c) in triples {
@@ -130,8 +138,19 @@ impl Lemmatizer {
                 exc.insert((form, xpos), lemma);
             }
         }
-        lem.exceptions = exc;
-        lem
+        Lemmatizer::from_tables(std::mem::take(&mut lem.rules), exc)
+    }
+
+    fn from_tables(rules: HashMap<(String, String), (u8, String)>, exceptions: HashMap<(String, String), String>) -> Lemmatizer {
+        let mut rule_h = IdMap::with_hasher(IdBuild::default());
+        for ((x, suf), r) in &rules {
+            rule_h.insert(key2(x, suf), r.clone());
+        }
+        let mut exc_h = IdMap::with_hasher(IdBuild::default());
+        for ((f, x), l) in &exceptions {
+            exc_h.insert(key2(f, x), l.clone());
+        }
+        Lemmatizer { rules, exceptions, rule_h, exc_h }
     }
 
     fn by_rule(&self, nf: &str, xpos: &str) -> String {
@@ -140,7 +159,7 @@ impl Lemmatizer {
         }
         for n in (0..=MAX_SUFFIX).rev() {
             let Some(suf) = suffix(nf, n) else { continue };
-            if let Some((strip, add)) = self.rules.get(&(xpos.to_string(), suf.to_string())) {
+            if let Some((strip, add)) = self.rule_h.get(&key2(xpos, suf)) {
                 return apply(nf, *strip as usize, add);
             }
         }
@@ -150,7 +169,7 @@ impl Lemmatizer {
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
         let nf = normal_form(form, xpos);
-        if let Some(l) = self.exceptions.get(&(nf.clone(), xpos.to_string())) {
+        if let Some(l) = self.exc_h.get(&key2(&nf, xpos)) {
             return l.clone();
         }
         self.by_rule(&nf, xpos)
@@ -202,7 +221,7 @@ impl Lemmatizer {
             let l = r.string()?;
             exceptions.insert((f, x), l);
         }
-        Some(Lemmatizer { rules, exceptions })
+        Some(Lemmatizer::from_tables(rules, exceptions))
     }
 }
 

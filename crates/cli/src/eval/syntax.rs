@@ -1,14 +1,94 @@
-//! `newsgraph eval tagger|lemma|parser`: accuracy of the syntax models on CoNLL-U.
+//! `newsgraph eval tagger|lemma|parser`: accuracy of the syntax models on CoNLL-U, with gold
+//! tokenization (the parser runs on the tagger's predicted tags).
 
-/// Arguments (to be filled in by the owner of this command).
+use crate::util::input_error;
+use newsgraph_syntax::{evaluate_parser, evaluate_tagger, evaluate_xpos, gmb_split, parse_conllu, parse_gmb, Parser, Tagger};
+use std::path::PathBuf;
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  newsgraph eval tagger --conllu ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu\n  \
+                        newsgraph eval tagger --gmb ../shared/corpora/gmb-ner/ner_dataset.csv --json\n  \
+                        newsgraph eval parser --conllu en_ewt-ud-test.conllu --json")]
 pub struct Args {
-    /// Input paths.
-    pub paths: Vec<std::path::PathBuf>,
+    /// CoNLL-U file with gold tags, lemmas and trees.
+    #[arg(long)]
+    pub conllu: Option<PathBuf>,
+    /// GMB NER table (`ner_dataset.csv`): XPOS accuracy on its test part (last 10% of sentences).
+    #[arg(long)]
+    pub gmb: Option<PathBuf>,
+    /// Only the first N sentences of the CoNLL-U file.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
-pub fn run(_which: Which, _args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("this command is not implemented yet")
+pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
+    if args.conllu.is_none() && args.gmb.is_none() {
+        return Err(input_error("give --conllu FILE (and/or --gmb FILE for the tagger)"));
+    }
+    let mut out = serde_json::Map::new();
+    if let Some(path) = &args.conllu {
+        let text = std::fs::read_to_string(path).map_err(|e| input_error(format!("{}: cannot read: {e}", path.display())))?;
+        let mut sents = parse_conllu(&text);
+        if let Some(n) = args.limit {
+            sents.truncate(n);
+        }
+        if sents.is_empty() {
+            return Err(input_error(format!("{}: no sentences", path.display())));
+        }
+        let tagger = Tagger::embedded();
+        match which {
+            Which::Tagger | Which::Lemma => {
+                let a = evaluate_tagger(tagger, &sents);
+                if which == Which::Tagger {
+                    out.insert("upos".into(), round(a.upos));
+                    out.insert("xpos".into(), round(a.xpos));
+                }
+                out.insert("lemma".into(), round(a.lemma));
+                out.insert("tokens".into(), a.tokens.into());
+            }
+            Which::Parser => {
+                // Replace gold tags by predicted ones.
+                for s in sents.iter_mut() {
+                    let tags = tagger.tag(&s.forms());
+                    for (w, t) in s.words.iter_mut().zip(tags) {
+                        w.upos = t.upos.as_str().to_string();
+                        w.xpos = t.xpos;
+                    }
+                }
+                let a = evaluate_parser(Parser::embedded(), &sents);
+                out.insert("uas".into(), round(a.uas));
+                out.insert("las".into(), round(a.las));
+                out.insert("tokens".into(), a.tokens.into());
+            }
+        }
+        out.insert("sentences".into(), sents.len().into());
+    }
+    if let Some(path) = &args.gmb {
+        let text = std::fs::read_to_string(path).map_err(|e| input_error(format!("{}: cannot read: {e}", path.display())))?;
+        let all = parse_gmb(&text);
+        let (_, _, test) = gmb_split(&all);
+        let (acc, n) = evaluate_xpos(Tagger::embedded(), test);
+        out.insert("gmb_xpos".into(), round(acc));
+        out.insert("gmb_tokens".into(), n.into());
+    }
+    if args.json {
+        println!("{}", serde_json::Value::Object(out));
+    } else {
+        for (k, v) in &out {
+            match v.as_f64() {
+                Some(f) if !k.contains("tokens") && k != "sentences" => println!("{k:>10}: {:.2}%", f * 100.0),
+                _ => println!("{k:>10}: {v}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn round(x: f64) -> serde_json::Value {
+    serde_json::json!((x * 10000.0).round() / 10000.0)
 }
 
 /// Which figure `run` reports.
