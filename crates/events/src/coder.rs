@@ -416,8 +416,29 @@ impl Component for EventCoder {
         let specific: Vec<(usize, Option<String>)> =
             evs.iter().filter(|e| e.root != "01").map(|e| (e.sentence, e.source.code.clone())).collect();
         evs.retain(|e| e.cameo != "010" || !specific.contains(&(e.sentence, e.source.code.clone())));
-        doc.events = evs;
+        doc.events = dedup(evs);
     }
+}
+
+/// One event per article for the same source, target, code, date and modality: a repeated
+/// report ("KCNA said Putin accepted …"; later "Putin accepted …") is kept once, at its
+/// first mention; a report without a target gives way to one with a target.
+fn dedup(evs: Vec<Event>) -> Vec<Event> {
+    let key = |e: &Event| (e.source.code.clone(), e.cameo.clone(), e.date, e.modality);
+    let mut out: Vec<Event> = Vec::with_capacity(evs.len());
+    for e in evs.iter() {
+        if e.source.code.is_none() {
+            out.push(e.clone());
+            continue;
+        }
+        let tcode = e.target.as_ref().and_then(|t| t.code.clone());
+        let dup = out.iter().any(|o| key(o) == key(e) && o.target.as_ref().and_then(|t| t.code.clone()) == tcode);
+        let subsumed = tcode.is_none() && evs.iter().any(|o| key(o) == key(e) && o.target.as_ref().is_some_and(|t| t.code.is_some()));
+        if !dup && !subsumed {
+            out.push(e.clone());
+        }
+    }
+    out
 }
 
 fn stronger(a: Modality, b: Modality) -> Modality {
@@ -818,6 +839,14 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
             for _ in 0..3 {
                 let Some(h) = sv.toks[cur].head else { break };
                 let r = sv.toks[cur].deprel.as_str();
+                // "during the meeting", "after the talks": a time frame, not an argument
+                if rel_is(r, "obl") || rel_is(r, "nmod") {
+                    if let Some(case) = sv.case_of(cur) {
+                        if matches!(case.as_str(), "during" | "after" | "before" | "since" | "until" | "at" | "following" | "amid" | "despite" | "ahead" | "of" | "in") {
+                            break;
+                        }
+                    }
+                }
                 if rel_is(r, "obj") || rel_is(r, "obl") || rel_is(r, "nsubj:pass") || rel_is(r, "xcomp") {
                     if sv.toks[h].upos == Upos::VERB || !sv.toks[h].tagged {
                         a.subj = subject_of(sv, h, 0).0;
