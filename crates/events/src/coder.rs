@@ -43,7 +43,7 @@ impl Default for EventCoder {
 }
 
 const INTENT_VERBS: &[&str] = &[
-    "plan", "promise", "pledge", "vow", "agree", "decide", "intend", "aim", "seek", "want", "prepare", "offer",
+    "ready", "willing", "prepared", "eager", "determined", "plan", "promise", "pledge", "vow", "agree", "decide", "intend", "aim", "seek", "want", "prepare", "offer",
     "expect", "hope", "commit", "resolve", "wish", "undertake", "propose",
 ];
 const THREAT_VERBS: &[&str] = &["threaten", "warn"];
@@ -229,6 +229,12 @@ impl EventCoder {
                     continue;
                 }
                 let pa = &self.patterns[ka];
+                // a verb is never dropped under a nominal (a misparsed participle: "threatened
+                // bombings" as a modifier); the nominal gives way instead
+                if pa.kind == TriggerKind::Noun && self.patterns[matches[b].1].kind == TriggerKind::Verb {
+                    dropped[a] = true;
+                    continue;
+                }
                 if pa.modal {
                     dropped[a] = true;
                     let m = pa.modality.unwrap_or(Modality::Intent);
@@ -1156,6 +1162,24 @@ fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
                 let e = doc.entities.get(si)?;
                 let code = e.actor.clone().or_else(|| phrase_code(doc, &e.name));
                 return Some(Actor { entity: Some(si), span: tok.span, code });
+            }
+        }
+    }
+    // "Russia said it would …", "the rebels said they …": a third-person pronoun takes the
+    // nearest earlier actor of the same sentence (a subject first), never one from another
+    // sentence
+    if matches!(tok.lower.as_str(), "it" | "they" | "he" | "she") && best.is_none() {
+        let earlier: Vec<&ActorCand> = cx.cands.iter().filter(|c| c.last < h && c.code.is_some()).collect();
+        let subj = earlier
+            .iter()
+            .rev()
+            .find(|c| sv.parsed && (c.first..=c.last).any(|k| rel_is(&sv.toks[k].deprel, "nsubj")))
+            .or_else(|| earlier.last());
+        if let Some(c) = subj {
+            let plural_ok = tok.lower != "it" || c.entity.is_none_or(|e| doc.entities[e].etype != newsgraph_core::EntityType::Person);
+            let person_ok = !matches!(tok.lower.as_str(), "he" | "she") || c.entity.is_some_and(|e| doc.entities[e].etype == newsgraph_core::EntityType::Person);
+            if plural_ok && person_ok {
+                return Some(Actor { entity: c.entity, span: tok.span, code: c.code.clone() });
             }
         }
     }

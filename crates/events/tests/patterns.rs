@@ -23,5 +23,6 @@ fn examples_code_as_declared() {
     for f in &fails {
         eprintln!("FAIL {f}");
     }
-    assert!(rate >= 0.9, "pass rate {rate:.3} below 0.9");
+    // measured 0.989 (369 patterns) with the full chain
+    assert!(rate >= 0.95, "pass rate {rate:.3} below 0.95");
 }
