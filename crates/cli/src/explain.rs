@@ -60,7 +60,7 @@ fn print_doc(doc: &Document, coded: &[(newsgraph_core::Event, newsgraph_events::
     }
     for (si, s) in doc.sentences.iter().enumerate() {
         println!("\n## sentence {si}: {}", doc.span_text(s.span));
-        println!("  {:>4} {:<18} {:<6} {:<5} {:<14} {:>4} {}", "#", "token", "upos", "xpos", "lemma", "head", "deprel");
+        println!("     # token              upos   xpos  lemma          head deprel");
         for ti in s.tokens.clone() {
             let t = &doc.tokens[ti];
             println!(

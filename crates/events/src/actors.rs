@@ -48,7 +48,7 @@ fn lex() -> &'static Lex {
 
 fn words(phrase: &str) -> Vec<String> {
     phrase
-        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '-' && false)
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim_end_matches('.').to_lowercase())
         .map(|w| if w == "u.s" { "u.s.".to_string() } else { w })
         .filter(|w| !w.is_empty() && w != "s")

@@ -815,8 +815,7 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
 
 fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     let sv = cx.sv;
-    let mut a = Args::default();
-    a.scope = sv.descendants(i, &["nsubj", "csubj", "punct", "parataxis", "conj", "cc"]);
+    let mut a = Args { scope: sv.descendants(i, &["nsubj", "csubj", "punct", "parataxis", "conj", "cc"]), ..Default::default() };
     if kind == TriggerKind::Verb {
         let (subj, passive) = subject_of(sv, i, 0);
         a.passive = passive;
@@ -834,10 +833,8 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         // nominal: possessor, modifier actors, "by" phrase, else the governing verb's subject
         for c in sv.children(i).collect::<Vec<_>>() {
             let r = sv.toks[c].deprel.as_str();
-            if rel_is(r, "nmod:poss") || r == "amod" || r == "compound" {
-                if resolve_code_only(cx, c) {
-                    a.nominal_src.push(c);
-                }
+            if (rel_is(r, "nmod:poss") || r == "amod" || r == "compound") && resolve_code_only(cx, c) {
+                a.nominal_src.push(c);
             }
         }
         if a.nominal_src.is_empty() {

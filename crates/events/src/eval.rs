@@ -262,7 +262,7 @@ pub fn score_gold(gold: &[GoldEvent], events: &[Event]) -> GoldScores {
             }
         }
     }
-    order.sort_by(|a, b| (a.1, std::cmp::Reverse(a.0)).cmp(&(b.1, std::cmp::Reverse(b.0))));
+    order.sort_by_key(|a| (a.1, std::cmp::Reverse(a.0)));
     let mut done: Vec<Option<(u8, bool, usize)>> = vec![None; gold.len()];
     for (cl, len, gi, ei) in order {
         if done[gi].is_some() || used[ei] {

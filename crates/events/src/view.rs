@@ -235,7 +235,7 @@ fn fallback_sentences(doc: &Document) -> Vec<SentView> {
             while let Some(&(j, d)) = it.peek() {
                 let inner_ok = (d == '.' || d == '-' || d == '\'' || d == '’' || d == ',')
                     && text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
-                if d.is_alphanumeric() || (inner_ok && !(d == ',' && !c.is_ascii_digit())) {
+                if d.is_alphanumeric() || (inner_ok && (d != ',' || c.is_ascii_digit())) {
                     e = j + d.len_utf8();
                     it.next();
                 } else {
