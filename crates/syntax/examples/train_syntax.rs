@@ -52,6 +52,28 @@ fn main() {
                 eprintln!("{name}: gold tags uas {:.4} las {:.4}; predicted tags uas {:.4} las {:.4} ({} tokens/s)", g.uas, g.las, a.uas, a.las, (a.tokens as f64 / t2.elapsed().as_secs_f64()) as u64);
             }
         }
+        "prune" => {
+            let t = Tagger::from_bytes(&std::fs::read(out.join("tagger.bin")).unwrap(), &std::fs::read(out.join("lemma.bin")).unwrap()).unwrap();
+            let p = Parser::from_bytes(&std::fs::read(out.join("parser.bin")).unwrap()).unwrap();
+            let qs: Vec<i16> = args.get(4).map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default();
+            for &q in &qs {
+                let tp = t.pruned(q);
+                let a = evaluate_tagger(&tp, &dev);
+                let mut pred = dev.clone();
+                for s in pred.iter_mut() {
+                    let tags = tp.tag(&s.forms());
+                    for (w, tg) in s.words.iter_mut().zip(tags) { w.upos = tg.upos.as_str().to_string(); w.xpos = tg.xpos; }
+                }
+                let pp = p.pruned(q * 4);
+                let b = evaluate_parser(&pp, &pred);
+                eprintln!("q {q}: tagger {} bytes upos {:.4} xpos {:.4} lemma {:.4}; parser(q*4) {} bytes uas {:.4} las {:.4}", tp.to_bytes().0.len(), a.upos, a.xpos, a.lemma, pp.to_bytes().len(), b.uas, b.las);
+                if std::env::var("WRITE").is_ok() {
+                    let (tb, _) = tp.to_bytes();
+                    std::fs::write(out.join("tagger.pruned.bin"), tb).unwrap();
+                    std::fs::write(out.join("parser.pruned.bin"), pp.to_bytes()).unwrap();
+                }
+            }
+        }
         "evaltag" => {
             let t = Tagger::from_bytes(&std::fs::read(out.join("tagger.bin")).unwrap(), &std::fs::read(out.join("lemma.bin")).unwrap()).unwrap();
             let test = read_conllu(&dir.join("en_ewt-ud-test.conllu")).unwrap();

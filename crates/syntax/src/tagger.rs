@@ -306,6 +306,19 @@ impl Tagger {
             .collect()
     }
 
+    /// A copy with weights below `min_q` quantisation units removed (smaller and faster).
+    pub fn pruned(&self, min_q: i16) -> Tagger {
+        Tagger {
+            classes: self.classes.clone(),
+            tagdict: self.tagdict.clone(),
+            amb: self.amb.clone(),
+            capr: self.capr.clone(),
+            pass1: self.pass1.pruned(min_q),
+            pass2: self.pass2.pruned(min_q),
+            lemmatizer: self.lemmatizer.clone(),
+        }
+    }
+
     /// The lemma of a word with a given Penn tag.
     pub fn lemma(&self, word: &str, xpos: &str) -> String {
         self.lemmatizer.lemma(word, xpos)
@@ -621,8 +634,8 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
             eprintln!("tagger epoch {epoch}: train acc {:.4}, feats {}/{}", correct as f64 / total.max(1) as f64, t1.nfeat(), t2.nfeat());
         }
     }
-    models.push(t1.finish(1, 0.002));
-    models.push(t2.finish(1, 0.002));
+    models.push(t1.finish(1, TAGGER_MIN_WEIGHT));
+    models.push(t2.finish(1, TAGGER_MIN_WEIGHT));
     let pass2 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
     let pass1 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
     let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))));
@@ -728,3 +741,7 @@ pub fn jackknife_tags(train: &[ConllSentence], folds: usize, opts: &TaggerOption
     }
     out
 }
+
+/// Weights below this fraction of the largest are pruned from the finished tagger (400
+/// quantisation units: a third of the size, no loss on EWT dev).
+const TAGGER_MIN_WEIGHT: f32 = 399.5 / 32767.0;
