@@ -65,6 +65,8 @@ struct Args {
     scope: Vec<usize>,
     /// Nominal triggers: possessor / modifier actors ("Russia's", "Russian", "US").
     nominal_src: Vec<usize>,
+    /// Nominal triggers: the verb whose subject became the source.
+    gov_verb: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -278,6 +280,14 @@ impl EventCoder {
         let sv = cx.sv;
         // sources
         let mut src_heads: Vec<usize> = if args.passive { args.agent.into_iter().collect() } else { args.subj.clone() };
+        if p.kind == TriggerKind::Noun {
+            if let Some(g) = &p.gov {
+                // the governing verb's subject only under one of the pattern's verbs
+                if !args.gov_verb.is_some_and(|v| sv.toks[v].is_any(g)) {
+                    src_heads.clear();
+                }
+            }
+        }
         if src_heads.is_empty() {
             src_heads = args.nominal_src.clone();
         }
@@ -292,6 +302,8 @@ impl EventCoder {
                 between = true;
             }
         }
+        // an actor without a code says nothing for event data: no event
+        sources.retain(|a| a.code.is_some());
         if sources.is_empty() {
             return;
         }
@@ -853,6 +865,7 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                 if rel_is(r, "obj") || rel_is(r, "obl") || rel_is(r, "nsubj:pass") || rel_is(r, "xcomp") {
                     if sv.toks[h].upos == Upos::VERB || !sv.toks[h].tagged {
                         a.subj = subject_of(sv, h, 0).0;
+                        a.gov_verb = Some(h);
                         if !a.subj.is_empty() && subject_of(sv, h, 0).1 {
                             // passive governing verb: its agent
                             a.subj = sv

@@ -49,6 +49,10 @@ pub struct Pattern {
     /// `modal`: the trigger carries modality (threaten, promise, agree to); when it governs
     /// another trigger, that one is coded with this pattern's modality instead.
     pub modal: bool,
+    /// `gov=`: a nominal trigger takes its source from the verb that governs it only when
+    /// that verb is one of these ("sign", "reach" an agreement); otherwise only from a
+    /// possessor, a modifier or a "between" phrase.
+    pub gov: Option<Vec<String>>,
     /// `notgt`: the event has no target.
     pub no_target: bool,
     /// `needtgt`: fire only when a target is found.
@@ -153,6 +157,7 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
             not_has: vec![],
             tgt: vec![],
             modality: None,
+            gov: None,
             modal: false,
             no_target: false,
             need_target: false,
@@ -174,6 +179,7 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
                         "has" => p.has = Some(list(v)),
                         "!has" => p.not_has = list(v),
                         "tgt" => p.tgt = list(v),
+                        "gov" => p.gov = Some(list(v)),
                         "mod" => {
                             p.modality = Some(
                                 Modality::parse(v).ok_or_else(|| err(format!("unknown modality {v:?}")))?,
