@@ -126,6 +126,18 @@ pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Op
         let labels = model.tag(&sf);
         let pred: Vec<(usize, usize, String)> =
             ner::spans_of(&labels).into_iter().map(|(a, b, t)| (a, b, ner::TYPES[t].to_string())).collect();
+        if std::env::var("NG_NER_DEBUG").is_ok() {
+            for g in &gold {
+                if !pred.contains(g) {
+                    eprintln!("FN {:<4} {:<30} | {}", g.2, words[g.0..g.1].join(" "), words.join(" "));
+                }
+            }
+            for p in &pred {
+                if !gold.contains(p) {
+                    eprintln!("FP {:<4} {:<30} | {}", p.2, words[p.0..p.1].join(" "), words.join(" "));
+                }
+            }
+        }
         sc.add(&gold, &pred);
     }
     sc.finish();
