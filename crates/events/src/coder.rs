@@ -231,6 +231,10 @@ impl EventCoder {
                     continue;
                 }
                 let pa = &self.patterns[ka];
+                // a statement (01) never hides what it states
+                if pa.code.starts_with("01") {
+                    continue;
+                }
                 // a verb is never dropped under a nominal (a misparsed participle: "threatened
                 // bombings" as a modifier); the nominal gives way instead
                 if pa.kind == TriggerKind::Noun && self.patterns[matches[b].1].kind == TriggerKind::Verb {
@@ -330,6 +334,15 @@ impl EventCoder {
                     }
                     "iobj" => args.iobj.into_iter().collect(),
                     "poss" => args.nominal_src.clone(),
+                    // the subject of a clause the trigger governs ("said it was troubling
+                    // that the Kremlin would …")
+                    "inner" => {
+                        if sv.parsed {
+                            args.scope.iter().copied().filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") && !matches!(sv.toks[j].lower.as_str(), "it" | "this" | "that" | "which")).collect()
+                        } else {
+                            cx.cands.iter().filter(|c| args.scope.contains(&c.first)).map(|c| c.last).take(1).collect()
+                        }
+                    }
                     prep => args.obliques.iter().filter(|(c, _)| c == prep).map(|(_, h)| *h).collect(),
                 };
                 for h in expand_conj(cx, &heads) {
@@ -795,7 +808,10 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     if depth > 6 {
         return (vec![], false);
     }
-    if let Some(s) = sv.child_with(i, &["nsubj", "csubj"]) {
+    // several subjects (a misparse): the nearest one before the verb
+    let subjects: Vec<usize> = sv.children(i).filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") || rel_is(&sv.toks[j].deprel, "csubj")).collect();
+    let nearest = subjects.iter().copied().filter(|&j| j < i).max().or_else(|| subjects.first().copied());
+    if let Some(s) = nearest {
         if rel_is(&sv.toks[s].deprel, "nsubj:pass") || sv.toks[s].deprel == "nsubj:pass" {
             return (vec![s], true);
         }

@@ -30,11 +30,14 @@ fn seed_floors() {
         "required {}: root {} (lenient {}), exact/accepted {} (lenient {}), preferred {}; precision root {:.2}; dates {:.2}",
         s.required_events, s.required_root, s.required_root_lenient, s.required_exact, s.required_exact_lenient, s.required_preferred, s.precision_root, s.date_accuracy
     );
-    // floors measured with the token-order fallback (the parser was not yet available)
+    // issue floors: 9 of the 10 required events at root level with the right actors, 7 with
+    // the code (measured: 9 strict, 10 when a missing target is not held against an event;
+    // 9 with the code or an accepted one, 8 with the preferred code; precision 0.69)
     assert!(s.required_root_lenient >= 9, "root-level (lenient targets) {}", s.required_root_lenient);
-    assert!(s.required_root >= 8, "root-level (strict targets) {}", s.required_root);
-    assert!(s.required_exact >= 7, "exact or accepted code (strict targets) {}", s.required_exact);
-    assert!(s.precision_root >= 0.5, "precision {}", s.precision_root);
+    assert!(s.required_root >= 9, "root-level (strict targets) {}", s.required_root);
+    assert!(s.required_exact >= 8, "exact or accepted code (strict targets) {}", s.required_exact);
+    assert!(s.required_preferred >= 7, "preferred code {}", s.required_preferred);
+    assert!(s.precision_root >= 0.6, "precision {}", s.precision_root);
     assert!(s.date_accuracy >= 0.8, "dates {}", s.date_accuracy);
 }
 
