@@ -33,6 +33,15 @@ fn main() {
         let pr = if d.events.is_empty() { "none".to_string() } else { d.events.iter().map(|e| e.root.clone()).collect::<Vec<_>>().join("+") };
         *conf.entry((gr, pr)).or_default() += 1;
     }
+    let (mut sector_only, mut wrong_country, mut noev) = (0, 0, 0);
+    for (r, d) in recs.iter().zip(&docs) {
+        let Some(src) = r.source.as_ref().filter(|v| !v.is_empty()) else { continue };
+        if d.events.is_empty() { noev += 1; continue; }
+        let ok = d.events.iter().any(|e| e.source.code.as_deref().is_some_and(|c| src.iter().any(|a| a.country == c.get(..3).unwrap_or(c))));
+        if ok { continue; }
+        if d.events.iter().all(|e| e.source.code.as_deref().is_some_and(|c| c.len() == 3 && !src.iter().any(|a| a.country == c))) { sector_only += 1; } else { wrong_country += 1; }
+    }
+    println!("source misses: no event {noev}, three-letter code {sector_only}, other {wrong_country}");
     let mut rows: Vec<_> = conf.into_iter().collect();
     rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     for ((g, p), n) in rows.iter().take(40) { print!("{g}->{p}:{n}  "); }

@@ -1135,8 +1135,42 @@ fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
     out
 }
 
-/// The actor named by the argument whose head is token `h`.
+/// The actor named by the argument whose head is token `h`; a bare sector ("the police",
+/// "the leader") takes the country of its own "in/of/from" phrase ("police in Kenya").
 fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
+    let a = resolve_one(cx, h)?;
+    let Some(code) = a.code.as_deref() else { return Some(a) };
+    if has_country(code) {
+        return Some(a);
+    }
+    let sv = cx.sv;
+    let pp: Vec<usize> = if sv.parsed {
+        sv.children(h)
+            .filter(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| matches!(k.as_str(), "in" | "of" | "from")))
+            .collect()
+    } else {
+        let k = h + 1;
+        if sv.toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "in" | "of" | "from")) {
+            cx.cands.iter().filter(|c| c.first == k + 1 || c.first == k + 2).map(|c| c.last).take(1).collect()
+        } else {
+            vec![]
+        }
+    };
+    for c in pp {
+        if let Some(inner) = resolve_one(cx, c) {
+            if let Some(ic) = inner.code.as_deref().filter(|ic| has_country(ic)) {
+                let country = ic.get(..3).unwrap_or(ic);
+                if country != "IGO" {
+                    let span = Span::new(a.span.start.min(inner.span.start), a.span.end.max(inner.span.end));
+                    return Some(Actor { entity: a.entity, span, code: Some(format!("{country}{code}")) });
+                }
+            }
+        }
+    }
+    Some(a)
+}
+
+fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     let sv = cx.sv;
     let doc = cx.doc;
     let tok = sv.toks.get(h)?;
