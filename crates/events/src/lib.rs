@@ -14,7 +14,13 @@
 //!   hesitate" → threat, not → negated, if/could → hypothetical), shifts the code when
 //!   modality demands it (intended cooperation → 03x, threatened sanctions → 13x), attaches
 //!   the quote's speaker as `claimed_by` and the governing date. It uses the dependency parse
-//!   when present and a token-order fallback otherwise.
+//!   when present, and token order where the parse gives a trigger no usable arguments (or
+//!   when no parser ran). Precision rules: no event without a source that has an actor code;
+//!   a trigger governed by another coded trigger is dropped (unless the governor is modal,
+//!   like "threaten to", or a mere statement); actors never come from another sentence
+//!   (first-person pronouns in a quote take the quote's speaker); 010 only when nothing more
+//!   specific was coded for the source in the sentence; a report repeated in the article is
+//!   kept once.
 //! * [`eval`]: scoring against the CAMEO-manual sentence set and seed-format gold files.
 
 pub mod actors;
