@@ -7,6 +7,7 @@ fn main() {
     let recs = newsgraph_events::eval::read_cameo_jsonl(&text).unwrap();
     let coder = newsgraph_events::EventCoder::new();
     let mut docs = Vec::new();
+    let mut trig_no_event = 0;
     let (mut trig, mut actor, mut two_actors, mut ev, mut parsed) = (0, 0, 0, 0, 0);
     for r in &recs {
         let mut doc = Document::new("s", r.text.clone(), None);
@@ -17,12 +18,13 @@ fn main() {
         newsgraph_entities::EntityRecognizer::new().process(&mut doc);
         newsgraph_quotes::QuoteFinder::new().process(&mut doc);
         if doc.tokens.iter().any(|t| !t.deprel.is_empty()) { parsed += 1; }
-        if !coder.triggers(&doc).is_empty() { trig += 1; }
+        let has_trig = !coder.triggers(&doc).is_empty();
+        if has_trig { trig += 1; }
         let coded = doc.entities.iter().filter(|e| e.actor.is_some()).count();
         if coded > 0 { actor += 1; }
         if coded > 1 { two_actors += 1; }
         coder.process(&mut doc);
-        if !doc.events.is_empty() { ev += 1; }
+        if !doc.events.is_empty() { ev += 1; } else if has_trig { trig_no_event += 1; }
         docs.push(doc);
     }
     let mut conf: std::collections::BTreeMap<(String, String), usize> = Default::default();
@@ -48,5 +50,6 @@ fn main() {
     println!();
     let s = newsgraph_events::eval::score_cameo(&recs, &docs);
     println!("plover {:.3} root {:.3} exact {:.3} src {:.3} tgt {:.3}", s.plover.rate, s.root.rate, s.exact.rate, s.source_country.rate, s.target_country.rate);
+    println!("trigger but no event: {trig_no_event}");
     println!("{} sentences: parsed {parsed}, trigger {trig}, coded entity {actor}, two coded entities {two_actors}, event {ev}", recs.len());
 }
