@@ -1105,10 +1105,15 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
             same.or(prev).map(|x| x.1)
                 .or_else(|| e.text_country.as_ref().map(|c| format!("{c}GOV")))
         } else {
-            let country = e.text_country.clone().or_else(|| {
-                ctx_code(&|t, a| matches!(t, EntityType::Person | EntityType::Gpe | EntityType::Org | EntityType::Norp) && a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG"))
-                    .map(|a| a[..3].to_string())
-            }).or_else(|| country_counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone()));
+            // A country met only once nearby ("the Gulf of Mexico") yields to the country
+            // the document is mostly about.
+            let near = ctx_code(&|t, a| matches!(t, EntityType::Person | EntityType::Gpe | EntityType::Org | EntityType::Norp) && a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG"))
+                .map(|a| a[..3].to_string())
+                .map(|c| match &dominant {
+                    Some(d) if country_counts.get(&c).copied().unwrap_or(0) < 2 && country_counts.get(d).copied().unwrap_or(0) >= 3 => d.clone(),
+                    _ => c,
+                });
+            let country = e.text_country.clone().or(near).or_else(|| country_counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone()));
             match (&country, &e.text_sector) {
                 (Some(c), Some(s)) => Some(format!("{c}{s}")),
                 (Some(c), None) if e.text_role.is_some() => Some(c.clone()),
