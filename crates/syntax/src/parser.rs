@@ -32,6 +32,10 @@ struct Tok {
     w: u64,
     /// Last three characters of the lower-cased word.
     s: u64,
+    /// Commas/colons/dashes up to and including this token.
+    pc: u32,
+    /// Verbs and modals up to and including this token.
+    vc: u32,
     p: u64,
     u: u64,
 }
@@ -271,6 +275,26 @@ fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.push(f2(123, u(b0), u(b1)));
     out.push(f3(124, u(s0), u(b0), d));
     out.push(f3(125, (st.b >= n) as u64, s0p, st.stack.len().min(3) as u64));
+    // What lies between the two pairs of candidates: commas and verbs.
+    let between = |a: usize, b: usize| -> (u64, u64) {
+        if a == NONE || b == NONE || a >= b || a >= n {
+            return (9, 9);
+        }
+        let last = (b - 1).min(n - 1);
+        if last <= a {
+            return (0, 0);
+        }
+        let p = (toks[last].pc - toks[a].pc).min(2) as u64;
+        let v = (toks[last].vc - toks[a].vc).min(2) as u64;
+        (p, v)
+    };
+    let (pb, vb) = between(s0, b0);
+    let (p1, v1) = between(s1, s0);
+    out.push(f3(150, s0p, b0p, pb));
+    out.push(f3(151, s0p, b0p, vb));
+    out.push(f3(152, s1p, s0p, p1));
+    out.push(f3(153, s1p, s0p, v1));
+    out.push(f3(154, pb, vb, d));
     // Suffixes: robustness to tagging errors.
     let sf = |i: usize| if i == NONE { PAD } else if i == n { 0xA004 } else { toks[i].s };
     out.push(f1(130, sf(s0)));
@@ -293,6 +317,23 @@ static PARSER_BYTES: &[u8] = include_bytes!("../models/parser.bin");
 static PARSER: std::sync::OnceLock<Parser> = std::sync::OnceLock::new();
 
 fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
+    let mut toks = tokens_of0(words, upos, xpos);
+    let (mut pc, mut vc) = (0u32, 0u32);
+    for (i, t) in toks.iter_mut().enumerate() {
+        let x = xpos.get(i).copied().unwrap_or("");
+        if matches!(x, "," | ":" | "HYPH") {
+            pc += 1;
+        }
+        if x.starts_with("VB") || x == "MD" {
+            vc += 1;
+        }
+        t.pc = pc;
+        t.vc = vc;
+    }
+    toks
+}
+
+fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
     words
         .iter()
         .enumerate()
@@ -300,6 +341,8 @@ fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
             let lw = norm_lower(wd);
             let cut = lw.char_indices().rev().nth(2).map(|(b, _)| b).unwrap_or(0);
             Tok {
+            pc: 0,
+            vc: 0,
             s: hash_str(&lw[cut..]) ^ 0x5f5f,
             w: hash_str(&lw),
             p: hash_str(xpos.get(i).copied().unwrap_or("")) ^ 0x1234,
