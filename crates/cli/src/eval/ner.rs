@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  newsgraph eval ner --gmb ../shared/corpora/gmb-ner/ner_dataset.csv\n  newsgraph eval ner --uner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2 --json")]
 pub struct Args {
     /// The GMB table (`ner_dataset.csv`); its last 10% of sentences are the test part.
     #[arg(long)]

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 ///
 /// Example: `newsgraph eval segment --conllu ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu`
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  newsgraph eval segment --conllu ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu --json")]
 pub struct Args {
     /// The CoNLL-U file with `# text` lines.
     #[arg(long, value_name = "FILE")]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 /// Scores the time-expression recogniser on TimeML files (TempEval-3 platinum).
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  newsgraph eval time --tml ../shared/eval/time/tempeval3-platinum/te3-platinum --json")]
 pub struct Args {
     /// Folder of TimeML `.tml` files (e.g. ../shared/eval/time/tempeval3-platinum/te3-platinum).
     #[arg(long, value_name = "DIR")]

@@ -5,6 +5,7 @@ use anyhow::Context;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  newsgraph train ner --gmb ../shared/corpora/gmb-ner/ner_dataset.csv --out crates/entities/models")]
 pub struct Args {
     /// The GMB table (`ner_dataset.csv`).
     #[arg(long, default_value = "../shared/corpora/gmb-ner/ner_dataset.csv")]
