@@ -112,6 +112,10 @@ pub fn fallback_phrase_code(phrase: &str) -> Option<String> {
 /// Is `word` (lower case) a word of the lexicon (a country word or a sector word)?
 pub fn is_lexicon_word(word: &str) -> bool {
     let l = lex();
+    // function words inside multi-word names ("league of arab states") are not name words
+    if matches!(word, "of" | "and" | "for" | "in" | "the" | "on" | "de" | "la" | "du" | "al") {
+        return false;
+    }
     l.sectors.contains_key(word) || l.countries.contains_key(word) || l.countries.keys().any(|k| k.split(' ').any(|w| w == word))
 }
 
@@ -133,5 +137,7 @@ mod tests {
         assert_eq!(fallback_phrase_code("the United Nations").as_deref(), Some("IGOUNO"));
         assert_eq!(fallback_phrase_code("us"), None);
         assert_eq!(fallback_phrase_code("the dog"), None);
+        assert_eq!(fallback_phrase_code("European Community foreign ministers").as_deref(), Some("IGOEEC"));
+        assert!(!is_lexicon_word("and") && !is_lexicon_word("of"));
     }
 }

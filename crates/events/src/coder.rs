@@ -308,13 +308,24 @@ impl EventCoder {
         }
         // an actor without a code says nothing for event data: no event
         sources.retain(|a| a.code.is_some());
+        // a bare sector ("the government", "officials", "protesters") takes the country of
+        // the trigger's place ("… in Kirkuk") or, as a last resort, the one country the
+        // sentence names
+        for s in sources.iter_mut() {
+            if s.code.as_deref().is_some_and(|c| !has_country(c)) {
+                if let Some(country) = context_country(cx, args, &s.span) {
+                    s.code = s.code.as_ref().map(|c| format!("{country}{c}"));
+                }
+            }
+        }
         if sources.is_empty() {
             return;
         }
         // targets
         let mut targets: Vec<(Actor, String)> = Vec::new();
         if !p.no_target {
-            let default_v = ["obj", "iobj", "with", "to", "against", "on", "toward", "towards", "at", "into", "over"];
+            // "for" ("aid for Romania") and a locative "in" ("arrived in Bosnia") come last
+            let default_v = ["obj", "iobj", "with", "to", "against", "on", "toward", "towards", "at", "into", "over", "for", "in"];
             let default_n = ["with", "on", "against", "to", "between", "of", "for", "toward", "towards", "into", "from"];
             let slots: Vec<String> = if !p.tgt.is_empty() {
                 p.tgt.clone()
@@ -1135,10 +1146,56 @@ fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
     out
 }
 
+/// The country for a bare-sector actor at `span`: the country of an actor in the trigger's
+/// "in" phrase, else the only country the sentence names (outside that actor).
+fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
+    let country_of_code = |c: &str| -> Option<String> {
+        if has_country(c) && !c.starts_with("IGO") {
+            c.get(..3).map(str::to_string)
+        } else {
+            None
+        }
+    };
+    for (prep, h) in &args.obliques {
+        if prep == "in" {
+            if let Some(c) = resolve_one(cx, *h).and_then(|a| a.code).and_then(|c| country_of_code(&c)) {
+                return Some(c);
+            }
+        }
+    }
+    let mut found: Vec<String> = Vec::new();
+    for c in &cx.cands {
+        if c.span.start >= span.start && c.span.end <= span.end {
+            continue;
+        }
+        if let Some(k) = c.code.as_deref().and_then(country_of_code) {
+            if !found.contains(&k) {
+                found.push(k);
+            }
+        }
+    }
+    if found.len() == 1 {
+        found.pop()
+    } else {
+        None
+    }
+}
+
 /// The actor named by the argument whose head is token `h`; a bare sector ("the police",
 /// "the leader") takes the country of its own "in/of/from" phrase ("police in Kenya").
 fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
-    let a = resolve_one(cx, h)?;
+    let Some(a) = resolve_one(cx, h) else {
+        // "a member of the Syrian parliament", "supporters of the Algerian opposition": the
+        // actor of the head's "of" phrase
+        let sv = cx.sv;
+        if !sv.parsed || !matches!(sv.toks[h].lemma(), "member" | "supporter" | "group" | "delegation" | "representative" | "head" | "chief" | "spokesman" | "spokeswoman" | "envoy" | "unit" | "wing" | "faction" | "part") {
+            return None;
+        }
+        let c = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "of"))?;
+        let inner = resolve_one(cx, c)?;
+        let span = Span::new(sv.toks[h].span.start.min(inner.span.start), inner.span.end.max(sv.toks[h].span.end));
+        return Some(Actor { entity: inner.entity, span, code: inner.code });
+    };
     let Some(code) = a.code.as_deref() else { return Some(a) };
     if has_country(code) {
         return Some(a);

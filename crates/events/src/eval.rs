@@ -80,35 +80,88 @@ pub struct CameoScores {
     pub target_country: Share,
 }
 
-/// Actor-code country as used by the reference ("IGOUNO" → "IGO").
+/// The country part of an actor code ("IGOUNO" → "IGO", "RUSMIL" → "RUS").
 fn country(code: &str) -> String {
-    country_of(code).to_string()
+    normal_country(country_of(code))
+}
+
+/// Reference files written with older CAMEO/KEDS country codes ("JAP", "ITL") are compared
+/// in ISO 3166 alpha-3, as the coder writes them.
+fn normal_country(c: &str) -> String {
+    match c {
+        "JAP" => "JPN",
+        "ITL" => "ITA",
+        "VTN" => "VNM",
+        "UK" | "UKG" => "GBR",
+        "GMY" => "DEU",
+        other => other,
+    }
+    .to_string()
+}
+
+/// Which measures one analysed sentence meets: `None` where the record gives no reference
+/// value for that measure.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SentenceHits {
+    pub plover: Option<bool>,
+    pub root: Option<bool>,
+    pub exact: Option<bool>,
+    pub source_country: Option<bool>,
+    pub target_country: Option<bool>,
+}
+
+/// Scores one analysed sentence against its record.
+pub fn sentence_hits(r: &CameoRecord, d: &Document) -> SentenceHits {
+    let evs = &d.events;
+    let mut h = SentenceHits::default();
+    if let Some(p) = &r.plover {
+        h.plover = Some(evs.iter().any(|e| e.plover.as_deref() == Some(p.as_str())));
+    }
+    if !r.cameo.is_empty() {
+        h.root = Some(evs.iter().any(|e| r.cameo.iter().any(|c| c.get(..2) == Some(e.root.as_str()))));
+        h.exact = Some(evs.iter().any(|e| r.cameo.contains(&e.cameo)));
+    }
+    let wants = |v: &[RefActor], c: &str| v.iter().any(|a| normal_country(&a.country) == country(c));
+    if let Some(src) = r.source.as_ref().filter(|v| v.iter().any(|a| !a.country.is_empty())) {
+        h.source_country = Some(evs.iter().any(|e| e.source.code.as_deref().is_some_and(|c| wants(src, c))));
+    }
+    if let Some(tgt) = r.target.as_ref().filter(|v| v.iter().any(|a| !a.country.is_empty())) {
+        h.target_country = Some(evs.iter().any(|e| e.target.as_ref().and_then(|t| t.code.as_deref()).is_some_and(|c| wants(tgt, c))));
+    }
+    h
+}
+
+/// The measures a sentence fails, as letters: P (PLOVER type), R (CAMEO root), S (source
+/// country), T (target country); empty when it fails none.
+pub fn sentence_failures(r: &CameoRecord, d: &Document) -> String {
+    let h = sentence_hits(r, d);
+    let mut out = String::new();
+    for (c, v) in [('P', h.plover), ('R', h.root), ('S', h.source_country), ('T', h.target_country)] {
+        if v == Some(false) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Scores analysed documents (one per record, same order) against the records.
 pub fn score_cameo(records: &[CameoRecord], docs: &[Document]) -> CameoScores {
     let mut s = CameoScores { sentences: records.len(), ..Default::default() };
     for (r, d) in records.iter().zip(docs) {
-        let evs = &d.events;
-        if !evs.is_empty() {
+        if !d.events.is_empty() {
             s.with_event += 1;
         }
-        if let Some(p) = &r.plover {
-            s.plover.add(evs.iter().any(|e| e.plover.as_deref() == Some(p.as_str())));
-        }
-        if !r.cameo.is_empty() {
-            s.root.add(evs.iter().any(|e| r.cameo.iter().any(|c| c.get(..2) == Some(e.root.as_str()))));
-            s.exact.add(evs.iter().any(|e| r.cameo.contains(&e.cameo)));
-        }
-        if let Some(src) = r.source.as_ref().filter(|v| v.iter().any(|a| !a.country.is_empty())) {
-            s.source_country.add(evs.iter().any(|e| {
-                e.source.code.as_deref().is_some_and(|c| src.iter().any(|a| a.country == country(c)))
-            }));
-        }
-        if let Some(tgt) = r.target.as_ref().filter(|v| v.iter().any(|a| !a.country.is_empty())) {
-            s.target_country.add(evs.iter().any(|e| {
-                e.target.as_ref().and_then(|t| t.code.as_deref()).is_some_and(|c| tgt.iter().any(|a| a.country == country(c)))
-            }));
+        let h = sentence_hits(r, d);
+        for (share, v) in [
+            (&mut s.plover, h.plover),
+            (&mut s.root, h.root),
+            (&mut s.exact, h.exact),
+            (&mut s.source_country, h.source_country),
+            (&mut s.target_country, h.target_country),
+        ] {
+            if let Some(v) = v {
+                share.add(v);
+            }
         }
     }
     s

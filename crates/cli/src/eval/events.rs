@@ -1,7 +1,7 @@
 //! `newsgraph eval events`: CAMEO/PLOVER coding accuracy.
 
 use newsgraph_core::{Component, Document};
-use newsgraph_events::eval::{read_cameo_jsonl, read_gold, score_cameo, score_gold, GoldScores};
+use newsgraph_events::eval::{read_cameo_jsonl, read_gold, score_cameo, score_gold, sentence_failures, GoldScores};
 use std::path::{Path, PathBuf};
 
 /// CAMEO/PLOVER event coding against reference sentences or gold annotations.
@@ -108,12 +108,40 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
         }
         if args.errors && !args.json {
+            // every sentence that fails some measure, with what failed (P plover, R root,
+            // S source country, T target country) and what was coded
             for (r, d) in records.iter().zip(&docs) {
-                let ok = d.events.iter().any(|e| r.cameo.iter().any(|c| c.get(..2) == Some(e.root.as_str())));
-                if !r.cameo.is_empty() && !ok {
-                    let got: Vec<String> = d.events.iter().map(|e| format!("{}:{}", e.rule, e.cameo)).collect();
-                    println!("  miss {:?} want {:?} got {:?}: {}", r.id, r.cameo, got, r.text);
+                let f = sentence_failures(r, d);
+                if f.is_empty() {
+                    continue;
                 }
+                let actors = |v: &Option<Vec<newsgraph_events::eval::RefActor>>| {
+                    v.iter().flatten().map(|a| format!("{}{}", a.country, a.sector)).collect::<Vec<_>>().join(",")
+                };
+                let got: Vec<String> = d
+                    .events
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{}:{}/{} {}>{}",
+                            e.rule,
+                            e.cameo,
+                            e.plover.as_deref().unwrap_or("-"),
+                            e.source.code.as_deref().unwrap_or("-"),
+                            e.target.as_ref().and_then(|t| t.code.as_deref()).unwrap_or("-")
+                        )
+                    })
+                    .collect();
+                println!(
+                    "  miss[{f}] {} want {}/{:?} {}>{} got {:?}: {}",
+                    r.id,
+                    r.plover.as_deref().unwrap_or("-"),
+                    r.cameo,
+                    actors(&r.source),
+                    actors(&r.target),
+                    got,
+                    r.text
+                );
             }
         }
     }
