@@ -323,10 +323,14 @@ impl EventCoder {
         }
         // targets
         let mut targets: Vec<(Actor, String)> = Vec::new();
+        let mut weak_target: Option<(Actor, String)> = None;
         if !p.no_target {
             // "for" ("aid for Romania") and a locative "in" ("arrived in Bosnia") come last
-            let default_v = ["obj", "iobj", "with", "to", "against", "on", "toward", "towards", "at", "into", "over", "for", "in"];
-            let default_n = ["with", "on", "against", "to", "between", "of", "for", "toward", "towards", "into", "from"];
+            // "xcomp": the arguments of the verb the trigger governs ("threatened to cut off
+            // power to X"); "ccomp": the subject of its complement clause ("demanded that X
+            // withdraw")
+            let default_v = ["obj", "iobj", "xcomp", "with", "to", "against", "on", "toward", "towards", "at", "into", "over", "ccomp", "for", "in", "from"];
+            let default_n = ["with", "on", "against", "to", "between", "of", "for", "toward", "towards", "into", "ccomp", "from"];
             let slots: Vec<String> = if !p.tgt.is_empty() {
                 p.tgt.clone()
             } else if p.kind == TriggerKind::Verb {
@@ -344,6 +348,25 @@ impl EventCoder {
                         }
                     }
                     "iobj" => args.iobj.into_iter().collect(),
+                    "xcomp" if sv.parsed => match args.xcomp {
+                        Some(x) if sv.toks[x].upos == Upos::VERB => {
+                            let mut v: Vec<usize> = sv.child_with(x, &["obj"]).into_iter().collect();
+                            for c in sv.children(x) {
+                                if rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).is_some_and(|k| matches!(k.as_str(), "to" | "with" | "against" | "on" | "from")) {
+                                    v.push(c);
+                                }
+                            }
+                            v
+                        }
+                        _ => vec![],
+                    },
+                    "ccomp" if sv.parsed => sv
+                        .children(i)
+                        .filter(|&c| rel_is(&sv.toks[c].deprel, "ccomp") || (p.kind == TriggerKind::Noun && rel_is(&sv.toks[c].deprel, "acl")))
+                        .flat_map(|c| sv.children(c).filter(|&s| rel_is(&sv.toks[s].deprel, "nsubj")).collect::<Vec<_>>())
+                        .filter(|&s| !matches!(sv.toks[s].lower.as_str(), "it" | "this" | "that" | "which" | "they" | "he" | "she" | "we" | "i"))
+                        .collect(),
+                    "xcomp" | "ccomp" => vec![],
                     "poss" => args.nominal_src.clone(),
                     // the subject of a clause the trigger governs ("said it was troubling
                     // that the Kremlin would …")
@@ -361,6 +384,21 @@ impl EventCoder {
                         if sources.iter().any(|s| s.span == a.span) {
                             continue;
                         }
+                        // "its troops", "their forces": the source's own, not a target
+                        let own = sv.parsed
+                            && a.code.as_deref().is_some_and(|c| !has_country(c))
+                            && sv.children(h).any(|c| rel_is(&sv.toks[c].deprel, "nmod:poss") && matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my"));
+                        if own {
+                            continue;
+                        }
+                        // a bare sector ("military", "the police") only when no slot names
+                        // a country
+                        if a.code.as_deref().is_some_and(|c| !has_country(c)) {
+                            if weak_target.is_none() {
+                                weak_target = Some((a, slot.clone()));
+                            }
+                            continue;
+                        }
                         targets.push((a, slot.clone()));
                     }
                 }
@@ -368,6 +406,9 @@ impl EventCoder {
                     break 'slots;
                 }
             }
+        }
+        if targets.is_empty() {
+            targets.extend(weak_target);
         }
         let shared = between || (sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span));
         if between {
@@ -1136,6 +1177,29 @@ fn resolve_code_only(cx: &Ctx, h: usize) -> bool {
 fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
     let Some(first) = resolve(cx, h) else { return vec![] };
     let mut out = vec![first.clone()];
+    // "Hungarian and Romanian officials": one actor per coordinated nationality adjective
+    let sv = cx.sv;
+    if sv.parsed {
+        let head_text = sv.toks[h].text.as_str();
+        for a in sv.children(h).filter(|&c| rel_is(&sv.toks[c].deprel, "amod")).collect::<Vec<_>>() {
+            let conjs: Vec<usize> = sv.children(a).filter(|&c| rel_is(&sv.toks[c].deprel, "conj")).collect();
+            if conjs.is_empty() {
+                continue;
+            }
+            let mut each: Vec<Actor> = Vec::new();
+            for j in std::iter::once(a).chain(conjs) {
+                let phrase = format!("{} {}", sv.toks[j].text, head_text);
+                if let Some(code) = phrase_code(cx.doc, &phrase).filter(|c| has_country(c)) {
+                    each.push(Actor { entity: None, span: sv.toks[j].span, code: Some(code) });
+                }
+            }
+            if each.len() >= 2 {
+                let mut codes: Vec<Option<String>> = Vec::new();
+                out = each.into_iter().filter(|x| if codes.contains(&x.code) { false } else { codes.push(x.code.clone()); true }).collect();
+                return out;
+            }
+        }
+    }
     if first.entity.is_some() {
         for c in &cx.cands {
             if c.span == first.span && c.entity.is_some() && c.entity != first.entity && c.code.as_deref().is_some_and(has_country) {

@@ -1,0 +1,52 @@
+//! Source and target resolution over the full upstream chain, on the team's own sentences:
+//! coordinated nationality adjectives, "member of X", bare sectors with a place, targets
+//! from governed verbs and complement clauses, the source's own forces never a target.
+mod common;
+
+fn codes(text: &str) -> Vec<(String, String, String)> {
+    common::analyze(text)
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.source.code.clone().unwrap_or_default(),
+                e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default(),
+                e.cameo.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn coordinated_nationality_adjectives_give_one_source_each() {
+    let e = codes("Hungarian and Romanian officials agreed to cooperate on border controls.");
+    let srcs: Vec<&str> = e.iter().map(|x| x.0.as_str()).collect();
+    assert!(srcs.contains(&"HUNGOV") && srcs.contains(&"ROUGOV"), "{e:?}");
+}
+
+#[test]
+fn member_of_a_body_takes_the_body() {
+    let e = codes("A member of the Kenyan parliament started a hunger strike.");
+    assert!(e.iter().any(|x| x.0.starts_with("KEN") && x.2 == "142"), "{e:?}");
+}
+
+#[test]
+fn igo_names_from_the_fallback_lexicon() {
+    let e = codes("The European Community gave Ghana ten million dollars of aid.");
+    assert!(e.iter().any(|x| x.0.starts_with("IGO") && x.1 == "GHA"), "{e:?}");
+}
+
+#[test]
+fn targets_from_governed_verbs_and_clauses() {
+    let e = codes("Iran threatened to cut off electricity to Armenia.");
+    assert!(e.iter().any(|x| x.0 == "IRN" && x.1 == "ARM" && x.2.starts_with("13")), "{e:?}");
+    let e = codes("Pakistan demanded that India withdraw its troops from the border.");
+    assert!(e.iter().any(|x| x.0 == "PAK" && x.1 == "IND" && x.2.starts_with("10")), "{e:?}");
+}
+
+#[test]
+fn own_forces_are_not_the_target() {
+    let e = codes("Syria offered its troops to Lebanon on Monday.");
+    assert!(e.iter().any(|x| x.0 == "SYR" && x.1 == "LBN"), "{e:?}");
+    assert!(!e.iter().any(|x| x.1 == "MIL"), "{e:?}");
+}
