@@ -410,7 +410,7 @@ impl EventCoder {
         if targets.is_empty() {
             targets.extend(weak_target);
         }
-        let shared = between || (sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span));
+        let mut shared = between || (sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span));
         if between {
             targets.clear();
         }
@@ -427,7 +427,24 @@ impl EventCoder {
             cues.push(format!("pattern sets {}", m.as_str()));
             modality = stronger(modality, m);
         }
-        let code = shift_code(&p.code, modality);
+        // "X said Y must do Z": a demand by X on Y
+        let mut demand = false;
+        if let Some(sayers) = must_sayers(cx, i, if p.kind == TriggerKind::Noun { args.gov_verb } else { Some(i) }) {
+            let clause: Vec<(Actor, String)> = sources
+                .iter()
+                .filter(|s| !sayers.iter().any(|y| y.code == s.code))
+                .map(|s| (s.clone(), "must-clause subject".to_string()))
+                .collect();
+            if !clause.is_empty() {
+                cues.push("'must' in a reported clause: a demand by the speaker".to_string());
+                targets = clause;
+                sources = sayers;
+                shared = false;
+                demand = true;
+                modality = Modality::Asserted;
+            }
+        }
+        let code = if demand { demand_code(&p.code) } else { shift_code(&p.code, modality) };
         if code != p.code {
             cues.push(format!("{} {} coded as {}", modality.as_str(), p.code, code));
         }
@@ -602,6 +619,42 @@ pub fn shift_code(code: &str, m: Modality) -> String {
                 "16" => s("131"),
                 "17" => s("130"),
                 "18" | "20" => s("1383"),
+                _ => s(code),
+            },
+        },
+        // refused or withheld cooperation is a rejection (12x): "will not lift the curfew",
+        // "did not meet the demands"
+        Modality::Negated => match code {
+            "061" | "0311" => s("1211"),
+            "062" | "0312" => s("1212"),
+            "063" | "0313" => s("1213"),
+            "071" | "0331" => s("1221"),
+            "072" | "0332" => s("1222"),
+            "073" | "0333" => s("1223"),
+            "074" | "0334" => s("1224"),
+            "0831" | "0341" => s("1231"),
+            "0832" | "0342" => s("1232"),
+            "0833" | "0343" => s("1233"),
+            "0834" | "0344" => s("1234"),
+            "080" | "035" | "0842" => s("124"),
+            "081" | "0811" | "0812" | "0813" | "0814" | "0351" => s("1241"),
+            "082" | "0352" => s("1242"),
+            "083" => s("123"),
+            "0841" | "0353" => s("1243"),
+            "085" | "0354" => s("1244"),
+            "086" | "0861" | "0862" | "0863" | "0355" => s("1245"),
+            "087" | "0871" | "0872" | "0873" | "0874" | "0356" => s("1246"),
+            "037" => s("127"),
+            "038" | "039" => s("126"),
+            _ => match root {
+                "03" if code.starts_with("031") => s("121"),
+                "03" if code.starts_with("033") => s("122"),
+                "03" if code.starts_with("034") => s("123"),
+                "03" if code.starts_with("036") => s("125"),
+                "03" => s("120"),
+                "04" => s("125"),
+                "06" => s("121"),
+                "07" => s("122"),
                 _ => s(code),
             },
         },
@@ -1210,6 +1263,71 @@ fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
     out
 }
 
+const SAY_VERBS: &[&str] = &[
+    "say", "declare", "insist", "state", "stress", "tell", "add", "announce", "argue", "write", "reiterate", "repeat", "emphasize", "emphasise", "underline", "remind", "warn",
+];
+
+/// The speakers of a reported "must"/"should" clause ("Egypt said the US must mediate"),
+/// when the clause is governed by a saying verb (or a "reminder that …" it issues) whose
+/// subject is a coded actor.
+fn must_sayers(cx: &Ctx, i: usize, start: Option<usize>) -> Option<Vec<Actor>> {
+    let sv = cx.sv;
+    if !sv.parsed {
+        return None;
+    }
+    let mut v = start?;
+    let mut found = false;
+    for _ in 0..4 {
+        if sv.children(v).any(|c| rel_is(&sv.toks[c].deprel, "aux") && matches!(sv.toks[c].lower.as_str(), "must" | "should")) {
+            found = true;
+            break;
+        }
+        match sv.toks[v].head {
+            Some(h) if rel_is(&sv.toks[v].deprel, "xcomp") || rel_is(&sv.toks[v].deprel, "conj") => v = h,
+            _ => break,
+        }
+    }
+    if !found || v == i && sv.toks[i].upos == Upos::NOUN {
+        return None;
+    }
+    if !(rel_is(&sv.toks[v].deprel, "ccomp") || rel_is(&sv.toks[v].deprel, "acl")) {
+        return None;
+    }
+    let mut g = sv.toks[v].head?;
+    // "issued a reminder to Iraq that it must …"
+    if sv.toks[g].upos == Upos::NOUN && rel_is(&sv.toks[g].deprel, "obj") {
+        g = sv.toks[g].head?;
+    }
+    let say: Vec<String> = SAY_VERBS.iter().map(|s| s.to_string()).collect();
+    if !(sv.toks[g].is_any(&say) || sv.toks[g].is("issue")) {
+        return None;
+    }
+    let (subj, passive) = subject_of(sv, g, 0);
+    if passive {
+        return None;
+    }
+    let out: Vec<Actor> = expand_conj(cx, &subj).into_iter().flat_map(|h| resolve_all(cx, h)).filter(|a| a.code.as_deref().is_some_and(has_country)).collect();
+    (!out.is_empty()).then_some(out)
+}
+
+/// The demand (10x) matching what a "must" clause asks for: cooperation → 101, aid → 103,
+/// reform → 104, yielding → 105, talks → 106, settlement → 107, mediation → 108, else 100.
+fn demand_code(code: &str) -> String {
+    let s = shift_code(code, Modality::Intent);
+    let rest = s.strip_prefix("03").or_else(|| s.strip_prefix("02"));
+    if let Some(rest) = rest {
+        for cand in [format!("10{rest}"), format!("10{}", rest.get(..1).unwrap_or(""))] {
+            if cand.len() >= 3 && cameo(&cand).is_some() {
+                return cand;
+            }
+        }
+        if rest.starts_with('9') {
+            return "108".to_string();
+        }
+    }
+    "100".to_string()
+}
+
 /// The country for a bare-sector actor at `span`: the country of an actor in the trigger's
 /// "in" phrase, else the only country the sentence names (outside that actor).
 fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
@@ -1584,8 +1702,11 @@ mod tests {
         assert_eq!(shift_code("190", Modality::Threat), "138");
         assert_eq!(shift_code("111", Modality::Threat), "111");
         assert_eq!(shift_code("0841", Modality::Intent), "0353");
+        assert_eq!(shift_code("082", Modality::Negated), "1242");
+        assert_eq!(shift_code("040", Modality::Negated), "125");
+        assert_eq!(shift_code("190", Modality::Negated), "190");
         for c in crate::tables::cameo_codes() {
-            for m in [Modality::Intent, Modality::Threat] {
+            for m in [Modality::Intent, Modality::Threat, Modality::Negated] {
                 assert!(cameo(&shift_code(c.code, m)).is_some(), "{} {:?}", c.code, m);
             }
         }

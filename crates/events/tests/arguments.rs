@@ -50,3 +50,15 @@ fn own_forces_are_not_the_target() {
     assert!(e.iter().any(|x| x.0 == "SYR" && x.1 == "LBN"), "{e:?}");
     assert!(!e.iter().any(|x| x.1 == "MIL"), "{e:?}");
 }
+
+#[test]
+fn reported_must_clause_is_a_demand_by_the_speaker() {
+    let e = codes("Egypt said on Monday that Israel must withdraw its troops from Gaza.");
+    assert!(e.iter().any(|x| x.0 == "EGY" && x.1 == "ISR" && x.2.starts_with("10")), "{e:?}");
+}
+
+#[test]
+fn refused_concession_is_a_rejection() {
+    let e = codes("Chilean miners will not end their strike.");
+    assert!(e.iter().any(|x| x.2.starts_with("12")), "{e:?}");
+}
