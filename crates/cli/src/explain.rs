@@ -10,6 +10,7 @@ use std::path::PathBuf;
 /// Examples: `newsgraph explain "Russia imposed sanctions on Japan on Monday." --date 2024-03-01`,
 /// `newsgraph explain article.txt`
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  newsgraph explain \"Russia imposed sanctions on Japan on Monday.\" --date 2024-03-01\n  newsgraph explain examples/putin-kim.txt")]
 pub struct Args {
     /// A text, or a file (dated text: first line `date YYYY-MM-DD`), or `-` for stdin.
     pub input: String,

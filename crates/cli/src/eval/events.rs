@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 ///
 /// Example: `newsgraph eval events --gold ../shared/seed/000_1b385efb04788e90.gold.json`
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  newsgraph eval events --gold ../shared/seed/000_1b385efb04788e90.gold.json\n  newsgraph eval events --cameo ../shared/eval/events/cameo_manual.jsonl --json")]
 pub struct Args {
     /// Reference sentences (JSON Lines).
     #[arg(long, value_name = "FILE")]
