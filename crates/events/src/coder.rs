@@ -1430,14 +1430,42 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
         None
     };
     if let Some(c) = best {
-        if c.code.is_some() {
+        // a bare sector ("parliament") waits for its phrase ("Poland's parliament")
+        if c.code.as_deref().is_some_and(has_country) || (c.code.is_some() && phrase.is_none()) {
             return Some(Actor { entity: c.entity, span: c.span, code: c.code.clone() });
         }
+    }
+    if let (Some(c), Some((f, l))) = (best.filter(|c| c.code.is_some()), phrase) {
+        let span = Span::new(sv.toks[f].span.start, sv.toks[l].span.end);
+        let text = doc.text.get(span.range()).unwrap_or("");
+        let sector = c.code.clone().unwrap_or_default();
+        // the country of a possessor or modifier inside the phrase
+        let country = phrase_code(doc, text).filter(|k| has_country(k)).or_else(|| {
+            cx.cands.iter().filter(|d| d.first >= f && d.last <= l && (d.first, d.last) != (c.first, c.last)).find_map(|d| d.code.clone().filter(|k| has_country(k)))
+        });
+        return Some(match country {
+            Some(k) if k.starts_with("IGO") || k.len() > 3 => Actor { entity: c.entity, span, code: Some(k) },
+            Some(k) => Actor { entity: c.entity, span, code: Some(format!("{k}{sector}")) },
+            None => Actor { entity: c.entity, span: c.span, code: c.code.clone() },
+        });
     }
     if let Some((f, l)) = phrase {
         let span = Span::new(sv.toks[f].span.start, sv.toks[l].span.end);
         let text = doc.text.get(span.range()).unwrap_or("");
         if let Some(code) = phrase_code(doc, text) {
+            if !has_country(&code) {
+                // "Poland's parliament", "Israel's cabinet": the possessor's country
+                let poss = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod:poss") && !matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my"));
+                if let Some(pa) = poss.and_then(|c| resolve_one(cx, c)) {
+                    if let Some(k) = pa.code.as_deref().filter(|k| has_country(k)) {
+                        let country = k.get(..3).unwrap_or(k);
+                        if country != "IGO" {
+                            let span = Span::new(pa.span.start.min(span.start), span.end);
+                            return Some(Actor { entity: best.and_then(|b| b.entity), span, code: Some(format!("{country}{code}")) });
+                        }
+                    }
+                }
+            }
             return Some(Actor { entity: best.and_then(|b| b.entity), span, code: Some(code) });
         }
         // an actor inside the phrase ("the North Korean leader")

@@ -62,3 +62,9 @@ fn refused_concession_is_a_rejection() {
     let e = codes("Chilean miners will not end their strike.");
     assert!(e.iter().any(|x| x.2.starts_with("12")), "{e:?}");
 }
+
+#[test]
+fn possessor_gives_a_sector_its_country() {
+    let e = codes("Poland's parliament condemned the Belarusian crackdown.");
+    assert!(e.iter().any(|x| x.0.starts_with("POL") && x.2 == "111"), "{e:?}");
+}
