@@ -103,3 +103,17 @@ pub const FEMALE_FIRST_NAMES: &[&str] = &[
     "emily", "jessica", "rachel", "rebecca", "claudia", "cristina", "dilma", "giorgia",
     "annalena", "penny", "melanie", "chrystia", "kaja", "kristalina", "christine", "michelle",
 ];
+
+/// Common English words (lower case) from `data/common-words.txt` (format and origin in
+/// its header): a capitalised one alone at the start of a sentence is rarely a name.
+pub(crate) fn is_common_word(lower: &str) -> bool {
+    static W: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        include_str!("../data/common-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(lower)
+}

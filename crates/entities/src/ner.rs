@@ -364,7 +364,14 @@ impl Model {
             sf.features(i, p1, p2, &mut feats);
             self.score(&feats, &mut scores);
             let prev = out.last().copied();
-            let best = best_label(&scores, prev);
+            let mut best = best_label(&scores, prev);
+            // Two names of one type back to back are almost never separate entities in
+            // the training data (B-X after X: 9 of 135,000 entities in GMB); the greedy
+            // tagger still sometimes starts a new one ("Kathy/B-PER Mayfield/B-PER"):
+            // continue the current one instead.
+            if best != 0 && best % 2 == 1 && prev.is_some_and(|p| p != 0 && (p + 1) / 2 == (best + 1) / 2) {
+                best += 1;
+            }
             out.push(best);
         }
         out

@@ -145,7 +145,17 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         // not a name unless the knowledge base knows it.
         if toks.len() == 1 && v.sents.iter().any(|x| x.toks.start == toks.start) {
             let t = text_of(doc_ref, v, toks.start);
-            if crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&t.to_lowercase())) && !ctx.kb.names.contains_key(t) {
+            let lw = t.to_lowercase();
+            let common = crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw)) || crate::lexicon::is_common_word(&lw);
+            if common && !ctx.kb.names.contains_key(t) {
+                continue;
+            }
+        }
+        // Elsewhere, a lone capitalised common English word ("Email", "Horrible") that the
+        // knowledge base does not know is not a name either.
+        if toks.len() == 1 {
+            let t = text_of(doc_ref, v, toks.start);
+            if crate::lexicon::is_common_word(&t.to_lowercase()) && !ctx.kb.names.contains_key(t) {
                 continue;
             }
         }
@@ -166,6 +176,38 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         let s = &NerSpan { toks, etype: s.etype, label: s.label };
         let span = Span::new(v.toks[s.toks.start].span.start, v.toks[s.toks.end - 1].span.end);
         let clash = names.iter().any(|n| n.span.overlaps(span));
+        if clash && matches!(s.etype, EntityType::Org | EntityType::Gpe | EntityType::Loc | EntityType::Fac) {
+            // A longer model name that contains knowledge-base places or organisations
+            // plus more capitalised name words ("Chicago Symphony Orchestra", "Jerusalem
+            // Post", "US Marines") is one name: it replaces them.
+            let inside: Vec<usize> = (0..names.len()).filter(|&k| names[k].span.overlaps(span)).collect();
+            let all_inside = inside.iter().all(|&k| {
+                let n = &names[k];
+                n.from_kb
+                    && n.span.start >= span.start
+                    && n.span.end <= span.end
+                    && n.span != span
+                    && matches!(n.kb, Some(NameRef::Country(_) | NameRef::Capital(_) | NameRef::Place(_) | NameRef::Org(_)))
+            });
+            let extra_ok = s.toks.clone().all(|i| {
+                let t = &v.toks[i].span;
+                if inside.iter().any(|&k| names[k].span.start <= t.start && t.end <= names[k].span.end) {
+                    return true;
+                }
+                let w = text_of(doc_ref, v, i);
+                is_cap(w) && !TITLE_WORDS.contains(&lower(doc_ref, v, i).as_str())
+            });
+            if all_inside && extra_ok {
+                let mut k = 0;
+                names.retain(|_| {
+                    let keep = !inside.contains(&k);
+                    k += 1;
+                    keep
+                });
+                names.push(NameSpan { span, etype: s.etype, kb: None, toks: s.toks.clone(), from_kb: false });
+            }
+            continue;
+        }
         if clash {
             // Keep a model ORG/PERSON that strictly contains a KB place/demonym only when
             // the KB match is at its start and followed by a possessive or more name

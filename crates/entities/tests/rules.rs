@@ -159,3 +159,14 @@ fn they_refers_to_a_group() {
     assert_eq!(e.actor.as_deref(), Some("LBNREB"));
     assert!(texts(&doc, e).contains(&("They", MentionKind::Pronoun)), "{:?}", texts(&doc, e));
 }
+
+#[test]
+fn web_text_common_words_and_two_word_names() {
+    // A capitalised common word is not a name, alone at the start of a sentence or
+    // elsewhere; a first name and a surname side by side are one person.
+    let doc = run("Thank you for the help. Nice and quiet place. Please email Kathy Mayfield or Ryan Reynolds about it.", "2023-03-01");
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"Thank") && !names.contains(&"Nice"), "{names:?}");
+    assert_eq!(ent(&doc, "Kathy Mayfield").etype, newsgraph_core::EntityType::Person);
+    assert_eq!(ent(&doc, "Ryan Reynolds").etype, newsgraph_core::EntityType::Person);
+}
