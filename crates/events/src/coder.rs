@@ -465,12 +465,12 @@ impl EventCoder {
             } else {
                 tlist.clone()
             };
+            // a target with the source's own code says nothing: the event keeps no target
+            let mut own: Vec<Option<(Actor, String)>> = own.into_iter().filter(|t| !matches!((t, &s.code), (Some((ta, _)), Some(sc)) if ta.code.as_deref() == Some(sc.as_str()))).collect();
+            if own.is_empty() {
+                own.push(None);
+            }
             for t in &own {
-                if let (Some((ta, _)), Some(sc)) = (t, &s.code) {
-                    if ta.code.as_deref() == Some(sc.as_str()) {
-                        continue;
-                    }
-                }
                 let ev = Event {
                     source: s.clone(),
                     target: t.as_ref().map(|x| x.0.clone()),
@@ -1370,7 +1370,9 @@ fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
         // "a member of the Syrian parliament", "supporters of the Algerian opposition": the
         // actor of the head's "of" phrase
         let sv = cx.sv;
-        if !sv.parsed || !matches!(sv.toks[h].lemma(), "member" | "supporter" | "group" | "delegation" | "representative" | "head" | "chief" | "spokesman" | "spokeswoman" | "envoy" | "unit" | "wing" | "faction" | "part") {
+        // (also "thousands of Iraqi Kurds", "the republic of Slovenia", "a contingent of
+        // Bangladeshi troops": a head that names no actor itself)
+        if !sv.parsed || !matches!(sv.toks[h].upos, Upos::NOUN | Upos::NUM | Upos::PRON | Upos::PROPN) {
             return None;
         }
         let c = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "of"))?;

@@ -68,3 +68,9 @@ fn possessor_gives_a_sector_its_country() {
     let e = codes("Poland's parliament condemned the Belarusian crackdown.");
     assert!(e.iter().any(|x| x.0.starts_with("POL") && x.2 == "111"), "{e:?}");
 }
+
+#[test]
+fn quantity_heads_take_their_of_phrase() {
+    let e = codes("Thousands of Kenyan students demonstrated in Nairobi on Friday.");
+    assert!(e.iter().any(|x| x.0.starts_with("KEN") && x.2.starts_with("14")), "{e:?}");
+}
