@@ -444,7 +444,11 @@ impl EventCoder {
                 modality = Modality::Asserted;
             }
         }
-        let code = if demand { demand_code(&p.code) } else { shift_code(&p.code, modality) };
+        // an announced conflict action ("will extend the curfew", "would blockade Paris") is
+        // a threat in CAMEO (13x)
+        let conflict = matches!(p.code.get(..2), Some("14" | "15" | "16" | "17" | "18" | "19" | "20"));
+        let shift_as = if modality == Modality::Intent && conflict { Modality::Threat } else { modality };
+        let code = if demand { demand_code(&p.code) } else { shift_code(&p.code, shift_as) };
         if code != p.code {
             cues.push(format!("{} {} coded as {}", modality.as_str(), p.code, code));
         }

@@ -74,3 +74,9 @@ fn quantity_heads_take_their_of_phrase() {
     let e = codes("Thousands of Kenyan students demonstrated in Nairobi on Friday.");
     assert!(e.iter().any(|x| x.0.starts_with("KEN") && x.2.starts_with("14")), "{e:?}");
 }
+
+#[test]
+fn announced_conflict_action_is_a_threat() {
+    let e = codes("The Malian government said it will extend the curfew in Bamako.");
+    assert!(e.iter().any(|x| x.2.starts_with("13")), "{e:?}");
+}
