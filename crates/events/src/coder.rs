@@ -457,6 +457,15 @@ impl EventCoder {
         let trigger = sv.toks[i].span;
         let claimed_by = claimed_by(cx.doc, trigger);
         let (date, date_source) = governing_date(cx.doc, sv, trigger);
+        // a domestic protest (14x) that names no target is directed at the source's own
+        // government (the CAMEO convention for protests); the implicit target has an empty
+        // span at the trigger
+        if targets.is_empty() && code.starts_with("14") && !shared && sources.len() == 1 {
+            if let Some(country) = sources[0].code.as_deref().filter(|c| has_country(c) && !c.starts_with("IGO")).and_then(|c| c.get(..3)) {
+                cues.push("protest without a named target: the source's own government".to_string());
+                targets.push((Actor { entity: None, span: Span::new(trigger.start, trigger.start), code: Some(format!("{country}GOV")) }, "implicit".to_string()));
+            }
+        }
         let tlist: Vec<Option<(Actor, String)>> = if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
         for s in &sources {
             // "both leaders met": each one towards the other

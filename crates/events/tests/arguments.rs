@@ -80,3 +80,9 @@ fn announced_conflict_action_is_a_threat() {
     let e = codes("The Malian government said it will extend the curfew in Bamako.");
     assert!(e.iter().any(|x| x.2.starts_with("13")), "{e:?}");
 }
+
+#[test]
+fn domestic_protest_targets_the_own_government() {
+    let e = codes("Angry Kenyan farmers rioted on Friday.");
+    assert!(e.iter().any(|x| x.2.starts_with("14") && x.1 == "KENGOV"), "{e:?}");
+}
