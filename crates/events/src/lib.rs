@@ -21,6 +21,21 @@
 //!   (first-person pronouns in a quote take the quote's speaker); 010 only when nothing more
 //!   specific was coded for the source in the sentence; a report repeated in the article is
 //!   kept once.
+//! * Actor resolution: an entity or lexicon phrase covering the argument's head; a bare
+//!   sector takes the country of its possessor ("Poland's parliament" → POLGOV), of a country
+//!   word in its phrase, of its "in/of/from" phrase, or (sources only, last resort) of the
+//!   trigger's place or the one country the sentence names; coordinated nationality
+//!   adjectives give one actor each ("Hungarian and Romanian officials" → HUNGOV, ROUGOV); a
+//!   head that names no actor takes its "of" phrase ("thousands of Iraqi Kurds").
+//! * Targets: object, indirect object, the arguments of a governed verb ("threatened to cut
+//!   off power to X"), obliques, the subject of a complement clause ("demanded that X …"),
+//!   then "for", a locative "in" and "from"; a country-coded target beats a bare sector; the
+//!   source's own forces ("its troops") are never a target; a protest without a named target
+//!   is directed at the source's own government.
+//! * Code shifts: intended cooperation → 03x, threatened or announced conflict ("will
+//!   extend the curfew") → 13x, refused cooperation ("will not end the strike") → 12x, and a
+//!   reported "must/should" clause ("Egypt said Israel must withdraw") → a demand (10x) by
+//!   the speaker on the clause subject.
 //! * [`eval`]: scoring against the CAMEO-manual sentence set and seed-format gold files.
 
 pub mod actors;
