@@ -386,7 +386,7 @@ impl EventCoder {
                         }
                         // "its troops", "their forces": the source's own, not a target
                         let own = sv.parsed
-                            && a.code.as_deref().is_some_and(|c| !has_country(c))
+                            && resolve_one(cx, h).and_then(|b| b.code).is_some_and(|c| !has_country(&c))
                             && sv.children(h).any(|c| rel_is(&sv.toks[c].deprel, "nmod:poss") && matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my"));
                         if own {
                             continue;
@@ -1398,6 +1398,18 @@ fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
         return Some(a);
     }
     let sv = cx.sv;
+    // "their forces", "its army": the owner named earlier in the sentence
+    if sv.parsed {
+        if let Some(p) = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod:poss") && matches!(sv.toks[c].lower.as_str(), "its" | "their")) {
+            let earlier = cx.cands.iter().filter(|c| c.last < p && c.code.as_deref().is_some_and(has_country)).find(|c| (c.first..=c.last).any(|k| rel_is(&sv.toks[k].deprel, "nsubj")));
+            if let Some(oc) = earlier.and_then(|c| c.code.as_deref()) {
+                let country = oc.get(..3).unwrap_or(oc);
+                if country != "IGO" {
+                    return Some(Actor { entity: a.entity, span: a.span, code: Some(format!("{country}{code}")) });
+                }
+            }
+        }
+    }
     let pp: Vec<usize> = if sv.parsed {
         sv.children(h)
             .filter(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| matches!(k.as_str(), "in" | "of" | "from")))

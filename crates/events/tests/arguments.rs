@@ -86,3 +86,9 @@ fn domestic_protest_targets_the_own_government() {
     let e = codes("Angry Kenyan farmers rioted on Friday.");
     assert!(e.iter().any(|x| x.2.starts_with("14") && x.1 == "KENGOV"), "{e:?}");
 }
+
+#[test]
+fn possessive_pronoun_sector_takes_the_subject_country() {
+    let e = codes("The Armenian government said its troops had completed their withdrawal from Karabakh.");
+    assert!(e.iter().any(|x| x.0 == "ARMMIL"), "{e:?}");
+}
