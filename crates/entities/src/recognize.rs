@@ -166,6 +166,17 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 continue;
             }
         }
+        // E-mail and web addresses ("jo.smith@example.com", "www.example.org") and a
+        // company-form word alone ("Inc.") are not names.
+        if toks.clone().any(|i| {
+            let t = text_of(doc_ref, v, i).to_lowercase();
+            (t.contains('@') && t.rsplit('@').next().is_some_and(|d| d.contains('.'))) || t.starts_with("http") || t.starts_with("www.")
+        }) {
+            continue;
+        }
+        if toks.len() == 1 && matches!(text_of(doc_ref, v, toks.start), "Inc." | "Inc" | "Ltd." | "Ltd" | "Corp." | "Co." | "LLC" | "PLC" | "plc") {
+            continue;
+        }
         // Title words alone ("Defence", "Minister") are roles, not names.
         if toks.clone().all(|i| {
             let l = lower(doc_ref, v, i);
@@ -236,7 +247,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         if n.etype == EntityType::Person && !n.from_kb {
             while n.toks.len() > 1 {
                 let w = lower(doc_ref, v, n.toks.start);
-                if TITLE_WORDS.contains(&w.as_str()) || is_determiner(&w) || ctx.kb.names.get(text_of(doc_ref, v, n.toks.start)).is_some_and(|r| matches!(r[0], NameRef::Demonym(_))) {
+                if TITLE_WORDS.contains(&w.as_str()) || is_determiner(&w) || matches!(w.as_str(), "dear" | "hey" | "hi" | "hello" | "thanks" | "like") || ctx.kb.names.get(text_of(doc_ref, v, n.toks.start)).is_some_and(|r| matches!(r[0], NameRef::Demonym(_))) {
                     n.toks.start += 1;
                 } else {
                     break;

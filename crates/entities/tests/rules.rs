@@ -170,3 +170,11 @@ fn web_text_common_words_and_two_word_names() {
     assert_eq!(ent(&doc, "Kathy Mayfield").etype, newsgraph_core::EntityType::Person);
     assert_eq!(ent(&doc, "Ryan Reynolds").etype, newsgraph_core::EntityType::Person);
 }
+
+#[test]
+fn greetings_and_addresses_are_not_part_of_names() {
+    let doc = run("Dear Nina Hartley,\n\nplease write to nina.hartley@example.com or see www.example.org today.", "2023-03-01");
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Nina Hartley"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains('@') || n.contains("www")), "{names:?}");
+}
