@@ -694,7 +694,9 @@ fn pos_ok(sv: &SentView, i: usize, kind: TriggerKind) -> bool {
         };
     }
     match kind {
-        TriggerKind::Verb => matches!(t.upos, Upos::VERB) || (t.upos == Upos::ADJ && t.lower.ends_with("ed")),
+        // a participle as a plain modifier ("the occupied West Bank", "disputed villages",
+        // "proposed changes") reports no event
+        TriggerKind::Verb => (matches!(t.upos, Upos::VERB) || (t.upos == Upos::ADJ && t.lower.ends_with("ed"))) && !(sv.parsed && t.deprel == "amod" && t.head.is_some_and(|h| h > i) && i > 0 && (sv.toks[i - 1].upos == Upos::DET || matches!(sv.toks[i - 1].lower.as_str(), "its" | "their" | "his" | "her" | "'s" | "our"))),
         TriggerKind::Noun => matches!(t.upos, Upos::NOUN),
     }
 }

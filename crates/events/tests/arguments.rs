@@ -92,3 +92,9 @@ fn possessive_pronoun_sector_takes_the_subject_country() {
     let e = codes("The Armenian government said its troops had completed their withdrawal from Karabakh.");
     assert!(e.iter().any(|x| x.0 == "ARMMIL"), "{e:?}");
 }
+
+#[test]
+fn participle_modifiers_report_no_event() {
+    let e = codes("Jordan hosted talks on the occupied West Bank with Egypt.");
+    assert!(!e.iter().any(|x| x.2.starts_with("19")), "{e:?}");
+}
