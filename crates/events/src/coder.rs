@@ -1382,7 +1382,7 @@ fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
 /// "the leader") takes the country of its own "in/of/from" phrase ("police in Kenya").
 fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
     let Some(a) = resolve_one(cx, h) else {
-        // "a member of the Syrian parliament", "supporters of the Algerian opposition": the
+        // "a spokesman of the Kenyan parliament", "supporters of the Peruvian opposition": the
         // actor of the head's "of" phrase
         let sv = cx.sv;
         // (also "thousands of Iraqi Kurds", "the republic of Slovenia", "a contingent of

@@ -38,8 +38,8 @@ fn igo_names_from_the_fallback_lexicon() {
 
 #[test]
 fn targets_from_governed_verbs_and_clauses() {
-    let e = codes("Iran threatened to cut off electricity to Armenia.");
-    assert!(e.iter().any(|x| x.0 == "IRN" && x.1 == "ARM" && x.2.starts_with("13")), "{e:?}");
+    let e = codes("Russia threatened to cut off gas supplies to Moldova.");
+    assert!(e.iter().any(|x| x.0 == "RUS" && x.1 == "MDA" && x.2.starts_with("13")), "{e:?}");
     let e = codes("Pakistan demanded that India withdraw its troops from the border.");
     assert!(e.iter().any(|x| x.0 == "PAK" && x.1 == "IND" && x.2.starts_with("10")), "{e:?}");
 }
@@ -95,6 +95,6 @@ fn possessive_pronoun_sector_takes_the_subject_country() {
 
 #[test]
 fn participle_modifiers_report_no_event() {
-    let e = codes("Jordan hosted talks on the occupied West Bank with Egypt.");
+    let e = codes("Jordan hosted talks about the occupied territories with Egypt.");
     assert!(!e.iter().any(|x| x.2.starts_with("19")), "{e:?}");
 }

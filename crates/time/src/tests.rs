@@ -350,8 +350,8 @@ fn year_of_the_sentence_and_end_points() {
         pair("Tuesday night", "2023-09-12TNI")
     );
     assert_eq!(
-        one("The match has been postponed until 15:00 GMT Saturday."),
-        pair("15:00 GMT Saturday", "2023-09-16T15:00")
+        one("The final was delayed until 18:30 GMT Sunday."),
+        pair("18:30 GMT Sunday", "2023-09-17T18:30")
     );
     // a past verb with an end point still looks ahead
     assert_eq!(
