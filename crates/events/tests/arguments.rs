@@ -19,9 +19,9 @@ fn codes(text: &str) -> Vec<(String, String, String)> {
 
 #[test]
 fn coordinated_nationality_adjectives_give_one_source_each() {
-    let e = codes("Hungarian and Romanian officials agreed to cooperate on border controls.");
+    let e = codes("Polish and Czech ministers signed a deal to share power grids.");
     let srcs: Vec<&str> = e.iter().map(|x| x.0.as_str()).collect();
-    assert!(srcs.contains(&"HUNGOV") && srcs.contains(&"ROUGOV"), "{e:?}");
+    assert!(srcs.contains(&"POLGOV") && srcs.contains(&"CZEGOV"), "{e:?}");
 }
 
 #[test]
@@ -46,8 +46,8 @@ fn targets_from_governed_verbs_and_clauses() {
 
 #[test]
 fn own_forces_are_not_the_target() {
-    let e = codes("Syria offered its troops to Lebanon on Monday.");
-    assert!(e.iter().any(|x| x.0 == "SYR" && x.1 == "LBN"), "{e:?}");
+    let e = codes("Kenya sent its soldiers to Somalia last year.");
+    assert!(e.iter().any(|x| x.0 == "KEN" && x.1 == "SOM"), "{e:?}");
     assert!(!e.iter().any(|x| x.1 == "MIL"), "{e:?}");
 }
 
@@ -59,7 +59,7 @@ fn reported_must_clause_is_a_demand_by_the_speaker() {
 
 #[test]
 fn refused_concession_is_a_rejection() {
-    let e = codes("Chilean miners will not end their strike.");
+    let e = codes("The dock workers will not call off the boycott.");
     assert!(e.iter().any(|x| x.2.starts_with("12")), "{e:?}");
 }
 
@@ -89,8 +89,8 @@ fn domestic_protest_targets_the_own_government() {
 
 #[test]
 fn possessive_pronoun_sector_takes_the_subject_country() {
-    let e = codes("The Armenian government said its troops had completed their withdrawal from Karabakh.");
-    assert!(e.iter().any(|x| x.0 == "ARMMIL"), "{e:?}");
+    let e = codes("The Malian government said its troops had completed their pullout from Kidal.");
+    assert!(e.iter().any(|x| x.0 == "MLIMIL"), "{e:?}");
 }
 
 #[test]
