@@ -1309,7 +1309,7 @@ fn must_sayers(cx: &Ctx, i: usize, start: Option<usize>) -> Option<Vec<Actor>> {
         return None;
     }
     let mut g = sv.toks[v].head?;
-    // "issued a reminder to Iraq that it must …"
+    // "sent a warning to Libya that it must …"
     if sv.toks[g].upos == Upos::NOUN && rel_is(&sv.toks[g].deprel, "obj") {
         g = sv.toks[g].head?;
     }

@@ -1569,7 +1569,7 @@ impl<'a> G<'a> {
         if lead {
             k += 1;
         }
-        // "between 12 and 18 months": the first number takes the unit of the second
+        // "between 3 and 5 years": the first number takes the unit of the second
         if !lead && !the && self.kind(k) == Some(Kind::Num) {
             if let Some((Num::N(v), e1)) = self.number(k) {
                 if matches!(self.w(e1), "and" | "to" | "or" | "-") {
