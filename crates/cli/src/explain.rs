@@ -33,17 +33,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         args.input.clone()
     };
     let mut doc = newsgraph_read::parse_text("explain", &raw, args.date)?;
-    let pipeline = newsgraph_pipeline::Pipeline::new();
-    if pipeline.component_names().is_empty() {
-        newsgraph_text::Segmenter::new().process(&mut doc);
-        newsgraph_syntax::Tagger::embedded().process(&mut doc);
-        newsgraph_syntax::Parser::embedded().process(&mut doc);
-        newsgraph_time::TimeTagger::new().process(&mut doc);
-        newsgraph_entities::EntityRecognizer::new().process(&mut doc);
-        newsgraph_quotes::QuoteFinder::new().process(&mut doc);
-    } else {
-        pipeline.analyze(&mut doc);
-    }
+    // Every layer the events coder reads; the coder runs below, once, with its explanations.
+    newsgraph_pipeline::Pipeline::new().until("events").analyze(&mut doc);
     let coder = match &args.patterns {
         Some(p) => newsgraph_events::EventCoder::with_patterns_file(p).map_err(crate::util::input_error)?,
         None => newsgraph_events::EventCoder::new(),

@@ -49,6 +49,15 @@ impl Pipeline {
         self
     }
 
+    /// Only the components before the first one named `name` (all of them when none is):
+    /// `explain` runs everything up to "events" and then codes events itself.
+    pub fn until(mut self, name: &str) -> Self {
+        if let Some(i) = self.components.iter().position(|c| c.name() == name) {
+            self.components.truncate(i);
+        }
+        self
+    }
+
     /// Runs the components one by one and calls `each` after each of them (for `explain`
     /// and per-stage timings).
     pub fn analyze_traced(&self, doc: &mut Document, mut each: impl FnMut(&'static str, &Document)) {
@@ -105,5 +114,17 @@ impl<C: Component + 'static> Component for Shared<C> {
     }
     fn process(&self, doc: &mut Document) {
         self.0.process(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn until_keeps_the_components_before_the_named_one() {
+        let names = Pipeline::new().until("events").component_names();
+        assert_eq!(names, ["segment", "tag", "parse", "time", "entities", "quotes"]);
+        assert_eq!(Pipeline::new().until("no such").component_names().len(), 7);
     }
 }
