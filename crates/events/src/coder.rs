@@ -259,6 +259,7 @@ impl EventCoder {
                 }
             }
         }
+        let live: Vec<usize> = (0..n).filter(|&m| !dropped[m] && !first[m].is_empty()).map(|m| matches[m].0).collect();
         for (m, evs) in first.into_iter().enumerate() {
             if dropped[m] || evs.is_empty() {
                 continue;
@@ -268,6 +269,22 @@ impl EventCoder {
                 self.build_events(cx, i, &self.patterns[k], args, inherited[m].clone(), out);
             } else {
                 out.extend(evs);
+            }
+        }
+        // 3. a reported "must"/"should" clause that no pattern coded ("Egypt said Libya must
+        // change course"): a demand (100) by the speaker on the clause subject
+        if sv.parsed {
+            for v in 0..sv.toks.len() {
+                if sv.toks[v].upos != Upos::VERB
+                    || !sv.children(v).any(|c| rel_is(&sv.toks[c].deprel, "aux") && matches!(sv.toks[c].lower.as_str(), "must" | "should"))
+                    || live.iter().any(|&i| i == v || sv.dominates(v, i))
+                {
+                    continue;
+                }
+                let args = args_for(cx, v, TriggerKind::Verb);
+                let mut evs = Vec::new();
+                self.build_events(cx, v, must_clause_pattern(), &args, None, &mut evs);
+                out.extend(evs.into_iter().filter(|(e, x)| e.target.is_some() && x.cues.iter().any(|c| c.starts_with("'must'"))));
             }
         }
     }
@@ -952,7 +969,9 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         }
         return (subject_of(sv, h, depth + 1).0, false);
     }
-    if rel_is(rel, "conj") || (rel_is(rel, "advcl") && sv.toks[i].lower.ends_with("ing")) {
+    // "… opened the border to allow aid": a purpose clause shares its governor's subject
+    let purpose = rel_is(rel, "advcl") && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "mark") && sv.toks[c].lower == "to");
+    if rel_is(rel, "conj") || (rel_is(rel, "advcl") && sv.toks[i].lower.ends_with("ing")) || purpose {
         return (subject_of(sv, h, depth + 1).0, false);
     }
     if rel_is(rel, "acl") {
@@ -1012,7 +1031,8 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                         break;
                     }
                     cur = h;
-                } else if rel_is(r, "nmod") || rel_is(r, "conj") {
+                } else if rel_is(r, "nmod") || rel_is(r, "conj") || (r == "compound" && sv.toks[h].upos == Upos::NOUN) {
+                    // "launched a mediation effort": the compound's head noun leads to the verb
                     cur = h;
                 } else {
                     break;
@@ -1325,6 +1345,19 @@ fn must_sayers(cx: &Ctx, i: usize, start: Option<usize>) -> Option<Vec<Actor>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// The built-in pattern of a reported "must" clause without a trigger of its own.
+fn must_clause_pattern() -> &'static Pattern {
+    static P: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let mut p = parse_patterns("built-in", "100 must-clause v:must | Chile said that Peru must change its course.")
+            .ok()
+            .and_then(|v| v.into_iter().next())
+            .expect("the built-in must-clause pattern parses");
+        p.tgt = vec!["obj".to_string()];
+        p
+    })
+}
+
 /// The demand (10x) matching what a "must" clause asks for: cooperation → 101, aid → 103,
 /// reform → 104, yielding → 105, talks → 106, settlement → 107, mediation → 108, else 100.
 fn demand_code(code: &str) -> String {
@@ -1381,6 +1414,10 @@ fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
 /// The actor named by the argument whose head is token `h`; a bare sector ("the police",
 /// "the leader") takes the country of its own "in/of/from" phrase ("police in Kenya").
 fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
+    resolve_depth(cx, h, 0)
+}
+
+fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
     let Some(a) = resolve_one(cx, h) else {
         // "a spokesman of the Kenyan parliament", "supporters of the Peruvian opposition": the
         // actor of the head's "of" phrase
@@ -1390,11 +1427,23 @@ fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
         if !sv.parsed || !matches!(sv.toks[h].upos, Upos::NOUN | Upos::NUM | Upos::PRON | Upos::PROPN) {
             return None;
         }
-        let c = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "of"))?;
-        let inner = resolve_one(cx, c)?;
+        // the possessor first ("Serbia's crackdown on X" is Serbia's), then the of-phrase,
+        // then a by-phrase ("an attack by Iran")
+        let poss = sv.children(h).find(|&c| {
+            rel_is(&sv.toks[c].deprel, "nmod:poss") && !matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my" | "your")
+        });
+        let of = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "of"));
+        let by = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "by"));
+        // ("hundreds of thousands of people": the chain is followed a few steps)
+        let inner = [poss, of, by].into_iter().flatten().find_map(|c| {
+            let r = if depth < 3 { resolve_depth(cx, c, depth + 1) } else { resolve_one(cx, c) };
+            r.filter(|a| a.code.is_some()).map(|a| (c, a))
+        });
+        let (_, inner) = inner?;
         let span = Span::new(sv.toks[h].span.start.min(inner.span.start), inner.span.end.max(sv.toks[h].span.end));
         return Some(Actor { entity: inner.entity, span, code: inner.code });
     };
+    let a = ethnic_group(cx, a);
     let Some(code) = a.code.as_deref() else { return Some(a) };
     if has_country(code) {
         return Some(a);
@@ -1413,8 +1462,12 @@ fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
         }
     }
     let pp: Vec<usize> = if sv.parsed {
+        // "police in Kenya", "the army of Chad", and a named possessor ("Israel's Cabinet")
         sv.children(h)
-            .filter(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| matches!(k.as_str(), "in" | "of" | "from")))
+            .filter(|&c| {
+                (rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| matches!(k.as_str(), "in" | "of" | "from")))
+                    || (rel_is(&sv.toks[c].deprel, "nmod:poss") && !matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my" | "your"))
+            })
             .collect()
     } else {
         let k = h + 1;
@@ -1436,6 +1489,41 @@ fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
         }
     }
     Some(a)
+}
+
+/// Ethnic groups are coded by where they live (the CAMEO convention), not by the state their
+/// name recalls: "ethnic Hungarians" is a bare civilian actor (CVL) whose country comes
+/// from the context ("… in Romania"), and a people named with a second nationality
+/// ("Bosnian Serbs", "Turkish Kurds") takes that nationality's country.
+fn ethnic_group(cx: &Ctx, a: Actor) -> Actor {
+    let sv = cx.sv;
+    let doc = cx.doc;
+    let Some(code) = a.code.as_deref() else { return a };
+    let Some(e) = a.entity.and_then(|e| doc.entities.get(e)) else { return a };
+    if e.etype != newsgraph_core::EntityType::Norp || !(code.len() == 3 || code.ends_with("CVL")) || code.starts_with("IGO") {
+        return a;
+    }
+    let Some(f) = sv.toks.iter().position(|t| t.span.start == a.span.start) else { return a };
+    let l = sv.toks.iter().rposition(|t| t.span.end == a.span.end).unwrap_or(f);
+    // a plural people noun ("Albanians", "Serbs"), not an adjective ("Albanian troops")
+    if !sv.toks[l].lower.ends_with('s') {
+        return a;
+    }
+    if f > 0 && sv.toks[f - 1].lower == "ethnic" {
+        let span = Span::new(sv.toks[f - 1].span.start, a.span.end);
+        return Actor { entity: a.entity, span, code: Some("CVL".to_string()) };
+    }
+    if f > 0 {
+        let prev = &sv.toks[f - 1];
+        let other = cx.cands.iter().find(|c| c.last == f - 1 && c.entity.is_some_and(|x| doc.entities[x].etype == newsgraph_core::EntityType::Norp));
+        if let Some(k) = other.and_then(|c| c.code.as_deref()).filter(|k| k.len() == 3 && has_country(k) && !k.starts_with("IGO")) {
+            if k != &code[..3] && prev.text.chars().next().is_some_and(|c| c.is_uppercase()) {
+                let start = other.map(|c| c.span.start).unwrap_or(prev.span.start);
+                return Actor { entity: a.entity, span: Span::new(start, a.span.end), code: Some(format!("{k}CVL")) };
+            }
+        }
+    }
+    a
 }
 
 fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {

@@ -98,3 +98,49 @@ fn participle_modifiers_report_no_event() {
     let e = codes("Jordan hosted talks about the occupied territories with Egypt.");
     assert!(!e.iter().any(|x| x.2.starts_with("19")), "{e:?}");
 }
+
+#[test]
+fn possessor_or_by_phrase_of_a_plain_object_is_the_target() {
+    let e = codes("Germany praised Kenya's efforts to reduce poverty.");
+    assert!(e.iter().any(|x| x.0 == "DEU" && x.1 == "KEN" && x.2 == "051"), "{e:?}");
+    let e = codes("Chile condemned the raid by Bolivia on Sunday.");
+    assert!(e.iter().any(|x| x.0 == "CHL" && x.1 == "BOL"), "{e:?}");
+}
+
+#[test]
+fn named_possessor_gives_a_bare_sector_its_country() {
+    let e = codes("Kenya's Cabinet condemned the raid.");
+    assert!(e.iter().any(|x| x.0 == "KENGOV" && x.2.starts_with("11")), "{e:?}");
+}
+
+#[test]
+fn chains_of_quantity_phrases_reach_the_actor() {
+    let e = codes("Thousands of farmers blocked roads in Peru on Friday.");
+    assert!(e.iter().any(|x| x.0 == "PERAGR" || x.0 == "PERCVL"), "{e:?}");
+}
+
+#[test]
+fn purpose_clauses_share_the_subject() {
+    let e = codes("Jordan sent a convoy to deliver food to Syria.");
+    assert!(e.iter().any(|x| x.0 == "JOR" && x.1 == "SYR" && x.2.starts_with("07")), "{e:?}");
+}
+
+#[test]
+fn reported_must_clause_without_trigger_is_a_demand() {
+    let e = codes("Chile said that Peru must change its course.");
+    assert!(e.iter().any(|x| x.0 == "CHL" && x.1 == "PER" && x.2 == "100"), "{e:?}");
+    // no second actor: no demand
+    let e = codes("Officials in Chile said the economy must grow faster.");
+    assert!(!e.iter().any(|x| x.2 == "100"), "{e:?}");
+}
+
+#[test]
+fn ethnic_groups_are_coded_where_they_live() {
+    let e = codes("Ethnic Hungarians in Romania protested against the new law.");
+    assert!(e.iter().any(|x| x.0 == "ROUCVL"), "{e:?}");
+    let e = codes("Bosnian Serbs attacked the town on Monday.");
+    assert!(e.iter().any(|x| x.0 == "BIHCVL"), "{e:?}");
+    // a nationality adjective before a sector word stays the state's
+    let e = codes("Serbian troops attacked the town on Monday.");
+    assert!(e.iter().any(|x| x.0 == "SRBMIL"), "{e:?}");
+}
