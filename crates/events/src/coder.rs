@@ -1111,7 +1111,7 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
     }
     if let Some(x) = &p.xcomp {
         match a.xcomp {
-            Some(j) if sv.toks[j].is_any(x) => {}
+            Some(j) if x.iter().any(|l| l == "*") || sv.toks[j].is_any(x) => {}
             _ => return false,
         }
     }
@@ -1122,6 +1122,23 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
     }
     if !p.not_has.is_empty() && scope_has(&p.not_has) {
         return false;
+    }
+    if let Some(l) = &p.subj {
+        let heads: Vec<usize> = if a.passive { a.agent.into_iter().collect() } else { a.subj.iter().copied().chain(a.nominal_src.iter().copied()).collect() };
+        let ok = heads.iter().any(|&h| {
+            if sv.toks[h].is_any(l) {
+                return true;
+            }
+            if sv.parsed {
+                sv.descendants(h, &["acl", "acl:relcl", "appos", "conj", "parataxis"]).into_iter().any(|j| sv.toks[j].is_any(l))
+            } else {
+                // token order: the words just before the head
+                (h.saturating_sub(3)..h).any(|j| sv.toks[j].is_any(l))
+            }
+        });
+        if !ok {
+            return false;
+        }
     }
     true
 }

@@ -41,6 +41,9 @@ pub struct Pattern {
     pub has: Option<Vec<String>>,
     /// `!has=`: no word governed by the trigger has one of these lemmas.
     pub not_has: Vec<String>,
+    /// `subj=`: some word of the subject's phrase (passive: the agent's) has one of these
+    /// lemmas ("suicide bombers killed …": subj=bomber).
+    pub subj: Option<Vec<String>>,
     /// `tgt=`: argument slots the target is taken from, in order (`obj`, `iobj`, `poss`,
     /// or a preposition such as `with`, `to`, `against`, `on`). Empty: defaults.
     pub tgt: Vec<String>,
@@ -79,6 +82,9 @@ impl Pattern {
             s += 3;
         }
         if self.has.is_some() {
+            s += 2;
+        }
+        if self.subj.is_some() {
             s += 2;
         }
         if !self.not_obj.is_empty() || !self.not_has.is_empty() {
@@ -155,6 +161,7 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
             xcomp: None,
             has: None,
             not_has: vec![],
+            subj: None,
             tgt: vec![],
             modality: None,
             gov: None,
@@ -178,6 +185,7 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
                         "x" => p.xcomp = Some(list(v)),
                         "has" => p.has = Some(list(v)),
                         "!has" => p.not_has = list(v),
+                        "subj" => p.subj = Some(list(v)),
                         "tgt" => p.tgt = list(v),
                         "gov" => p.gov = Some(list(v)),
                         "mod" => {
@@ -234,5 +242,7 @@ mod tests {
         assert!(parse_patterns("t", "036 x q:a | y").is_err());
         assert!(parse_patterns("t", "036 x v:a foo | y").is_err());
         assert!(parse_patterns("t", "036 x v:a | y\n036 x v:b | z").is_err());
+        let p = parse_patterns("t", "1831 sb v:kill subj=bomber | A bomber killed.").unwrap();
+        assert_eq!(p[0].subj.as_deref(), Some(&["bomber".to_string()][..]));
     }
 }
