@@ -48,6 +48,16 @@ fn main() {
     rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     for ((g, p), n) in rows.iter().take(40) { print!("{g}->{p}:{n}  "); }
     println!();
+    // NEWSGRAPH_PER_SENTENCE=FILE: one line per sentence (id, failed measures, events), to
+    // compare two versions of the coder
+    if let Ok(out) = std::env::var("NEWSGRAPH_PER_SENTENCE") {
+        let mut lines = String::new();
+        for (r, d) in recs.iter().zip(&docs) {
+            let evs: Vec<String> = d.events.iter().map(|e| format!("{}:{}:{}>{}", e.rule, e.cameo, e.source.code.clone().unwrap_or_default(), e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default())).collect();
+            lines.push_str(&format!("{}\t{}\t{}\n", r.id, newsgraph_events::eval::sentence_failures(r, d), evs.join(" ")));
+        }
+        std::fs::write(out, lines).expect("writable file");
+    }
     let s = newsgraph_events::eval::score_cameo(&recs, &docs);
     println!("plover {:.3} root {:.3} exact {:.3} src {:.3} tgt {:.3}", s.plover.rate, s.root.rate, s.exact.rate, s.source_country.rate, s.target_country.rate);
     println!("trigger but no event: {trig_no_event}");

@@ -644,6 +644,9 @@ pub fn shift_code(code: &str, m: Modality) -> String {
             "193" | "194" | "195" => s("1384"),
             "204" | "2041" | "2042" => s("1385"),
             _ => match root {
+                // a cooperative act announced as a threat ("will pull out its observers
+                // unless …"): threaten, not specified
+                "03" | "04" | "05" | "06" | "07" | "08" => s("130"),
                 "14" => s("133"),
                 "15" | "19" => s("138"),
                 "16" => s("131"),
@@ -713,7 +716,14 @@ fn pos_ok(sv: &SentView, i: usize, kind: TriggerKind) -> bool {
     match kind {
         // a participle as a plain modifier ("the occupied West Bank", "disputed villages",
         // "proposed changes") reports no event
-        TriggerKind::Verb => (matches!(t.upos, Upos::VERB) || (t.upos == Upos::ADJ && t.lower.ends_with("ed"))) && !(sv.parsed && t.deprel == "amod" && t.head.is_some_and(|h| h > i) && i > 0 && (sv.toks[i - 1].upos == Upos::DET || matches!(sv.toks[i - 1].lower.as_str(), "its" | "their" | "his" | "her" | "'s" | "our"))),
+        // ("reject proposed changes", "its long-threatened invasion": after anything but a
+        // noun that could be its subject); a participle right after "the" is a noun ("the
+        // wounded", "the accused")
+        TriggerKind::Verb => {
+            (matches!(t.upos, Upos::VERB) || (t.upos == Upos::ADJ && t.lower.ends_with("ed")))
+                && !(sv.parsed && t.deprel == "amod" && t.head.is_some_and(|h| h > i) && i > 0 && !matches!(sv.toks[i - 1].upos, Upos::NOUN | Upos::PROPN | Upos::PRON | Upos::NUM))
+                && !(i > 0 && t.lower.ends_with("ed") && matches!(sv.toks[i - 1].lower.as_str(), "the") && (!sv.parsed || !rel_is(&t.deprel, "amod") || t.head.is_none_or(|h| h < i)))
+        }
         TriggerKind::Noun => matches!(t.upos, Upos::NOUN),
     }
 }
@@ -1690,6 +1700,12 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 if rel_is(r, "mark") && matches!(t.lower.as_str(), "if" | "unless") {
                     hypo = true;
                     note(&mut cues, &t.text, "condition");
+                }
+                // "will withdraw its troops unless X …": an announced act made conditional on
+                // what another does is a threat
+                if rel_is(r, "advcl") && cur == i && sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "unless") {
+                    threat = true;
+                    note(&mut cues, "unless", "conditional threat");
                 }
             }
             let is_hesitate = sv.toks[cur].is("hesitate");

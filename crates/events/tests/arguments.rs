@@ -144,3 +144,24 @@ fn ethnic_groups_are_coded_where_they_live() {
     let e = codes("Serbian troops attacked the town on Monday.");
     assert!(e.iter().any(|x| x.0 == "SRBMIL"), "{e:?}");
 }
+
+#[test]
+fn participle_modifiers_after_a_verb_or_the_report_no_event() {
+    // "proposed" modifies "reforms": no proposal event; the rejection stands
+    let e = codes("Chile rejected proposed Bolivian reforms on Monday.");
+    assert!(e.iter().any(|x| x.0 == "CHL" && x.2.starts_with("12")), "{e:?}");
+    assert!(!e.iter().any(|x| x.2.starts_with("03")), "{e:?}");
+    // "the injured" is a noun: no assault
+    let e = codes("Greek ships evacuated the injured from the Turkish island.");
+    assert!(!e.iter().any(|x| x.2.starts_with("18")), "{e:?}");
+}
+
+#[test]
+fn an_announced_act_on_condition_is_a_threat() {
+    let e = codes("Kenya said it will withdraw its observers from Sudan unless the fighting stops.");
+    assert!(e.iter().any(|x| x.0 == "KEN" && x.2.starts_with("13")), "{e:?}");
+    let e = codes("Kenya said it will send food to Sudan unless the fighting stops.");
+    assert!(e.iter().any(|x| x.0 == "KEN" && x.2 == "130"), "{e:?}");
+    let e = codes("Kenya said it will send food to Sudan next month.");
+    assert!(!e.iter().any(|x| x.2.starts_with("13")), "{e:?}");
+}
