@@ -216,6 +216,7 @@ impl EventCoder {
         }
         let mut dropped = vec![false; n];
         let mut inherited: Vec<Option<(Modality, String)>> = vec![None; n];
+        let mut recode: Vec<Option<String>> = vec![None; n];
         for a in 0..n {
             if first[a].is_empty() {
                 continue;
@@ -233,6 +234,14 @@ impl EventCoder {
                 let pa = &self.patterns[ka];
                 // a statement (01) never hides what it states
                 if pa.code.starts_with("01") {
+                    continue;
+                }
+                // a plain appeal or demand that governs a cooperative act ("an appeal to
+                // Belgium to extradite …", "urged Chad to hold talks") asks for that act: the
+                // matching 02x / 10x code
+                if let Some(c) = request_code(&pa.code, &self.patterns[matches[b].1].code) {
+                    dropped[b] = true;
+                    recode[a] = Some(c);
                     continue;
                 }
                 // a verb is never dropped under a nominal (a misparsed participle: "threatened
@@ -264,7 +273,12 @@ impl EventCoder {
             if dropped[m] || evs.is_empty() {
                 continue;
             }
-            if inherited[m].is_some() {
+            if let Some(c) = &recode[m] {
+                let (i, k, ref args) = matches[m];
+                let mut p = self.patterns[k].clone();
+                p.code = c.clone();
+                self.build_events(cx, i, &p, args, inherited[m].clone(), out);
+            } else if inherited[m].is_some() {
                 let (i, k, ref args) = matches[m];
                 self.build_events(cx, i, &self.patterns[k], args, inherited[m].clone(), out);
             } else {
@@ -365,8 +379,15 @@ impl EventCoder {
                         }
                     }
                     "iobj" => args.iobj.into_iter().collect(),
-                    "xcomp" if sv.parsed => match args.xcomp {
-                        Some(x) if sv.toks[x].upos == Upos::VERB => {
+                    // the governed verb (open complement, else a purpose clause: "sent
+                    // arms to help defend X"), one more level down when it has no argument
+                    "xcomp" if sv.parsed => {
+                        let governed = |v: usize| -> Option<usize> {
+                            sv.child_with(v, &["xcomp"]).or_else(|| {
+                                sv.children(v).find(|&c| rel_is(&sv.toks[c].deprel, "advcl") && sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "to"))
+                            })
+                        };
+                        let args_of = |x: usize| -> Vec<usize> {
                             let mut v: Vec<usize> = sv.child_with(x, &["obj"]).into_iter().collect();
                             for c in sv.children(x) {
                                 if rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).is_some_and(|k| matches!(k.as_str(), "to" | "with" | "against" | "on" | "from")) {
@@ -374,9 +395,20 @@ impl EventCoder {
                                 }
                             }
                             v
+                        };
+                        let first = args.xcomp.filter(|&x| sv.toks[x].upos == Upos::VERB).or_else(|| if p.kind == TriggerKind::Verb { governed(i) } else { None });
+                        match first {
+                            Some(x) if sv.toks[x].upos == Upos::VERB => {
+                                let v = args_of(x);
+                                if v.iter().any(|&h| resolve(cx, h).is_some_and(|a| a.code.is_some())) {
+                                    v
+                                } else {
+                                    governed(x).filter(|&y| sv.toks[y].upos == Upos::VERB).map(args_of).unwrap_or(v)
+                                }
+                            }
+                            _ => vec![],
                         }
-                        _ => vec![],
-                    },
+                    }
                     "ccomp" if sv.parsed => sv
                         .children(i)
                         .filter(|&c| rel_is(&sv.toks[c].deprel, "ccomp") || (p.kind == TriggerKind::Noun && rel_is(&sv.toks[c].deprel, "acl")))
@@ -1383,6 +1415,29 @@ fn must_clause_pattern() -> &'static Pattern {
         p.tgt = vec!["obj".to_string()];
         p
     })
+}
+
+/// The specific appeal (02x) or demand (10x) for a plain appeal ("020") or demand ("100")
+/// that governs a cooperative act: the CAMEO 02/03/10 families mirror each other
+/// (extradite 063 → intent 0313 → appeal 0213 / demand 1013); None when nothing more
+/// specific follows.
+fn request_code(gov: &str, inner: &str) -> Option<String> {
+    let prefix = match gov {
+        "020" => "02",
+        "100" => "10",
+        _ => return None,
+    };
+    let s = shift_code(inner, Modality::Intent);
+    let rest = s.strip_prefix("03")?;
+    let mut cands = vec![format!("{prefix}{rest}")];
+    if let Some(r) = rest.get(..1) {
+        cands.push(format!("{prefix}{r}"));
+        if matches!(r, "8" | "9") {
+            // accepting or offering mediation: an appeal / demand for mediation
+            cands.push(format!("{prefix}8"));
+        }
+    }
+    cands.into_iter().find(|c| c.len() >= 3 && *c != format!("{prefix}0") && cameo(c).is_some())
 }
 
 /// The demand (10x) matching what a "must" clause asks for: cooperation → 101, aid → 103,

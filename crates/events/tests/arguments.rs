@@ -165,3 +165,16 @@ fn an_announced_act_on_condition_is_a_threat() {
     let e = codes("Kenya said it will send food to Sudan next month.");
     assert!(!e.iter().any(|x| x.2.starts_with("13")), "{e:?}");
 }
+
+#[test]
+fn a_plain_appeal_takes_the_kind_of_act_it_asks_for() {
+    let e = codes("Kenya made an appeal to Uganda to extradite the two suspects.");
+    assert!(e.iter().any(|x| x.0 == "KEN" && x.1 == "UGA" && x.2 == "0213"), "{e:?}");
+    assert!(!e.iter().any(|x| x.2 == "063"), "{e:?}");
+}
+
+#[test]
+fn targets_from_purpose_clauses_two_levels_down() {
+    let e = codes("Norway is ready to send equipment to help protect Jordan.");
+    assert!(e.iter().any(|x| x.0 == "NOR" && x.1 == "JOR"), "{e:?}");
+}
