@@ -1037,7 +1037,10 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         a.obj = sv.child_with(i, &["obj"]);
         a.iobj = sv.child_with(i, &["iobj"]);
         a.xcomp = sv.child_with(i, &["xcomp"]);
-        a.prt = sv.child_with(i, &["compound:prt"]);
+        // a particle, also when parsed as an adverb ("forced the traders out")
+        a.prt = sv.child_with(i, &["compound:prt"]).or_else(|| {
+            sv.children(i).find(|&c| c > i && rel_is(&sv.toks[c].deprel, "advmod") && matches!(sv.toks[c].lower.as_str(), "out" | "off" | "up" | "down" | "away" | "back"))
+        });
     } else {
         // nominal: possessor, modifier actors, "by" phrase, else the governing verb's subject
         for c in sv.children(i).collect::<Vec<_>>() {
