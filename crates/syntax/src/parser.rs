@@ -383,6 +383,11 @@ impl Parser {
         let mut steps = 0;
         while !st.terminal() && steps < 4 * n + 4 {
             steps += 1;
+            if st.stack.is_empty() {
+                // SHIFT is the only legal transition: no need to score.
+                st.apply(0);
+                continue;
+            }
             features(&st, &toks, &mut feats);
             self.model.score(&feats, &mut scores);
             let mut best = usize::MAX;

@@ -27,7 +27,7 @@ pub struct Trainer {
 
 impl Trainer {
     pub fn new(nclass: usize) -> Self {
-        assert!(nclass <= 256);
+        assert!(nclass < 255);
         Trainer { nclass, index: IdMap::with_hasher(IdBuild::default()), w: Vec::new(), u: Vec::new(), count: Vec::new(), c: 1.0, skip: IdMap::with_hasher(IdBuild::default()) }
     }
 
@@ -99,27 +99,25 @@ impl Trainer {
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
         keys.sort_unstable();
         let mut m = Model::empty(n, scale);
+        let mut w = Vec::new();
         for (key, r) in keys {
             let r = r as usize;
             if self.count[r] < min_count || self.skip.contains_key(&key) {
                 continue;
             }
-            let start = m.entries.len() as u32;
+            w.clear();
             for k in 0..n {
                 let a = avg(r, k);
                 if a.abs() >= thr && a != 0.0 {
                     let q = (a / scale).round().clamp(-32767.0, 32767.0) as i16;
                     if q != 0 {
-                        m.entries.push((k as u8, q));
+                        w.push((k as u8, q));
                     }
                 }
             }
-            let len = m.entries.len() as u32 - start;
-            if len > 0 {
-                m.index.insert(key, (start, len.min(255) as u8));
-                m.entries.truncate((start + len.min(255)) as usize);
-            }
+            m.push(key, &w);
         }
+        m.build();
         m
     }
 }
@@ -135,140 +133,279 @@ fn prefetch<T>(p: &T) {
     let _ = p;
 }
 
-/// Open-addressing hash table from feature key to (start, len) of its weights: one slot
-/// (16 bytes) holds key and value, so a lookup usually costs a single cache miss.
+/// Weights a slot of the run-time table holds inline.
+const INLINE: usize = 4;
+/// Features with more weights than [`INLINE`] and at most this many get a padded sparse row
+/// ([`Mid`]); features with more get a dense row (one `i16` per class).
+const MID: usize = 16;
+/// The class of unused or spilled pairs: scores go to a scratch class never predicted (a
+/// model has at most 255 classes, 0..=254).
+const NOCLASS: u8 = 0xFF;
+/// Fingerprint bits of [`Slot::fp`]; the top bit of a bucket's first slot marks that keys
+/// whose home is this bucket continue in later buckets.
+const FP_MASK: u32 = 0x7fff_ffff;
+const OVERFLOW: u32 = 0x8000_0000;
+
+/// One slot of the run-time table (16 bytes): a 31-bit fingerprint of the feature key (0 =
+/// empty) and up to four (class, weight) pairs inline, unused pairs being (NOCLASS, 0). A
+/// feature with more weights has all classes NOCLASS and `q = [row lo, row hi, kind, 1]`,
+/// kind 0 for a row of `mid`, 1 for a row of `dense` (the final 1 marks the spill). Most features have at most four
+/// non-zero weights, so a lookup usually costs one cache miss.
 #[derive(Clone, Copy)]
+#[repr(C, align(16))]
 struct Slot {
-    key: u64,
-    start: u32,
-    len: u32,
+    fp: u32,
+    cls: [u8; INLINE],
+    q: [i16; INLINE],
 }
 
-struct Table {
-    slots: Vec<Slot>,
-    n: usize,
+const EMPTY: Slot = Slot { fp: 0, cls: [NOCLASS; INLINE], q: [0; INLINE] };
+
+/// Four slots: one cache line.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Bucket([Slot; 4]);
+
+const EMPTY_BUCKET: Bucket = Bucket([EMPTY; 4]);
+
+/// A sparse row of up to [`MID`] weights, padded with (NOCLASS, 0).
+#[derive(Clone, Copy)]
+#[repr(C, align(16))]
+struct Mid {
+    cls: [u8; MID],
+    q: [i16; MID],
 }
 
-impl Table {
-    fn new() -> Table {
-        Table { slots: vec![Slot { key: 0, start: 0, len: 0 }; 16], n: 0 }
-    }
-    #[inline(always)]
-    fn fix(key: u64) -> u64 {
-        if key == 0 {
-            1
-        } else {
-            key
-        }
-    }
-    fn reserve(&mut self, extra: usize) {
-        let need = (self.n + extra) * 2;
-        if need > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            self.slots = vec![Slot { key: 0, start: 0, len: 0 }; need.next_power_of_two()];
-            self.n = 0;
-            for s in old {
-                if s.key != 0 {
-                    self.put(s);
-                }
-            }
-        }
-    }
-    fn put(&mut self, s: Slot) {
-        let mask = self.slots.len() - 1;
-        let mut i = (s.key as usize) & mask;
-        loop {
-            if self.slots[i].key == 0 {
-                self.slots[i] = s;
-                self.n += 1;
-                return;
-            }
-            if self.slots[i].key == s.key {
-                self.slots[i] = s;
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-    fn insert(&mut self, key: u64, v: (u32, u8)) {
-        self.reserve(1);
-        self.put(Slot { key: Self::fix(key), start: v.0, len: v.1 as u32 });
-    }
-    #[inline(always)]
-    fn get(&self, key: &u64) -> Option<(u32, u32)> {
-        let key = Self::fix(*key);
-        let mask = self.slots.len() - 1;
-        let mut i = (key as usize) & mask;
-        loop {
-            let s = &self.slots[i];
-            if s.key == key {
-                return Some((s.start, s.len));
-            }
-            if s.key == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-    fn len(&self) -> usize {
-        self.n
-    }
-    /// (key, (start, len)) in ascending key order.
-    fn sorted(&self) -> Vec<(u64, (u32, u8))> {
-        let mut v: Vec<(u64, (u32, u8))> =
-            self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, (s.start, s.len as u8))).collect();
-        v.sort_unstable();
-        v
-    }
+/// Which of four slots matches a 4-bit match mask (0 for none; the caller masks the result).
+const FIRST: [usize; 16] = [0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0];
+
+/// Fingerprint (31 bits of the upper half, never 0) and home bucket (lower 32 bits, by
+/// multiply-shift range reduction so the table needs no power-of-two size) of a feature key.
+#[inline(always)]
+fn split_key(key: u64, nbuckets: usize) -> (u32, usize) {
+    let fp = ((key >> 33) as u32).max(1);
+    let home = (((key & 0xffff_ffff) * nbuckets as u64) >> 32) as usize;
+    (fp, home)
 }
 
 /// A trained, quantised, sparse perceptron.
 pub struct Model {
     pub nclass: usize,
     pub scale: f32,
-    index: Table,
+    /// (key, start, len) into `entries`, ascending by key: the exact model, for serialisation.
+    keys: Vec<(u64, u32, u8)>,
     entries: Vec<(u8, i16)>,
+    /// Run-time lookup table: linear probing from the first slot of the key's home bucket,
+    /// load factor about 0.55, so that nearly every lookup reads one cache line and decides
+    /// without a branch.
+    table: Vec<Bucket>,
+    mid: Vec<Mid>,
+    /// Dense rows (`stride` weights each) of the features with many weights.
+    dense: Vec<i16>,
+    /// `nclass` rounded up to a multiple of 8 (at most 256).
+    stride: usize,
 }
 
 impl Model {
     fn empty(nclass: usize, scale: f32) -> Self {
-        Model { nclass, scale, index: Table::new(), entries: Vec::new() }
+        Model {
+            nclass,
+            scale,
+            keys: Vec::new(),
+            entries: Vec::new(),
+            table: vec![EMPTY_BUCKET; 4],
+            mid: Vec::new(),
+            dense: Vec::new(),
+            stride: nclass.div_ceil(8) * 8,
+        }
+    }
+
+    /// Adds a feature's weights (keys must come in ascending order, each once).
+    fn push(&mut self, key: u64, w: &[(u8, i16)]) {
+        if w.is_empty() {
+            return;
+        }
+        let start = self.entries.len() as u32;
+        let len = w.len().min(255);
+        self.entries.extend_from_slice(&w[..len]);
+        self.keys.push((key, start, len as u8));
+    }
+
+    /// Builds the run-time table from `keys` and `entries`.
+    fn build(&mut self) {
+        let nb = (self.keys.len() * 100 / 220).max(4);
+        let nslots = nb * 4;
+        let mut table = vec![EMPTY_BUCKET; nb];
+        let mut mid = Vec::new();
+        let mut dense = Vec::new();
+        for &(key, start, len) in &self.keys {
+            let (fp, b) = split_key(key, nb);
+            let mut i = b * 4;
+            loop {
+                let f = table[i / 4].0[i % 4].fp & FP_MASK;
+                if f == 0 {
+                    break;
+                }
+                if f == fp {
+                    // Fingerprint clash on the probe path (about one in 10^4 models): the
+                    // first feature wins.
+                    i = usize::MAX;
+                    break;
+                }
+                i += 1;
+                if i == nslots {
+                    i = 0;
+                }
+            }
+            if i == usize::MAX {
+                continue;
+            }
+            if i / 4 != b {
+                table[b].0[0].fp |= OVERFLOW;
+            }
+            let w = &self.entries[start as usize..start as usize + len as usize];
+            let mut s = Slot { fp, ..EMPTY };
+            if w.len() <= INLINE {
+                for (k, &(c, q)) in w.iter().enumerate() {
+                    s.cls[k] = c;
+                    s.q[k] = q;
+                }
+            } else {
+                let (row, kind) = if w.len() > MID {
+                    let row = dense.len() / self.stride;
+                    dense.resize(dense.len() + self.stride, 0i16);
+                    for &(c, q) in w {
+                        dense[row * self.stride + c as usize] = q;
+                    }
+                    (row as u32, 1)
+                } else {
+                    let mut m = Mid { cls: [NOCLASS; MID], q: [0; MID] };
+                    for (k, &(c, q)) in w.iter().enumerate() {
+                        m.cls[k] = c;
+                        m.q[k] = q;
+                    }
+                    mid.push(m);
+                    ((mid.len() - 1) as u32, 0)
+                };
+                s.q = [row as u16 as i16, (row >> 16) as u16 as i16, kind, 1];
+            }
+            table[i / 4].0[i % 4].fp = fp | (table[i / 4].0[i % 4].fp & OVERFLOW);
+            table[i / 4].0[i % 4].cls = s.cls;
+            table[i / 4].0[i % 4].q = s.q;
+        }
+        self.table = table;
+        self.mid = mid;
+        self.dense = dense;
+    }
+
+    /// The slot of a key whose home bucket `b` is full and overflowed (linear probing).
+    #[cold]
+    fn find_slow(&self, fp: u32, b: usize) -> Slot {
+        let nb = self.table.len();
+        let mut b = b;
+        for _ in 0..nb {
+            for s in &self.table[b].0 {
+                let f = s.fp & FP_MASK;
+                if f == fp {
+                    return *s;
+                }
+                if f == 0 {
+                    return EMPTY;
+                }
+            }
+            b += 1;
+            if b == nb {
+                b = 0;
+            }
+        }
+        EMPTY
     }
 
     pub fn nfeat(&self) -> usize {
-        self.index.len()
+        self.keys.len()
     }
 
-    /// Adds the weights of `feats` to `scores` (integer units).
+    /// Sets `scores` (length `nclass`) to the summed weights of `feats` (integer units).
     ///
-    /// Memory-bound, so done in three sweeps that let the loads overlap: prefetch every
-    /// feature's slot, probe the slots (prefetching the weight rows), then add the rows.
+    /// Memory- and branch-bound, so done in sweeps without data-dependent branches: prefetch
+    /// every feature's home bucket; probe (a match mask over the four slots selects the slot,
+    /// a miss selects nothing), adding inline weights and listing spilled rows; prefetch and
+    /// add the spilled rows (dense ones with vector instructions).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
-        let mask = self.index.slots.len() - 1;
-        for f in feats {
-            prefetch(&self.index.slots[(Table::fix(*f) as usize) & mask]);
+        let nb = self.table.len();
+        for &f in feats {
+            prefetch(&self.table[split_key(f, nb).1]);
         }
-        let mut rows: [(u32, u32); 256] = [(0, 0); 256];
-        let mut nrows = 0;
-        for f in feats {
-            if let Some((start, len)) = self.index.get(f) {
-                if nrows < rows.len() {
-                    if let Some(e) = self.entries.get(start as usize) {
-                        prefetch(e);
+        // Indexed by a `u8` class, so no bounds checks; 255 is the scratch class.
+        let mut acc = [0i32; 256];
+        let mut mids = [0u32; 256];
+        let mut denses = [0u32; 256];
+        for chunk in feats.chunks(256) {
+            let (mut nm, mut nd) = (0usize, 0usize);
+            for &f in chunk {
+                let (fp, b) = split_key(f, nb);
+                let bk = &self.table[b].0;
+                let m = ((bk[0].fp & FP_MASK) == fp) as usize
+                    | (((bk[1].fp & FP_MASK) == fp) as usize) << 1
+                    | (((bk[2].fp & FP_MASK) == fp) as usize) << 2
+                    | (((bk[3].fp & FP_MASK) == fp) as usize) << 3;
+                let mut s = bk[FIRST[m]];
+                let hit = (m != 0) as u8;
+                // A miss keeps the scratch class and zero weights.
+                let keep8 = hit.wrapping_neg();
+                let keep16 = (hit as i16).wrapping_neg();
+                for k in 0..INLINE {
+                    s.cls[k] |= !keep8;
+                    s.q[k] &= keep16;
+                }
+                if m == 0 && bk[0].fp & OVERFLOW != 0 {
+                    s = self.find_slow(fp, b);
+                }
+                for k in 0..INLINE {
+                    acc[s.cls[k] as usize] += s.q[k] as i32;
+                }
+                let row = s.q[0] as u16 as u32 | (s.q[1] as u16 as u32) << 16;
+                let is_spill = (s.cls[0] == NOCLASS && s.q[3] == 1) as usize;
+                let is_dense = is_spill & (s.q[2] == 1) as usize;
+                let is_mid = is_spill & (s.q[2] == 0) as usize;
+                mids[nm] = row;
+                nm += is_mid;
+                denses[nd] = row;
+                nd += is_dense;
+            }
+            for &r in &mids[..nm] {
+                if let Some(m) = self.mid.get(r as usize) {
+                    prefetch(m);
+                }
+            }
+            let stride = self.stride.min(256);
+            for &r in &denses[..nd] {
+                if let Some(row) = self.dense.get(r as usize * stride..(r as usize + 1) * stride) {
+                    let mut k = 0;
+                    while k < row.len() {
+                        prefetch(&row[k]);
+                        k += 32;
                     }
-                    rows[nrows] = (start, len);
-                    nrows += 1;
+                }
+            }
+            for &r in &mids[..nm] {
+                if let Some(m) = self.mid.get(r as usize) {
+                    for k in 0..MID {
+                        acc[m.cls[k] as usize] += m.q[k] as i32;
+                    }
+                }
+            }
+            for &r in &denses[..nd] {
+                if let Some(row) = self.dense.get(r as usize * stride..(r as usize + 1) * stride) {
+                    for (a, &w) in acc[..stride].iter_mut().zip(row) {
+                        *a += w as i32;
+                    }
                 }
             }
         }
-        for &(start, len) in &rows[..nrows] {
-            for &(k, q) in &self.entries[start as usize..start as usize + len as usize] {
-                if let Some(s) = scores.get_mut(k as usize) {
-                    *s += q as i32;
-                }
-            }
+        for (s, a) in scores.iter_mut().zip(acc.iter()) {
+            *s = *a;
         }
     }
 
@@ -276,30 +413,29 @@ impl Model {
     /// left without weights are dropped).
     pub fn pruned(&self, min_q: i16) -> Model {
         let mut m = Model::empty(self.nclass, self.scale);
-        for (k, (start, len)) in self.index.sorted() {
-            let s0 = m.entries.len() as u32;
+        let mut w = Vec::new();
+        for &(k, start, len) in &self.keys {
+            w.clear();
             for &(c, q) in &self.entries[start as usize..start as usize + len as usize] {
                 if q.unsigned_abs() >= min_q as u16 {
-                    m.entries.push((c, q));
+                    w.push((c, q));
                 }
             }
-            let l = m.entries.len() as u32 - s0;
-            if l > 0 {
-                m.index.insert(k, (s0, l as u8));
-            }
+            m.push(k, &w);
         }
+        m.build();
         m
     }
 
     /// Serialises the model (format in the module docs), keys in ascending order.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + self.index.len() * 9 + self.entries.len() * 3);
+        let mut out = Vec::with_capacity(16 + self.keys.len() * 9 + self.entries.len() * 3);
         out.extend_from_slice(b"NGPM");
         out.extend_from_slice(&1u32.to_le_bytes());
         out.extend_from_slice(&(self.nclass as u32).to_le_bytes());
-        out.extend_from_slice(&(self.index.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        for (k, (start, len)) in self.index.sorted() {
+        for &(k, start, len) in &self.keys {
             out.extend_from_slice(&k.to_le_bytes());
             out.push(len);
             for &(c, q) in &self.entries[start as usize..start as usize + len as usize] {
@@ -310,7 +446,8 @@ impl Model {
         out
     }
 
-    /// Reads a model written by [`Model::to_bytes`]; `None` if the bytes are malformed.
+    /// Reads a model written by [`Model::to_bytes`]; `None` if the bytes are malformed
+    /// (including keys out of order, or more than 255 classes).
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
         let mut r = Reader { b, pos: 0 };
         if r.take(4)? != b"NGPM" || r.u32()? != 1 {
@@ -319,18 +456,29 @@ impl Model {
         let nclass = r.u32()? as usize;
         let nfeat = r.u32()? as usize;
         let scale = f32::from_bits(r.u32()?);
+        if nclass >= NOCLASS as usize {
+            return None;
+        }
         let mut m = Model::empty(nclass, scale);
-        m.index.reserve(nfeat);
+        m.keys.reserve(nfeat.min(b.len() / 9));
+        let mut w = Vec::new();
         for _ in 0..nfeat {
             let key = r.u64()?;
+            if m.keys.last().is_some_and(|l| l.0 >= key) {
+                return None;
+            }
             let len = r.take(1)?[0];
-            let start = m.entries.len() as u32;
+            w.clear();
             for _ in 0..len {
                 let e = r.take(3)?;
-                m.entries.push((e[0], i16::from_le_bytes([e[1], e[2]])));
+                if e[0] as usize >= nclass {
+                    return None;
+                }
+                w.push((e[0], i16::from_le_bytes([e[1], e[2]])));
             }
-            m.index.insert(key, (start, len));
+            m.push(key, &w);
         }
+        m.build();
         Some(m)
     }
 }
@@ -363,4 +511,73 @@ impl<'a> Reader<'a> {
 pub(crate) fn put_string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&(s.len() as u32).to_le_bytes());
     out.extend_from_slice(s.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tagger::Rng;
+
+    /// Scores from the exact (key, weights) list, for comparison with the run-time table.
+    fn naive(m: &Model, feats: &[u64]) -> Vec<i32> {
+        let mut s = vec![0i32; m.nclass];
+        for f in feats {
+            if let Ok(i) = m.keys.binary_search_by_key(f, |k| k.0) {
+                let (_, start, len) = m.keys[i];
+                for &(c, q) in &m.entries[start as usize..start as usize + len as usize] {
+                    s[c as usize] += q as i32;
+                }
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn table_scores_equal_exact_sums_for_all_row_kinds() {
+        // Features with 1..=40 non-zero classes cover inline, mid and dense rows; many
+        // features make overflowing buckets likely.
+        let nclass = 37;
+        let mut t = Trainer::new(nclass);
+        let mut rng = Rng(3);
+        let keys: Vec<u64> = (0..20_000).map(|_| rng.next()).collect();
+        for (i, &k) in keys.iter().enumerate() {
+            let fan = 1 + i % 40;
+            for j in 0..fan {
+                let truth = (i + j) % nclass;
+                let guess = (i + 2 * j + 1) % nclass;
+                t.update(&[k], truth, guess, 1.0 + (j % 3) as f32);
+                t.tick();
+            }
+        }
+        let m = t.finish(1, 0.0);
+        assert!(m.nfeat() > 19_000);
+        assert!(!m.mid.is_empty() && !m.dense.is_empty());
+        let m2 = Model::from_bytes(&m.to_bytes()).expect("round trip");
+        assert_eq!(m2.to_bytes(), m.to_bytes());
+        let mut scores = vec![0i32; nclass];
+        for round in 0..300 {
+            // Known keys mixed with unknown ones.
+            let feats: Vec<u64> =
+                (0..60).map(|j| if j % 3 == 0 { rng.next() } else { keys[(round * 61 + j * 7) % keys.len()] }).collect();
+            m2.score(&feats, &mut scores);
+            assert_eq!(scores, naive(&m, &feats));
+        }
+    }
+
+    #[test]
+    fn malformed_models_are_rejected() {
+        let mut t = Trainer::new(5);
+        t.update(&[42, 7], 1, 2, 1.0);
+        t.tick();
+        t.tick();
+        let b = t.finish(1, 0.0).to_bytes();
+        assert_eq!(Model::from_bytes(&b).map(|m| m.nfeat()), Some(2));
+        for cut in 0..b.len() {
+            assert!(Model::from_bytes(&b[..cut]).is_none() || cut == b.len());
+        }
+        let mut bad = b.clone();
+        let last = bad.len() - 3;
+        bad[last] = 9; // class id out of range
+        assert!(Model::from_bytes(&bad).is_none());
+    }
 }
