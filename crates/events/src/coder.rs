@@ -236,8 +236,8 @@ impl EventCoder {
                 if pa.code.starts_with("01") {
                     continue;
                 }
-                // a plain appeal or demand that governs a cooperative act ("an appeal to
-                // Belgium to extradite …", "urged Chad to hold talks") asks for that act: the
+                // a plain appeal or demand that governs a cooperative act ("made an appeal to
+                // Uganda to hand over the suspects", "urged Chad to hold talks") asks for that act: the
                 // matching 02x / 10x code
                 if let Some(c) = request_code(&pa.code, &self.patterns[matches[b].1].code) {
                     dropped[b] = true;
@@ -382,10 +382,12 @@ impl EventCoder {
                     // the governed verb (open complement, else a purpose clause: "sent
                     // arms to help defend X"), one more level down when it has no argument
                     "xcomp" if sv.parsed => {
+                        let to_clause = |c: usize, rel: &str| rel_is(&sv.toks[c].deprel, rel) && sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "to");
+                        // (the purpose clause may hang on the object: "sent aid to help …")
                         let governed = |v: usize| -> Option<usize> {
-                            sv.child_with(v, &["xcomp"]).or_else(|| {
-                                sv.children(v).find(|&c| rel_is(&sv.toks[c].deprel, "advcl") && sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "to"))
-                            })
+                            sv.child_with(v, &["xcomp"])
+                                .or_else(|| sv.children(v).find(|&c| to_clause(c, "advcl")))
+                                .or_else(|| sv.child_with(v, &["obj"]).and_then(|o| sv.children(o).find(|&c| to_clause(c, "acl"))))
                         };
                         let args_of = |x: usize| -> Vec<usize> {
                             let mut v: Vec<usize> = sv.child_with(x, &["obj"]).into_iter().collect();
@@ -1519,7 +1521,7 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
         });
         let of = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "of"));
         let by = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "by"));
-        // ("hundreds of thousands of people": the chain is followed a few steps)
+        // ("dozens of groups of farmers": the chain is followed a few steps)
         let inner = [poss, of, by].into_iter().flatten().find_map(|c| {
             let r = if depth < 3 { resolve_depth(cx, c, depth + 1) } else { resolve_one(cx, c) };
             r.filter(|a| a.code.is_some()).map(|a| (c, a))
