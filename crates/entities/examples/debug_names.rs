@@ -3,8 +3,8 @@ fn main() {
     let rec = newsgraph_entities::EntityRecognizer::new();
     for s in std::env::args().skip(1) {
         let words: Vec<&str> = s.split(' ').collect();
-        let sf = newsgraph_entities::ner::SentFeats::new(&words, rec.kb(), rec.gaz(), &newsgraph_entities::ner::Model::embedded().unwrap().vocab);
         let m = newsgraph_entities::ner::Model::embedded().unwrap();
+        let sf = newsgraph_entities::ner::SentFeats::new(&words, rec.kb(), rec.gaz(), &m.vocab, &m.clusters);
         let l = m.tag(&sf);
         let tags: Vec<String> = words.iter().zip(&l).map(|(w, l)| format!("{w}/{}", m.labels[*l])).collect();
         println!("{}", tags.join(" "));

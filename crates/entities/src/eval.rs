@@ -122,7 +122,7 @@ pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Op
         let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
         let tags: Vec<String> = s.iter().map(|x| if x.1.ends_with("tim") { "O".to_string() } else { x.1.clone() }).collect();
         let gold = ner::bio_spans(&tags);
-        let sf = ner::SentFeats::new(&words, rec.kb(), rec.gaz(), &model.vocab);
+        let sf = ner::SentFeats::new(&words, rec.kb(), rec.gaz(), &model.vocab, &model.clusters);
         let labels = model.tag(&sf);
         let pred: Vec<(usize, usize, String)> =
             ner::spans_of(&labels).into_iter().map(|(a, b, t)| (a, b, ner::TYPES[t].to_string())).collect();

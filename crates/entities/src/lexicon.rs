@@ -117,3 +117,16 @@ pub(crate) fn is_common_word(lower: &str) -> bool {
     })
     .contains(lower)
 }
+
+/// Given names from `data/ner/first-names.txt` (lower case; format in its header).
+pub(crate) fn is_first_name(lower: &str) -> bool {
+    static W: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        include_str!("../data/ner/first-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(lower)
+}

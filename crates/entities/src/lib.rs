@@ -11,12 +11,16 @@
 //!   armed groups, media, seats of power; people with dated roles; agent words → sectors),
 //!   compiled in and extendable with a user file ([`EntityRecognizer::with_actors_file`]);
 //! - a **named-entity tagger** ([`ner`]): an averaged perceptron trained on the GMB corpus,
-//!   embedded as `models/ner.bin`;
+//!   with word clusters ([`clusters`]) computed from unlabeled text, embedded as
+//!   `models/ner.bin`;
+//! - a **given-name list** (`data/ner/first-names.txt`) for people the GMB-trained tagger
+//!   misses in other genres ("Thanks, Traci");
 //! - **rules** for titles, appositions, relations, Korean names, coreference by name parts,
 //!   descriptions, metonyms, plurals and pronouns ([`recognize`](crate)).
 //!
 //! [`phrase_actor_code`] codes a free phrase ("Russian troops" → `RUSMIL`).
 
+pub mod clusters;
 pub mod eval;
 pub mod gazetteer;
 pub mod kb;
@@ -97,7 +101,7 @@ impl EntityRecognizer {
                 continue;
             }
             let words: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| &doc.text[t.span.range()]).collect();
-            let sf = ner::SentFeats::new(&words, self.kb(), self.gaz(), &model.vocab);
+            let sf = ner::SentFeats::new(&words, self.kb(), self.gaz(), &model.vocab, &model.clusters);
             let labels = model.tag(&sf);
             for (a, b, t) in ner::spans_of(&labels) {
                 let ws = &words[a..b];

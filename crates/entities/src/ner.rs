@@ -1,13 +1,17 @@
 //! The named-entity tagger: a greedy left-to-right averaged perceptron over BIO labels
-//! with word, shape, affix, context, previous-label and gazetteer features (the knowledge
-//! base). Trained on the GMB corpus (`newsgraph train ner`); the model is a compact binary
+//! with word, shape, affix, context, previous-label, gazetteer (the knowledge base) and
+//! word-cluster ([`crate::clusters`]) features. Trained on the GMB corpus (`newsgraph train ner`); the model is a compact binary
 //! file (`models/ner.bin`, format below) embedded in the binary.
 //!
 //! Model file format (little endian): magic `NGNER1\0\0`; u32 number of labels; for each
 //! label a u8 length and its UTF-8 name; f32 scale; u32 number of features; then for each
 //! feature (sorted by key): u32 feature hash, u16 bit mask of the labels with a non-zero
-//! weight, and one i16 weight per set bit. A weight is `i16 / scale`.
+//! weight, and one i16 weight per set bit. A weight is `i16 / scale`. Then (optional) the
+//! lower-case vocabulary: u32 count, then per word a u8 length and its bytes. Then
+//! (optional) the word clusters ([`crate::clusters`]): u32 count, then per word a u8 length,
+//! its bytes, u16 coarse and u16 fine cluster.
 
+use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
 use crate::kb::{Kb, NameRef};
 use newsgraph_core::EntityType;
@@ -123,6 +127,9 @@ pub struct SentFeats {
     gaz: Vec<&'static str>,
     /// Capitalised words that are common lower-case words ("Will", "Great").
     common: Vec<bool>,
+    /// Coarse and fine word clusters ("-" when the word has none).
+    coarse: Vec<String>,
+    fine: Vec<String>,
 }
 
 fn gaz_class(r: NameRef) -> &'static str {
@@ -147,7 +154,10 @@ fn gaz_tag(b: bool, class: &str) -> &'static str {
 }
 
 impl SentFeats {
-    pub fn new(words: &[&str], kb: &Kb, gaz: &Gazetteer, vocab: &HashSet<String>) -> SentFeats {
+    pub fn new(words: &[&str], kb: &Kb, gaz: &Gazetteer, vocab: &HashSet<String>, clusters: &Clusters) -> SentFeats {
+        let cl: Vec<Option<(u16, u16)>> = words.iter().map(|w| clusters.get(w)).collect();
+        let coarse = cl.iter().map(|c| c.map_or("-".to_string(), |c| c.0.to_string())).collect();
+        let fine = cl.iter().map(|c| c.map_or("-".to_string(), |c| c.1.to_string())).collect();
         let common = words
             .iter()
             .map(|w| w.chars().any(|c| c.is_uppercase()) && vocab.contains(&w.to_lowercase()))
@@ -175,7 +185,7 @@ impl SentFeats {
                 *slot = gaz_tag(k == a, class);
             }
         }
-        SentFeats { words: words_s, lower, shapes, gaz: g, common }
+        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine }
     }
 
     pub fn len(&self) -> usize {
@@ -264,6 +274,16 @@ impl SentFeats {
             out.push(feat(35, &[sh]));
             out.push(feat(36, &[if i == 0 { "0" } else { "n" }, l1]));
         }
+        // Word clusters.
+        let c0 = self.coarse[i].as_str();
+        let f0 = self.fine[i].as_str();
+        out.push(feat(40, &[c0]));
+        out.push(feat(41, &[f0]));
+        out.push(feat(42, &[get(&self.fine, i, -1, n)]));
+        out.push(feat(43, &[get(&self.fine, i, 1, n)]));
+        out.push(feat(44, &[c0, sh]));
+        out.push(feat(45, &[p1, c0]));
+        out.push(feat(46, &[get(&self.coarse, i, -1, n), c0, get(&self.coarse, i, 1, n)]));
 
     }
 }
@@ -275,6 +295,8 @@ pub struct Model {
     pub labels: Vec<String>,
     /// Words seen in lower case in the training data.
     pub vocab: HashSet<String>,
+    /// Word clusters used by the features.
+    pub clusters: Clusters,
     index: HashMap<u32, u32>,
     weights: Vec<[f32; NL]>,
 }
@@ -324,8 +346,19 @@ impl Model {
                 vocab.insert(String::from_utf8(take(&mut p, k)?.to_vec()).map_err(|_| "bad word")?);
             }
         }
+        let mut clusters = Clusters::default();
+        if p < b.len() {
+            let n = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
+            for _ in 0..n {
+                let k = take(&mut p, 1)?[0] as usize;
+                let w = String::from_utf8(take(&mut p, k)?.to_vec()).map_err(|_| "bad word")?;
+                let a = u16::from_le_bytes(take(&mut p, 2)?.try_into().map_err(|_| "bad")?);
+                let c = u16::from_le_bytes(take(&mut p, 2)?.try_into().map_err(|_| "bad")?);
+                clusters.map.insert(w, (a, c));
+            }
+        }
         let index = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
-        Ok(Model { labels, vocab, index, weights })
+        Ok(Model { labels, vocab, clusters, index, weights })
     }
 
     /// The embedded model (None when the crate was built without one).
@@ -454,7 +487,7 @@ struct Acc {
 }
 
 /// Trains an averaged perceptron; deterministic (fixed shuffling seed).
-pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut log: impl FnMut(&str)) -> Vec<u8> {
+pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, mut log: impl FnMut(&str)) -> Vec<u8> {
     // Lower-case vocabulary: words seen at least 3 times in lower case.
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for s in samples {
@@ -471,7 +504,7 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut lo
         .iter()
         .map(|s| {
             let w: Vec<&str> = s.words.iter().map(|x| x.as_str()).collect();
-            SentFeats::new(&w, kb, gaz, &vocab)
+            SentFeats::new(&w, kb, gaz, &vocab, clusters)
         })
         .collect();
     let labels = labels();
@@ -585,6 +618,7 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, mut lo
         out.push(w.len() as u8);
         out.extend_from_slice(w.as_bytes());
     }
+    clusters.to_bytes(&mut out);
     log(&format!("{} features kept of {}; model {} bytes", nf, avg.len(), out.len()));
     out
 }
@@ -697,8 +731,9 @@ pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
 }
 
 /// Trains the tagger on the first 80% of the GMB sentences (the documented split) and
-/// returns the model file bytes. Deterministic.
-pub fn train_gmb(gmb_csv: &str, epochs: usize, log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
+/// returns the model file bytes. Word clusters are computed from the words of that part
+/// plus `unlabeled` (tokenised sentences of other text). Deterministic.
+pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
     let sents = read_gmb(gmb_csv);
     if sents.len() < 10 {
         return Err("the GMB file has too few sentences".into());
@@ -708,7 +743,7 @@ pub fn train_gmb(gmb_csv: &str, epochs: usize, log: impl FnMut(&str)) -> Result<
     // Deterministic augmentation for other genres: every third sentence also appears
     // without its final full stop (web text, headings, signatures), every seventh also as a
     // fragment of its first words.
-    for (k, s) in sents[train_r].iter().enumerate() {
+    for (k, s) in sents[train_r.clone()].iter().enumerate() {
         let words: Vec<String> = s.iter().map(|x| x.0.clone()).collect();
         let labels: Vec<usize> = s.iter().map(|x| label_index(&x.1)).collect();
         if k % 3 == 0 && words.len() > 2 && words.last().is_some_and(|w| w == ".") {
@@ -726,7 +761,10 @@ pub fn train_gmb(gmb_csv: &str, epochs: usize, log: impl FnMut(&str)) -> Result<
         }
         samples.push(Sample { words, labels });
     }
+    let mut text: Vec<Vec<String>> = sents[train_r.clone()].iter().map(|s| s.iter().map(|x| x.0.clone()).collect()).collect();
+    text.extend(unlabeled.iter().cloned());
+    let clusters = Clusters::build(&text, &mut log);
     let kb = Kb::builtin();
     let gaz = Gazetteer::new(kb);
-    Ok(train(&samples, epochs, kb, &gaz, log))
+    Ok(train(&samples, epochs, kb, &gaz, &clusters, log))
 }

@@ -135,6 +135,14 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         // Trim punctuation at the edges ("San Francisco -").
         let punct = |i: usize| text_of(doc_ref, v, i).chars().all(|c| !c.is_alphanumeric());
         let mut toks = s.toks.clone();
+        // A separator inside ends the name: "Jo Smith / Acme", "Jo Smith - Analyst".
+        if let Some(k) = (toks.start + 1..toks.end.saturating_sub(1)).find(|&k| {
+            let t = text_of(doc_ref, v, k);
+            matches!(t, "," | "--" | "/" | "(" | ")" | ":" | ";" | "|" | "[" | "]" | "<" | ">" | "\"")
+                || (t == "-" && crate::lexicon::is_common_word(&lower(doc_ref, v, k + 1)))
+        }) {
+            toks.end = k;
+        }
         while toks.len() > 1 && punct(toks.start) {
             toks.start += 1;
         }
@@ -175,6 +183,17 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             continue;
         }
         if toks.len() == 1 && matches!(text_of(doc_ref, v, toks.start), "Inc." | "Inc" | "Ltd." | "Ltd" | "Corp." | "Co." | "LLC" | "PLC" | "plc") {
+            continue;
+        }
+        // In a title-cased line ("Great Service And Friendly Staff") capitals say little:
+        // a name made only of common English words is dropped.
+        if title_cased(doc_ref, v, v.sent_of(toks.start))
+            && toks.clone().all(|i| {
+                let l = lower(doc_ref, v, i);
+                crate::lexicon::is_common_word(&l) || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&l)) || !l.chars().any(char::is_alphanumeric)
+            })
+            && !ctx.kb.names.contains_key(&doc_ref.text[v.toks[toks.start].span.start..v.toks[toks.end - 1].span.end])
+        {
             continue;
         }
         // Title words alone ("Defence", "Minister") are roles, not names.
@@ -228,6 +247,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         names.push(NameSpan { span, etype: s.etype, kb: None, toks: s.toks.clone(), from_kb: false });
     }
 
+    // 3b. Given names (data/ner/first-names.txt): a lone one typed as a place or
+    //     organisation is a person; one the model missed starts a person's name.
+    add_first_names(ctx, doc_ref, v, &mut names);
 
     names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     // Remove overlaps: keep the earlier, longer one.
@@ -247,7 +269,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         if n.etype == EntityType::Person && !n.from_kb {
             while n.toks.len() > 1 {
                 let w = lower(doc_ref, v, n.toks.start);
-                if TITLE_WORDS.contains(&w.as_str()) || is_determiner(&w) || matches!(w.as_str(), "dear" | "hey" | "hi" | "hello" | "thanks" | "like") || ctx.kb.names.get(text_of(doc_ref, v, n.toks.start)).is_some_and(|r| matches!(r[0], NameRef::Demonym(_))) {
+                let common_start = crate::lexicon::is_common_word(&w) && !crate::lexicon::is_first_name(&w);
+                if TITLE_WORDS.contains(&w.as_str()) || is_determiner(&w) || common_start || matches!(w.as_str(), "dear" | "hey" | "hi" | "hello" | "thanks" | "like" | "aunt" | "uncle" | "drs." | "pm" | "p.s." | "ps") || ctx.kb.names.get(text_of(doc_ref, v, n.toks.start)).is_some_and(|r| matches!(r[0], NameRef::Demonym(_))) {
                     n.toks.start += 1;
                 } else {
                     break;
@@ -573,6 +596,108 @@ fn kb_short(ctx: &Ctx, surface: &str) -> Option<usize> {
         None => Some(i),
         Some(_) if p.role_on(ctx.date).is_some() => Some(i),
         _ => None,
+    }
+}
+
+/// Whether most words of sentence `si` (four or more words) are capitalised.
+fn title_cased(doc: &Document, v: &View, si: usize) -> bool {
+    let Some(sent) = v.sents.get(si) else { return false };
+    let mut words = 0;
+    let mut caps = 0;
+    for i in sent.toks.clone() {
+        let t = text_of(doc, v, i);
+        if t.chars().all(char::is_alphabetic) && t != "I" {
+            words += 1;
+            if is_cap(t) {
+                caps += 1;
+            }
+        }
+    }
+    words >= 4 && caps * 10 >= words * 6
+}
+
+/// Whether `w` is a capitalised given name ("Traci") that is neither a common English word
+/// nor a name the knowledge base knows.
+fn is_given_name(ctx: &Ctx, w: &str) -> bool {
+    let mut cs = w.chars();
+    if !cs.next().is_some_and(|c| c.is_uppercase()) || w.chars().count() < 2 {
+        return false;
+    }
+    let lw = w.to_lowercase();
+    crate::lexicon::is_first_name(&lw)
+        && !crate::lexicon::is_common_word(&lw)
+        && !crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw))
+        && !ctx.kb.names.contains_key(w)
+}
+
+fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    // A model name typed as a place or organisation that is a given name alone, or a given
+    // name and one or two name words not common in English, after a greeting perhaps ("Dear
+    // Nina Hartley"), is a person.
+    for n in names.iter_mut() {
+        if n.from_kb || n.etype == EntityType::Person {
+            continue;
+        }
+        let mut a = n.toks.start;
+        while a + 1 < n.toks.end && matches!(lower(doc, v, a).as_str(), "dear" | "hi" | "hello" | "hey" | "thanks" | "thank") {
+            a += 1;
+        }
+        let rest = a + 1..n.toks.end;
+        if is_given_name(ctx, text_of(doc, v, a))
+            && rest.len() <= 2
+            && rest.clone().all(|k| {
+                let t = text_of(doc, v, k);
+                (is_cap(t) && !crate::lexicon::is_common_word(&t.to_lowercase())) || (t.len() == 2 && t.ends_with('.'))
+            })
+        {
+            n.etype = EntityType::Person;
+            n.toks.start = a;
+            n.span = Span::new(v.toks[a].span.start, n.span.end);
+        }
+    }
+    let covered = |names: &Vec<NameSpan>, i: usize| names.iter().any(|n| n.toks.contains(&i));
+    let n = v.toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = text_of(doc, v, i);
+        if covered(names, i) || !is_given_name(ctx, w) {
+            i += 1;
+            continue;
+        }
+        // A model name right after: the given name joins it, and it is a person ("Vince
+        // Kaminski").
+        if let Some(k) = names.iter().position(|x| x.toks.start == i + 1 && !x.from_kb && (x.etype == EntityType::Person || x.toks.len() == 1)) {
+            let x = &mut names[k];
+            x.etype = EntityType::Person;
+            x.toks.start = i;
+            x.span = Span::new(v.toks[i].span.start, x.span.end);
+            i += 1;
+            continue;
+        }
+        // Else the given name and the capitalised name words after it, within the sentence.
+        let send = v.sents.get(v.sent_of(i)).map(|s| s.toks.end).unwrap_or(n);
+        let mut j = i + 1;
+        while j < send && j < i + 4 && !covered(names, j) {
+            let t = text_of(doc, v, j);
+            let lt = t.to_lowercase();
+            let initial = t.len() == 2 && t.ends_with('.') && is_cap(t);
+            let name_word = is_cap(t)
+                && t.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+                && !crate::lexicon::is_common_word(&lt)
+                && !TITLE_WORDS.contains(&lt.as_str());
+            if initial || name_word {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Not ending on an initial.
+        while j > i + 1 && text_of(doc, v, j - 1).ends_with('.') {
+            j -= 1;
+        }
+        let span = Span::new(v.toks[i].span.start, v.toks[j - 1].span.end);
+        names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i..j, from_kb: false });
+        i = j;
     }
 }
 

@@ -1,5 +1,7 @@
 //! `newsgraph train ner`: rebuild the NER model from the GMB corpus (first 80% of its
-//! sentences). Deterministic: the same corpus and epochs give the same `ner.bin`.
+//! sentences), with word clusters computed from that part plus unlabeled text (the UD EWT
+//! train sentences and the Wikinews articles; no labels of either are used).
+//! Deterministic: the same corpora and epochs give the same `ner.bin`.
 
 use anyhow::Context;
 use std::path::PathBuf;
@@ -10,6 +12,12 @@ pub struct Args {
     /// The GMB table (`ner_dataset.csv`).
     #[arg(long, default_value = "../shared/corpora/gmb-ner/ner_dataset.csv")]
     pub gmb: PathBuf,
+    /// UD English EWT train CoNLL-U: its word forms are unlabeled text for the clusters.
+    #[arg(long, default_value = "../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu")]
+    pub ewt: PathBuf,
+    /// Wikinews JSON Lines (`text` field): unlabeled text for the clusters.
+    #[arg(long, default_value = "../shared/corpora/wikinews/articles.jsonl")]
+    pub wikinews: PathBuf,
     /// Output folder; the model is written as `ner.bin` (copy it to
     /// `crates/entities/models/` to embed it).
     #[arg(long, default_value = "crates/entities/models")]
@@ -25,7 +33,37 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if args.epochs == 0 {
         return Err(crate::util::input_error("--epochs must be at least 1"));
     }
-    let bytes = newsgraph_entities::ner::train_gmb(&text, args.epochs, |m| eprintln!("{m}"))
+    let read = |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())));
+    let mut unlabeled: Vec<Vec<String>> = Vec::new();
+    for line in read(&args.ewt)?.lines() {
+        if line.is_empty() {
+            unlabeled.push(Vec::new());
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        // Word lines only (not multiword ranges "3-4" or empty nodes "3.1").
+        if f.len() > 1 && f[0].chars().all(|c| c.is_ascii_digit()) {
+            if let Some(s) = unlabeled.last_mut() {
+                s.push(f[1].to_string());
+            } else {
+                unlabeled.push(vec![f[1].to_string()]);
+            }
+        }
+    }
+    unlabeled.retain(|s| !s.is_empty());
+    for line in read(&args.wikinews)?.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let Some(t) = v.get("text").and_then(|t| t.as_str()) else { continue };
+        let spans = newsgraph_entities::tokens::tokenize(t);
+        for s in newsgraph_entities::tokens::split_sentences(t, &spans) {
+            unlabeled.push(spans[s.toks].iter().map(|sp| t[sp.range()].to_string()).collect());
+        }
+    }
+    eprintln!("{} unlabeled sentences for the word clusters", unlabeled.len());
+    let bytes = newsgraph_entities::ner::train_gmb(&text, &unlabeled, args.epochs, |m| eprintln!("{m}"))
         .map_err(|e| crate::util::input_error(format!("{}: {e}", args.gmb.display())))?;
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let path = args.out.join("ner.bin");
