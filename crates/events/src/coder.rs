@@ -328,7 +328,9 @@ impl EventCoder {
         }
         let mut sources: Vec<Actor> = expand_conj(cx, &src_heads).into_iter().flat_map(|h| resolve_all(cx, h)).collect();
         let mut between = false;
-        if sources.is_empty() && p.kind == TriggerKind::Noun {
+        // (a mediation "between X and Y" is the mediator's: the sides are its targets)
+        let mediation = matches!(p.code.as_str(), "028" | "038" | "039" | "045" | "108" | "126" | "165");
+        if sources.is_empty() && p.kind == TriggerKind::Noun && !mediation {
             // "clashes between X and Y", "the meeting between X and Y": each side acts
             let heads: Vec<usize> = args.obliques.iter().filter(|(c, _)| c == "between").map(|(_, h)| *h).collect();
             let sides: Vec<Actor> = expand_conj(cx, &heads).into_iter().filter_map(|h| resolve(cx, h)).collect();
@@ -1043,6 +1045,16 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         a.prt = sv.child_with(i, &["compound:prt"]).or_else(|| {
             sv.children(i).find(|&c| c > i && rel_is(&sv.toks[c].deprel, "advmod") && matches!(sv.toks[c].lower.as_str(), "out" | "off" | "up" | "down" | "away" | "back"))
         });
+        // "forced the charity out of the country": "out of" after the object
+        if a.prt.is_none() {
+            if let Some(o) = a.obj {
+                a.prt = sv
+                    .children(i)
+                    .filter(|&c| c > o && rel_is(&sv.toks[c].deprel, "obl"))
+                    .flat_map(|c| sv.children(c).collect::<Vec<_>>())
+                    .find(|&k| rel_is(&sv.toks[k].deprel, "case") && sv.toks[k].lower == "out" && sv.toks.get(k + 1).is_some_and(|n| n.lower == "of"));
+            }
+        }
     } else {
         // nominal: possessor, modifier actors, "by" phrase, else the governing verb's subject
         for c in sv.children(i).collect::<Vec<_>>() {

@@ -176,3 +176,11 @@ fn targets_from_purpose_clauses_two_levels_down() {
     let e = codes("Canada sent aid to help rebuild Estonia.");
     assert!(e.iter().any(|x| x.0 == "CAN" && x.1 == "EST"), "{e:?}");
 }
+
+#[test]
+fn the_sides_of_a_mediation_are_not_mediators() {
+    let e = codes("The mediation between Sudan and Chad resumed on Monday.");
+    assert!(!e.iter().any(|x| x.2 == "045" && (x.0 == "SDN" || x.0 == "TCD")), "{e:?}");
+    let e = codes("Algeria resumed its mediation between Mali and Niger.");
+    assert!(e.iter().any(|x| x.0 == "DZA" && x.2 == "045"), "{e:?}");
+}
