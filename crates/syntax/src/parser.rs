@@ -134,8 +134,109 @@ fn dist_bucket(d: usize) -> u64 {
     }
 }
 
+/// Word, tag, UPOS and suffix hashes of token `i` (padding for none, fixed values for the
+/// root at `n`).
+#[inline]
+fn tok_hashes(toks: &[Tok], n: usize, i: usize) -> (u64, u64, u64, u64) {
+    if i == NONE {
+        (PAD, PAD, PAD, PAD)
+    } else if i >= n {
+        (0xA001, 0xA002, 0xA003, 0xA004)
+    } else {
+        let t = &toks[i];
+        (t.w, t.p, t.u, t.s)
+    }
+}
+
+/// Template ids of the word-only templates of S0 and S1.
+const S0_IDS: [u64; 5] = [1, 2, 3, 16, 130];
+const S1_IDS: [u64; 5] = [13, 14, 15, 18, 132];
+
+/// Templates of a stack word that depend on that word alone (so the parser can cache their
+/// scores per word), appended to `out`.
+fn stack_word_feats(toks: &[Tok], n: usize, i: usize, ids: [u64; 5], out: &mut Vec<u64>) {
+    let (w, p, u, sf) = tok_hashes(toks, n, i);
+    out.push(f2(ids[0], w, p));
+    out.push(f1(ids[1], w));
+    out.push(f1(ids[2], p));
+    out.push(f1(ids[3], u));
+    out.push(f1(ids[4], sf));
+}
+
+/// Templates of the buffer front `b` (B0, B1, B2) that depend on `b` alone, appended to
+/// `out`.
+fn buffer_feats(toks: &[Tok], n: usize, b: usize, out: &mut Vec<u64>) {
+    let b0 = if b <= n { b } else { NONE };
+    let b1 = if b < n { b + 1 } else { NONE };
+    let b2 = if b + 1 < n { b + 2 } else { NONE };
+    let (b0w, b0p, b0u, b0s) = tok_hashes(toks, n, b0);
+    let (b1w, b1p, b1u, b1s) = tok_hashes(toks, n, b1);
+    let (b2w, b2p, _, _) = tok_hashes(toks, n, b2);
+    out.push(f2(4, b0w, b0p));
+    out.push(f1(5, b0w));
+    out.push(f1(6, b0p));
+    out.push(f2(7, b1w, b1p));
+    out.push(f1(8, b1w));
+    out.push(f1(9, b1p));
+    out.push(f2(10, b2w, b2p));
+    out.push(f1(11, b2w));
+    out.push(f1(12, b2p));
+    out.push(f1(17, b0u));
+    out.push(f2(27, b0p, b1p));
+    out.push(f3(40, b0p, b1p, b2p));
+    out.push(f2(123, b0u, b1u));
+    out.push(f1(131, b0s));
+    out.push(f1(133, b1s));
+}
+
+/// All feature templates of a state (as used in training).
 fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.clear();
+    stack_word_feats(toks, st.n, st.s(0), S0_IDS, out);
+    stack_word_feats(toks, st.n, st.s(1), S1_IDS, out);
+    buffer_feats(toks, st.n, st.b, out);
+    dynamic_feats(st, toks, out);
+}
+
+/// Score rows of the word-only template groups (S0 word, S1 word, buffer front), computed on
+/// first use: each word takes each role for about two transitions.
+struct WordCache {
+    nclass: usize,
+    rows: usize,
+    scores: Vec<i32>,
+    done: Vec<bool>,
+    tmp: Vec<u64>,
+}
+
+impl WordCache {
+    fn new(n: usize, nclass: usize) -> WordCache {
+        let rows = n + 1;
+        WordCache { nclass, rows, scores: vec![0; 3 * rows * nclass], done: vec![false; 3 * rows], tmp: Vec::with_capacity(16) }
+    }
+    #[inline]
+    fn fill(&mut self, group: usize, i: usize, feats: impl FnOnce(&mut Vec<u64>), model: &Model) {
+        let r = group * self.rows + i.min(self.rows - 1);
+        if !self.done[r] {
+            self.tmp.clear();
+            feats(&mut self.tmp);
+            model.score(&self.tmp, &mut self.scores[r * self.nclass..(r + 1) * self.nclass]);
+            self.done[r] = true;
+        }
+    }
+    #[inline]
+    fn row(&self, group: usize, i: usize) -> &[i32] {
+        let r = group * self.rows + i.min(self.rows - 1);
+        &self.scores[r * self.nclass..(r + 1) * self.nclass]
+    }
+}
+
+/// How many templates the word-only groups hold (S0, S1, buffer).
+#[cfg(test)]
+const NSTATIC: usize = 25;
+
+/// Templates that depend on the parser state (everything but [`stack_word_feats`] and
+/// [`buffer_feats`]), appended to `out`.
+fn dynamic_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     let n = st.n;
     let w = |i: usize| if i == NONE { PAD } else if i == n { 0xA001 } else { toks[i].w };
     let p = |i: usize| if i == NONE { PAD } else if i == n { 0xA002 } else { toks[i].p };
@@ -150,9 +251,7 @@ fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     let s2 = st.s(2);
     let b0 = if st.b <= n { st.b } else { NONE };
     let b1 = if st.b < n { st.b + 1 } else { NONE };
-    let b2 = if st.b + 1 < n { st.b + 2 } else { NONE };
-    let (s0w, s0p, s1w, s1p, s2p, b0w, b0p, b1w, b1p, b2w, b2p) =
-        (w(s0), p(s0), w(s1), p(s1), p(s2), w(b0), p(b0), w(b1), p(b1), w(b2), p(b2));
+    let (s0w, s0p, s1w, s1p, s2p, b0w, b0p, b1p) = (w(s0), p(s0), w(s1), p(s1), p(s2), w(b0), p(b0), p(b1));
     let s0l = lc1(s0);
     let s0l2 = lc2(s0);
     let s0r = rc1(s0);
@@ -167,25 +266,6 @@ fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     let vr = |i: usize| if i == NONE { 99 } else { st.nr[i] as u64 };
     let ls = |i: usize| if i == NONE { 0 } else { st.lset[i] };
     let rs = |i: usize| if i == NONE { 0 } else { st.rset[i] };
-    // Single words.
-    out.push(f2(1, s0w, s0p));
-    out.push(f1(2, s0w));
-    out.push(f1(3, s0p));
-    out.push(f2(4, b0w, b0p));
-    out.push(f1(5, b0w));
-    out.push(f1(6, b0p));
-    out.push(f2(7, b1w, b1p));
-    out.push(f1(8, b1w));
-    out.push(f1(9, b1p));
-    out.push(f2(10, b2w, b2p));
-    out.push(f1(11, b2w));
-    out.push(f1(12, b2p));
-    out.push(f2(13, s1w, s1p));
-    out.push(f1(14, s1w));
-    out.push(f1(15, s1p));
-    out.push(f1(16, u(s0)));
-    out.push(f1(17, u(b0)));
-    out.push(f1(18, u(s1)));
     // Pairs.
     out.push(f3(20, s0w, s0p, f2(0, b0w, b0p)));
     out.push(f3(21, s0w, s0p, b0w));
@@ -194,7 +274,6 @@ fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.push(f3(24, s0p, b0w, b0p));
     out.push(f2(25, s0w, b0w));
     out.push(f2(26, s0p, b0p));
-    out.push(f2(27, b0p, b1p));
     out.push(f3(28, s1w, s1p, f2(0, s0w, s0p)));
     out.push(f3(29, s1w, s0w, s0p));
     out.push(f3(30, s1w, s1p, s0p));
@@ -203,7 +282,6 @@ fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.push(f2(33, s1p, b0p));
     out.push(f2(34, s1w, b0w));
     // Triples.
-    out.push(f3(40, b0p, b1p, b2p));
     out.push(f3(41, s0p, b0p, b1p));
     out.push(f3(42, s1p, s0p, b0p));
     out.push(f3(43, s0p, p(s0l), b0p));
@@ -272,7 +350,6 @@ fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.push(f3(120, s0p, p(s0m1), b0p));
     out.push(f3(121, s0p, p(b0m1), b0p));
     out.push(f3(122, s0p, p(if s0 != NONE && s0 + 1 < n { s0 + 1 } else { NONE }), b0p));
-    out.push(f2(123, u(b0), u(b1)));
     out.push(f3(124, u(s0), u(b0), d));
     out.push(f3(125, (st.b >= n) as u64, s0p, st.stack.len().min(3) as u64));
     // What lies between the two pairs of candidates: commas and verbs.
@@ -297,10 +374,6 @@ fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.push(f3(154, pb, vb, d));
     // Suffixes: robustness to tagging errors.
     let sf = |i: usize| if i == NONE { PAD } else if i == n { 0xA004 } else { toks[i].s };
-    out.push(f1(130, sf(s0)));
-    out.push(f1(131, sf(b0)));
-    out.push(f1(132, sf(s1)));
-    out.push(f1(133, sf(b1)));
     out.push(f2(134, sf(s0), sf(b0)));
     out.push(f2(135, sf(s1), sf(s0)));
     out.push(f3(136, sf(s0), b0p, d));
@@ -351,6 +424,32 @@ fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
         .collect()
 }
 
+/// The best legal class (`usize::MAX` if none): the first of the highest-scoring ones.
+fn best_legal(st: &State, scores: &[i32], root: u16) -> usize {
+    // Legality as in `legal`, with the state tests hoisted out of the class loop: class 0 is
+    // SHIFT, odd classes LEFT-l and even ones RIGHT-l with l = (class - 1) / 2.
+    let shift = st.can_shift();
+    let left = st.can_left();
+    let right = st.can_right();
+    let at_end = st.b == st.n;
+    let root_left = 1 + 2 * root as usize;
+    let root_right = 2 + 2 * root as usize;
+    let mut best = usize::MAX;
+    for (c, &v) in scores.iter().enumerate() {
+        let ok = if c == 0 {
+            shift
+        } else if c % 2 == 1 {
+            left && (at_end == (c == root_left))
+        } else {
+            right && c != root_right
+        };
+        if ok && (best == usize::MAX || v > scores[best]) {
+            best = c;
+        }
+    }
+    best
+}
+
 fn legal(st: &State, class: usize, root: u16) -> bool {
     if class == 0 {
         return st.can_shift();
@@ -380,6 +479,9 @@ impl Parser {
         let nclass = self.model.nclass;
         let mut feats = Vec::with_capacity(128);
         let mut scores = vec![0i32; nclass];
+        // Scores of the word-only templates, cached per S0 word, S1 word and buffer front
+        // (row n: none, or the root).
+        let mut cache = WordCache::new(n, nclass);
         let mut steps = 0;
         while !st.terminal() && steps < 4 * n + 4 {
             steps += 1;
@@ -388,14 +490,17 @@ impl Parser {
                 st.apply(0);
                 continue;
             }
-            features(&st, &toks, &mut feats);
-            self.model.score(&feats, &mut scores);
-            let mut best = usize::MAX;
-            for c in 0..nclass {
-                if legal(&st, c, self.root_label) && (best == usize::MAX || scores[c] > scores[best]) {
-                    best = c;
-                }
+            let (s0, s1, b) = (st.s(0), st.s(1), st.b.min(n));
+            cache.fill(0, s0.min(n), |out| stack_word_feats(&toks, n, s0, S0_IDS, out), &self.model);
+            cache.fill(1, s1.min(n), |out| stack_word_feats(&toks, n, s1, S1_IDS, out), &self.model);
+            cache.fill(2, b, |out| buffer_feats(&toks, n, b, out), &self.model);
+            for (k, sc) in scores.iter_mut().enumerate() {
+                *sc = cache.row(0, s0.min(n))[k] + cache.row(1, s1.min(n))[k] + cache.row(2, b)[k];
             }
+            feats.clear();
+            dynamic_feats(&st, &toks, &mut feats);
+            self.model.add_scores(&feats, &mut scores);
+            let best = best_legal(&st, &scores, self.root_label);
             if best == usize::MAX {
                 break;
             }
@@ -654,4 +759,67 @@ pub fn evaluate_parser(p: &Parser, sents: &[ConllSentence]) -> ParseAccuracy {
     }
     let d = n.max(1) as f64;
     ParseAccuracy { uas: u as f64 / d, las: l as f64 / d, tokens: n }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Greedy parse scoring every template of every state afresh (no word-score cache, no
+    /// skipped scoring): the reference the fast path must match.
+    fn reference_heads(p: &Parser, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize, u16)> {
+        let n = words.len();
+        let toks = tokens_of(words, upos, xpos);
+        let mut st = State::new(n);
+        let mut feats = Vec::new();
+        let mut scores = vec![0i32; p.model.nclass];
+        let mut steps = 0;
+        while !st.terminal() && steps < 4 * n + 4 {
+            steps += 1;
+            features(&st, &toks, &mut feats);
+            p.model.score(&feats, &mut scores);
+            let mut best = usize::MAX;
+            for c in 0..scores.len() {
+                if legal(&st, c, p.root_label) && (best == usize::MAX || scores[c] > scores[best]) {
+                    best = c;
+                }
+            }
+            if best == usize::MAX {
+                break;
+            }
+            st.apply(best);
+        }
+        (0..n).map(|i| (st.head[i], st.label[i])).collect()
+    }
+
+    #[test]
+    fn cached_word_scores_give_the_reference_parse() {
+        let p = Parser::embedded();
+        let sents: [(&str, &str, &str); 3] = [
+            ("The council approved the new budget on Monday .", "DET NOUN VERB DET ADJ NOUN ADP PROPN PUNCT", "DT NN VBD DT JJ NN IN NNP ."),
+            ("Rebels said they would not leave the town , officials reported .", "NOUN VERB PRON AUX PART VERB DET NOUN PUNCT NOUN VERB PUNCT", "NNS VBD PRP MD RB VB DT NN , NNS VBD ."),
+            ("Talks", "NOUN", "NNS"),
+        ];
+        for (w, u, x) in sents {
+            let (w, u, x): (Vec<&str>, Vec<&str>, Vec<&str>) =
+                (w.split(' ').collect(), u.split(' ').collect(), x.split(' ').collect());
+            let want = reference_heads(p, &w, &u, &x);
+            let got = p.parse(&w, &u, &x);
+            assert_eq!(got.len(), want.len());
+            for (i, (a, &(h, l))) in got.iter().zip(&want).enumerate() {
+                assert_eq!(a.head, if h >= w.len() { None } else { Some(h) }, "head of word {i} in {w:?}");
+                if h < w.len() {
+                    assert_eq!(a.deprel, p.labels[l as usize], "label of word {i}");
+                }
+            }
+        }
+        let mut feats = Vec::new();
+        features(&State::new(3), &tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3]), &mut feats);
+        let mut statics = Vec::new();
+        stack_word_feats(&[], 0, NONE, S0_IDS, &mut statics);
+        stack_word_feats(&[], 0, NONE, S1_IDS, &mut statics);
+        buffer_feats(&tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3]), 3, 0, &mut statics);
+        assert_eq!(statics.len(), NSTATIC);
+        assert_eq!(&feats[..NSTATIC], &statics[..]);
+    }
 }

@@ -233,7 +233,7 @@ impl Model {
 
     /// Builds the run-time table from `keys` and `entries`.
     fn build(&mut self) {
-        let nb = (self.keys.len() * 100 / 220).max(4);
+        let nb = (self.keys.len() * 100 / 160).max(4);
         let nslots = nb * 4;
         let mut table = vec![EMPTY_BUCKET; nb];
         let mut mid = Vec::new();
@@ -333,15 +333,22 @@ impl Model {
     /// add the spilled rows (dense ones with vector instructions).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        self.add_scores(feats, scores);
+    }
+
+    /// Adds the summed weights of `feats` to `scores` (see [`Model::score`]).
+    #[inline]
+    pub fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
         let nb = self.table.len();
         for &f in feats {
             prefetch(&self.table[split_key(f, nb).1]);
         }
         // Indexed by a `u8` class, so no bounds checks; 255 is the scratch class.
         let mut acc = [0i32; 256];
-        let mut mids = [0u32; 256];
-        let mut denses = [0u32; 256];
-        for chunk in feats.chunks(256) {
+        let mut mids = [0u32; 128];
+        let mut denses = [0u32; 128];
+        for chunk in feats.chunks(128) {
             let (mut nm, mut nd) = (0usize, 0usize);
             for &f in chunk {
                 let (fp, b) = split_key(f, nb);
@@ -405,7 +412,7 @@ impl Model {
             }
         }
         for (s, a) in scores.iter_mut().zip(acc.iter()) {
-            *s = *a;
+            *s += *a;
         }
     }
 
