@@ -1552,7 +1552,9 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
     if sv.parsed {
         if let Some(p) = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod:poss") && matches!(sv.toks[c].lower.as_str(), "its" | "their")) {
             let earlier = cx.cands.iter().filter(|c| c.last < p && c.code.as_deref().is_some_and(has_country)).find(|c| (c.first..=c.last).any(|k| rel_is(&sv.toks[k].deprel, "nsubj")));
-            if let Some(oc) = earlier.and_then(|c| c.code.as_deref()) {
+            // (an ethnic group's country is where it lives: "Bosnian Serbs … their forces")
+            let owner = earlier.map(|c| ethnic_group(cx, Actor { entity: c.entity, span: c.span, code: c.code.clone() })).and_then(|a| a.code).filter(|c| has_country(c));
+            if let Some(oc) = owner.as_deref() {
                 let country = oc.get(..3).unwrap_or(oc);
                 if country != "IGO" {
                     return Some(Actor { entity: a.entity, span: a.span, code: Some(format!("{country}{code}")) });
@@ -1680,6 +1682,13 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
                             return Some(Actor { entity: best.and_then(|b| b.entity), span, code: Some(format!("{country}{code}")) });
                         }
                     }
+                }
+                // a named modifier inside the phrase ("the Obama administration"): its country
+                let modifier = |k: usize| sv.toks[k].head == Some(h) && matches!(sv.toks[k].deprel.as_str(), "compound" | "amod");
+                if let Some(c) = cx.cands.iter().find(|c| c.first >= f && c.last <= l && !(c.first <= h && h <= c.last) && (c.first..=c.last).any(modifier) && c.code.as_deref().is_some_and(has_country)) {
+                    let k = c.code.clone().unwrap_or_default();
+                    let full = if k.starts_with("IGO") { k } else { format!("{}{code}", k.get(..3).unwrap_or(&k)) };
+                    return Some(Actor { entity: c.entity, span, code: Some(full) });
                 }
             }
             return Some(Actor { entity: best.and_then(|b| b.entity), span, code: Some(code) });

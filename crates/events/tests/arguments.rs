@@ -140,6 +140,9 @@ fn ethnic_groups_are_coded_where_they_live() {
     assert!(e.iter().any(|x| x.0 == "ROUCVL"), "{e:?}");
     let e = codes("Bosnian Serbs attacked the town on Monday.");
     assert!(e.iter().any(|x| x.0 == "BIHCVL"), "{e:?}");
+    // their forces are coded where they live too
+    let e = codes("Bosnian Serbs said their forces had shelled the village of Zepa.");
+    assert!(e.iter().any(|x| x.0 == "BIHMIL"), "{e:?}");
     // a nationality adjective before a sector word stays the state's
     let e = codes("Serbian troops attacked the town on Monday.");
     assert!(e.iter().any(|x| x.0 == "SRBMIL"), "{e:?}");
@@ -183,4 +186,10 @@ fn the_sides_of_a_mediation_are_not_mediators() {
     assert!(!e.iter().any(|x| x.2 == "045" && (x.0 == "SDN" || x.0 == "TCD")), "{e:?}");
     let e = codes("Algeria resumed its mediation between Mali and Niger.");
     assert!(e.iter().any(|x| x.0 == "DZA" && x.2 == "045"), "{e:?}");
+}
+
+#[test]
+fn a_named_modifier_gives_a_sector_head_its_country() {
+    let e = codes("The Biden administration declared that Cuba must lower its tariffs.");
+    assert!(e.iter().any(|x| x.0 == "USAGOV" && x.1 == "CUB" && x.2 == "100"), "{e:?}");
 }
