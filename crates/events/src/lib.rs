@@ -26,16 +26,26 @@
 //!   word in its phrase, of its "in/of/from" phrase, or (sources only, last resort) of the
 //!   trigger's place or the one country the sentence names; coordinated nationality
 //!   adjectives give one actor each ("Hungarian and Romanian officials" → HUNGOV, ROUGOV); a
-//!   head that names no actor takes its "of" phrase ("thousands of Iraqi Kurds").
+//!   named modifier gives a sector head its country ("the Biden administration" → USAGOV); a
+//!   head that names no actor takes its possessor, its "of" phrase (followed a few steps:
+//!   "thousands of members of …") or its "by" phrase ("praised Kenya's work" → KEN). Ethnic
+//!   groups are coded where they live (the CAMEO convention): "ethnic Hungarians in Romania"
+//!   → ROUCVL, "Bosnian Serbs" → BIHCVL, and so are their forces.
 //! * Targets: object, indirect object, the arguments of a governed verb ("threatened to cut
-//!   off power to X"), obliques, the subject of a complement clause ("demanded that X …"),
+//!   off power to X") or of a purpose clause ("sent aid to help rebuild X", one more level
+//!   down when needed), obliques, the subject of a complement clause ("demanded that X …"),
 //!   then "for", a locative "in" and "from"; a country-coded target beats a bare sector; the
 //!   source's own forces ("its troops") are never a target; a protest without a named target
 //!   is directed at the source's own government.
 //! * Code shifts: intended cooperation → 03x, threatened or announced conflict ("will
 //!   extend the curfew") → 13x, refused cooperation ("will not end the strike") → 12x, and a
 //!   reported "must/should" clause ("Egypt said Israel must withdraw") → a demand (10x) by
-//!   the speaker on the clause subject.
+//!   the speaker on the clause subject (100 when the clause has no trigger of its own); a
+//!   plain appeal or demand governing a cooperative act asks for that act (an appeal to hold
+//!   talks → 026, the 02/03/10 families mirror each other); an announced act with an
+//!   "unless" clause is a threat (cooperative acts → 130). A mediation "between X and Y"
+//!   never makes X or Y the mediator; participles modifying a noun ("proposed changes", "the
+//!   injured") are no verb triggers.
 //! * [`eval`]: scoring against the CAMEO-manual sentence set and seed-format gold files.
 
 pub mod actors;
