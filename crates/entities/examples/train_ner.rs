@@ -5,6 +5,6 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("read GMB");
     let epochs = args.get(3).and_then(|e| e.parse().ok()).unwrap_or(8);
-    let bytes = newsgraph_entities::ner::train_gmb(&text, &[], epochs, |m| eprintln!("{m}")).expect("train");
+    let bytes = newsgraph_entities::ner::train_gmb(&text, &[], epochs, true, |m| eprintln!("{m}")).expect("train");
     std::fs::write(&args[2], bytes).expect("write");
 }

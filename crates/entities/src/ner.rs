@@ -1,15 +1,17 @@
-//! The named-entity tagger: a greedy left-to-right averaged perceptron over BIO labels
-//! with word, shape, affix, context, previous-label, gazetteer (the knowledge base) and
-//! word-cluster ([`crate::clusters`]) features. Trained on the GMB corpus (`newsgraph train ner`); the model is a compact binary
-//! file (`models/ner.bin`, format below) embedded in the binary.
+//! The named-entity tagger: a first-order structured averaged perceptron (Viterbi training
+//! and decoding; older greedy left-to-right models still load) over BIO labels, with word,
+//! shape, affix, context, previous-label, gazetteer (the knowledge base) and word-cluster
+//! ([`crate::clusters`]) features. Trained on the GMB corpus (`newsgraph train ner`); the
+//! model is a compact binary file (`models/ner.bin`, format below) embedded in the binary.
 //!
-//! Model file format (little endian): magic `NGNER1\0\0`; u32 number of labels; for each
-//! label a u8 length and its UTF-8 name; f32 scale; u32 number of features; then for each
-//! feature (sorted by key): u32 feature hash, u16 bit mask of the labels with a non-zero
-//! weight, and one i16 weight per set bit. A weight is `i16 / scale`. Then (optional) the
-//! lower-case vocabulary: u32 count, then per word a u8 length and its bytes. Then
-//! (optional) the word clusters ([`crate::clusters`]): u32 count, then per word a u8 length,
-//! its bytes, u16 coarse and u16 fine cluster.
+//! Model file format (little endian): magic `NGNER2\0\0` (first-order) or `NGNER1\0\0`
+//! (greedy); u32 number of labels; for each label a u8 length and its UTF-8 name; f32
+//! scale; u32 number of features; then for each feature (sorted by key): u32 feature hash,
+//! u16 bit mask of the labels with a non-zero weight, and one i16 weight per set bit. A
+//! weight is `i16 / scale`. Then (optional) the lower-case vocabulary: u32 count, then per
+//! word a u8 length and its bytes. Then (optional) the word clusters
+//! ([`crate::clusters`]): u32 count, then per word a u8 length, its bytes, u16 coarse and
+//! u16 fine cluster.
 
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
@@ -198,6 +200,22 @@ impl SentFeats {
 
     /// Features of token `i` given the two previous labels.
     pub fn features(&self, i: usize, p1: &str, p2: &str, out: &mut Vec<u32>) {
+        self.emission(i, out);
+        self.transition(i, p1, out);
+        out.push(feat(22, &[p2, p1]));
+    }
+
+    /// Features of token `i` that depend on the previous label `p1` (appended to `out`).
+    pub fn transition(&self, i: usize, p1: &str, out: &mut Vec<u32>) {
+        out.push(feat(21, &[p1]));
+        out.push(feat(23, &[p1, self.lower[i].as_str()]));
+        out.push(feat(24, &[p1, self.shapes[i].as_str()]));
+        out.push(feat(28, &[p1, self.gaz[i]]));
+        out.push(feat(45, &[p1, self.coarse[i].as_str()]));
+    }
+
+    /// Features of token `i` that do not depend on the labels (`out` is cleared first).
+    pub fn emission(&self, i: usize, out: &mut Vec<u32>) {
         out.clear();
         let n = self.words.len();
         let w = self.words[i].as_str();
@@ -252,14 +270,9 @@ impl SentFeats {
         let s_1 = get(&self.shapes, i, 1, n);
         out.push(feat(19, &[s1, sh]));
         out.push(feat(20, &[sh, s_1]));
-        out.push(feat(21, &[p1]));
-        out.push(feat(22, &[p2, p1]));
-        out.push(feat(23, &[p1, lw]));
-        out.push(feat(24, &[p1, sh]));
         out.push(feat(25, &[getg(0)]));
         out.push(feat(26, &[getg(-1), getg(0), getg(1)]));
         out.push(feat(27, &[getg(0), sh]));
-        out.push(feat(28, &[p1, getg(0)]));
         if i == 0 {
             out.push(feat(29, &[sh]));
         }
@@ -282,7 +295,6 @@ impl SentFeats {
         out.push(feat(42, &[get(&self.fine, i, -1, n)]));
         out.push(feat(43, &[get(&self.fine, i, 1, n)]));
         out.push(feat(44, &[c0, sh]));
-        out.push(feat(45, &[p1, c0]));
         out.push(feat(46, &[get(&self.coarse, i, -1, n), c0, get(&self.coarse, i, 1, n)]));
 
     }
@@ -297,6 +309,8 @@ pub struct Model {
     pub vocab: HashSet<String>,
     /// Word clusters used by the features.
     pub clusters: Clusters,
+    /// Trained and decoded as a first-order sequence model (Viterbi), else greedily.
+    pub first_order: bool,
     index: HashMap<u32, u32>,
     weights: Vec<[f32; NL]>,
 }
@@ -309,9 +323,11 @@ impl Model {
             *p += n;
             Ok(s)
         };
-        if take(&mut p, 8)? != b"NGNER1\0\0" {
-            return Err("not a newsgraph NER model".into());
-        }
+        let first_order = match take(&mut p, 8)? {
+            b"NGNER1\0\0" => false,
+            b"NGNER2\0\0" => true,
+            _ => return Err("not a newsgraph NER model".into()),
+        };
         let nl = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
         if nl != NL {
             return Err(format!("model has {nl} labels, expected {NL}"));
@@ -358,7 +374,7 @@ impl Model {
             }
         }
         let index = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
-        Ok(Model { labels, vocab, clusters, index, weights })
+        Ok(Model { labels, vocab, clusters, first_order, index, weights })
     }
 
     /// The embedded model (None when the crate was built without one).
@@ -387,8 +403,12 @@ impl Model {
         }
     }
 
-    /// Labels for one sentence (greedy, with BIO constraints).
+    /// Labels for one sentence, with BIO constraints: Viterbi for a first-order model,
+    /// else greedy.
     pub fn tag(&self, sf: &SentFeats) -> Vec<usize> {
+        if self.first_order {
+            return viterbi(sf, &self.labels, |f, out| self.score(f, out));
+        }
         let mut out = Vec::with_capacity(sf.len());
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; NL];
@@ -403,6 +423,75 @@ impl Model {
         }
         out
     }
+}
+
+/// Whether label `l` may follow `prev` in the first-order model: I-X only after B-X or
+/// I-X, and B-X not right after X (two names of one type back to back are almost never
+/// separate entities in GMB).
+fn allowed_first_order(l: usize, prev: Option<usize>) -> bool {
+    if !allowed(l, prev) {
+        return false;
+    }
+    !(l != 0 && l % 2 == 1 && prev.is_some_and(|p| p != 0 && (p + 1) / 2 == (l + 1) / 2))
+}
+
+/// Best label sequence under a first-order model; `score` sums the weights of features.
+fn viterbi(sf: &SentFeats, labels: &[String], mut score: impl FnMut(&[u32], &mut [f32; NL])) -> Vec<usize> {
+    let n = sf.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut feats = Vec::with_capacity(48);
+    let mut em = [0f32; NL];
+    let mut tr = [0f32; NL];
+    let mut delta = vec![[f32::NEG_INFINITY; NL]; n];
+    let mut back = vec![[0u8; NL]; n];
+    for i in 0..n {
+        sf.emission(i, &mut feats);
+        score(&feats, &mut em);
+        if i == 0 {
+            feats.clear();
+            sf.transition(0, "<s>", &mut feats);
+            score(&feats, &mut tr);
+            for l in 0..NL {
+                if allowed_first_order(l, None) {
+                    delta[0][l] = em[l] + tr[l];
+                }
+            }
+            continue;
+        }
+        for p in 0..NL {
+            let dp = delta[i - 1][p];
+            if dp == f32::NEG_INFINITY {
+                continue;
+            }
+            feats.clear();
+            sf.transition(i, &labels[p], &mut feats);
+            score(&feats, &mut tr);
+            for l in 0..NL {
+                if !allowed_first_order(l, Some(p)) {
+                    continue;
+                }
+                let v = dp + tr[l] + em[l];
+                if v > delta[i][l] {
+                    delta[i][l] = v;
+                    back[i][l] = p as u8;
+                }
+            }
+        }
+    }
+    let mut best = 0;
+    for l in 0..NL {
+        if delta[n - 1][l] > delta[n - 1][best] {
+            best = l;
+        }
+    }
+    let mut out = vec![0usize; n];
+    out[n - 1] = best;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i]] as usize;
+    }
+    out
 }
 
 /// The best allowed label. Two names of one type back to back are almost never separate
@@ -487,7 +576,12 @@ struct Acc {
 }
 
 /// Trains an averaged perceptron; deterministic (fixed shuffling seed).
-pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, mut log: impl FnMut(&str)) -> Vec<u8> {
+///
+/// `first_order`: a structured perceptron (Collins 2002): each sentence is decoded with
+/// Viterbi over the current weights and, where it differs from the gold sequence, the
+/// features of the gold labels are rewarded and those of the predicted ones penalised; the
+/// model is then decoded with Viterbi too. Else a greedy tagger trained on its own history.
+pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, first_order: bool, mut log: impl FnMut(&str)) -> Vec<u8> {
     // Lower-case vocabulary: words seen at least 3 times in lower case.
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for s in samples {
@@ -527,6 +621,52 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, cluste
         for &si in &order {
             let sf = &feats[si];
             let gold = &samples[si].labels;
+            if first_order {
+                let pred = viterbi(sf, &labels, |f, out| {
+                    *out = [0.0; NL];
+                    for k in f {
+                        if let Some(a) = table.get(k) {
+                            for l in 0..NL {
+                                out[l] += a.w[l];
+                            }
+                        }
+                    }
+                });
+                t += 1;
+                for i in 0..sf.len() {
+                    total += 1;
+                    let (g, p) = (gold[i], pred[i]);
+                    let gp = if i == 0 { None } else { Some(gold[i - 1]) };
+                    let pp = if i == 0 { None } else { Some(pred[i - 1]) };
+                    if g == p && gp == pp {
+                        correct += 1;
+                        continue;
+                    }
+                    if g == p {
+                        correct += 1;
+                    }
+                    let mut upd = |fv: &[u32], l: usize, d: f32| {
+                        for f in fv {
+                            let a = table.entry(*f).or_insert(Acc { w: [0.0; NL], tot: [0.0; NL], ts: [0; NL] });
+                            a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
+                            a.ts[l] = t;
+                            a.w[l] += d;
+                        }
+                    };
+                    if g != p {
+                        sf.emission(i, &mut fv);
+                        upd(&fv, g, 1.0);
+                        upd(&fv, p, -1.0);
+                    }
+                    fv.clear();
+                    sf.transition(i, gp.map_or("<s>", |x| labels[x].as_str()), &mut fv);
+                    upd(&fv, g, 1.0);
+                    fv.clear();
+                    sf.transition(i, pp.map_or("<s>", |x| labels[x].as_str()), &mut fv);
+                    upd(&fv, p, -1.0);
+                }
+                continue;
+            }
             let mut pred: Vec<usize> = Vec::with_capacity(gold.len());
             for i in 0..sf.len() {
                 let p1 = pred.last().map(|&l| labels[l].as_str()).unwrap_or("<s>");
@@ -579,7 +719,7 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, cluste
     let maxw = avg.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, x| m.max(x.abs()));
     let scale = if maxw > 0.0 { 32000.0 / maxw } else { 1.0 };
     let mut out = Vec::new();
-    out.extend_from_slice(b"NGNER1\0\0");
+    out.extend_from_slice(if first_order { b"NGNER2\0\0" } else { b"NGNER1\0\0" });
     out.extend_from_slice(&(NL as u32).to_le_bytes());
     for l in &labels {
         out.push(l.len() as u8);
@@ -733,7 +873,7 @@ pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
 /// Trains the tagger on the first 80% of the GMB sentences (the documented split) and
 /// returns the model file bytes. Word clusters are computed from the words of that part
 /// plus `unlabeled` (tokenised sentences of other text). Deterministic.
-pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
+pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, first_order: bool, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
     let sents = read_gmb(gmb_csv);
     if sents.len() < 10 {
         return Err("the GMB file has too few sentences".into());
@@ -766,5 +906,5 @@ pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, mut lo
     let clusters = Clusters::build(&text, &mut log);
     let kb = Kb::builtin();
     let gaz = Gazetteer::new(kb);
-    Ok(train(&samples, epochs, kb, &gaz, &clusters, log))
+    Ok(train(&samples, epochs, kb, &gaz, &clusters, first_order, log))
 }

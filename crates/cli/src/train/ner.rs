@@ -22,6 +22,9 @@ pub struct Args {
     /// `crates/entities/models/` to embed it).
     #[arg(long, default_value = "crates/entities/models")]
     pub out: PathBuf,
+    /// Train a greedy left-to-right tagger instead of the first-order (Viterbi) one.
+    #[arg(long)]
+    pub greedy: bool,
     /// Training epochs.
     #[arg(long, default_value_t = 8)]
     pub epochs: usize,
@@ -63,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     }
     eprintln!("{} unlabeled sentences for the word clusters", unlabeled.len());
-    let bytes = newsgraph_entities::ner::train_gmb(&text, &unlabeled, args.epochs, |m| eprintln!("{m}"))
+    let bytes = newsgraph_entities::ner::train_gmb(&text, &unlabeled, args.epochs, !args.greedy, |m| eprintln!("{m}"))
         .map_err(|e| crate::util::input_error(format!("{}: {e}", args.gmb.display())))?;
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let path = args.out.join("ner.bin");
