@@ -1051,6 +1051,7 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                 a.prt = sv
                     .children(i)
                     .filter(|&c| c > o && rel_is(&sv.toks[c].deprel, "obl"))
+                    .chain(sv.children(o).filter(|&c| c > o && rel_is(&sv.toks[c].deprel, "nmod")))
                     .flat_map(|c| sv.children(c).collect::<Vec<_>>())
                     .find(|&k| rel_is(&sv.toks[k].deprel, "case") && sv.toks[k].lower == "out" && sv.toks.get(k + 1).is_some_and(|n| n.lower == "of"));
             }
