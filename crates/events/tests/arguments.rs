@@ -193,3 +193,9 @@ fn a_named_modifier_gives_a_sector_head_its_country() {
     let e = codes("The Biden administration declared that Cuba must lower its tariffs.");
     assert!(e.iter().any(|x| x.0 == "USAGOV" && x.1 == "CUB" && x.2 == "100"), "{e:?}");
 }
+
+#[test]
+fn historical_armed_groups_are_known_actors() {
+    let e = codes("UNITA attacked a government convoy near Huambo.");
+    assert!(e.iter().any(|x| x.0.starts_with("AGO") && x.2 == "190"), "{e:?}");
+}
