@@ -1270,7 +1270,7 @@ fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
 }
 
 /// Sector codes that name no country: such a code alone is not enough for an actor.
-const SECTORS: &[&str] = &["GOV", "MIL", "COP", "REB", "CVL", "OPP", "MED", "BUS", "JUD", "NGO", "EDU", "LAB", "REL", "SPY", "LEG", "CRM", "HLH", "AGR", "ELI", "PTY", "IGO", "UAF", "ENV", "REF", "MOD", "RAD", "INS", "SEP"];
+const SECTORS: &[&str] = &["GOV", "ACT", "MIL", "COP", "REB", "CVL", "OPP", "MED", "BUS", "JUD", "NGO", "EDU", "LAB", "REL", "SPY", "LEG", "CRM", "HLH", "AGR", "ELI", "PTY", "IGO", "UAF", "ENV", "REF", "MOD", "RAD", "INS", "SEP"];
 
 /// A code with a country (or IGO): "RUSMIL", "USA", "IGOUNO"; not a bare sector ("CVL").
 pub(crate) fn has_country(code: &str) -> bool {

@@ -199,3 +199,10 @@ fn historical_armed_groups_are_known_actors() {
     let e = codes("UNITA attacked a government convoy near Huambo.");
     assert!(e.iter().any(|x| x.0.starts_with("AGO") && x.2 == "190"), "{e:?}");
 }
+
+#[test]
+fn activists_are_a_sector_not_a_country() {
+    let e = codes("Angry activists staged rallies in Nairobi against the new tax.");
+    assert!(e.iter().any(|x| x.0 == "KENACT"), "{e:?}");
+    assert!(!e.iter().any(|x| x.0 == "ACT" || x.1 == "ACTGOV"), "{e:?}");
+}
