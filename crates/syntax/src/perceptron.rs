@@ -137,7 +137,7 @@ fn prefetch<T>(p: &T) {
 const INLINE: usize = 4;
 /// Features with more weights than [`INLINE`] and at most this many get a padded sparse row
 /// ([`Mid`]); features with more get a dense row (one `i16` per class).
-const MID: usize = 16;
+const MID: usize = 8;
 /// The class of unused or spilled pairs: scores go to a scratch class never predicted (a
 /// model has at most 255 classes, 0..=254).
 const NOCLASS: u8 = 0xFF;
