@@ -1619,7 +1619,7 @@ fn ethnic_group(cx: &Ctx, a: Actor) -> Actor {
         let prev = &sv.toks[f - 1];
         let other = cx.cands.iter().find(|c| c.last == f - 1 && c.entity.is_some_and(|x| doc.entities[x].etype == newsgraph_core::EntityType::Norp));
         if let Some(k) = other.and_then(|c| c.code.as_deref()).filter(|k| k.len() == 3 && has_country(k) && !k.starts_with("IGO")) {
-            if k != &code[..3] && prev.text.chars().next().is_some_and(|c| c.is_uppercase()) {
+            if Some(k) != code.get(..3) && prev.text.chars().next().is_some_and(|c| c.is_uppercase()) {
                 let start = other.map(|c| c.span.start).unwrap_or(prev.span.start);
                 return Actor { entity: a.entity, span: Span::new(start, a.span.end), code: Some(format!("{k}CVL")) };
             }
