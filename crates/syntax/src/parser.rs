@@ -1,7 +1,9 @@
 //! Transition-based dependency parser: arc-hybrid transitions (SHIFT, LEFT-l, RIGHT-l) with the
 //! root at the end of the buffer, greedy decoding, an averaged perceptron over hashed feature
 //! templates in the style of Zhang & Nivre (2011), trained with the dynamic oracle of Goldberg
-//! & Nivre (2013) on predicted tags.
+//! & Nivre (2013) on predicted tags. When parsing, the scores of the templates that depend on
+//! one word alone (S0, S1, the buffer front) are cached per word, and steps with SHIFT as the
+//! only legal move are not scored.
 //!
 //! ## Binary format (little-endian, strings are u32 length + UTF-8)
 //! ```text

@@ -3,6 +3,13 @@
 //! Training keeps dense rows (one `f32` per class) per feature; [`Trainer::finish`] averages,
 //! prunes near-zero weights and quantises the rest to `i16` in a sparse [`Model`].
 //!
+//! At run time scoring is memory-bound (a hundred-odd feature lookups per decision), so a
+//! [`Model`] keeps its weights in a layout built at load time: a hash table of 64-byte buckets
+//! of four 16-byte slots (31-bit fingerprint, up to four (class, weight) pairs inline), padded
+//! 8-pair rows for features with five to eight weights and dense per-class rows (added with
+//! AVX2 where the CPU has it) for the frequent features with more. Lookups prefetch every home
+//! bucket first and select slots without data-dependent branches.
+//!
 //! ## Binary format of a [`Model`] (little-endian)
 //! ```text
 //! magic  b"NGPM" , version u32 = 1

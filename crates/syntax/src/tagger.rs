@@ -1,6 +1,7 @@
 //! Averaged-perceptron POS tagger predicting a joint (UPOS, Penn XPOS) tag, greedy left to
 //! right, in two passes: the second pass also sees the first pass's tags of the words to the
-//! right. Frequent unambiguous words are tagged from a tag dictionary.
+//! right. Frequent unambiguous words are tagged from a tag dictionary, and words whose
+//! first-pass margin reaches [`SKIP_MARGIN`] keep their first-pass tag.
 //!
 //! ## Binary format (little-endian, strings are u32 length + UTF-8)
 //! ```text
