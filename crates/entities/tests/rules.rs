@@ -178,3 +178,23 @@ fn greetings_and_addresses_are_not_part_of_names() {
     assert!(names.contains(&"Nina Hartley"), "{names:?}");
     assert!(!names.iter().any(|n| n.contains('@') || n.contains("www")), "{names:?}");
 }
+
+#[test]
+fn given_names_make_people_in_informal_text() {
+    // A lone given name and a given name before a surname the tagger does not know.
+    let doc = run("Thanks, Traci. Please send the draft to Vince Kaminski before the call.", "2023-03-01");
+    assert_eq!(ent(&doc, "Traci").etype, newsgraph_core::EntityType::Person);
+    assert_eq!(ent(&doc, "Vince Kaminski").etype, newsgraph_core::EntityType::Person);
+}
+
+#[test]
+fn title_cased_lines_and_signature_separators() {
+    // In a title-cased line, capitalised common words are not names.
+    let doc = run("Great Service And Friendly Staff At A Fair Price", "2023-03-01");
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Service") || n.contains("Staff")), "{names:?}");
+    // A signature "Name - Job title": the title is not part of the name.
+    let doc = run("Regards,\n\nMarta Quintero - Analyst", "2023-03-01");
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Analyst")), "{names:?}");
+}
