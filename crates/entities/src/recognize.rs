@@ -638,6 +638,15 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
         if n.from_kb || n.etype == EntityType::Person {
             continue;
         }
+        // The short name of a person in the knowledge base ("Bush administration",
+        // "Abbas said") is that person, whatever type the model gave it.
+        if n.toks.len() == 1 {
+            let t = text_of(doc, v, n.toks.start);
+            if ctx.kb.people.iter().any(|p| p.short == t) && !ctx.kb.names.contains_key(t) {
+                n.etype = EntityType::Person;
+                continue;
+            }
+        }
         let mut a = n.toks.start;
         while a + 1 < n.toks.end && matches!(lower(doc, v, a).as_str(), "dear" | "hi" | "hello" | "hey" | "thanks" | "thank") {
             a += 1;
