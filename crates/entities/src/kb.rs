@@ -85,7 +85,8 @@ impl Person {
     }
 
     /// Actor code on `date`: the role's code, else (out of office) the country of the
-    /// nearest role.
+    /// nearest role; after the last term of a government, military, legislative,
+    /// judicial, police or intelligence role has ended, the country's elites (`USAELI`).
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<String> {
         if let Some(r) = self.role_on(date) {
             return Some(r.code.clone());
@@ -99,9 +100,18 @@ impl Person {
         })?;
         let c = &r.code;
         if c.starts_with("IGO") || c.starts_with("NGO") || c.starts_with("IMG") {
-            Some(c.clone())
+            return Some(c.clone());
+        }
+        let country = c.get(..3).unwrap_or(c);
+        // After every term has ended, a former office holder is one of the country's elites
+        // (CAMEO ELI: "former government officials"); before the first term, or between
+        // two terms, only the country is known.
+        let former = self.roles.iter().all(|r| r.end.is_some_and(|e| e <= d));
+        let official = matches!(c.get(3..6), Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY"));
+        if former && official && country.chars().all(|ch| ch.is_ascii_uppercase()) {
+            Some(format!("{country}ELI"))
         } else {
-            Some(c.get(..3).unwrap_or(c).to_string())
+            Some(country.to_string())
         }
     }
 }

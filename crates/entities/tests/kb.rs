@@ -77,6 +77,8 @@ fn dated_roles() {
     let blinken = kb.people.iter().find(|p| p.name == "Antony Blinken").unwrap();
     // Out of office: the country of the nearest role.
     assert_eq!(blinken.code_on(d("2010-01-01")).as_deref(), Some("USA"));
+    // After the last term: a former official, one of the country's elites (CAMEO ELI).
+    assert_eq!(blinken.code_on(d("2026-03-01")).as_deref(), Some("USAELI"));
     assert_eq!(phrase_actor_code("Taliban", d("2019-01-01")).as_deref(), Some("AFGREB"));
     assert_eq!(phrase_actor_code("the Taliban", d("2022-01-01")).as_deref(), Some("AFGGOV"));
 }

@@ -49,6 +49,15 @@ const INTENT_VERBS: &[&str] = &[
 const THREAT_VERBS: &[&str] = &["threaten", "warn"];
 const OBJ_CONTROL: &[&str] = &["invite", "urge", "ask", "help", "allow", "force", "persuade", "order", "tell", "encourage", "call"];
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
+/// Verbs without a passive (their participle after a noun is a main verb).
+const INTRANSITIVE: &[&str] = &[
+    "demonstrate", "protest", "rally", "march", "riot", "gather", "meet", "arrive", "travel", "return", "flee", "resign", "clash", "mutiny", "retreat", "die", "go", "come",
+    "walk", "negotiate", "vote", "agree", "disagree", "campaign", "respond", "react", "retaliate",
+];
+/// Head nouns that make an event noun before them a mere modifier ("attack plans").
+const COMPOUND_NOT_EVENT: &[&str] = &[
+    "plan", "plot", "scenario", "drill", "exercise", "simulation", "leader", "organizer", "organiser", "victim", "suspect", "survivor", "site", "video", "footage", "game",
+];
 
 #[derive(Debug, Clone, Default)]
 struct Args {
@@ -67,6 +76,9 @@ struct Args {
     nominal_src: Vec<usize>,
     /// Nominal triggers: the verb whose subject became the source.
     gov_verb: Option<usize>,
+    /// The parse decided who the source is (a subject, a passive without agent, a
+    /// governing verb, a time frame like "amid protests"): no token-order guess.
+    settled: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -202,7 +214,10 @@ impl EventCoder {
         for (i, k, args) in matches.iter_mut() {
             let mut v = Vec::new();
             self.build_events(cx, *i, &self.patterns[*k], args, None, &mut v);
-            if v.is_empty() && sv.parsed {
+            // (a passive without an agent has none to give: its subject is the patient)
+            // (nor does a parsed subject that names no actor: "it", "the laws", "this
+            // outbreak" — the nearest actor to the left is not the doer)
+            if v.is_empty() && sv.parsed && !args.passive && !args.settled && (args.subj.is_empty() || !args.subj.iter().all(|&j| sv.toks[j].upos == Upos::PRON)) {
                 // the parse gave no usable arguments: token order
                 let o = order_args(cx, *i, self.patterns[*k].kind);
                 if constraints_ok_order(sv, &self.patterns[*k], &o) {
@@ -281,6 +296,10 @@ impl EventCoder {
             } else if inherited[m].is_some() {
                 let (i, k, ref args) = matches[m];
                 self.build_events(cx, i, &self.patterns[k], args, inherited[m].clone(), out);
+            } else if self.patterns[matches[m].1].modal && self.patterns[matches[m].1].need_target {
+                // a modal coding alone ("offered a solution", "proposes a plan") says
+                // something only towards someone
+                out.extend(evs.into_iter().filter(|(e, _)| e.target.is_some()));
             } else {
                 out.extend(evs);
             }
@@ -467,7 +486,9 @@ impl EventCoder {
         if between {
             targets.clear();
         }
-        if p.need_target && targets.is_empty() && !shared {
+        // (a modal pattern still governs without a target: "offered to mediate"; alone it
+        // needs one, which `code_sentence` checks)
+        if p.need_target && !p.modal && targets.is_empty() && !shared {
             return;
         }
         // modality
@@ -757,10 +778,19 @@ fn pos_ok(sv: &SentView, i: usize, kind: TriggerKind) -> bool {
         // wounded", "the accused")
         TriggerKind::Verb => {
             (matches!(t.upos, Upos::VERB) || (t.upos == Upos::ADJ && t.lower.ends_with("ed")))
-                && !(sv.parsed && t.deprel == "amod" && t.head.is_some_and(|h| h > i) && i > 0 && !matches!(sv.toks[i - 1].upos, Upos::NOUN | Upos::PROPN | Upos::PRON | Upos::NUM))
+                && !(sv.parsed && t.deprel == "amod" && t.head.is_some_and(|h| h > i) && i > 0 && !(matches!(sv.toks[i - 1].upos, Upos::NOUN | Upos::PROPN) || (sv.toks[i - 1].upos == Upos::PRON && sv.toks[i - 1].xpos != "PRP$") || (sv.toks[i - 1].upos == Upos::NUM && t.head != Some(i + 1))))
                 && !(i > 0 && t.lower.ends_with("ed") && matches!(sv.toks[i - 1].lower.as_str(), "the") && (!sv.parsed || !rel_is(&t.deprel, "amod") || t.head.is_none_or(|h| h < i)))
         }
-        TriggerKind::Noun => matches!(t.upos, Upos::NOUN),
+        // a noun modifying a plan, a person or a place ("the attack plans", "protest
+        // leaders", "the attack site") names a kind of thing, not an event
+        TriggerKind::Noun => {
+            matches!(t.upos, Upos::NOUN)
+                && !(sv.parsed
+                    && t.deprel == "compound"
+                    && t.head.is_some_and(|h| {
+                        h > i && sv.toks[h].upos == Upos::NOUN && sv.toks[h].is_any(&COMPOUND_NOT_EVENT.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                    }))
+        }
     }
 }
 
@@ -778,6 +808,7 @@ fn clause_end(sv: &SentView, i: usize) -> usize {
 
 const PREPS: &[&str] = &[
     "with", "to", "against", "on", "at", "into", "over", "from", "by", "of", "for", "in", "between", "toward", "towards", "upon", "about", "after", "during", "across", "through", "under", "near", "inside", "outside",
+    "amid", "amidst", "despite", "before", "since", "until", "among", "without", "within",
 ];
 
 fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
@@ -804,7 +835,7 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         }
     }
     // a parse that gives no source (a fragment, a misattached subject): token order
-    if a.subj.is_empty() && a.nominal_src.is_empty() && a.agent.is_none() {
+    if a.subj.is_empty() && a.nominal_src.is_empty() && a.agent.is_none() && !a.passive && !a.settled {
         let o = order_args(cx, i, kind);
         a.subj = o.subj;
         a.nominal_src = o.nominal_src;
@@ -987,15 +1018,63 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     a
 }
 
+/// Is verb `i` a passive form? A passive auxiliary or subject ("were injured", also when
+/// the parser calls the subject a plain nsubj), a participle with "be"/"get" ("got
+/// killed"), a reduced relative ("a man killed by police"), a participle coordinated with
+/// a passive ("was shot and killed") or the complement of one ("were confirmed killed",
+/// "was found dead" has no verb). The subject of a passive is its patient, never its agent.
+fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
+    let t = &sv.toks[i];
+    if sv.children(i).any(|c| matches!(sv.toks[c].deprel.as_str(), "aux:pass" | "nsubj:pass" | "csubj:pass")) {
+        return true;
+    }
+    // "were wounded" parsed as an adjective with a copula
+    if t.upos == Upos::ADJ && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "cop")) {
+        return true;
+    }
+    if t.xpos != "VBN" || depth > 4 {
+        return false;
+    }
+    let own_aux: Vec<usize> = sv.children(i).filter(|&c| rel_is(&sv.toks[c].deprel, "aux")).collect();
+    if own_aux.iter().any(|&c| sv.toks[c].is("be") || sv.toks[c].is("get")) {
+        return true;
+    }
+    // (an object or a subject of its own: an active verb the tagger took for a participle)
+    let own_subj = sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "nsubj") || rel_is(&sv.toks[c].deprel, "obj"));
+    if own_subj || !own_aux.is_empty() {
+        return false;
+    }
+    // verbs that take no object have no passive ("students demonstrated" misread as a
+    // reduced relative)
+    if t.is_any(&INTRANSITIVE.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
+        return false;
+    }
+    let rel = t.deprel.as_str();
+    let Some(h) = t.head else { return false };
+    if rel == "acl" {
+        // "the man killed by police"; but a noun that heads a clause itself (root, ccomp,
+        // …) is a misparse of "The army forced out …": the participle is the main verb
+        let hr = sv.toks[h].deprel.as_str();
+        let by_agent = sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).as_deref() == Some("by"));
+        let particle = sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "compound:prt"));
+        return by_agent || !particle && !(hr == "root" || hr.is_empty() || rel_is(hr, "ccomp") || rel_is(hr, "parataxis") || rel_is(hr, "advcl") || rel_is(hr, "csubj"));
+    }
+    if rel_is(rel, "conj") || rel_is(rel, "xcomp") {
+        return passive_form(sv, h, depth + 1) || (rel_is(rel, "xcomp") && sv.toks[h].is_any(&["get".to_string(), "become".to_string(), "remain".to_string(), "leave".to_string()]));
+    }
+    false
+}
+
 fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     if depth > 6 {
         return (vec![], false);
     }
+    let pv = sv.toks[i].tagged && passive_form(sv, i, 0);
     // several subjects (a misparse): the nearest one before the verb
     let subjects: Vec<usize> = sv.children(i).filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") || rel_is(&sv.toks[j].deprel, "csubj")).collect();
     let nearest = subjects.iter().copied().filter(|&j| j < i).max().or_else(|| subjects.first().copied());
     if let Some(s) = nearest {
-        if rel_is(&sv.toks[s].deprel, "nsubj:pass") || sv.toks[s].deprel == "nsubj:pass" {
+        if rel_is(&sv.toks[s].deprel, "nsubj:pass") || sv.toks[s].deprel == "nsubj:pass" || pv {
             return (vec![s], true);
         }
         if RELATIVE.contains(&sv.toks[s].lower.as_str()) && rel_is(&sv.toks[i].deprel, "acl") {
@@ -1013,15 +1092,15 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
                 return (vec![o], false);
             }
         }
-        return (subject_of(sv, h, depth + 1).0, false);
+        return (subject_of(sv, h, depth + 1).0, pv);
     }
     // "… opened the border to allow aid": a purpose clause shares its governor's subject
     let purpose = rel_is(rel, "advcl") && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "mark") && sv.toks[c].lower == "to");
     if rel_is(rel, "conj") || (rel_is(rel, "advcl") && sv.toks[i].lower.ends_with("ing")) || purpose {
-        return (subject_of(sv, h, depth + 1).0, false);
+        return (subject_of(sv, h, depth + 1).0, pv);
     }
     if rel_is(rel, "acl") {
-        return (vec![h], false);
+        return (vec![h], pv);
     }
     (vec![], false)
 }
@@ -1061,6 +1140,16 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         for c in sv.children(i).collect::<Vec<_>>() {
             let r = sv.toks[c].deprel.as_str();
             if (rel_is(r, "nmod:poss") || r == "amod" || r == "compound") && resolve_code_only(cx, c) {
+                // a modifier names the actor only with its country ("the Russian attack");
+                // "the official visit", "a military attack" name nobody
+                if r != "amod" && r != "compound" || resolve(cx, c).and_then(|x| x.code).is_some_and(|code| has_country(&code)) {
+                    a.nominal_src.push(c);
+                }
+            }
+        }
+        // "the attack by rebels", "a visit by the Kenyan president"
+        if a.nominal_src.is_empty() {
+            if let Some(c) = sv.children(i).find(|&c| c > i && rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).as_deref() == Some("by") && resolve_code_only(cx, c)) {
                 a.nominal_src.push(c);
             }
         }
@@ -1073,6 +1162,7 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                 if rel_is(r, "obl") || rel_is(r, "nmod") {
                     if let Some(case) = sv.case_of(cur) {
                         if matches!(case.as_str(), "during" | "after" | "before" | "since" | "until" | "at" | "following" | "amid" | "despite" | "ahead" | "of" | "in") {
+                            a.settled = !matches!(case.as_str(), "of" | "in" | "at");
                             break;
                         }
                     }
@@ -1157,7 +1247,7 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
         }
     }
     if !p.not_obj.is_empty() {
-        if let Some(oj) = a.obj {
+        if let Some(oj) = a.obj.or(if a.passive { a.subj.first().copied() } else { None }) {
             if sv.toks[oj].is_any(&p.not_obj) {
                 return false;
             }
@@ -1723,17 +1813,22 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     // sentence
     if matches!(tok.lower.as_str(), "it" | "they" | "he" | "she") && best.is_none() {
         let earlier: Vec<&ActorCand> = cx.cands.iter().filter(|c| c.last < h && c.code.is_some()).collect();
+        // the nearest earlier subject that agrees with the pronoun, else the nearest earlier
+        // actor that agrees ("the premier reminded Suriname that it must …" → Suriname)
+        let agrees = |c: &&&ActorCand| {
+            // "it" is neither a person nor a plural noun ("officials said it killed …")
+            let plural_ok = tok.lower != "it" || (c.entity.is_none_or(|e| doc.entities[e].etype != newsgraph_core::EntityType::Person) && !matches!(sv.toks[c.last].xpos.as_str(), "NNS" | "NNPS"));
+            let person_ok = !matches!(tok.lower.as_str(), "he" | "she") || c.entity.is_some_and(|e| doc.entities[e].etype == newsgraph_core::EntityType::Person);
+            plural_ok && person_ok
+        };
         let subj = earlier
             .iter()
             .rev()
+            .filter(agrees)
             .find(|c| sv.parsed && (c.first..=c.last).any(|k| rel_is(&sv.toks[k].deprel, "nsubj")))
-            .or_else(|| earlier.last());
+            .or_else(|| earlier.iter().rev().find(agrees));
         if let Some(c) = subj {
-            let plural_ok = tok.lower != "it" || c.entity.is_none_or(|e| doc.entities[e].etype != newsgraph_core::EntityType::Person);
-            let person_ok = !matches!(tok.lower.as_str(), "he" | "she") || c.entity.is_some_and(|e| doc.entities[e].etype == newsgraph_core::EntityType::Person);
-            if plural_ok && person_ok {
-                return Some(Actor { entity: c.entity, span: tok.span, code: c.code.clone() });
-            }
+            return Some(Actor { entity: c.entity, span: tok.span, code: c.code.clone() });
         }
     }
     // a pronoun mention of a known entity

@@ -16,6 +16,10 @@
 //!   the quote's speaker as `claimed_by` and the governing date. It uses the dependency parse
 //!   when present, and token order where the parse gives a trigger no usable arguments (or
 //!   when no parser ran). Precision rules: no event without a source that has an actor code;
+//!   the subject of a passive (also an agentless one, a reduced relative "a man killed by
+//!   …", a participle coordinated with or governed by a passive) is the patient, never the
+//!   source, and no token-order guess replaces a passive's missing agent; modifiers name a
+//!   nominal's source only with a country ("the official visit" names nobody);
 //!   a trigger governed by another coded trigger is dropped (unless the governor is modal,
 //!   like "threaten to", or a mere statement); actors never come from another sentence
 //!   (first-person pronouns in a quote take the quote's speaker); 010 only when nothing more

@@ -15,6 +15,8 @@ pub struct Tok {
     pub lemmas: Vec<String>,
     pub upos: Upos,
     pub tagged: bool,
+    /// Penn tag from the tagger ("VBN", "NNS"); empty when untagged.
+    pub xpos: String,
     /// Sentence-local head index.
     pub head: Option<usize>,
     pub deprel: String,
@@ -186,7 +188,7 @@ fn make_tok(doc: &Document, span: Span, upos: Upos, lemma: &str, tagged: bool) -
             lemmas.push(c);
         }
     }
-    Tok { span, text, lower, lemmas, upos, tagged, head: None, deprel: String::new() }
+    Tok { span, text, lower, lemmas, upos, tagged, xpos: String::new(), head: None, deprel: String::new() }
 }
 
 /// Builds the sentence views of a document.
@@ -206,6 +208,7 @@ pub fn sentences(doc: &Document) -> Vec<SentView> {
             let t = &doc.tokens[i];
             let tagged = !t.xpos.is_empty() || t.upos != Upos::X;
             let mut tok = make_tok(doc, t.span, t.upos, &t.lemma, tagged);
+            tok.xpos = t.xpos.clone();
             if parsed {
                 tok.head = t.head.filter(|h| r.contains(h)).map(|h| h - r.start);
                 tok.deprel = t.deprel.clone();
