@@ -1,8 +1,9 @@
 //! The named-entity tagger: a first-order structured averaged perceptron (Viterbi training
 //! and decoding; older greedy left-to-right models still load) over BIO labels, with word,
-//! shape, affix, context, previous-label, gazetteer (the knowledge base) and word-cluster
-//! ([`crate::clusters`]) features. Trained on the GMB corpus (`newsgraph train ner`); the
-//! model is a compact binary file (`models/ner.bin`, format below) embedded in the binary.
+//! shape, affix, context, previous-label, gazetteer (the knowledge base), given-name
+//! (`data/ner/first-names.txt`) and word-cluster ([`crate::clusters`]) features. Trained on
+//! the GMB corpus (`newsgraph train ner`); the model is a compact binary file
+//! (`models/ner.bin`, format below) embedded in the binary.
 //!
 //! Model file format (little endian): magic `NGNER2\0\0` (first-order) or `NGNER1\0\0`
 //! (greedy); u32 number of labels; for each label a u8 length and its UTF-8 name; f32
@@ -132,6 +133,8 @@ pub struct SentFeats {
     /// Coarse and fine word clusters ("-" when the word has none).
     coarse: Vec<String>,
     fine: Vec<String>,
+    /// Capitalised given names (`data/ner/first-names.txt`).
+    first: Vec<bool>,
 }
 
 fn gaz_class(r: NameRef) -> &'static str {
@@ -187,7 +190,8 @@ impl SentFeats {
                 *slot = gaz_tag(k == a, class);
             }
         }
-        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine }
+        let first: Vec<bool> = words.iter().map(|w| w.chars().next().is_some_and(char::is_uppercase) && crate::lexicon::is_first_name(&w.to_lowercase())).collect();
+        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine, first }
     }
 
     pub fn len(&self) -> usize {
@@ -296,7 +300,17 @@ impl SentFeats {
         out.push(feat(43, &[get(&self.fine, i, 1, n)]));
         out.push(feat(44, &[c0, sh]));
         out.push(feat(46, &[get(&self.coarse, i, -1, n), c0, get(&self.coarse, i, 1, n)]));
-
+        // Given names (data/ner/first-names.txt) at -1, 0, +1: "Ms. Dana Kowalski".
+        let fb = |j: isize| -> &str {
+            if j < 0 || j as usize >= n {
+                "#"
+            } else if self.first[j as usize] {
+                "1"
+            } else {
+                "0"
+            }
+        };
+        out.push(feat(50, &[fb(i as isize - 1), fb(i as isize), fb(i as isize + 1)]));
     }
 }
 
