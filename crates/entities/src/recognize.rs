@@ -282,6 +282,38 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         }
         n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[n.toks.end - 1].span.end);
     }
+    // Elliptical possessives after a place preposition name a business (a restaurant, a
+    // shop): "dinner at Del Frisco's tonight", "going to Kenneally's for lunch". The
+    // possessive must end the phrase (punctuation, the end or a function word follows), so
+    // "a letter to Smith's lawyer" and "from Biden's White House" stay people.
+    for n in names.iter_mut() {
+        if n.from_kb || !matches!(n.etype, EntityType::Person | EntityType::Org) || n.toks.start == 0 {
+            continue;
+        }
+        let e = n.toks.end;
+        if e >= v.toks.len() || !matches!(text_of(doc_ref, v, e), "'s" | "’s") {
+            continue;
+        }
+        if !matches!(lower(doc_ref, v, n.toks.start - 1).as_str(), "at" | "to" | "from" | "near") {
+            continue;
+        }
+        let ends = match v.toks.get(e + 1) {
+            None => true,
+            Some(t) => {
+                let w = &doc_ref.text[t.span.range()];
+                !w.chars().next().is_some_and(char::is_alphanumeric)
+                    || matches!(
+                        w,
+                        "in" | "on" | "at" | "for" | "and" | "or" | "but" | "with" | "tonight" | "today" | "tomorrow" | "last" | "next" | "this" | "yesterday"
+                    )
+            }
+        };
+        if ends && v.sents.iter().any(|s| s.toks.contains(&n.toks.start) && s.toks.contains(&e)) {
+            n.toks.end = e + 1;
+            n.etype = EntityType::Fac;
+            n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[e].span.end);
+        }
+    }
     // Split hyphenated person pairs: "Kim-Putin".
     let mut split: Vec<NameSpan> = Vec::new();
     let person_words: Vec<String> = names

@@ -198,3 +198,18 @@ fn title_cased_lines_and_signature_separators() {
     let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(!names.iter().any(|n| n.contains("Analyst")), "{names:?}");
 }
+
+#[test]
+fn elliptical_possessive_after_place_preposition_is_a_business() {
+    let rec = EntityRecognizer::new();
+    let names = |text: &str| {
+        let mut doc = Document::new("t", text.to_string(), None);
+        newsgraph_text::Segmenter::new().process(&mut doc);
+        rec.names(&doc).into_iter().map(|(s, t)| (doc.text[s.range()].to_string(), t)).collect::<Vec<_>>()
+    };
+    let a = names("We are having dinner at Tony Bellini's tonight.");
+    assert!(a.iter().any(|(s, t)| s.starts_with("Tony Bellini") && s.ends_with("s") && *t == newsgraph_core::EntityType::Fac), "{a:?}");
+    // A possessed noun follows: still the person.
+    let b = names("She sent a letter to Tony Bellini's lawyer on Monday.");
+    assert!(b.iter().any(|(s, t)| s == "Tony Bellini" && *t == newsgraph_core::EntityType::Person), "{b:?}");
+}
