@@ -396,7 +396,12 @@ impl EventCoder {
                         if args.passive {
                             args.subj.clone()
                         } else {
-                            args.obj.into_iter().collect()
+                            // "condemned the raid by X": a "by" phrase right after the object
+                            // is the object's, also when the parser hangs it on the verb
+                            let by_after = args.obj.filter(|_| sv.parsed).and_then(|o| {
+                                sv.children(i).find(|&c| c > o && rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).as_deref() == Some("by") && sv.toks[o + 1..c].iter().all(|t| t.head.is_some_and(|hh| hh == c || hh == o) || t.lower == "by"))
+                            });
+                            args.obj.into_iter().chain(by_after).collect()
                         }
                     }
                     "iobj" => args.iobj.into_iter().collect(),
