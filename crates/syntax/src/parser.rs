@@ -416,6 +416,14 @@ fn dynamic_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.push(f2(182, s0f, b0p));
     out.push(f2(183, s0p, b0f));
     out.push(f2(184, s1f, s0f));
+    // Cluster back-offs of the bilexical pairs, and clusters of the leftmost/rightmost children.
+    out.push(f2(185, s0w, b0f));
+    out.push(f2(186, s0f, b0w));
+    out.push(f3(187, s0f, b0f, d));
+    let cf = |i: usize| tok_clusters(toks, n, i).1;
+    out.push(f2(188, s0p, cf(s0l)));
+    out.push(f2(189, s0p, cf(s0r)));
+    out.push(f2(190, b0p, cf(b0l)));
 }
 
 /// A trained dependency parser.
