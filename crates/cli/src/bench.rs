@@ -22,9 +22,6 @@ pub struct Args {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
-    /// Time this parser.bin instead of the embedded one (for experiments).
-    #[arg(long)]
-    pub parser_model: Option<PathBuf>,
 }
 
 /// On-CPU time of the calling thread (from /proc/thread-self/schedstat, nanoseconds), so that
@@ -86,15 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // Load the models before timing.
     let t_load = Instant::now();
     let tagger = Tagger::embedded();
-    let loaded;
-    let parser = match &args.parser_model {
-        Some(p) => {
-            let b = std::fs::read(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
-            loaded = Parser::from_bytes(&b).ok_or_else(|| input_error(format!("{}: not a parser model", p.display())))?;
-            &loaded
-        }
-        None => Parser::embedded(),
-    };
+    let parser = Parser::embedded();
     let load = t_load.elapsed();
     let seg = Segmenter::new();
     let words_per_pass: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();

@@ -8,8 +8,7 @@
 //!   lemmatizer learned from EWT (exception table + suffix rules);
 //! - [`Parser`]: transition-based (arc-hybrid) dependency parser with a dynamic oracle and an
 //!   averaged perceptron over hashed Zhang & Nivre (2011) style features, producing UD
-//!   relations with subtypes; its features include distributional word [`clusters`]
-//!   computed from unlabeled text by the train command.
+//!   relations with subtypes.
 //!
 //! The models are compact binary files in `models/`, embedded in the binary and loaded once,
 //! on first use ([`Tagger::embedded`], [`Parser::embedded`]). Both implement
@@ -17,7 +16,6 @@
 //! — a document token index — and `deprel`). [`train_tagger`] and [`train_parser`] rebuild
 //! them deterministically.
 
-pub mod clusters;
 pub mod conllu;
 pub mod hash;
 pub mod lemma;
@@ -25,10 +23,9 @@ pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 
-pub use clusters::Clusters;
 pub use conllu::{parse_conllu, parse_gmb, read_conllu, ConllSentence, ConllWord};
 pub use lemma::Lemmatizer;
-pub use parser::{evaluate_parser, train_parser, train_parser_with_clusters, Arc, ParseAccuracy, Parser, ParserOptions};
+pub use parser::{evaluate_parser, train_parser, Arc, ParseAccuracy, Parser, ParserOptions};
 pub use tagger::{
     evaluate_tagger, evaluate_xpos, gmb_split, jackknife_tags, train_tagger, TagAccuracy, Tagged, Tagger, TaggerOptions,
 };

@@ -1,21 +1,17 @@
 //! Transition-based dependency parser: arc-hybrid transitions (SHIFT, LEFT-l, RIGHT-l) with the
 //! root at the end of the buffer, greedy decoding, an averaged perceptron over hashed feature
 //! templates in the style of Zhang & Nivre (2011), trained with the dynamic oracle of Goldberg
-//! & Nivre (2013) on predicted tags. Besides words, tags and suffixes, the templates see
-//! distributional word clusters (coarse and fine, [`crate::clusters`]) of S0, S1, B0 and B1
-//! and pairs of them, computed by the train command from unlabeled text. When parsing, the scores of the templates that depend on
+//! & Nivre (2013) on predicted tags. When parsing, the scores of the templates that depend on
 //! one word alone (S0, S1, the buffer front) are cached per word, and steps with SHIFT as the
 //! only legal move are not scored.
 //!
 //! ## Binary format (little-endian, strings are u32 length + UTF-8)
 //! ```text
-//! magic b"NGPR", version u32 = 2 (1: no clusters)
+//! magic b"NGPR", version u32 = 1
 //! nlabel u32, nlabel times: label str        (class 0 = SHIFT, 1+2l = LEFT-l, 2+2l = RIGHT-l)
 //! model (perceptron format), u32 length-prefixed
-//! clusters (format of crate::clusters)        (version 2 only)
 //! ```
 
-use crate::clusters::Clusters;
 use crate::conllu::ConllSentence;
 use crate::hash::{f1, f2, f3, hash_str};
 use crate::perceptron::{put_string, Model, Reader, Trainer};
@@ -44,9 +40,6 @@ struct Tok {
     vc: u32,
     p: u64,
     u: u64,
-    /// Coarse and fine word cluster.
-    c: u64,
-    f: u64,
 }
 
 /// A parser configuration.
@@ -157,34 +150,19 @@ fn tok_hashes(toks: &[Tok], n: usize, i: usize) -> (u64, u64, u64, u64) {
     }
 }
 
-/// Coarse and fine cluster hashes of token `i` (padding for none, fixed values for the root).
-#[inline]
-fn tok_clusters(toks: &[Tok], n: usize, i: usize) -> (u64, u64) {
-    if i == NONE {
-        (PAD, PAD)
-    } else if i >= n {
-        (0xA005, 0xA006)
-    } else {
-        (toks[i].c, toks[i].f)
-    }
-}
-
 /// Template ids of the word-only templates of S0 and S1.
-const S0_IDS: [u64; 7] = [1, 2, 3, 16, 130, 170, 171];
-const S1_IDS: [u64; 7] = [13, 14, 15, 18, 132, 172, 173];
+const S0_IDS: [u64; 5] = [1, 2, 3, 16, 130];
+const S1_IDS: [u64; 5] = [13, 14, 15, 18, 132];
 
 /// Templates of a stack word that depend on that word alone (so the parser can cache their
 /// scores per word), appended to `out`.
-fn stack_word_feats(toks: &[Tok], n: usize, i: usize, ids: [u64; 7], out: &mut Vec<u64>) {
+fn stack_word_feats(toks: &[Tok], n: usize, i: usize, ids: [u64; 5], out: &mut Vec<u64>) {
     let (w, p, u, sf) = tok_hashes(toks, n, i);
-    let (c, f) = tok_clusters(toks, n, i);
     out.push(f2(ids[0], w, p));
     out.push(f1(ids[1], w));
     out.push(f1(ids[2], p));
     out.push(f1(ids[3], u));
     out.push(f1(ids[4], sf));
-    out.push(f1(ids[5], f));
-    out.push(f2(ids[6], c, p));
 }
 
 /// Templates of the buffer front `b` (B0, B1, B2) that depend on `b` alone, appended to
@@ -211,12 +189,6 @@ fn buffer_feats(toks: &[Tok], n: usize, b: usize, out: &mut Vec<u64>) {
     out.push(f2(123, b0u, b1u));
     out.push(f1(131, b0s));
     out.push(f1(133, b1s));
-    let (b0c, b0f) = tok_clusters(toks, n, b0);
-    let (b1c, b1f) = tok_clusters(toks, n, b1);
-    out.push(f1(174, b0f));
-    out.push(f2(175, b0c, b0p));
-    out.push(f1(176, b1f));
-    out.push(f2(177, b1c, b1p));
 }
 
 /// All feature templates of a state (as used in training).
@@ -262,7 +234,7 @@ impl WordCache {
 
 /// How many templates the word-only groups hold (S0, S1, buffer).
 #[cfg(test)]
-const NSTATIC: usize = 33;
+const NSTATIC: usize = 25;
 
 /// Templates that depend on the parser state (everything but [`stack_word_feats`] and
 /// [`buffer_feats`]), appended to `out`.
@@ -407,23 +379,6 @@ fn dynamic_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.push(f2(134, sf(s0), sf(b0)));
     out.push(f2(135, sf(s1), sf(s0)));
     out.push(f3(136, sf(s0), b0p, d));
-    // Word clusters: pairs of candidates.
-    let (s0c, s0f) = tok_clusters(toks, n, s0);
-    let (b0c, b0f) = tok_clusters(toks, n, b0);
-    let (_, s1f) = tok_clusters(toks, n, s1);
-    out.push(f2(180, s0f, b0f));
-    out.push(f3(181, s0c, b0c, d));
-    out.push(f2(182, s0f, b0p));
-    out.push(f2(183, s0p, b0f));
-    out.push(f2(184, s1f, s0f));
-    // Cluster back-offs of the bilexical pairs, and clusters of the leftmost/rightmost children.
-    out.push(f2(185, s0w, b0f));
-    out.push(f2(186, s0f, b0w));
-    out.push(f3(187, s0f, b0f, d));
-    let cf = |i: usize| tok_clusters(toks, n, i).1;
-    out.push(f2(188, s0p, cf(s0l)));
-    out.push(f2(189, s0p, cf(s0r)));
-    out.push(f2(190, b0p, cf(b0l)));
 }
 
 /// A trained dependency parser.
@@ -431,14 +386,13 @@ pub struct Parser {
     labels: Vec<String>,
     root_label: u16,
     model: Model,
-    clusters: Clusters,
 }
 
 static PARSER_BYTES: &[u8] = include_bytes!("../models/parser.bin");
 static PARSER: std::sync::OnceLock<Parser> = std::sync::OnceLock::new();
 
-fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str], cl: &Clusters) -> Vec<Tok> {
-    let mut toks = tokens_of0(words, upos, xpos, cl);
+fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
+    let mut toks = tokens_of0(words, upos, xpos);
     let (mut pc, mut vc) = (0u32, 0u32);
     for (i, t) in toks.iter_mut().enumerate() {
         let x = xpos.get(i).copied().unwrap_or("");
@@ -454,20 +408,14 @@ fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str], cl: &Clusters) -> Vec
     toks
 }
 
-fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str], cl: &Clusters) -> Vec<Tok> {
+fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
     words
         .iter()
         .enumerate()
         .map(|(i, wd)| {
             let lw = norm_lower(wd);
             let cut = lw.char_indices().rev().nth(2).map(|(b, _)| b).unwrap_or(0);
-            let (c, f) = match cl.get_normed(&lw) {
-                Some((c, f)) => (c as u64 + 1, f as u64 + 1),
-                None => (0xCC00, 0xCC01),
-            };
             Tok {
-            c,
-            f,
             pc: 0,
             vc: 0,
             s: hash_str(&lw[cut..]) ^ 0x5f5f,
@@ -528,7 +476,7 @@ impl Parser {
         if n == 0 {
             return Vec::new();
         }
-        let toks = tokens_of(words, upos, xpos, &self.clusters);
+        let toks = tokens_of(words, upos, xpos);
         let mut st = State::new(n);
         let nclass = self.model.nclass;
         let mut feats = Vec::with_capacity(128);
@@ -575,11 +523,7 @@ impl Parser {
 
     pub fn from_bytes(b: &[u8]) -> Option<Parser> {
         let mut r = Reader { b, pos: 0 };
-        if r.take(4)? != b"NGPR" {
-            return None;
-        }
-        let version = r.u32()?;
-        if version != 1 && version != 2 {
+        if r.take(4)? != b"NGPR" || r.u32()? != 1 {
             return None;
         }
         let n = r.u32()? as usize;
@@ -589,18 +533,17 @@ impl Parser {
         }
         let len = r.u32()? as usize;
         let model = Model::from_bytes(r.take(len)?)?;
-        let clusters = if version >= 2 { Clusters::read(&mut r)? } else { Clusters::default() };
         let root_label = labels.iter().position(|l| l == "root")? as u16;
         if model.nclass != 1 + 2 * labels.len() {
             return None;
         }
-        Some(Parser { labels, root_label, model, clusters })
+        Some(Parser { labels, root_label, model })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(b"NGPR");
-        out.extend_from_slice(&2u32.to_le_bytes());
+        out.extend_from_slice(&1u32.to_le_bytes());
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
         for l in &self.labels {
             put_string(&mut out, l);
@@ -608,18 +551,12 @@ impl Parser {
         let m = self.model.to_bytes();
         out.extend_from_slice(&(m.len() as u32).to_le_bytes());
         out.extend_from_slice(&m);
-        self.clusters.to_bytes(&mut out);
         out
     }
 
     /// A copy with weights below `min_q` quantisation units removed (smaller and faster).
     pub fn pruned(&self, min_q: i16) -> Parser {
-        Parser {
-            labels: self.labels.clone(),
-            root_label: self.root_label,
-            model: self.model.pruned(min_q),
-            clusters: self.clusters.clone(),
-        }
+        Parser { labels: self.labels.clone(), root_label: self.root_label, model: self.model.pruned(min_q) }
     }
 
     pub fn nfeat(&self) -> usize {
@@ -628,11 +565,6 @@ impl Parser {
 
     pub fn labels(&self) -> &[String] {
         &self.labels
-    }
-
-    /// The word clusters the parser's features use (empty for a model without them).
-    pub fn clusters(&self) -> &Clusters {
-        &self.clusters
     }
 }
 
@@ -652,7 +584,7 @@ pub struct ParserOptions {
 
 impl Default for ParserOptions {
     fn default() -> Self {
-        ParserOptions { epochs: 18, seed: 11, explore_from: 1, min_count: 3, min_weight: 0.01, verbose: false }
+        ParserOptions { epochs: 12, seed: 11, explore_from: 1, min_count: 3, min_weight: 0.01, verbose: false }
     }
 }
 
@@ -703,17 +635,6 @@ fn cost(st: &State, class: usize, gh: &[usize], gl: &[u16]) -> u32 {
 /// the parser learns to live with tagging errors; `dev` (may be empty) is only used to print
 /// the attachment scores per epoch when verbose.
 pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOptions) -> Parser {
-    train_parser_with_clusters(train, dev, Clusters::default(), opts)
-}
-
-/// [`train_parser`] with word clusters (e.g. from [`Clusters::build`] over unlabeled text),
-/// which the parser keeps and uses as features.
-pub fn train_parser_with_clusters(
-    train: &[ConllSentence],
-    dev: &[ConllSentence],
-    clusters: Clusters,
-    opts: &ParserOptions,
-) -> Parser {
     let mut labels: Vec<String> = vec!["root".to_string()];
     for s in train {
         for w in &s.words {
@@ -739,7 +660,7 @@ pub fn train_parser_with_clusters(
             let up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
             let xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
             Ex {
-                toks: tokens_of(&words, &up, &xp, &clusters),
+                toks: tokens_of(&words, &up, &xp),
                 gh: s.words.iter().map(|w| if w.head == 0 || w.head > n { n } else { w.head - 1 }).collect(),
                 gl: s.words.iter().map(|w| if w.head == 0 { 0 } else { lab_ix(&w.deprel) }).collect(),
             }
@@ -799,21 +720,16 @@ pub fn train_parser_with_clusters(
         if opts.verbose {
             eprintln!("parser epoch {epoch}: oracle agreement {:.4}, feats {}", ok as f64 / tot.max(1) as f64, t.nfeat());
             if !dev.is_empty() && (epoch + 1) % 3 == 0 {
-                let p = Parser { labels: labels.clone(), root_label: 0, model: t.finish(1, 0.0), clusters: clusters.clone() };
+                let p = Parser { labels: labels.clone(), root_label: 0, model: t.finish(1, 0.0) };
                 let a = evaluate_parser(&p, dev);
                 eprintln!("  dev uas {:.4} las {:.4}", a.uas, a.las);
             }
         }
         if epoch + 1 == opts.epochs {
-            parser = Some(Parser {
-                labels: labels.clone(),
-                root_label: 0,
-                model: t.finish(opts.min_count, opts.min_weight),
-                clusters: clusters.clone(),
-            });
+            parser = Some(Parser { labels: labels.clone(), root_label: 0, model: t.finish(opts.min_count, opts.min_weight) });
         }
     }
-    parser.unwrap_or(Parser { labels, root_label: 0, model: t.finish(opts.min_count, opts.min_weight), clusters })
+    parser.unwrap_or(Parser { labels, root_label: 0, model: t.finish(opts.min_count, opts.min_weight) })
 }
 
 /// Attachment scores (punctuation included, as in the CoNLL 2018 shared task).
@@ -855,7 +771,7 @@ mod tests {
     /// skipped scoring): the reference the fast path must match.
     fn reference_heads(p: &Parser, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize, u16)> {
         let n = words.len();
-        let toks = tokens_of(words, upos, xpos, &p.clusters);
+        let toks = tokens_of(words, upos, xpos);
         let mut st = State::new(n);
         let mut feats = Vec::new();
         let mut scores = vec![0i32; p.model.nclass];
@@ -900,12 +816,11 @@ mod tests {
             }
         }
         let mut feats = Vec::new();
-        let none = Clusters::default();
-        features(&State::new(3), &tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3], &none), &mut feats);
+        features(&State::new(3), &tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3]), &mut feats);
         let mut statics = Vec::new();
         stack_word_feats(&[], 0, NONE, S0_IDS, &mut statics);
         stack_word_feats(&[], 0, NONE, S1_IDS, &mut statics);
-        buffer_feats(&tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3], &none), 3, 0, &mut statics);
+        buffer_feats(&tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3]), 3, 0, &mut statics);
         assert_eq!(statics.len(), NSTATIC);
         assert_eq!(&feats[..NSTATIC], &statics[..]);
     }

@@ -22,9 +22,6 @@ pub struct Args {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
-    /// Parser: evaluate this parser.bin instead of the embedded one (for experiments).
-    #[arg(long)]
-    pub parser_model: Option<PathBuf>,
 }
 
 pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
@@ -61,16 +58,7 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                         w.xpos = t.xpos;
                     }
                 }
-                let loaded;
-                let parser = match &args.parser_model {
-                    Some(p) => {
-                        let b = std::fs::read(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
-                        loaded = Parser::from_bytes(&b).ok_or_else(|| input_error(format!("{}: not a parser model", p.display())))?;
-                        &loaded
-                    }
-                    None => Parser::embedded(),
-                };
-                let a = evaluate_parser(parser, &sents);
+                let a = evaluate_parser(Parser::embedded(), &sents);
                 out.insert("uas".into(), round(a.uas));
                 out.insert("las".into(), round(a.las));
                 out.insert("tokens".into(), a.tokens.into());
