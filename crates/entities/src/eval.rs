@@ -126,18 +126,7 @@ pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Op
         let labels = model.tag(&sf);
         let pred: Vec<(usize, usize, String)> =
             ner::spans_of(&labels).into_iter().map(|(a, b, t)| (a, b, ner::TYPES[t].to_string())).collect();
-        if std::env::var("NG_NER_DEBUG").is_ok() {
-            for g in &gold {
-                if !pred.contains(g) {
-                    eprintln!("FN {:<4} {:<30} | {}", g.2, words[g.0..g.1].join(" "), words.join(" "));
-                }
-            }
-            for p in &pred {
-                if !gold.contains(p) {
-                    eprintln!("FP {:<4} {:<30} | {}", p.2, words[p.0..p.1].join(" "), words.join(" "));
-                }
-            }
-        }
+        debug_errors(&gold, &pred, &words);
         sc.add(&gold, &pred);
     }
     sc.finish();
@@ -192,20 +181,22 @@ pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>) -> Re
         }
         pred.sort();
         pred.dedup();
-        if std::env::var("NG_NER_DEBUG").is_ok() {
-            for g in &gold {
-                if !pred.contains(g) {
-                    eprintln!("FN {:<4} {:<30} | {}", g.2, words[g.0..g.1].join(" "), words.join(" "));
-                }
-            }
-            for p in &pred {
-                if !gold.contains(p) {
-                    eprintln!("FP {:<4} {:<30} | {}", p.2, words[p.0..p.1].join(" "), words.join(" "));
-                }
-            }
-        }
+        debug_errors(&gold, &pred, &words);
         sc.add(&gold, &pred);
     }
     sc.finish();
     Ok(sc)
+}
+
+/// With `NG_NER_DEBUG` set, lists a sentence's missed (FN) and spurious (FP) spans on stderr.
+fn debug_errors<W: AsRef<str>>(gold: &[(usize, usize, String)], pred: &[(usize, usize, String)], words: &[W]) {
+    if std::env::var_os("NG_NER_DEBUG").is_none() {
+        return;
+    }
+    let join = |a: usize, b: usize| words[a..b].iter().map(|w| w.as_ref()).collect::<Vec<_>>().join(" ");
+    for (tag, xs, ys) in [("FN", gold, pred), ("FP", pred, gold)] {
+        for x in xs.iter().filter(|x| !ys.contains(x)) {
+            eprintln!("{tag} {:<4} {:<30} | {}", x.2, join(x.0, x.1), join(0, words.len()));
+        }
+    }
 }

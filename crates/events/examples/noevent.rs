@@ -1,6 +1,8 @@
 //! Diagnostics over a JSON Lines sentence file: for each sentence without an event, the
 //! triggers that matched (pattern ids), so that source/target gaps can be told from
 //! dictionary gaps. `cargo run -p newsgraph-events --example noevent -- FILE`
+#[path = "../tests/common/mod.rs"]
+mod common;
 use newsgraph_core::{Component, Document};
 fn main() {
     let path = std::env::args().nth(1).expect("file");
@@ -9,12 +11,7 @@ fn main() {
     let coder = newsgraph_events::EventCoder::new();
     for r in &recs {
         let mut doc = Document::new("s", r.text.clone(), None);
-        newsgraph_text::Segmenter::new().process(&mut doc);
-        newsgraph_syntax::Tagger::embedded().process(&mut doc);
-        newsgraph_syntax::Parser::embedded().process(&mut doc);
-        newsgraph_time::TimeTagger::new().process(&mut doc);
-        newsgraph_entities::EntityRecognizer::new().process(&mut doc);
-        newsgraph_quotes::QuoteFinder::new().process(&mut doc);
+        common::upstream(&mut doc);
         coder.process(&mut doc);
         if doc.events.is_empty() {
             let t: Vec<String> = coder.triggers(&doc).into_iter().map(|(_, id)| id).collect();

@@ -1,5 +1,7 @@
 //! Aggregate diagnostics over a JSON Lines sentence file: how many sentences have a
 //! trigger, a coded actor, an event (no sentence is printed).
+#[path = "../tests/common/mod.rs"]
+mod common;
 use newsgraph_core::{Component, Document};
 fn main() {
     let path = std::env::args().nth(1).expect("file");
@@ -11,12 +13,7 @@ fn main() {
     let (mut trig, mut actor, mut two_actors, mut ev, mut parsed) = (0, 0, 0, 0, 0);
     for r in &recs {
         let mut doc = Document::new("s", r.text.clone(), None);
-        newsgraph_text::Segmenter::new().process(&mut doc);
-        newsgraph_syntax::Tagger::embedded().process(&mut doc);
-        newsgraph_syntax::Parser::embedded().process(&mut doc);
-        newsgraph_time::TimeTagger::new().process(&mut doc);
-        newsgraph_entities::EntityRecognizer::new().process(&mut doc);
-        newsgraph_quotes::QuoteFinder::new().process(&mut doc);
+        common::upstream(&mut doc);
         if doc.tokens.iter().any(|t| !t.deprel.is_empty()) { parsed += 1; }
         let has_trig = !coder.triggers(&doc).is_empty();
         if has_trig { trig += 1; }

@@ -1,5 +1,7 @@
 //! Frequent verbs with a coded-entity subject that no pattern codes, over a JSON Lines
 //! corpus of articles (for growing the dictionary from unlabelled news).
+#[path = "../tests/common/mod.rs"]
+mod common;
 use newsgraph_core::{Component, Document};
 fn main() {
     let path = std::env::args().nth(1).expect("file");
@@ -8,10 +10,7 @@ fn main() {
     for line in std::fs::read_to_string(path).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let mut doc = Document::new("d", v["text"].as_str().unwrap_or("").to_string(), None);
-        newsgraph_text::Segmenter::new().process(&mut doc);
-        newsgraph_syntax::Tagger::embedded().process(&mut doc);
-        newsgraph_syntax::Parser::embedded().process(&mut doc);
-        newsgraph_entities::EntityRecognizer::new().process(&mut doc);
+        common::upstream(&mut doc);
         coder.process(&mut doc);
         let trig: std::collections::HashSet<usize> = doc.events.iter().filter_map(|e| doc.token_at(e.trigger.start)).collect();
         for (i, t) in doc.tokens.iter().enumerate() {
