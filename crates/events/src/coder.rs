@@ -1076,8 +1076,23 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     }
     let pv = sv.toks[i].tagged && passive_form(sv, i, 0);
     // several subjects (a misparse): the nearest one before the verb
-    let subjects: Vec<usize> = sv.children(i).filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") || rel_is(&sv.toks[j].deprel, "csubj")).collect();
-    let nearest = subjects.iter().copied().filter(|&j| j < i).max().or_else(|| subjects.first().copied());
+    // (a bare time word parsed as a subject, "X today ordered ...", is no subject)
+    let subjects: Vec<usize> = sv
+        .children(i)
+        .filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") || rel_is(&sv.toks[j].deprel, "csubj"))
+        .filter(|&j| !matches!(sv.toks[j].lower.as_str(), "today" | "yesterday" | "tonight" | "tomorrow" | "now"))
+        .collect();
+    let mut nearest = subjects.iter().copied().filter(|&j| j < i).max().or_else(|| subjects.first().copied());
+    // one noun phrase misparsed as two subjects ("the Hamas (Islamic Resistance) group
+    // declared"): the name right before the common head noun is the subject
+    if let Some(n) = nearest.filter(|&n| sv.toks[n].upos == Upos::NOUN) {
+        if let Some(&j) = subjects.iter().find(|&&j| j < n && sv.toks[j].upos == Upos::PROPN) {
+            let end = sv.descendants(j, &[]).into_iter().chain(std::iter::once(j)).max().unwrap_or(j);
+            if end + 1 == n {
+                nearest = Some(j);
+            }
+        }
+    }
     if let Some(s) = nearest {
         if rel_is(&sv.toks[s].deprel, "nsubj:pass") || sv.toks[s].deprel == "nsubj:pass" || pv {
             return (vec![s], true);
@@ -1099,8 +1114,14 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         }
         return (subject_of(sv, h, depth + 1).0, pv);
     }
-    // "… opened the border to allow aid": a purpose clause shares its governor's subject
-    let purpose = rel_is(rel, "advcl") && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "mark") && sv.toks[c].lower == "to");
+    // "… opened the border to allow aid": a purpose clause shares its governor's subject;
+    // after an object-control verb's object it is the object's ("ordered X to close")
+    let purpose = to_infinitive_advcl(sv, i);
+    if purpose && object_control(sv, h) {
+        if let Some(o) = sv.child_with(h, &["obj"]).filter(|&o| o < i) {
+            return (vec![o], pv);
+        }
+    }
     if rel_is(rel, "conj") || (rel_is(rel, "advcl") && sv.toks[i].lower.ends_with("ing")) || purpose {
         return (subject_of(sv, h, depth + 1).0, pv);
     }
@@ -1108,6 +1129,17 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         return (vec![h], pv);
     }
     (vec![], false)
+}
+
+/// Does verb `i` pass its object on as the subject of a "to" clause ("ordered X to go")?
+/// ("call" not: "called a meeting to discuss X" is a purpose.)
+fn object_control(sv: &SentView, i: usize) -> bool {
+    !sv.toks[i].is("call") && OBJ_CONTROL.iter().any(|l| sv.toks[i].is(l))
+}
+
+/// Is `i` an infinitive clause with "to" attached as an adverbial clause?
+fn to_infinitive_advcl(sv: &SentView, i: usize) -> bool {
+    rel_is(&sv.toks[i].deprel, "advcl") && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "mark") && sv.toks[c].lower == "to")
 }
 
 fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
@@ -1125,6 +1157,13 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         a.obj = sv.child_with(i, &["obj"]);
         a.iobj = sv.child_with(i, &["iobj"]);
         a.xcomp = sv.child_with(i, &["xcomp"]);
+        // "ordered the paper to close" with the infinitive misparsed as a purpose clause:
+        // after an object-control verb's object it is the open complement
+        if a.xcomp.is_none() && object_control(sv, i) {
+            if let Some(o) = sv.child_with(i, &["obj"]) {
+                a.xcomp = sv.children(i).find(|&c| c > o && to_infinitive_advcl(sv, c));
+            }
+        }
         // a particle, also when parsed as an adverb ("forced the traders out")
         a.prt = sv.child_with(i, &["compound:prt"]).or_else(|| {
             sv.children(i).find(|&c| c > i && rel_is(&sv.toks[c].deprel, "advmod") && matches!(sv.toks[c].lower.as_str(), "out" | "off" | "up" | "down" | "away" | "back"))
