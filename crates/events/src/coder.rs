@@ -49,6 +49,18 @@ const INTENT_VERBS: &[&str] = &[
 const THREAT_VERBS: &[&str] = &["threaten", "warn"];
 const OBJ_CONTROL: &[&str] = &["invite", "urge", "ask", "help", "allow", "force", "persuade", "order", "tell", "encourage", "call"];
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
+/// Is `h` the object of a sending verb whose subject is one of `sources`?
+fn sent_by_source(sv: &SentView, h: usize, sources: &[Actor]) -> bool {
+    if !rel_is(&sv.toks[h].deprel, "obj") {
+        return false;
+    }
+    let Some(v) = sv.toks[h].head.filter(|&v| SENDING_VERBS.iter().any(|l| sv.toks[v].is(l))) else { return false };
+    let (subj, passive) = subject_of(sv, v, 0);
+    !passive && subj.iter().any(|&s| sources.iter().any(|a| a.span.start <= sv.toks[s].span.start && sv.toks[s].span.end <= a.span.end))
+}
+
+/// Verbs whose object (people without a country: "troops", "monitors") belongs to the subject.
+const SENDING_VERBS: &[&str] = &["send", "deploy", "dispatch", "despatch", "station", "post"];
 /// Verbs without a passive (their participle after a noun is a main verb).
 const INTRANSITIVE: &[&str] = &[
     "demonstrate", "protest", "rally", "march", "riot", "gather", "meet", "arrive", "travel", "return", "flee", "resign", "clash", "mutiny", "retreat", "die", "go", "come",
@@ -462,9 +474,11 @@ impl EventCoder {
                             continue;
                         }
                         // "its troops", "their forces": the source's own, not a target
+                        // (also the people a source sends: "Kenya sent troops to Somalia")
                         let own = sv.parsed
                             && resolve_one(cx, h).and_then(|b| b.code).is_some_and(|c| !has_country(&c))
-                            && sv.children(h).any(|c| rel_is(&sv.toks[c].deprel, "nmod:poss") && matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my"));
+                            && (sv.children(h).any(|c| rel_is(&sv.toks[c].deprel, "nmod:poss") && matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my"))
+                                || sent_by_source(sv, h, &sources));
                         if own {
                             continue;
                         }
@@ -1030,6 +1044,9 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
 /// "was found dead" has no verb). The subject of a passive is its patient, never its agent.
 fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
     let t = &sv.toks[i];
+    if measure_by(sv, i).is_some() {
+        return false;
+    }
     if sv.children(i).any(|c| matches!(sv.toks[c].deprel.as_str(), "aux:pass" | "nsubj:pass" | "csubj:pass")) {
         return true;
     }
@@ -1070,6 +1087,30 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
     false
 }
 
+/// "X eased by two hours the curfew": a participle without any auxiliary whose "by"
+/// phrase is a measure (a number, "by half", "by 10 percent") followed by an object is an
+/// active verb the parser took for a passive or a reduced relative; the measure phrase
+/// (its head) is returned.
+fn measure_by(sv: &SentView, i: usize) -> Option<usize> {
+    if sv.toks[i].xpos != "VBN" || sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "aux")) {
+        return None;
+    }
+    let m = sv.children(i).find(|&c| {
+        rel_is(&sv.toks[c].deprel, "obl")
+            && sv.case_of(c).as_deref() == Some("by")
+            && (sv.toks[c].upos == Upos::NUM
+                || sv.toks[c].is_any(&["half", "percent", "per cent", "third", "quarter"].map(String::from))
+                || sv.children(c).any(|k| rel_is(&sv.toks[k].deprel, "nummod")))
+    })?;
+    // (only with an object after the measure: "the budget, cut by half," stays a passive)
+    measure_obj(sv, m).map(|_| m)
+}
+
+/// The object that follows a measure phrase ("by two hours the curfew").
+fn measure_obj(sv: &SentView, m: usize) -> Option<usize> {
+    sv.children(m).find(|&c| c > m && (rel_is(&sv.toks[c].deprel, "obj") || rel_is(&sv.toks[c].deprel, "appos")))
+}
+
 fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     if depth > 6 {
         return (vec![], false);
@@ -1080,7 +1121,7 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     let subjects: Vec<usize> = sv
         .children(i)
         .filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") || rel_is(&sv.toks[j].deprel, "csubj"))
-        .filter(|&j| !matches!(sv.toks[j].lower.as_str(), "today" | "yesterday" | "tonight" | "tomorrow" | "now"))
+        .filter(|&j| !matches!(sv.toks[j].lower.as_str(), "today" | "yesterday" | "tonight" | "tomorrow" | "now") || sv.children(j).next().is_some())
         .collect();
     let mut nearest = subjects.iter().copied().filter(|&j| j < i).max().or_else(|| subjects.first().copied());
     // one noun phrase misparsed as two subjects ("the Hamas (Islamic Resistance) group
@@ -1094,7 +1135,7 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         }
     }
     if let Some(s) = nearest {
-        if rel_is(&sv.toks[s].deprel, "nsubj:pass") || sv.toks[s].deprel == "nsubj:pass" || pv {
+        if (sv.toks[s].deprel == "nsubj:pass" && measure_by(sv, i).is_none()) || pv {
             return (vec![s], true);
         }
         if RELATIVE.contains(&sv.toks[s].lower.as_str()) && rel_is(&sv.toks[i].deprel, "acl") {
@@ -1155,6 +1196,10 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
             a.subj = subj;
         }
         a.obj = sv.child_with(i, &["obj"]);
+        // ("eased by two hours the curfew": the object hangs on the measure)
+        if a.obj.is_none() {
+            a.obj = measure_by(sv, i).and_then(|m| measure_obj(sv, m));
+        }
         a.iobj = sv.child_with(i, &["iobj"]);
         a.xcomp = sv.child_with(i, &["xcomp"]);
         // "ordered the paper to close" with the infinitive misparsed as a purpose clause:
@@ -1721,6 +1766,19 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
                     let span = Span::new(a.span.start.min(inner.span.start), a.span.end.max(inner.span.end));
                     return Some(Actor { entity: a.entity, span, code: Some(format!("{country}{code}")) });
                 }
+            }
+        }
+    }
+    // "Kenya sent 300 police officers to …", "the UN deployed monitors": people sent by an
+    // actor are that actor's (an international organisation's staff are the organisation)
+    if sv.parsed && rel_is(&sv.toks[h].deprel, "obj") {
+        if let Some(v) = sv.toks[h].head.filter(|&v| sv.toks[v].is_any(&SENDING_VERBS.iter().map(|s| s.to_string()).collect::<Vec<_>>())) {
+            let (subj, passive) = subject_of(sv, v, 0);
+            let sender = if passive { None } else { subj.first().copied().filter(|&s| s != h).and_then(|s| resolve_one(cx, s)) };
+            if let Some(sc) = sender.and_then(|s| s.code).filter(|c| has_country(c)) {
+                let country = sc.get(..3).unwrap_or(&sc);
+                let code = if country == "IGO" { sc.clone() } else { format!("{country}{code}") };
+                return Some(Actor { entity: a.entity, span: a.span, code: Some(code) });
             }
         }
     }

@@ -44,3 +44,31 @@ fn ethnic_groups_are_coded_where_they_live() {
     let e = codes("Angry Yoruba traders blocked the main road to protest against the police.");
     assert!(e.iter().any(|x| x.0.starts_with("NGA") && x.2 == "144"), "{e:?}");
 }
+
+#[test]
+fn a_participle_with_a_measure_and_an_object_is_active() {
+    // "eased by two hours the curfew" is no passive with "two hours" as its agent
+    let e = codes("President Paul Kagame on Monday eased by two hours the curfew in Kigali.");
+    assert!(e.iter().any(|x| x.0 == "RWAGOV" && x.2 == "0813"), "{e:?}");
+    // without an object it stays a passive: the budget is no source
+    let e = codes("The budget of the Kenyan army, cut by half last year, was restored.");
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn people_sent_by_an_actor_are_its_own() {
+    let e = codes("Sweden dispatched soldiers to Liberia who attacked the rebel positions.");
+    assert!(e.iter().any(|x| x.0 == "SWEMIL" && x.2.starts_with("19")), "{e:?}");
+    // and never the target of the sender's deployment
+    let e = codes("Uganda deployed troops to Congo to fight the rebels.");
+    assert!(e.iter().any(|x| x.0 == "UGA" && x.1 == "COD"), "{e:?}");
+    assert!(!e.iter().any(|x| x.0 == "UGA" && x.1.starts_with("UGA")), "{e:?}");
+}
+
+#[test]
+fn an_execution_needs_a_person() {
+    let e = codes("Iranian authorities executed two Kurdish activists.");
+    assert!(e.iter().any(|x| x.0 == "IRNGOV" && x.2 == "1823"), "{e:?}");
+    let e = codes("The Kenyan government asked the ministry to execute the court ruling.");
+    assert!(!e.iter().any(|x| x.2.starts_with("18")), "{e:?}");
+}
