@@ -6,9 +6,16 @@
 //! At run time scoring is memory-bound (a hundred-odd feature lookups per decision), so a
 //! [`Model`] keeps its weights in a layout built at load time: a hash table of 64-byte buckets
 //! of four 16-byte slots (31-bit fingerprint, up to four (class, weight) pairs inline), padded
-//! 8-pair rows for features with five to eight weights and dense per-class rows (added with
-//! AVX2 where the CPU has it) for the frequent features with more. Lookups prefetch every home
-//! bucket first and select slots without data-dependent branches.
+//! 8-pair rows for features with five to eight weights and dense rows (added with AVX2 where
+//! the CPU has it) for the frequent features with more. Scores are summed by class *rank*
+//! (classes by how many dense rows weight them), and a dense row is stored only up to the
+//! cache line of its last non-zero weight: the frequent features' weights concentrate on a
+//! subset of the classes, so rows are about 2.7 lines instead of 4 for the parser. Unused
+//! inline pairs add zero to one of four scratch classes (one per pair position) rather than
+//! all to one, which would chain every lookup's additions through one memory cell. The big
+//! tables are allocated with a huge-page hint (Linux). Lookups prefetch every home bucket
+//! first and select slots without data-dependent branches; the sums are exactly those of the
+//! sparse model.
 //!
 //! ## Binary format of a [`Model`] (little-endian)
 //! ```text
@@ -143,7 +150,7 @@ fn prefetch<T>(p: &T) {
 /// Weights a slot of the run-time table holds inline.
 const INLINE: usize = 4;
 /// Features with more weights than [`INLINE`] and at most this many get a padded sparse row
-/// ([`Mid`]); features with more get a dense row (one `i16` per class).
+/// ([`Mid`]); features with more get a dense row ([`Line`]s of `i16` weights by class rank).
 const MID: usize = 8;
 /// The class of unused or spilled pairs: scores go to a scratch class never predicted (a
 /// model has at most 255 classes, 0..=254).
@@ -155,9 +162,10 @@ const OVERFLOW: u32 = 0x8000_0000;
 
 /// One slot of the run-time table (16 bytes): a 31-bit fingerprint of the feature key (0 =
 /// empty) and up to four (class, weight) pairs inline, unused pairs being (NOCLASS, 0). A
-/// feature with more weights has all classes NOCLASS and `q = [row lo, row hi, kind, 1]`,
-/// kind 0 for a row of `mid`, 1 for a row of `dense` (the final 1 marks the spill). Most features have at most four
-/// non-zero weights, so a lookup usually costs one cache miss.
+/// feature with more weights has all classes NOCLASS and `q = [row lo, row hi, kind, 1]`
+/// (the final 1 marks the spill): kind 0 for row `row` of `mid`, kind k in 1..=8 for the k
+/// lines of `dense` from line `row`. Classes are stored as ranks (see [`Model::rank`]). Most
+/// features have at most four non-zero weights, so a lookup usually costs one cache miss.
 #[derive(Clone, Copy)]
 #[repr(C, align(16))]
 struct Slot {
@@ -186,6 +194,12 @@ struct Mid {
 /// Which of four slots matches a 4-bit match mask (0 for none; the caller masks the result).
 const FIRST: [usize; 16] = [0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0];
 
+/// 32 weights of a dense row (one cache line): the weights of classes of rank 32 l to
+/// 32 l + 31 in the row's line l.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Line([i16; 32]);
+
 /// Fingerprint (31 bits of the upper half, never 0) and home bucket (lower 32 bits, by
 /// multiply-shift range reduction so the table needs no power-of-two size) of a feature key.
 #[inline(always)]
@@ -195,38 +209,70 @@ fn split_key(key: u64, nbuckets: usize) -> (u32, usize) {
     (fp, home)
 }
 
-/// Adds the dense rows `rows` (each `stride` weights of `dense`) to `acc`, with AVX2 where
-/// the CPU has it (detected at run time; the same loop, vectorised 16 weights at a time).
+/// Adds the dense rows `rows` (each `line << 3 | (lines - 1)`, see [`Slot`]) of `dense` to
+/// `acc` (indexed by class rank), with AVX2 where the CPU has it (detected at run time; the
+/// same loop, vectorised 16 weights at a time).
 #[inline]
-fn add_dense_rows(dense: &[i16], stride: usize, rows: &[u32], acc: &mut [i32; 256]) {
+fn add_dense_rows(dense: &[Line], rows: &[u32], acc: &mut [i32; 256]) {
     #[cfg(target_arch = "x86_64")]
     {
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU supports AVX2 (checked just above); the function body is safe
             // Rust.
-            unsafe { add_dense_rows_avx2(dense, stride, rows, acc) };
+            unsafe { add_dense_rows_avx2(dense, rows, acc) };
             return;
         }
     }
-    add_dense_rows_plain(dense, stride, rows, acc);
+    add_dense_rows_plain(dense, rows, acc);
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn add_dense_rows_avx2(dense: &[i16], stride: usize, rows: &[u32], acc: &mut [i32; 256]) {
-    add_dense_rows_plain(dense, stride, rows, acc);
+unsafe fn add_dense_rows_avx2(dense: &[Line], rows: &[u32], acc: &mut [i32; 256]) {
+    add_dense_rows_plain(dense, rows, acc);
 }
 
 #[inline(always)]
-fn add_dense_rows_plain(dense: &[i16], stride: usize, rows: &[u32], acc: &mut [i32; 256]) {
-    let stride = stride.min(256);
+fn add_dense_rows_plain(dense: &[Line], rows: &[u32], acc: &mut [i32; 256]) {
     for &r in rows {
-        if let Some(row) = dense.get(r as usize * stride..(r as usize + 1) * stride) {
-            for (a, &w) in acc[..stride].iter_mut().zip(row) {
-                *a += w as i32;
+        let start = (r >> 3) as usize;
+        let n = (r & 7) as usize + 1;
+        if let Some(lines) = dense.get(start..start + n) {
+            for (chunk, line) in acc.chunks_exact_mut(32).zip(lines) {
+                for (a, &w) in chunk.iter_mut().zip(line.0.iter()) {
+                    *a += w as i32;
+                }
             }
         }
     }
+}
+
+/// A vector of `n` copies of `fill` whose memory the kernel is asked to back with huge pages
+/// (Linux `madvise(MADV_HUGEPAGE)`, before the pages are first touched): the run-time tables
+/// are tens of megabytes read at random, and with 4 KiB pages nearly every lookup also misses
+/// the TLB. Elsewhere, or where the kernel declines, an ordinary vector.
+fn huge_vec<T: Copy>(n: usize, fill: T) -> Vec<T> {
+    let mut v: Vec<T> = Vec::with_capacity(n);
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let bytes = n * std::mem::size_of::<T>();
+        if bytes >= 2 * HUGE {
+            let start = v.as_ptr() as usize;
+            let lo = start.next_multiple_of(HUGE);
+            let hi = (start + bytes) / HUGE * HUGE;
+            if hi > lo {
+                // SAFETY: [lo, hi) lies inside the vector's allocation; MADV_HUGEPAGE only
+                // changes how the kernel backs those pages, not their contents (still
+                // unwritten here).
+                unsafe {
+                    libc::madvise(lo as *mut libc::c_void, hi - lo, libc::MADV_HUGEPAGE);
+                }
+            }
+        }
+    }
+    v.resize(n, fill);
+    v
 }
 
 /// A trained, quantised, sparse perceptron.
@@ -241,10 +287,15 @@ pub struct Model {
     /// without a branch.
     table: Vec<Bucket>,
     mid: Vec<Mid>,
-    /// Dense rows (`stride` weights each) of the features with many weights.
-    dense: Vec<i16>,
-    /// `nclass` rounded up to a multiple of 8 (at most 256).
-    stride: usize,
+    /// Dense rows of the features with many weights, each a whole number of cache lines
+    /// holding the weights by class rank, cut after the line of its last non-zero weight.
+    dense: Vec<Line>,
+    /// The slot of a missing feature: no weights, pairs pointing at the scratch classes.
+    pad: Slot,
+    /// Rank of each class (index 255: the scratch class): classes by descending number of
+    /// dense rows in which they have a weight, so that dense rows are short (the weights of
+    /// a perceptron's frequent features concentrate on a subset of the classes).
+    rank: [u8; 256],
 }
 
 impl Model {
@@ -257,7 +308,8 @@ impl Model {
             table: vec![EMPTY_BUCKET; 4],
             mid: Vec::new(),
             dense: Vec::new(),
-            stride: nclass.div_ceil(8) * 8,
+            rank: std::array::from_fn(|i| i as u8),
+            pad: EMPTY,
         }
     }
 
@@ -276,9 +328,40 @@ impl Model {
     fn build(&mut self) {
         let nb = (self.keys.len() * 100 / 160).max(4);
         let nslots = nb * 4;
-        let mut table = vec![EMPTY_BUCKET; nb];
+        let mut table = huge_vec(nb, EMPTY_BUCKET);
         let mut mid = Vec::new();
-        let mut dense = Vec::new();
+        // Unused inline pairs add zero to a scratch class, one per pair position where the
+        // model leaves room, so that they do not all update the same accumulator.
+        let pad = if self.nclass <= NOCLASS as usize - INLINE {
+            Slot { fp: 0, cls: std::array::from_fn(|k| NOCLASS - k as u8), q: [0; INLINE] }
+        } else {
+            EMPTY
+        };
+        // Class ranks: by descending number of dense rows with a weight for the class.
+        let mut freq = vec![0usize; self.nclass];
+        for &(_, start, len) in &self.keys {
+            if len as usize > MID {
+                for &(c, _) in &self.entries[start as usize..start as usize + len as usize] {
+                    freq[c as usize] += 1;
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..self.nclass).collect();
+        order.sort_by_key(|&c| (std::cmp::Reverse(freq[c]), c));
+        let mut rank = [NOCLASS; 256];
+        for (r, &c) in order.iter().enumerate() {
+            rank[c] = r as u8;
+        }
+        let rank_w = |w: &[(u8, i16)]| -> Vec<(u8, i16)> { w.iter().map(|&(c, q)| (rank[c as usize], q)).collect() };
+        let nlines = |w: &[(u8, i16)]| w.iter().map(|&(c, _)| c as usize / 32 + 1).max().unwrap_or(1);
+        let total: usize = self
+            .keys
+            .iter()
+            .filter(|k| k.2 as usize > MID)
+            .map(|&(_, start, len)| nlines(&rank_w(&self.entries[start as usize..start as usize + len as usize])))
+            .sum();
+        let mut dense = huge_vec(total, Line([0; 32]));
+        let mut nline = 0usize;
         for &(key, start, len) in &self.keys {
             let (fp, b) = split_key(key, nb);
             let mut i = b * 4;
@@ -304,8 +387,8 @@ impl Model {
             if i / 4 != b {
                 table[b].0[0].fp |= OVERFLOW;
             }
-            let w = &self.entries[start as usize..start as usize + len as usize];
-            let mut s = Slot { fp, ..EMPTY };
+            let w = rank_w(&self.entries[start as usize..start as usize + len as usize]);
+            let mut s = Slot { fp, ..pad };
             if w.len() <= INLINE {
                 for (k, &(c, q)) in w.iter().enumerate() {
                     s.cls[k] = c;
@@ -313,14 +396,15 @@ impl Model {
                 }
             } else {
                 let (row, kind) = if w.len() > MID {
-                    let row = dense.len() / self.stride;
-                    dense.resize(dense.len() + self.stride, 0i16);
-                    for &(c, q) in w {
-                        dense[row * self.stride + c as usize] = q;
+                    let row = nline;
+                    let k = nlines(&w);
+                    nline += k;
+                    for &(c, q) in &w {
+                        dense[row + c as usize / 32].0[c as usize % 32] = q;
                     }
-                    (row as u32, 1)
+                    (row as u32, k as i16)
                 } else {
-                    let mut m = Mid { cls: [NOCLASS; MID], q: [0; MID] };
+                    let mut m = Mid { cls: std::array::from_fn(|k| pad.cls[k % INLINE]), q: [0; MID] };
                     for (k, &(c, q)) in w.iter().enumerate() {
                         m.cls[k] = c;
                         m.q[k] = q;
@@ -337,6 +421,8 @@ impl Model {
         self.table = table;
         self.mid = mid;
         self.dense = dense;
+        self.rank = rank;
+        self.pad = pad;
     }
 
     /// The slot of a key whose home bucket `b` is full and overflowed (linear probing).
@@ -351,7 +437,7 @@ impl Model {
                     return *s;
                 }
                 if f == 0 {
-                    return EMPTY;
+                    return self.pad;
                 }
             }
             b += 1;
@@ -359,7 +445,7 @@ impl Model {
                 b = 0;
             }
         }
-        EMPTY
+        self.pad
     }
 
     pub fn nfeat(&self) -> usize {
@@ -400,11 +486,11 @@ impl Model {
                     | (((bk[3].fp & FP_MASK) == fp) as usize) << 3;
                 let mut s = bk[FIRST[m]];
                 let hit = (m != 0) as u8;
-                // A miss keeps the scratch class and zero weights.
+                // A miss takes the scratch classes and zero weights.
                 let keep8 = hit.wrapping_neg();
                 let keep16 = (hit as i16).wrapping_neg();
                 for k in 0..INLINE {
-                    s.cls[k] |= !keep8;
+                    s.cls[k] = (s.cls[k] & keep8) | (self.pad.cls[k] & !keep8);
                     s.q[k] &= keep16;
                 }
                 if m == 0 && bk[0].fp & OVERFLOW != 0 {
@@ -415,11 +501,11 @@ impl Model {
                 }
                 let row = s.q[0] as u16 as u32 | (s.q[1] as u16 as u32) << 16;
                 let is_spill = (s.cls[0] == NOCLASS && s.q[3] == 1) as usize;
-                let is_dense = is_spill & (s.q[2] == 1) as usize;
+                let is_dense = is_spill & (s.q[2] != 0) as usize;
                 let is_mid = is_spill & (s.q[2] == 0) as usize;
                 mids[nm] = row;
                 nm += is_mid;
-                denses[nd] = row;
+                denses[nd] = row << 3 | ((s.q[2] as u32).wrapping_sub(1) & 7);
                 nd += is_dense;
             }
             for &r in &mids[..nm] {
@@ -427,13 +513,11 @@ impl Model {
                     prefetch(m);
                 }
             }
-            let stride = self.stride.min(256);
             for &r in &denses[..nd] {
-                if let Some(row) = self.dense.get(r as usize * stride..(r as usize + 1) * stride) {
-                    let mut k = 0;
-                    while k < row.len() {
-                        prefetch(&row[k]);
-                        k += 32;
+                let start = (r >> 3) as usize;
+                if let Some(lines) = self.dense.get(start..start + (r & 7) as usize + 1) {
+                    for l in lines {
+                        prefetch(l);
                     }
                 }
             }
@@ -444,10 +528,10 @@ impl Model {
                     }
                 }
             }
-            add_dense_rows(&self.dense, stride, &denses[..nd], &mut acc);
+            add_dense_rows(&self.dense, &denses[..nd], &mut acc);
         }
-        for (s, a) in scores.iter_mut().zip(acc.iter()) {
-            *s += *a;
+        for (s, &r) in scores.iter_mut().zip(self.rank.iter()) {
+            *s += acc[r as usize];
         }
     }
 
@@ -576,11 +660,17 @@ mod tests {
 
     #[test]
     fn table_scores_equal_exact_sums_for_all_row_kinds() {
-        // Features with 1..=40 non-zero classes cover inline, mid and dense rows; many
-        // features make overflowing buckets likely.
-        let nclass = 37;
+        // Features with 1..=40 non-zero classes cover inline, mid and dense rows (of one to
+        // eight lines); many features make overflowing buckets likely; 254 classes leave no
+        // room for per-position scratch classes.
+        for nclass in [37, 200, 254] {
+            check_table_scores(nclass);
+        }
+    }
+
+    fn check_table_scores(nclass: usize) {
         let mut t = Trainer::new(nclass);
-        let mut rng = Rng(3);
+        let mut rng = Rng(3 + nclass as u64);
         let keys: Vec<u64> = (0..20_000).map(|_| rng.next()).collect();
         for (i, &k) in keys.iter().enumerate() {
             let fan = 1 + i % 40;
@@ -594,6 +684,9 @@ mod tests {
         let m = t.finish(1, 0.0);
         assert!(m.nfeat() > 19_000);
         assert!(!m.mid.is_empty() && !m.dense.is_empty());
+        let max_lines = m.table.iter().flat_map(|b| b.0.iter()).filter(|s| s.cls[0] == NOCLASS && s.q[3] == 1).map(|s| s.q[2]).max();
+        assert!(max_lines.unwrap_or(0) >= (nclass as i16 / 40).max(1), "dense rows of {max_lines:?} lines");
+        assert_eq!(m.pad.cls[3] == NOCLASS, nclass > 251);
         let m2 = Model::from_bytes(&m.to_bytes()).expect("round trip");
         assert_eq!(m2.to_bytes(), m.to_bytes());
         let mut scores = vec![0i32; nclass];
