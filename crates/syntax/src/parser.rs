@@ -436,20 +436,22 @@ fn best_legal(st: &State, scores: &[i32], root: u16) -> usize {
     let at_end = st.b == st.n;
     let root_left = 1 + 2 * root as usize;
     let root_right = 2 + 2 * root as usize;
-    let mut best = usize::MAX;
-    for (c, &v) in scores.iter().enumerate() {
-        let ok = if c == 0 {
-            shift
-        } else if c % 2 == 1 {
-            left && (at_end == (c == root_left))
-        } else {
-            right && c != root_right
-        };
-        if ok && (best == usize::MAX || v > scores[best]) {
-            best = c;
-        }
+    // Illegal classes masked to the minimum (no sum of weights reaches it), then the first
+    // class with the maximum: two branch-free passes instead of a compare-and-branch per class.
+    let mut masked = [i32::MIN; 256];
+    let mut any = false;
+    for (c, (m, &v)) in masked.iter_mut().zip(scores).enumerate() {
+        let ok = (c == 0 && shift)
+            | (c % 2 == 1 && left && (at_end == (c == root_left)))
+            | (c != 0 && c % 2 == 0 && right && c != root_right);
+        any |= ok;
+        *m = if ok { v } else { i32::MIN };
     }
-    best
+    if !any {
+        return usize::MAX;
+    }
+    let top = masked.iter().copied().max().unwrap_or(i32::MIN);
+    masked.iter().position(|&v| v == top).unwrap_or(usize::MAX)
 }
 
 fn legal(st: &State, class: usize, root: u16) -> bool {
@@ -496,8 +498,9 @@ impl Parser {
             cache.fill(0, s0.min(n), |out| stack_word_feats(&toks, n, s0, S0_IDS, out), &self.model);
             cache.fill(1, s1.min(n), |out| stack_word_feats(&toks, n, s1, S1_IDS, out), &self.model);
             cache.fill(2, b, |out| buffer_feats(&toks, n, b, out), &self.model);
-            for (k, sc) in scores.iter_mut().enumerate() {
-                *sc = cache.row(0, s0.min(n))[k] + cache.row(1, s1.min(n))[k] + cache.row(2, b)[k];
+            let (r0, r1, r2) = (cache.row(0, s0.min(n)), cache.row(1, s1.min(n)), cache.row(2, b));
+            for (((sc, &a), &b), &c) in scores.iter_mut().zip(r0).zip(r1).zip(r2) {
+                *sc = a + b + c;
             }
             feats.clear();
             dynamic_feats(&st, &toks, &mut feats);
