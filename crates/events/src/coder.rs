@@ -461,7 +461,13 @@ impl EventCoder {
                     // that the Kremlin would …")
                     "inner" => {
                         if sv.parsed {
-                            args.scope.iter().copied().filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") && !matches!(sv.toks[j].lower.as_str(), "it" | "this" | "that" | "which")).collect()
+                            // (not inside a relative clause: "push for solutions we need")
+                            args.scope
+                                .iter()
+                                .copied()
+                                .filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") && !matches!(sv.toks[j].lower.as_str(), "it" | "this" | "that" | "which"))
+                                .filter(|&j| !sv.toks[j].head.is_some_and(|hh| rel_is(&sv.toks[hh].deprel, "acl")))
+                                .collect()
                         } else {
                             cx.cands.iter().filter(|c| args.scope.contains(&c.first)).map(|c| c.last).take(1).collect()
                         }
@@ -1743,12 +1749,19 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
         }
     }
     let pp: Vec<usize> = if sv.parsed {
-        // "police in Kenya", "the army of Chad", and a named possessor ("Israel's Cabinet")
+        // "police in Kenya", "the army of Chad", and a named possessor ("Israel's Cabinet");
+        // "a militia based in Chad"
+        let based: Vec<usize> = sv
+            .children(h)
+            .filter(|&c| rel_is(&sv.toks[c].deprel, "acl") && sv.toks[c].is_any(&["base".to_string(), "headquarter".to_string(), "station".to_string()]))
+            .flat_map(|c| sv.children(c).filter(|&k| rel_is(&sv.toks[k].deprel, "obl") && sv.case_of(k).as_deref() == Some("in")).collect::<Vec<_>>())
+            .collect();
         sv.children(h)
             .filter(|&c| {
                 (rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| matches!(k.as_str(), "in" | "of" | "from")))
                     || (rel_is(&sv.toks[c].deprel, "nmod:poss") && !matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my" | "your"))
             })
+            .chain(based)
             .collect()
     } else {
         let k = h + 1;

@@ -72,3 +72,20 @@ fn an_execution_needs_a_person() {
     let e = codes("The Kenyan government asked the ministry to execute the court ruling.");
     assert!(!e.iter().any(|x| x.2.starts_with("18")), "{e:?}");
 }
+
+#[test]
+fn a_group_based_in_a_country_is_of_that_country() {
+    let e = codes("Gunmen based in Somalia kidnapped two Kenyan doctors.");
+    assert!(e.iter().any(|x| x.0 == "SOMREB" && x.2 == "181"), "{e:?}");
+}
+
+#[test]
+fn pushing_for_something_is_an_appeal() {
+    let e = codes("Ghana lobbied hard for Togo to open its markets.");
+    assert!(e.iter().any(|x| x.0 == "GHA" && x.1 == "TGO" && x.2.starts_with("02")), "{e:?}");
+    // not the subject of a relative clause, not pushing back or ahead
+    let e = codes("The Kenyan senator promised to push for the reforms we need.");
+    assert!(!e.iter().any(|x| x.2.starts_with("02") && !x.1.is_empty() && x.1 != "KEN"), "{e:?}");
+    let e = codes("The Nigerian government pushed back the elections to May.");
+    assert!(!e.iter().any(|x| x.2.starts_with("02")), "{e:?}");
+}
