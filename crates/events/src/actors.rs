@@ -109,6 +109,38 @@ pub fn fallback_phrase_code(phrase: &str) -> Option<String> {
     })
 }
 
+/// The sector of a title that opens a person's name ("Vice-President Moody Awori" → GOV,
+/// "General Ali Musa" → MIL): for named people the entity layer could not code.
+pub fn title_sector(phrase: &str) -> Option<&'static str> {
+    let l = lex();
+    let ws = words(phrase);
+    let strip = |w: &str| -> String {
+        let w = w.strip_prefix("vice-").or_else(|| w.strip_prefix("deputy-")).unwrap_or(w);
+        w.to_string()
+    };
+    let mut k = 0;
+    // ("Vice President", "Deputy Prime Minister", "former President")
+    while k < ws.len() && matches!(ws[k].as_str(), "vice" | "deputy" | "former" | "acting" | "interim" | "then") {
+        k += 1;
+    }
+    let first = ws.get(k).map(|w| strip(w))?;
+    if let Some(two) = ws.get(k + 1).map(|w| format!("{first} {w}")) {
+        if let Some(s) = l.sectors.get(&two) {
+            return Some(*s);
+        }
+    }
+    // only words that name a person's office, not institutions ("Parliament Speaker X")
+    let person_titles = ["president", "minister", "premier", "chancellor", "ambassador", "king", "queen", "general", "commander", "judge", "prosecutor", "governor", "mayor", "senator"];
+    if person_titles.contains(&first.as_str()) {
+        return l.sectors.get(&first).copied().or(match first.as_str() {
+            "governor" | "mayor" => Some("GOV"),
+            "senator" => Some("LEG"),
+            _ => None,
+        });
+    }
+    None
+}
+
 /// Is `word` (lower case) a word of the lexicon (a country word or a sector word)?
 pub fn is_lexicon_word(word: &str) -> bool {
     let l = lex();
@@ -136,6 +168,10 @@ mod tests {
         assert_eq!(fallback_phrase_code("South Korea").as_deref(), Some("KOR"));
         assert_eq!(fallback_phrase_code("the United Nations").as_deref(), Some("IGOUNO"));
         assert_eq!(fallback_phrase_code("us"), None);
+        assert_eq!(title_sector("Vice-President Ana Ruiz"), Some("GOV"));
+        assert_eq!(title_sector("Deputy Prime Minister Ana Ruiz"), Some("GOV"));
+        assert_eq!(title_sector("General Ana Ruiz"), Some("MIL"));
+        assert_eq!(title_sector("Ana Ruiz"), None);
         assert_eq!(fallback_phrase_code("the dog"), None);
         assert_eq!(fallback_phrase_code("European Community foreign ministers").as_deref(), Some("IGOEEC"));
         assert!(!is_lexicon_word("and") && !is_lexicon_word("of"));

@@ -1683,7 +1683,15 @@ fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
         if c.span.start >= span.start && c.span.end <= span.end {
             continue;
         }
-        if let Some(k) = c.code.as_deref().and_then(country_of_code) {
+        // (an organisation the entity layer could not code names its country: "the Kenya
+        // Wildlife Service")
+        let org_country = || {
+            c.entity
+                .filter(|&e| cx.doc.entities.get(e).is_some_and(|e| e.etype == newsgraph_core::EntityType::Org))
+                .and_then(|_| cx.doc.text.get(c.span.range()))
+                .and_then(fallback_phrase_code)
+        };
+        if let Some(k) = c.code.clone().or_else(|| if c.code.is_none() { org_country() } else { None }).as_deref().and_then(country_of_code) {
             if !found.contains(&k) {
                 found.push(k);
             }
@@ -1952,6 +1960,16 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
             let e = &doc.entities[ei];
             if e.mentions.iter().any(|m| m.span == c.span && m.kind == MentionKind::Pronoun) || e.actor.is_some() {
                 return Some(Actor { entity: Some(ei), span: c.span, code: e.actor.clone() });
+            }
+            // an unknown person with a title ("Vice-President Ana Ruiz"): the title's sector,
+            // whose country the context may give
+            if e.etype == newsgraph_core::EntityType::Person {
+                // (the title may precede the mention inside the head's phrase)
+                let start = phrase.map(|(f, _)| sv.toks[f].span.start.min(c.span.start)).unwrap_or(c.span.start);
+                let text = doc.text.get(start..c.span.end).unwrap_or("");
+                if let Some(s) = crate::actors::title_sector(text) {
+                    return Some(Actor { entity: Some(ei), span: c.span, code: Some(s.to_string()) });
+                }
             }
         }
     }

@@ -89,3 +89,16 @@ fn pushing_for_something_is_an_appeal() {
     let e = codes("The Nigerian government pushed back the elections to May.");
     assert!(!e.iter().any(|x| x.2.starts_with("02")), "{e:?}");
 }
+
+#[test]
+fn an_unknown_titled_person_takes_the_title_sector_and_the_context_country() {
+    // nobody in the knowledge base: "Vice-President" gives GOV, the one country named (inside
+    // an organisation's name the entity layer could not code) gives KEN
+    let e = codes("Deputy Minister Joseph Kamau refused to resign after an audit by the Kenya Revenue Authority.");
+    assert!(e.iter().any(|x| x.0 == "KENGOV" && x.2 == "1231"), "{e:?}");
+    let e = codes("Vice-President Tomas Oduya has refused to step down despite criticism from the Uganda Human Rights Commission.");
+    assert!(e.iter().any(|x| x.0 == "UGAGOV" && x.2 == "1231"), "{e:?}");
+    // a name without a title stays uncoded: no event
+    let e = codes("Tomas Oduya has refused to step down.");
+    assert!(e.is_empty(), "{e:?}");
+}
