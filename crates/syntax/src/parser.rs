@@ -2,8 +2,9 @@
 //! root at the end of the buffer, greedy decoding, an averaged perceptron over hashed feature
 //! templates in the style of Zhang & Nivre (2011), trained with the dynamic oracle of Goldberg
 //! & Nivre (2013) on predicted tags. When parsing, the scores of the templates that depend on
-//! one word alone (S0, S1, the buffer front) are cached per word, and steps with SHIFT as the
-//! only legal move are not scored.
+//! one word alone (S0, S1, the buffer front) are cached per word, with those of S0 and S1 that
+//! also depend on the word's left children (all attached before the word reaches the stack),
+//! and steps with SHIFT as the only legal move are not scored.
 //!
 //! ## Binary format (little-endian, strings are u32 length + UTF-8)
 //! ```text
@@ -239,6 +240,52 @@ const NSTATIC: usize = 25;
 /// Templates that depend on the parser state (everything but [`stack_word_feats`] and
 /// [`buffer_feats`]), appended to `out`.
 fn dynamic_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
+    dynamic_feats_sel(st, toks, true, out);
+}
+
+/// The templates of [`dynamic_feats`] that depend only on S0 and its left children: a
+/// word's left children are all attached while it is the buffer front, so these stay fixed
+/// while the word is on the stack, and the parser caches their scores with the word's (see
+/// [`WordCache`]). Appended to `out`.
+fn s0_fixed_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
+    let n = st.n;
+    let w = |i: usize| if i == NONE { PAD } else if i == n { 0xA001 } else { toks[i].w };
+    let p = |i: usize| if i == NONE { PAD } else if i == n { 0xA002 } else { toks[i].p };
+    let l = |i: usize| if i == NONE { PAD } else { st.label[i] as u64 };
+    let lc1 = |i: usize| if i == NONE { NONE } else { st.lc1[i] };
+    let lc2 = |i: usize| if i == NONE { NONE } else { st.lc2[i] };
+    let vl = |i: usize| if i == NONE { 99 } else { st.nl[i] as u64 };
+    let ls = |i: usize| if i == NONE { 0 } else { st.lset[i] };
+    let s0 = st.s(0);
+    let (s0w, s0p) = (w(s0), p(s0));
+    let s0l = lc1(s0);
+    let s0l2 = lc2(s0);
+    out.push(f2(72, s0w, vl(s0)));
+    out.push(f2(73, s0p, vl(s0)));
+    out.push(f1(80, w(s0l)));
+    out.push(f1(81, p(s0l)));
+    out.push(f1(82, l(s0l)));
+    out.push(f1(89, w(s0l2)));
+    out.push(f1(90, p(s0l2)));
+    out.push(f1(91, l(s0l2)));
+    out.push(f3(98, s0p, p(s0l), p(s0l2)));
+    out.push(f2(112, s0w, ls(s0)));
+    out.push(f2(113, s0p, ls(s0)));
+}
+
+/// The template of [`dynamic_feats`] on S1 and its left children (fixed for the same
+/// reason as [`s0_fixed_feats`]).
+fn s1_fixed_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
+    let n = st.n;
+    let s1 = st.s(1);
+    let s1p = if s1 == NONE { PAD } else if s1 == n { 0xA002 } else { toks[s1].p };
+    let s1l = if s1 == NONE { NONE } else { st.lc1[s1] };
+    out.push(f2(102, if s1l == NONE { PAD } else { st.label[s1l] as u64 }, s1p));
+}
+
+/// [`dynamic_feats`], or (with `fixed` false) all but the templates of [`s0_fixed_feats`] and
+/// [`s1_fixed_feats`]; in the order training uses.
+fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, out: &mut Vec<u64>) {
     let n = st.n;
     let w = |i: usize| if i == NONE { PAD } else if i == n { 0xA001 } else { toks[i].w };
     let p = |i: usize| if i == NONE { PAD } else if i == n { 0xA002 } else { toks[i].p };
@@ -306,43 +353,55 @@ fn dynamic_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     // Valency.
     out.push(f2(70, s0w, vr(s0)));
     out.push(f2(71, s0p, vr(s0)));
-    out.push(f2(72, s0w, vl(s0)));
-    out.push(f2(73, s0p, vl(s0)));
+    if fixed {
+        out.push(f2(72, s0w, vl(s0)));
+        out.push(f2(73, s0p, vl(s0)));
+    }
     out.push(f2(74, b0w, vl(b0)));
     out.push(f2(75, b0p, vl(b0)));
     out.push(f2(76, s1p, vr(s1)));
     // Children.
-    out.push(f1(80, w(s0l)));
-    out.push(f1(81, p(s0l)));
-    out.push(f1(82, l(s0l)));
+    if fixed {
+        out.push(f1(80, w(s0l)));
+        out.push(f1(81, p(s0l)));
+        out.push(f1(82, l(s0l)));
+    }
     out.push(f1(83, w(s0r)));
     out.push(f1(84, p(s0r)));
     out.push(f1(85, l(s0r)));
     out.push(f1(86, w(b0l)));
     out.push(f1(87, p(b0l)));
     out.push(f1(88, l(b0l)));
-    out.push(f1(89, w(s0l2)));
-    out.push(f1(90, p(s0l2)));
-    out.push(f1(91, l(s0l2)));
+    if fixed {
+        out.push(f1(89, w(s0l2)));
+        out.push(f1(90, p(s0l2)));
+        out.push(f1(91, l(s0l2)));
+    }
     out.push(f1(92, w(s0r2)));
     out.push(f1(93, p(s0r2)));
     out.push(f1(94, l(s0r2)));
     out.push(f1(95, w(b0l2)));
     out.push(f1(96, p(b0l2)));
     out.push(f1(97, l(b0l2)));
-    out.push(f3(98, s0p, p(s0l), p(s0l2)));
+    if fixed {
+        out.push(f3(98, s0p, p(s0l), p(s0l2)));
+    }
     out.push(f3(99, s0p, p(s0r), p(s0r2)));
     out.push(f3(100, b0p, p(b0l), p(b0l2)));
     out.push(f2(101, l(s1r), s1p));
-    out.push(f2(102, l(s1l), s1p));
+    if fixed {
+        out.push(f2(102, l(s1l), s1p));
+    }
     out.push(f2(103, w(s1r), s1p));
     out.push(f3(104, s0p, l(s0l), l(s0r)));
     out.push(f3(105, b0p, l(b0l), s0p));
     // Label sets.
     out.push(f2(110, s0w, rs(s0)));
     out.push(f2(111, s0p, rs(s0)));
-    out.push(f2(112, s0w, ls(s0)));
-    out.push(f2(113, s0p, ls(s0)));
+    if fixed {
+        out.push(f2(112, s0w, ls(s0)));
+        out.push(f2(113, s0p, ls(s0)));
+    }
     out.push(f2(114, b0w, ls(b0)));
     out.push(f2(115, b0p, ls(b0)));
     out.push(f2(116, s1p, rs(s1)));
@@ -495,15 +554,31 @@ impl Parser {
                 continue;
             }
             let (s0, s1, b) = (st.s(0), st.s(1), st.b.min(n));
-            cache.fill(0, s0.min(n), |out| stack_word_feats(&toks, n, s0, S0_IDS, out), &self.model);
-            cache.fill(1, s1.min(n), |out| stack_word_feats(&toks, n, s1, S1_IDS, out), &self.model);
+            cache.fill(
+                0,
+                s0.min(n),
+                |out| {
+                    stack_word_feats(&toks, n, s0, S0_IDS, out);
+                    s0_fixed_feats(&st, &toks, out);
+                },
+                &self.model,
+            );
+            cache.fill(
+                1,
+                s1.min(n),
+                |out| {
+                    stack_word_feats(&toks, n, s1, S1_IDS, out);
+                    s1_fixed_feats(&st, &toks, out);
+                },
+                &self.model,
+            );
             cache.fill(2, b, |out| buffer_feats(&toks, n, b, out), &self.model);
             let (r0, r1, r2) = (cache.row(0, s0.min(n)), cache.row(1, s1.min(n)), cache.row(2, b));
             for (((sc, &a), &b), &c) in scores.iter_mut().zip(r0).zip(r1).zip(r2) {
                 *sc = a + b + c;
             }
             feats.clear();
-            dynamic_feats(&st, &toks, &mut feats);
+            dynamic_feats_sel(&st, &toks, false, &mut feats);
             self.model.add_scores(&feats, &mut scores);
             let best = best_legal(&st, &scores, self.root_label);
             if best == usize::MAX {
@@ -826,5 +901,20 @@ mod tests {
         buffer_feats(&tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3]), 3, 0, &mut statics);
         assert_eq!(statics.len(), NSTATIC);
         assert_eq!(&feats[..NSTATIC], &statics[..]);
+        // The fixed S0/S1 templates and the rest make up the dynamic templates, in states with
+        // children on both sides.
+        let toks = tokens_of(&["a", "b", "c", "d", "e", "f"], &["X"; 6], &["DT", "NN", "VB", "DT", "NN", "."]);
+        let mut st = State::new(6);
+        for class in [0, 0, 1 + 2 * 3, 0, 0, 0, 1 + 2 * 5, 2 + 2 * 4] {
+            st.apply(class);
+            let (mut all, mut split) = (Vec::new(), Vec::new());
+            dynamic_feats(&st, &toks, &mut all);
+            dynamic_feats_sel(&st, &toks, false, &mut split);
+            s0_fixed_feats(&st, &toks, &mut split);
+            s1_fixed_feats(&st, &toks, &mut split);
+            all.sort_unstable();
+            split.sort_unstable();
+            assert_eq!(all, split);
+        }
     }
 }
