@@ -157,8 +157,9 @@ const MID: usize = 8;
 /// The class of unused or spilled pairs: scores go to a scratch class never predicted (a
 /// model has at most 255 classes, 0..=254).
 const NOCLASS: u8 = 0xFF;
-/// Fingerprint bits of [`Slot::fp`]; the top bit of a bucket's first slot marks that keys
-/// whose home is this bucket continue in later buckets.
+/// Fingerprint bits of [`Slot::fp`]; the top bit of a bucket's slot k marks that some key
+/// whose home is this bucket and whose fingerprint is k modulo 4 lies in a later bucket (so
+/// most misses in a full bucket need not probe further).
 const FP_MASK: u32 = 0x7fff_ffff;
 const OVERFLOW: u32 = 0x8000_0000;
 
@@ -387,7 +388,7 @@ impl Model {
                 continue;
             }
             if i / 4 != b {
-                table[b].0[0].fp |= OVERFLOW;
+                table[b].0[(fp & 3) as usize].fp |= OVERFLOW;
             }
             let w = rank_w(&self.entries[start as usize..start as usize + len as usize]);
             let mut s = Slot { fp, ..pad };
@@ -488,7 +489,7 @@ impl Model {
                     | (((bk[3].fp & FP_MASK) == fp) as usize) << 3;
                 // A miss takes the scratch classes and zero weights.
                 let mut s = if m != 0 { bk[FIRST[m]] } else { self.pad };
-                if m == 0 && bk[0].fp & OVERFLOW != 0 {
+                if m == 0 && bk[(fp & 3) as usize].fp & OVERFLOW != 0 {
                     s = self.find_slow(fp, b);
                 }
                 // Most lookups are misses or features with spilled rows (in the parser about
