@@ -512,6 +512,17 @@ impl Kb {
         best.unwrap_or(&self.orgs[first])
     }
 
+    /// Is `name` (a surface form) first of all a region, province or city inside one country
+    /// ("Sindh", "Bali", "Quetta"), not a country, capital or organisation? Such a place is
+    /// where something happens, not who acts.
+    pub fn is_subnational_place(&self, name: &str) -> bool {
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        match self.names.get(name).and_then(|v| v.first()) {
+            Some(NameRef::Place(i)) => self.places.get(*i).and_then(|p| p.code.as_deref()).is_some_and(|c| self.country_index.contains_key(c)),
+            _ => false,
+        }
+    }
+
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.country_index.get(code).map(|&i| &self.countries[i])
     }

@@ -456,6 +456,22 @@ impl EventCoder {
                         .filter(|&s| !matches!(sv.toks[s].lower.as_str(), "it" | "this" | "that" | "which" | "they" | "he" | "she" | "we" | "i"))
                         .collect(),
                     "xcomp" | "ccomp" => vec![],
+                    // the subject of a "for X to …" clause ("pushed for Y to act")
+                    // (also parsed flat: "for X" an oblique followed by a "to" clause)
+                    "forclause" => {
+                        let mut v: Vec<usize> = sv
+                            .children(i)
+                            .filter(|&c| sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "for"))
+                            .flat_map(|c| sv.children(c).filter(|&k| rel_is(&sv.toks[k].deprel, "nsubj")).collect::<Vec<_>>())
+                            .collect();
+                        for c in sv.children(i).filter(|&c| rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).as_deref() == Some("for")) {
+                            let to_clause = sv.children(i).any(|k| k > c && (rel_is(&sv.toks[k].deprel, "advcl") || rel_is(&sv.toks[k].deprel, "xcomp")) && sv.children(k).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "to"));
+                            if to_clause {
+                                v.push(c);
+                            }
+                        }
+                        v
+                    }
                     "poss" => args.nominal_src.clone(),
                     // the subject of a clause the trigger governs ("said it was troubling
                     // that the Kremlin would …")
@@ -474,6 +490,25 @@ impl EventCoder {
                     }
                     prep => args.obliques.iter().filter(|(c, _)| c == prep).map(|(_, h)| *h).collect(),
                 };
+                // "killed a professor in Quetta": the place of the act is no target when a
+                // bare-sector object is at hand; it gives that object its country
+                // (not when the object is a weapon: "fired artillery rounds in X")
+                let weapon = |a: &Actor| {
+                    cx.doc.text.get(a.span.range()).unwrap_or("").split(|c: char| !c.is_alphanumeric()).any(|w| {
+                        matches!(w.to_lowercase().as_str(), "artillery" | "rounds" | "missile" | "missiles" | "rocket" | "rockets" | "shell" | "shells" | "tanks" | "warplanes" | "jets" | "bomb" | "bombs" | "weapons" | "arms" | "drones")
+                    })
+                };
+                if slot == "in" && weak_target.as_ref().is_some_and(|(w, ws)| (ws == "obj" || ws == "iobj") && !weapon(w)) && !heads.is_empty() {
+                    if let Some((w, _)) = weak_target.as_mut() {
+                        let place = heads.iter().find_map(|&h| resolve_one(cx, h).and_then(|a| a.code)).filter(|c| has_country(c) && !c.starts_with("IGO"));
+                        if let (Some(pc), Some(wc)) = (place, w.code.clone()) {
+                            if !has_country(&wc) {
+                                w.code = Some(format!("{}{wc}", pc.get(..3).unwrap_or(&pc)));
+                            }
+                        }
+                    }
+                    break 'slots;
+                }
                 for h in expand_conj(cx, &heads) {
                     if let Some(a) = resolve(cx, h) {
                         if sources.iter().any(|s| s.span == a.span) {
@@ -909,6 +944,12 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         if pronoun.is_some_and(|p| p > c.last) {
             break;
         }
+        // a province or city is where things happen, not who acts ("a quake hit Sichuan
+        // province, killing …", "the Bali bombings")
+        // (nor does the search go on past one: the actor further left is someone else)
+        if place_cand(cx, c) {
+            break;
+        }
         let prev = c.first.checked_sub(1).map(|p| sv.toks[p].lower.as_str());
         if prev.is_some_and(|p| PREPS.contains(&p) && p != "by") {
             continue;
@@ -943,7 +984,7 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     if kind == TriggerKind::Noun && a.nominal_src.is_empty() && !in_pp {
         // governed by a verb: its subject ("X held talks", "X launched an attack")
         for c in left.iter().rev() {
-            if c.first < clause_start || pronoun.is_some_and(|p| p > c.last) {
+            if c.first < clause_start || pronoun.is_some_and(|p| p > c.last) || place_cand(cx, c) {
                 break;
             }
             let prev = c.first.checked_sub(1).map(|p| sv.toks[p].lower.as_str());
@@ -1165,7 +1206,7 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     // after an object-control verb's object it is the object's ("ordered X to close")
     let purpose = to_infinitive_advcl(sv, i);
     if purpose && object_control(sv, h) {
-        if let Some(o) = sv.child_with(h, &["obj"]).filter(|&o| o < i) {
+        if let Some(o) = sv.child_with(h, &["obj"]).filter(|&o| o < i && agent_like(sv, o)) {
             return (vec![o], pv);
         }
     }
@@ -1182,6 +1223,21 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
 /// ("call" not: "called a meeting to discuss X" is a purpose.)
 fn object_control(sv: &SentView, i: usize) -> bool {
     !sv.toks[i].is("call") && OBJ_CONTROL.iter().any(|l| sv.toks[i].is(l))
+}
+
+/// Can token `o` name someone who acts: a name, a pronoun, or an agent word ("troops",
+/// "the government"), not "the assassination"?
+fn agent_like(sv: &SentView, o: usize) -> bool {
+    let t = &sv.toks[o];
+    matches!(t.upos, Upos::PROPN | Upos::PRON) || crate::actors::is_lexicon_word(&t.lower) || t.lemmas.iter().any(|l| crate::actors::is_lexicon_word(l))
+}
+
+/// Is an actor candidate a province, region or city of one country (from the knowledge
+/// base's places), not a country, capital or organisation?
+fn place_cand(cx: &Ctx, c: &ActorCand) -> bool {
+    let kb = newsgraph_entities::Kb::builtin();
+    let text = cx.doc.text.get(c.span.range()).unwrap_or("");
+    c.entity.and_then(|e| cx.doc.entities.get(e)).is_some_and(|e| kb.is_subnational_place(&e.name)) || kb.is_subnational_place(text)
 }
 
 /// Is `i` an infinitive clause with "to" attached as an adverbial clause?
@@ -1234,7 +1290,7 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         // nominal: possessor, modifier actors, "by" phrase, else the governing verb's subject
         for c in sv.children(i).collect::<Vec<_>>() {
             let r = sv.toks[c].deprel.as_str();
-            if (rel_is(r, "nmod:poss") || r == "amod" || r == "compound") && resolve_code_only(cx, c) {
+            if (rel_is(r, "nmod:poss") || r == "amod" || r == "compound") && resolve_code_only(cx, c) && !cx.cands.iter().any(|d| d.first <= c && c <= d.last && place_cand(cx, d)) {
                 // a modifier names the actor only with its country ("the Russian attack");
                 // "the official visit", "a military attack" name nobody
                 if r != "amod" && r != "compound" || resolve(cx, c).and_then(|x| x.code).is_some_and(|code| has_country(&code)) {

@@ -102,3 +102,21 @@ fn an_unknown_titled_person_takes_the_title_sector_and_the_context_country() {
     let e = codes("Tomas Oduya has refused to step down.");
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn a_province_or_city_is_a_place_not_an_actor() {
+    // the place of the act gives a bare-sector victim its country, it is not the target
+    let e = codes("Gunmen killed two police officers in Kandahar on Monday.");
+    assert!(e.iter().any(|x| x.2 == "190" && x.1 == "AFGCOP"), "{e:?}");
+    // a place is never the guessed source of an act
+    let e = codes("A powerful earthquake struck Sichuan province, killing hundreds of villagers.");
+    assert!(!e.iter().any(|x| x.0.starts_with("CHN")), "{e:?}");
+    let e = codes("Police are still searching for the men behind the Kano bombings.");
+    assert!(!e.iter().any(|x| x.2.starts_with("18") && x.0.starts_with("NGA") && !x.0.ends_with("COP")), "{e:?}");
+}
+
+#[test]
+fn pushing_for_needs_a_for_clause_or_an_actor_target() {
+    let e = codes("Rebel fighters pressed their offensive toward the capital of Chad.");
+    assert!(!e.iter().any(|x| x.2.starts_with("02")), "{e:?}");
+}
