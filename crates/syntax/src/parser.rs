@@ -222,7 +222,8 @@ impl WordCache {
         if !self.done[r] {
             self.tmp.clear();
             feats(&mut self.tmp);
-            model.score(&self.tmp, &mut self.scores[r * self.nclass..(r + 1) * self.nclass]);
+            // Rows are zero until filled; sums by class rank.
+            model.add_scores_ranked(&self.tmp, &mut self.scores[r * self.nclass..(r + 1) * self.nclass]);
             self.done[r] = true;
         }
     }
@@ -542,6 +543,8 @@ impl Parser {
         let nclass = self.model.nclass;
         let mut feats = Vec::with_capacity(128);
         let mut scores = vec![0i32; nclass];
+        let mut ranked = vec![0i32; nclass];
+        let rank = self.model.rank();
         // Scores of the word-only templates, cached per S0 word, S1 word and buffer front
         // (row n: none, or the root).
         let mut cache = WordCache::new(n, nclass);
@@ -574,12 +577,16 @@ impl Parser {
             );
             cache.fill(2, b, |out| buffer_feats(&toks, n, b, out), &self.model);
             let (r0, r1, r2) = (cache.row(0, s0.min(n)), cache.row(1, s1.min(n)), cache.row(2, b));
-            for (((sc, &a), &b), &c) in scores.iter_mut().zip(r0).zip(r1).zip(r2) {
+            for (((sc, &a), &b), &c) in ranked.iter_mut().zip(r0).zip(r1).zip(r2) {
                 *sc = a + b + c;
             }
             feats.clear();
             dynamic_feats_sel(&st, &toks, false, &mut feats);
-            self.model.add_scores(&feats, &mut scores);
+            self.model.add_scores_ranked(&feats, &mut ranked);
+            // By class rank so far; in class order once per step.
+            for (sc, &r) in scores.iter_mut().zip(rank.iter()) {
+                *sc = ranked.get(r as usize).copied().unwrap_or(0);
+            }
             let best = best_legal(&st, &scores, self.root_label);
             if best == usize::MAX {
                 break;

@@ -470,12 +470,39 @@ impl Model {
     /// Adds the summed weights of `feats` to `scores` (see [`Model::score`]).
     #[inline]
     pub fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
+        let mut acc = [0i32; 256];
+        self.sum_into(feats, &mut acc);
+        for (s, &r) in scores.iter_mut().zip(self.rank.iter()) {
+            *s += acc[r as usize];
+        }
+    }
+
+    /// Adds the summed weights of `feats` to `scores` indexed by class rank (`scores[r]` for
+    /// the class `c` with `self.rank()[c] == r`): the same sums as [`Model::add_scores`],
+    /// for callers that add up several lists before putting the sums in class order once.
+    #[inline]
+    pub fn add_scores_ranked(&self, feats: &[u64], scores: &mut [i32]) {
+        let mut acc = [0i32; 256];
+        self.sum_into(feats, &mut acc);
+        for (s, &a) in scores.iter_mut().zip(acc.iter()) {
+            *s += a;
+        }
+    }
+
+    /// The rank of each class (see [`Model::add_scores_ranked`]; entries from `nclass` on
+    /// are unused).
+    pub fn rank(&self) -> &[u8; 256] {
+        &self.rank
+    }
+
+    /// Adds the summed weights of `feats` to `acc`, indexed by class rank (entries 252 to
+    /// 255 may receive scratch sums).
+    #[inline(always)]
+    fn sum_into(&self, feats: &[u64], acc: &mut [i32; 256]) {
         let nb = self.table.len();
         for &f in feats {
             prefetch(&self.table[split_key(f, nb).1]);
         }
-        // Indexed by a `u8` class, so no bounds checks; 255 is the scratch class.
-        let mut acc = [0i32; 256];
         let mut mids = [0u32; 128];
         let mut denses = [0u32; 128];
         for chunk in feats.chunks(128) {
@@ -528,10 +555,7 @@ impl Model {
                     }
                 }
             }
-            add_dense_rows(&self.dense, &denses[..nd], &mut acc);
-        }
-        for (s, &r) in scores.iter_mut().zip(self.rank.iter()) {
-            *s += acc[r as usize];
+            add_dense_rows(&self.dense, &denses[..nd], acc);
         }
     }
 
