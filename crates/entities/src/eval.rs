@@ -1,7 +1,10 @@
 //! Exact-span entity F1: the tagger on the GMB test part (GMB labels), the whole
-//! recognizer on UNER English EWT (PER, ORG, LOC). With the environment variable
-//! `NG_NER_DEBUG` set, the UNER evaluation prints its misses (FN) and false alarms (FP) to
-//! standard error.
+//! recognizer on UNER English EWT (PER, ORG, LOC), one document (`# newdoc`) at a time.
+//! Both can be given a part-of-speech tagger ([`PosTagger`]) so that the recognizer sees
+//! Penn tags as in the pipeline. With the environment variable `NG_NER_DEBUG` set, the
+//! evaluations print their misses (FN) and false alarms (FP) to standard error; with
+//! `NG_NER_MODEL` naming a model file, that model is evaluated instead of the embedded one
+//! ([`crate::ner::Model::embedded`]).
 
 use crate::ner;
 use crate::EntityRecognizer;
@@ -103,13 +106,19 @@ impl fmt::Display for NerReport {
     }
 }
 
-/// Scores the tagger on the GMB test part. `limit` takes only the first sentences of it.
+/// A part-of-speech tagger for the evaluations: Penn tags (XPOS) of a sentence's words, as
+/// the pipeline's tagger gives them to the recognizer.
+pub type PosTagger<'a> = &'a dyn Fn(&[&str]) -> Vec<String>;
+
+/// Scores the tagger on the GMB test part, without part-of-speech tags. `limit` takes
+/// only the first sentences of it.
 pub fn eval_gmb(rec: &EntityRecognizer, gmb_csv: &str, limit: Option<usize>) -> Result<Scores, String> {
-    eval_gmb_part(rec, gmb_csv, false, limit)
+    eval_gmb_part(rec, gmb_csv, false, limit, None)
 }
 
-/// Scores the tagger on the GMB dev part (`dev`) or test part.
-pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Option<usize>) -> Result<Scores, String> {
+/// Scores the tagger on the GMB dev part (`dev`) or test part; `pos` tags the words (the
+/// table's own tags are not used: at run time the tags are predicted).
+pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Option<usize>, pos: Option<PosTagger>) -> Result<Scores, String> {
     let model = ner::Model::embedded().ok_or("no NER model embedded")?;
     let sents = ner::read_gmb(gmb_csv);
     if sents.len() < 10 {
@@ -122,7 +131,9 @@ pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Op
         let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
         let tags: Vec<String> = s.iter().map(|x| if x.1.ends_with("tim") { "O".to_string() } else { x.1.clone() }).collect();
         let gold = ner::bio_spans(&tags);
-        let sf = ner::SentFeats::new(&words, rec.kb(), rec.gaz(), &model.vocab, &model.clusters);
+        let tags_pos = pos.map(|p| p(&words)).unwrap_or_default();
+        let tp: Vec<&str> = tags_pos.iter().map(|x| x.as_str()).collect();
+        let sf = ner::SentFeats::new(&words, &tp, rec.kb(), rec.gaz(), &model.vocab, &model.clusters);
         let labels = model.tag(&sf);
         let pred: Vec<(usize, usize, String)> =
             ner::spans_of(&labels).into_iter().map(|(a, b, t)| (a, b, ner::TYPES[t].to_string())).collect();
@@ -133,38 +144,61 @@ pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Op
     Ok(sc)
 }
 
-fn doc_of_words(words: &[&str]) -> Document {
+/// A document of pre-tokenised sentences (one paragraph each, words joined by spaces,
+/// sentences by newlines), with the first token index of each sentence.
+fn doc_of_sentences(sents: &[Vec<&str>], pos: Option<PosTagger>) -> (Document, Vec<usize>) {
     let mut text = String::new();
     let mut tokens = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            text.push(' ');
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut firsts = Vec::new();
+    for words in sents {
+        if !text.is_empty() {
+            text.push('\n');
         }
-        let s = text.len();
-        text.push_str(w);
-        tokens.push(Token { span: Span::new(s, text.len()), space_after: true, ..Default::default() });
+        let start = text.len();
+        let t0 = tokens.len();
+        firsts.push(t0);
+        let tags = pos.map(|p| p(words)).unwrap_or_default();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            let s = text.len();
+            text.push_str(w);
+            let xpos = tags.get(i).cloned().unwrap_or_default();
+            tokens.push(Token { span: Span::new(s, text.len()), space_after: true, xpos, ..Default::default() });
+        }
+        let span = Span::new(start, text.len());
+        sentences.push(Sentence { span, paragraph: paragraphs.len(), tokens: t0..tokens.len() });
+        paragraphs.push(newsgraph_core::Paragraph { span, heading: false });
     }
-    let n = tokens.len();
-    let mut d = Document::new("eval", text.clone(), None);
+    let mut d = Document::new("eval", text, None);
     d.tokens = tokens;
-    d.sentences = vec![Sentence { span: Span::new(0, text.len()), paragraph: 0, tokens: 0..n }];
-    d
+    d.sentences = sentences;
+    d.paragraphs = paragraphs;
+    (d, firsts)
 }
 
-/// Scores the recognizer on a UNER IOB2 file.
-pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>) -> Result<Scores, String> {
-    let sents = ner::read_iob2(iob2);
-    if sents.is_empty() {
+/// Scores the recognizer on a UNER IOB2 file. The sentences of one document (`# newdoc`
+/// comment lines) are analysed together, as the product analyses an article; `pos` gives
+/// the tokens their Penn tags, as the pipeline's tagger does.
+pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>, pos: Option<PosTagger>) -> Result<Scores, String> {
+    let docs = ner::read_iob2_docs(iob2);
+    if docs.iter().all(|d| d.is_empty()) {
         return Err("no sentences in the UNER file".into());
     }
     let mut sc = Scores::default();
-    for s in sents.iter().take(limit.unwrap_or(usize::MAX)) {
-        let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
-        let tags: Vec<String> = s.iter().map(|x| x.1.clone()).collect();
-        let gold: Vec<(usize, usize, String)> =
-            ner::bio_spans(&tags).into_iter().filter(|g| matches!(g.2.as_str(), "PER" | "ORG" | "LOC")).collect();
-        let doc = doc_of_words(&words);
-        let mut pred = Vec::new();
+    let mut left = limit.unwrap_or(usize::MAX);
+    for d in &docs {
+        if left == 0 {
+            break;
+        }
+        let d = &d[..d.len().min(left)];
+        left -= d.len();
+        let words: Vec<Vec<&str>> = d.iter().map(|s| s.iter().map(|x| x.0.as_str()).collect()).collect();
+        let (doc, firsts) = doc_of_sentences(&words, pos);
+        let mut preds: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); d.len()];
         for (span, t) in rec.names(&doc) {
             let ty = match t {
                 EntityType::Person => "PER",
@@ -174,15 +208,25 @@ pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>) -> Re
             };
             let a = doc.tokens.partition_point(|x| x.span.end <= span.start);
             let b = doc.tokens.partition_point(|x| x.span.start < span.end);
-            // Only spans on token boundaries count.
+            // Only spans on token boundaries, within one sentence, count.
             if a < b && doc.tokens[a].span.start == span.start && doc.tokens[b - 1].span.end == span.end {
-                pred.push((a, b, ty.to_string()));
+                let si = firsts.partition_point(|&f| f <= a).saturating_sub(1);
+                let f = firsts[si];
+                if b <= f + words[si].len() {
+                    preds[si].push((a - f, b - f, ty.to_string()));
+                }
             }
         }
-        pred.sort();
-        pred.dedup();
-        debug_errors(&gold, &pred, &words);
-        sc.add(&gold, &pred);
+        for (si, s) in d.iter().enumerate() {
+            let tags: Vec<String> = s.iter().map(|x| x.1.clone()).collect();
+            let gold: Vec<(usize, usize, String)> =
+                ner::bio_spans(&tags).into_iter().filter(|g| matches!(g.2.as_str(), "PER" | "ORG" | "LOC")).collect();
+            let pred = &mut preds[si];
+            pred.sort();
+            pred.dedup();
+            debug_errors(&gold, pred, &words[si]);
+            sc.add(&gold, pred);
+        }
     }
     sc.finish();
     Ok(sc)

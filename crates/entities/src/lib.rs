@@ -10,7 +10,8 @@
 //!   territories with aliases, demonyms and capitals; places; international organisations,
 //!   armed groups, media, seats of power; people with dated roles; agent words → sectors),
 //!   compiled in and extendable with a user file ([`EntityRecognizer::with_actors_file`]);
-//! - a **named-entity tagger** ([`ner`]): an averaged perceptron trained on the GMB corpus,
+//! - a **named-entity tagger** ([`ner`]): a first-order structured averaged perceptron over
+//!   BILOU labels (three seeds averaged), trained on the GMB corpus,
 //!   with word clusters ([`clusters`]) computed from unlabeled text, embedded as
 //!   `models/ner.bin`;
 //! - a **given-name list** (`data/ner/first-names.txt`) for people the GMB-trained tagger
@@ -101,7 +102,9 @@ impl EntityRecognizer {
                 continue;
             }
             let words: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| &doc.text[t.span.range()]).collect();
-            let sf = ner::SentFeats::new(&words, self.kb(), self.gaz(), &model.vocab, &model.clusters);
+            // The tagger's Penn tags when it ran (else none: the model goes without).
+            let pos: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| t.xpos.as_str()).collect();
+            let sf = ner::SentFeats::new(&words, &pos, self.kb(), self.gaz(), &model.vocab, &model.clusters);
             let labels = model.tag(&sf);
             for (a, b, t) in ner::spans_of(&labels) {
                 let ws = &words[a..b];

@@ -1,16 +1,18 @@
 //! The named-entity tagger: a first-order structured averaged perceptron (Viterbi training
-//! and decoding; older greedy left-to-right models still load) over BIO labels, with word,
-//! shape, affix, context, previous-label, gazetteer (the knowledge base), given-name
-//! (`data/ner/first-names.txt`) and word-cluster ([`crate::clusters`]) features. Trained on
-//! the GMB corpus (`newsgraph train ner`); the model is a compact binary file
-//! (`models/ner.bin`, format below) embedded in the binary.
+//! and decoding; older greedy left-to-right models still load) over BILOU labels (older
+//! models: BIO), with word, shape, affix, context, previous-label, gazetteer (the knowledge
+//! base), given-name (`data/ner/first-names.txt`) and word-cluster ([`crate::clusters`])
+//! features. Trained on the GMB corpus (`newsgraph train ner`); the model is a compact
+//! binary file (`models/ner.bin`, format below) embedded in the binary. Whatever the
+//! model's encoding, [`Model::tag`] returns BIO label indices ([`labels`]).
 //!
-//! Model file format (little endian): magic `NGNER2\0\0` (first-order) or `NGNER1\0\0`
-//! (greedy); u32 number of labels; for each label a u8 length and its UTF-8 name; f32
-//! scale; u32 number of features; then for each feature (sorted by key): u32 feature hash,
-//! u16 bit mask of the labels with a non-zero weight, and one i16 weight per set bit. A
-//! weight is `i16 / scale`. Then (optional) the lower-case vocabulary: u32 count, then per
-//! word a u8 length and its bytes. Then (optional) the word clusters
+//! Model file format (little endian): magic `NGNER3\0\0` (first-order, BILOU labels),
+//! `NGNER2\0\0` (first-order, BIO) or `NGNER1\0\0` (greedy, BIO); u32 number of labels;
+//! for each label a u8 length and its UTF-8 name; f32 scale; u32 number of features; then
+//! for each feature (sorted by key): u32 feature hash, a bit mask of the labels with a
+//! non-zero weight (u16 when there are at most 16 labels, else u32), and one i16 weight per
+//! set bit. A weight is `i16 / scale`. Then (optional) the lower-case vocabulary: u32
+//! count, then per word a u8 length and its bytes. Then (optional) the word clusters
 //! ([`crate::clusters`]): u32 count, then per word a u8 length, its bytes, u16 coarse and
 //! u16 fine cluster.
 
@@ -23,16 +25,129 @@ use std::collections::{HashMap, HashSet};
 /// GMB-style label set (B/I × type, plus O).
 pub const TYPES: [&str; 7] = ["PER", "ORG", "GEO", "GPE", "EVE", "ART", "NAT"];
 
+/// The BIO labels: `O`, then `B-T`, `I-T` for each of [`TYPES`] (index `1 + 2t` and `2 + 2t`).
 pub fn labels() -> Vec<String> {
-    let mut v = vec!["O".to_string()];
-    for t in TYPES {
-        v.push(format!("B-{t}"));
-        v.push(format!("I-{t}"));
-    }
-    v
+    Scheme::Bio.labels()
 }
 
+/// Number of BIO labels.
 pub const NL: usize = 15;
+
+/// Largest number of labels of any encoding (BILOU: 1 + 4 × 7).
+pub const MAXL: usize = 29;
+
+/// The label encoding of a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// `O`, `B-T`, `I-T`.
+    Bio,
+    /// `O`, `B-T` (first of several), `I-T` (inside), `L-T` (last), `U-T` (a one-word
+    /// name): Ratinov and Roth (2009).
+    Bilou,
+}
+
+impl Scheme {
+    fn per_type(self) -> usize {
+        match self {
+            Scheme::Bio => 2,
+            Scheme::Bilou => 4,
+        }
+    }
+
+    /// Number of labels.
+    pub fn len(self) -> usize {
+        1 + self.per_type() * TYPES.len()
+    }
+
+    /// The label names, `O` first.
+    pub fn labels(self) -> Vec<String> {
+        let mut v = vec!["O".to_string()];
+        let pre: &[&str] = match self {
+            Scheme::Bio => &["B", "I"],
+            Scheme::Bilou => &["B", "I", "L", "U"],
+        };
+        for t in TYPES {
+            for p in pre {
+                v.push(format!("{p}-{t}"));
+            }
+        }
+        v
+    }
+
+    /// Type index and position (0 B, 1 I, 2 L, 3 U) of a label; None for `O`.
+    fn parts(self, l: usize) -> Option<(usize, usize)> {
+        (l != 0).then(|| ((l - 1) / self.per_type(), (l - 1) % self.per_type()))
+    }
+
+    /// Whether the label continues a name (I, L).
+    fn continues(self, l: usize) -> bool {
+        matches!(self.parts(l), Some((_, 1 | 2)))
+    }
+
+    /// Whether a name is still open after this label (B, I): only I or L may follow.
+    fn open(self, l: usize) -> bool {
+        match self {
+            Scheme::Bio => false,
+            Scheme::Bilou => matches!(self.parts(l), Some((_, 0 | 1))),
+        }
+    }
+
+    /// Whether label `l` may follow `prev` (None: the sentence start). BIO: I-X only after
+    /// B-X or I-X. BILOU: I-X and L-X only after B-X or I-X, and after B-X or I-X only
+    /// I-X or L-X.
+    pub fn allowed(self, l: usize, prev: Option<usize>) -> bool {
+        let prev_open = prev.is_some_and(|p| self.open(p));
+        if !self.continues(l) {
+            return !prev_open;
+        }
+        let Some(p) = prev else { return false };
+        let (t, _) = self.parts(l).unwrap_or((usize::MAX, 0));
+        match (self, self.parts(p)) {
+            (Scheme::Bio, Some((tp, _))) => tp == t,
+            (Scheme::Bilou, Some((tp, 0 | 1))) => tp == t,
+            _ => false,
+        }
+    }
+
+    /// Whether a sentence may end with label `l` (BILOU: not inside an open name).
+    pub fn may_end(self, l: usize) -> bool {
+        !self.open(l)
+    }
+
+    /// The BIO label index of a label of this scheme (B and U → B, I and L → I).
+    pub fn to_bio(self, l: usize) -> usize {
+        match self.parts(l) {
+            None => 0,
+            Some((t, p)) => 1 + 2 * t + usize::from(p == 1 || p == 2),
+        }
+    }
+
+    /// A BIO label sequence in this scheme.
+    pub fn from_bio(self, bio: &[usize]) -> Vec<usize> {
+        if self == Scheme::Bio {
+            return bio.to_vec();
+        }
+        let mut out = Vec::with_capacity(bio.len());
+        for (i, &l) in bio.iter().enumerate() {
+            if l == 0 {
+                out.push(0);
+                continue;
+            }
+            let t = (l - 1) / 2;
+            // A name starts at B-X, or at an I-X not after X.
+            let starts = l % 2 == 1 || i == 0 || bio[i - 1] == 0 || (bio[i - 1] - 1) / 2 != t;
+            let ends = bio.get(i + 1).is_none_or(|&n| n == 0 || n % 2 == 1 || (n - 1) / 2 != t);
+            let pos = match (starts, ends) {
+                (true, true) => 3,
+                (true, false) => 0,
+                (false, false) => 1,
+                (false, true) => 2,
+            };
+            out.push(1 + 4 * t + pos);
+        }
+        out
+    }
+}
 
 /// A span found by the tagger: token range in the sentence/view and its type.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,6 +237,15 @@ fn shape(w: &str) -> String {
     s
 }
 
+/// One spelling for the bracket tags (GMB writes `LRB`, UD EWT `-LRB-`).
+fn norm_pos(p: &str) -> &str {
+    match p {
+        "LRB" => "-LRB-",
+        "RRB" => "-RRB-",
+        _ => p,
+    }
+}
+
 /// Per-token precomputed strings.
 pub struct SentFeats {
     words: Vec<String>,
@@ -135,6 +259,8 @@ pub struct SentFeats {
     fine: Vec<String>,
     /// Capitalised given names (`data/ner/first-names.txt`).
     first: Vec<bool>,
+    /// Penn part-of-speech tags, empty when none were given.
+    pos: Vec<String>,
 }
 
 fn gaz_class(r: NameRef) -> &'static str {
@@ -159,7 +285,9 @@ fn gaz_tag(b: bool, class: &str) -> &'static str {
 }
 
 impl SentFeats {
-    pub fn new(words: &[&str], kb: &Kb, gaz: &Gazetteer, vocab: &HashSet<String>, clusters: &Clusters) -> SentFeats {
+    /// The features of a sentence. `pos`: the words' Penn part-of-speech tags (XPOS), or
+    /// empty when the sentence was not tagged (then no part-of-speech feature fires).
+    pub fn new(words: &[&str], pos: &[&str], kb: &Kb, gaz: &Gazetteer, vocab: &HashSet<String>, clusters: &Clusters) -> SentFeats {
         let cl: Vec<Option<(u16, u16)>> = words.iter().map(|w| clusters.get(w)).collect();
         let coarse = cl.iter().map(|c| c.map_or("-".to_string(), |c| c.0.to_string())).collect();
         let fine = cl.iter().map(|c| c.map_or("-".to_string(), |c| c.1.to_string())).collect();
@@ -191,7 +319,8 @@ impl SentFeats {
             }
         }
         let first: Vec<bool> = words.iter().map(|w| w.chars().next().is_some_and(char::is_uppercase) && crate::lexicon::is_first_name(&w.to_lowercase())).collect();
-        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine, first }
+        let pos = if pos.len() == words.len() && pos.iter().all(|p| !p.is_empty()) { pos.iter().map(|p| norm_pos(p).to_string()).collect() } else { Vec::new() };
+        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine, first, pos }
     }
 
     pub fn len(&self) -> usize {
@@ -311,6 +440,18 @@ impl SentFeats {
             }
         };
         out.push(feat(50, &[fb(i as isize - 1), fb(i as isize), fb(i as isize + 1)]));
+        // Part of speech (when tagged): this word's, its neighbours', the bigrams.
+        if !self.pos.is_empty() {
+            let p0 = self.pos[i].as_str();
+            let pl = get(&self.pos, i, -1, n);
+            let pr = get(&self.pos, i, 1, n);
+            out.push(feat(60, &[p0]));
+            out.push(feat(61, &[pl]));
+            out.push(feat(62, &[pr]));
+            out.push(feat(63, &[pl, p0]));
+            out.push(feat(64, &[p0, pr]));
+            out.push(feat(65, &[p0, sh]));
+        }
     }
 }
 
@@ -318,7 +459,10 @@ impl SentFeats {
 
 /// The trained, quantised model.
 pub struct Model {
+    /// The label names of the model's encoding ([`Scheme::labels`]).
     pub labels: Vec<String>,
+    /// The label encoding.
+    pub scheme: Scheme,
     /// Words seen in lower case in the training data.
     pub vocab: HashSet<String>,
     /// Word clusters used by the features.
@@ -326,7 +470,7 @@ pub struct Model {
     /// Trained and decoded as a first-order sequence model (Viterbi), else greedily.
     pub first_order: bool,
     index: HashMap<u32, u32>,
-    weights: Vec<[f32; NL]>,
+    weights: Vec<[f32; MAXL]>,
 }
 
 impl Model {
@@ -337,14 +481,15 @@ impl Model {
             *p += n;
             Ok(s)
         };
-        let first_order = match take(&mut p, 8)? {
-            b"NGNER1\0\0" => false,
-            b"NGNER2\0\0" => true,
+        let (first_order, scheme) = match take(&mut p, 8)? {
+            b"NGNER1\0\0" => (false, Scheme::Bio),
+            b"NGNER2\0\0" => (true, Scheme::Bio),
+            b"NGNER3\0\0" => (true, Scheme::Bilou),
             _ => return Err("not a newsgraph NER model".into()),
         };
         let nl = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
-        if nl != NL {
-            return Err(format!("model has {nl} labels, expected {NL}"));
+        if nl != scheme.len() {
+            return Err(format!("model has {nl} labels, expected {}", scheme.len()));
         }
         let mut labels = Vec::new();
         for _ in 0..nl {
@@ -357,9 +502,13 @@ impl Model {
         let mut weights = Vec::with_capacity(nf);
         for _ in 0..nf {
             let k = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?);
-            let mask = u16::from_le_bytes(take(&mut p, 2)?.try_into().map_err(|_| "bad")?);
-            let mut w = [0f32; NL];
-            for (l, slot) in w.iter_mut().enumerate() {
+            let mask = if nl <= 16 {
+                u16::from_le_bytes(take(&mut p, 2)?.try_into().map_err(|_| "bad")?) as u32
+            } else {
+                u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?)
+            };
+            let mut w = [0f32; MAXL];
+            for (l, slot) in w.iter_mut().enumerate().take(nl) {
                 if mask & (1 << l) != 0 {
                     let q = i16::from_le_bytes(take(&mut p, 2)?.try_into().map_err(|_| "bad")?);
                     *slot = q as f32 / scale;
@@ -388,13 +537,19 @@ impl Model {
             }
         }
         let index = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
-        Ok(Model { labels, vocab, clusters, first_order, index, weights })
+        Ok(Model { labels, scheme, vocab, clusters, first_order, index, weights })
     }
 
-    /// The embedded model (None when the crate was built without one).
+    /// The embedded model (None when the crate was built without one). For evaluating a
+    /// retrained model without rebuilding, the environment variable `NG_NER_MODEL` may name
+    /// a model file to use instead (an unreadable or invalid file falls back to the
+    /// embedded one).
     pub fn embedded() -> Option<&'static Model> {
         static M: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
         M.get_or_init(|| {
+            if let Some(m) = std::env::var_os("NG_NER_MODEL").and_then(|p| std::fs::read(p).ok()).and_then(|b| Model::from_bytes(&b).ok()) {
+                return Some(m);
+            }
             let bytes: &[u8] = include_bytes!("../models/ner.bin");
             if bytes.is_empty() {
                 None
@@ -405,27 +560,28 @@ impl Model {
         .as_ref()
     }
 
-    fn score(&self, feats: &[u32], out: &mut [f32; NL]) {
-        *out = [0.0; NL];
+    fn score(&self, feats: &[u32], out: &mut [f32; MAXL]) {
+        *out = [0.0; MAXL];
         for f in feats {
             if let Some(&i) = self.index.get(f) {
                 let w = &self.weights[i as usize];
-                for l in 0..NL {
+                for l in 0..MAXL {
                     out[l] += w[l];
                 }
             }
         }
     }
 
-    /// Labels for one sentence, with BIO constraints: Viterbi for a first-order model,
-    /// else greedy.
+    /// BIO labels ([`labels`]) for one sentence, with the encoding's constraints: Viterbi
+    /// for a first-order model, else greedy.
     pub fn tag(&self, sf: &SentFeats) -> Vec<usize> {
         if self.first_order {
-            return viterbi(sf, &self.labels, |f, out| self.score(f, out));
+            let raw = viterbi(sf, &self.labels, self.scheme, |f, out| self.score(f, out));
+            return raw.into_iter().map(|l| self.scheme.to_bio(l)).collect();
         }
         let mut out = Vec::with_capacity(sf.len());
         let mut feats = Vec::with_capacity(40);
-        let mut scores = [0f32; NL];
+        let mut scores = [0f32; MAXL];
         for i in 0..sf.len() {
             let p1 = out.last().map(|&l: &usize| self.labels[l].as_str()).unwrap_or("<s>");
             let p2 = if out.len() >= 2 { self.labels[out[out.len() - 2]].as_str() } else { "<s>" };
@@ -439,27 +595,33 @@ impl Model {
     }
 }
 
-/// Whether label `l` may follow `prev` in the first-order model: I-X only after B-X or
-/// I-X, and B-X not right after X (two names of one type back to back are almost never
-/// separate entities in GMB).
-fn allowed_first_order(l: usize, prev: Option<usize>) -> bool {
-    if !allowed(l, prev) {
+/// Whether label `l` may follow `prev` in the first-order model: the encoding's
+/// constraints ([`Scheme::allowed`]), and no new name right after a name of the same type
+/// (two names of one type back to back are almost never separate entities in GMB).
+fn allowed_first_order(scheme: Scheme, l: usize, prev: Option<usize>) -> bool {
+    if !scheme.allowed(l, prev) {
         return false;
     }
-    !(l != 0 && l % 2 == 1 && prev.is_some_and(|p| p != 0 && (p + 1) / 2 == (l + 1) / 2))
+    if scheme.continues(l) {
+        return true;
+    }
+    let (Some((t, _)), Some(Some((tp, _)))) = (scheme.parts(l), prev.map(|p| scheme.parts(p))) else { return true };
+    t != tp
 }
 
-/// Best label sequence under a first-order model; `score` sums the weights of features.
-fn viterbi(sf: &SentFeats, labels: &[String], mut score: impl FnMut(&[u32], &mut [f32; NL])) -> Vec<usize> {
+/// Best label sequence (in the scheme's labels) under a first-order model; `score` sums
+/// the weights of features.
+fn viterbi(sf: &SentFeats, labels: &[String], scheme: Scheme, mut score: impl FnMut(&[u32], &mut [f32; MAXL])) -> Vec<usize> {
     let n = sf.len();
+    let nl = labels.len().min(MAXL);
     if n == 0 {
         return Vec::new();
     }
     let mut feats = Vec::with_capacity(48);
-    let mut em = [0f32; NL];
-    let mut tr = [0f32; NL];
-    let mut delta = vec![[f32::NEG_INFINITY; NL]; n];
-    let mut back = vec![[0u8; NL]; n];
+    let mut em = [0f32; MAXL];
+    let mut tr = [0f32; MAXL];
+    let mut delta = vec![[f32::NEG_INFINITY; MAXL]; n];
+    let mut back = vec![[0u8; MAXL]; n];
     for i in 0..n {
         sf.emission(i, &mut feats);
         score(&feats, &mut em);
@@ -467,14 +629,14 @@ fn viterbi(sf: &SentFeats, labels: &[String], mut score: impl FnMut(&[u32], &mut
             feats.clear();
             sf.transition(0, "<s>", &mut feats);
             score(&feats, &mut tr);
-            for l in 0..NL {
-                if allowed_first_order(l, None) {
+            for l in 0..nl {
+                if allowed_first_order(scheme, l, None) {
                     delta[0][l] = em[l] + tr[l];
                 }
             }
             continue;
         }
-        for p in 0..NL {
+        for p in 0..nl {
             let dp = delta[i - 1][p];
             if dp == f32::NEG_INFINITY {
                 continue;
@@ -482,8 +644,8 @@ fn viterbi(sf: &SentFeats, labels: &[String], mut score: impl FnMut(&[u32], &mut
             feats.clear();
             sf.transition(i, &labels[p], &mut feats);
             score(&feats, &mut tr);
-            for l in 0..NL {
-                if !allowed_first_order(l, Some(p)) {
+            for l in 0..nl {
+                if !allowed_first_order(scheme, l, Some(p)) {
                     continue;
                 }
                 let v = dp + tr[l] + em[l];
@@ -495,8 +657,8 @@ fn viterbi(sf: &SentFeats, labels: &[String], mut score: impl FnMut(&[u32], &mut
         }
     }
     let mut best = 0;
-    for l in 0..NL {
-        if delta[n - 1][l] > delta[n - 1][best] {
+    for l in 0..nl {
+        if scheme.may_end(l) && delta[n - 1][l] > delta[n - 1][best] {
             best = l;
         }
     }
@@ -508,11 +670,11 @@ fn viterbi(sf: &SentFeats, labels: &[String], mut score: impl FnMut(&[u32], &mut
     out
 }
 
-/// The best allowed label. Two names of one type back to back are almost never separate
-/// entities in the training data (B-X after X: 9 of 135,000 entities in GMB); the greedy
-/// tagger still sometimes starts a new one ("Kathy/B-PER Mayfield/B-PER"): it continues
-/// the current one instead.
-fn decode_label(scores: &[f32; NL], prev: Option<usize>) -> usize {
+/// The best allowed label (greedy BIO tagger). Two names of one type back to back are
+/// almost never separate entities in the training data (B-X after X: 9 of 135,000
+/// entities in GMB); the greedy tagger still sometimes starts a new one
+/// ("Kathy/B-PER Mayfield/B-PER"): it continues the current one instead.
+fn decode_label(scores: &[f32; MAXL], prev: Option<usize>) -> usize {
     let best = best_label(scores, prev);
     if best != 0 && best % 2 == 1 && prev.is_some_and(|p| p != 0 && (p + 1) / 2 == (best + 1) / 2) {
         best + 1
@@ -521,19 +683,11 @@ fn decode_label(scores: &[f32; NL], prev: Option<usize>) -> usize {
     }
 }
 
-/// I-X only after B-X or I-X.
-fn allowed(l: usize, prev: Option<usize>) -> bool {
-    if l == 0 || l % 2 == 1 {
-        return true;
-    }
-    matches!(prev, Some(p) if p != 0 && (p == l || p + 1 == l))
-}
-
-fn best_label(scores: &[f32; NL], prev: Option<usize>) -> usize {
+fn best_label(scores: &[f32; MAXL], prev: Option<usize>) -> usize {
     let mut best = 0;
     let mut bs = f32::NEG_INFINITY;
-    for (l, &s) in scores.iter().enumerate() {
-        if allowed(l, prev) && s > bs {
+    for (l, &s) in scores.iter().enumerate().take(NL) {
+        if Scheme::Bio.allowed(l, prev) && s > bs {
             bs = s;
             best = l;
         }
@@ -580,13 +734,15 @@ pub fn label_index(tag: &str) -> usize {
 /// A training sentence: words and gold label indices.
 pub struct Sample {
     pub words: Vec<String>,
+    /// Penn part-of-speech tags (empty: none).
+    pub pos: Vec<String>,
     pub labels: Vec<usize>,
 }
 
 struct Acc {
-    w: [f32; NL],
-    tot: [f64; NL],
-    ts: [u32; NL],
+    w: [f32; MAXL],
+    tot: [f64; MAXL],
+    ts: [u32; MAXL],
 }
 
 /// Trains an averaged perceptron; deterministic (fixed shuffling seed).
@@ -594,8 +750,12 @@ struct Acc {
 /// `first_order`: a structured perceptron (Collins 2002): each sentence is decoded with
 /// Viterbi over the current weights and, where it differs from the gold sequence, the
 /// features of the gold labels are rewarded and those of the predicted ones penalised; the
-/// model is then decoded with Viterbi too. Else a greedy tagger trained on its own history.
-pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, first_order: bool, mut log: impl FnMut(&str)) -> Vec<u8> {
+/// model is then decoded with Viterbi too, over the labels of `scheme` (the samples' BIO
+/// labels are converted). Else a greedy BIO tagger trained on its own history.
+pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, first_order: bool, scheme: Scheme, mut log: impl FnMut(&str)) -> Vec<u8> {
+    let scheme = if first_order { scheme } else { Scheme::Bio };
+    let nl = scheme.len();
+    let golds: Vec<Vec<usize>> = samples.iter().map(|s| scheme.from_bio(&s.labels)).collect();
     // Lower-case vocabulary: words seen at least 3 times in lower case.
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for s in samples {
@@ -612,129 +772,138 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, cluste
         .iter()
         .map(|s| {
             let w: Vec<&str> = s.words.iter().map(|x| x.as_str()).collect();
-            SentFeats::new(&w, kb, gaz, &vocab, clusters)
+            let p: Vec<&str> = s.pos.iter().map(|x| x.as_str()).collect();
+            SentFeats::new(&w, &p, kb, gaz, &vocab, clusters)
         })
         .collect();
-    let labels = labels();
-    let mut table: HashMap<u32, Acc> = HashMap::new();
-    let mut t: u32 = 0;
-    let mut order: Vec<usize> = (0..samples.len()).collect();
-    let mut rng: u64 = 0x9e3779b97f4a7c15;
-    let mut fv = Vec::with_capacity(40);
-    for ep in 0..epochs {
-        // Fisher-Yates with a fixed xorshift generator.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            let j = (rng % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
-        let mut correct = 0usize;
-        let mut total = 0usize;
-        for &si in &order {
-            let sf = &feats[si];
-            let gold = &samples[si].labels;
-            if first_order {
-                let pred = viterbi(sf, &labels, |f, out| {
-                    *out = [0.0; NL];
-                    for k in f {
-                        if let Some(a) = table.get(k) {
-                            for l in 0..NL {
-                                out[l] += a.w[l];
+    let labels = scheme.labels();
+    // `runs` perceptrons trained with different shuffling seeds; their averaged weights are
+    // averaged again (the same as summing their scores: the model is linear).
+    let mut sum: HashMap<u32, [f32; MAXL]> = HashMap::new();
+    for run in 0..runs.max(1) {
+        let mut table: HashMap<u32, Acc> = HashMap::new();
+        let mut t: u32 = 0;
+        let mut order: Vec<usize> = (0..samples.len()).collect();
+        let mut rng: u64 = 0x9e3779b97f4a7c15 ^ (run as u64).wrapping_mul(0x2545f4914f6cdd1d);
+        let mut fv = Vec::with_capacity(40);
+        for ep in 0..epochs {
+            // Fisher-Yates with a fixed xorshift generator.
+            for i in (1..order.len()).rev() {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                let j = (rng % (i as u64 + 1)) as usize;
+                order.swap(i, j);
+            }
+            let mut correct = 0usize;
+            let mut total = 0usize;
+            for &si in &order {
+                let sf = &feats[si];
+                let gold = &golds[si];
+                if first_order {
+                    let pred = viterbi(sf, &labels, scheme, |f, out| {
+                        *out = [0.0; MAXL];
+                        for k in f {
+                            if let Some(a) = table.get(k) {
+                                for l in 0..nl {
+                                    out[l] += a.w[l];
+                                }
+                            }
+                        }
+                    });
+                    t += 1;
+                    for i in 0..sf.len() {
+                        total += 1;
+                        let (g, p) = (gold[i], pred[i]);
+                        let gp = if i == 0 { None } else { Some(gold[i - 1]) };
+                        let pp = if i == 0 { None } else { Some(pred[i - 1]) };
+                        if g == p && gp == pp {
+                            correct += 1;
+                            continue;
+                        }
+                        if g == p {
+                            correct += 1;
+                        }
+                        let mut upd = |fv: &[u32], l: usize, d: f32| {
+                            for f in fv {
+                                let a = table.entry(*f).or_insert(Acc { w: [0.0; MAXL], tot: [0.0; MAXL], ts: [0; MAXL] });
+                                a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
+                                a.ts[l] = t;
+                                a.w[l] += d;
+                            }
+                        };
+                        if g != p {
+                            sf.emission(i, &mut fv);
+                            upd(&fv, g, 1.0);
+                            upd(&fv, p, -1.0);
+                        }
+                        fv.clear();
+                        sf.transition(i, gp.map_or("<s>", |x| labels[x].as_str()), &mut fv);
+                        upd(&fv, g, 1.0);
+                        fv.clear();
+                        sf.transition(i, pp.map_or("<s>", |x| labels[x].as_str()), &mut fv);
+                        upd(&fv, p, -1.0);
+                    }
+                    continue;
+                }
+                let mut pred: Vec<usize> = Vec::with_capacity(gold.len());
+                for i in 0..sf.len() {
+                    let p1 = pred.last().map(|&l| labels[l].as_str()).unwrap_or("<s>");
+                    let p2 = if pred.len() >= 2 { labels[pred[pred.len() - 2]].as_str() } else { "<s>" };
+                    sf.features(i, p1, p2, &mut fv);
+                    let mut scores = [0f32; MAXL];
+                    for f in &fv {
+                        if let Some(a) = table.get(f) {
+                            for l in 0..nl {
+                                scores[l] += a.w[l];
                             }
                         }
                     }
-                });
-                t += 1;
-                for i in 0..sf.len() {
+                    // Training keeps the plain best label (continuing same-type names here
+                    // too measured worse on the GMB dev part).
+                    let guess = best_label(&scores, pred.last().copied());
+                    let g = gold[i];
+                    t += 1;
+                    if guess != g {
+                        for f in &fv {
+                            let a = table.entry(*f).or_insert(Acc { w: [0.0; MAXL], tot: [0.0; MAXL], ts: [0; MAXL] });
+                            for (l, d) in [(g, 1.0f32), (guess, -1.0f32)] {
+                                a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
+                                a.ts[l] = t;
+                                a.w[l] += d;
+                            }
+                        }
+                    } else {
+                        correct += 1;
+                    }
                     total += 1;
-                    let (g, p) = (gold[i], pred[i]);
-                    let gp = if i == 0 { None } else { Some(gold[i - 1]) };
-                    let pp = if i == 0 { None } else { Some(pred[i - 1]) };
-                    if g == p && gp == pp {
-                        correct += 1;
-                        continue;
-                    }
-                    if g == p {
-                        correct += 1;
-                    }
-                    let mut upd = |fv: &[u32], l: usize, d: f32| {
-                        for f in fv {
-                            let a = table.entry(*f).or_insert(Acc { w: [0.0; NL], tot: [0.0; NL], ts: [0; NL] });
-                            a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
-                            a.ts[l] = t;
-                            a.w[l] += d;
-                        }
-                    };
-                    if g != p {
-                        sf.emission(i, &mut fv);
-                        upd(&fv, g, 1.0);
-                        upd(&fv, p, -1.0);
-                    }
-                    fv.clear();
-                    sf.transition(i, gp.map_or("<s>", |x| labels[x].as_str()), &mut fv);
-                    upd(&fv, g, 1.0);
-                    fv.clear();
-                    sf.transition(i, pp.map_or("<s>", |x| labels[x].as_str()), &mut fv);
-                    upd(&fv, p, -1.0);
+                    // Train on the predicted history (greedy decoding at test time).
+                    pred.push(guess);
                 }
-                continue;
             }
-            let mut pred: Vec<usize> = Vec::with_capacity(gold.len());
-            for i in 0..sf.len() {
-                let p1 = pred.last().map(|&l| labels[l].as_str()).unwrap_or("<s>");
-                let p2 = if pred.len() >= 2 { labels[pred[pred.len() - 2]].as_str() } else { "<s>" };
-                sf.features(i, p1, p2, &mut fv);
-                let mut scores = [0f32; NL];
-                for f in &fv {
-                    if let Some(a) = table.get(f) {
-                        for l in 0..NL {
-                            scores[l] += a.w[l];
-                        }
-                    }
-                }
-                // Training keeps the plain best label (continuing same-type names here
-                // too measured worse on the GMB dev part).
-                let guess = best_label(&scores, pred.last().copied());
-                let g = gold[i];
-                t += 1;
-                if guess != g {
-                    for f in &fv {
-                        let a = table.entry(*f).or_insert(Acc { w: [0.0; NL], tot: [0.0; NL], ts: [0; NL] });
-                        for (l, d) in [(g, 1.0f32), (guess, -1.0f32)] {
-                            a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
-                            a.ts[l] = t;
-                            a.w[l] += d;
-                        }
-                    }
-                } else {
-                    correct += 1;
-                }
-                total += 1;
-                // Train on the predicted history (greedy decoding at test time).
-                pred.push(guess);
+            log(&format!("run {} epoch {}: token accuracy {:.4}", run + 1, ep + 1, correct as f64 / total.max(1) as f64));
+        }
+        // Average.
+        for (k, a) in table.iter_mut() {
+            let w = sum.entry(*k).or_insert([0f32; MAXL]);
+            for l in 0..nl {
+                let tot = a.tot[l] + (t - a.ts[l]) as f64 * a.w[l] as f64;
+                w[l] += (tot / t as f64) as f32 / runs.max(1) as f32;
             }
         }
-        log(&format!("epoch {}: token accuracy {:.4}", ep + 1, correct as f64 / total.max(1) as f64));
     }
-    // Average.
-    let mut avg: Vec<(u32, [f32; NL])> = Vec::with_capacity(table.len());
-    for (k, a) in table.iter_mut() {
-        let mut w = [0f32; NL];
-        for l in 0..NL {
-            let tot = a.tot[l] + (t - a.ts[l]) as f64 * a.w[l] as f64;
-            w[l] = (tot / t as f64) as f32;
-        }
-        avg.push((*k, w));
-    }
+    let mut avg: Vec<(u32, [f32; MAXL])> = sum.into_iter().collect();
     avg.sort_by_key(|x| x.0);
     // Quantise.
     let maxw = avg.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, x| m.max(x.abs()));
     let scale = if maxw > 0.0 { 32000.0 / maxw } else { 1.0 };
     let mut out = Vec::new();
-    out.extend_from_slice(if first_order { b"NGNER2\0\0" } else { b"NGNER1\0\0" });
-    out.extend_from_slice(&(NL as u32).to_le_bytes());
+    out.extend_from_slice(match (first_order, scheme) {
+        (false, _) => b"NGNER1\0\0",
+        (true, Scheme::Bio) => b"NGNER2\0\0",
+        (true, Scheme::Bilou) => b"NGNER3\0\0",
+    });
+    out.extend_from_slice(&(nl as u32).to_le_bytes());
     for l in &labels {
         out.push(l.len() as u8);
         out.extend_from_slice(l.as_bytes());
@@ -745,8 +914,8 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, cluste
     // Drop weights whose quantised magnitude is tiny.
     let min_q: i32 = 1;
     for (k, w) in &avg {
-        let q: Vec<i32> = w.iter().map(|x| (x * scale).round() as i32).collect();
-        let mut mask = 0u16;
+        let q: Vec<i32> = w.iter().take(nl).map(|x| (x * scale).round() as i32).collect();
+        let mut mask = 0u32;
         for (l, &v) in q.iter().enumerate() {
             if v.abs() >= min_q {
                 mask |= 1 << l;
@@ -757,7 +926,11 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, cluste
         }
         nf += 1;
         body.extend_from_slice(&k.to_le_bytes());
-        body.extend_from_slice(&mask.to_le_bytes());
+        if nl <= 16 {
+            body.extend_from_slice(&(mask as u16).to_le_bytes());
+        } else {
+            body.extend_from_slice(&mask.to_le_bytes());
+        }
         for (l, &v) in q.iter().enumerate() {
             if mask & (1 << l) != 0 {
                 body.extend_from_slice(&(v.clamp(-32767, 32767) as i16).to_le_bytes());
@@ -781,7 +954,12 @@ pub fn train(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, cluste
 
 /// Reads the GMB table (`Sentence #,Word,POS,Tag`). Returns sentences of (word, tag).
 pub fn read_gmb(text: &str) -> Vec<Vec<(String, String)>> {
-    let mut out: Vec<Vec<(String, String)>> = Vec::new();
+    read_gmb_pos(text).into_iter().map(|s| s.into_iter().map(|(w, _, t)| (w, t)).collect()).collect()
+}
+
+/// Reads the GMB table. Returns sentences of (word, Penn POS tag, NER tag).
+pub fn read_gmb_pos(text: &str) -> Vec<Vec<(String, String, String)>> {
+    let mut out: Vec<Vec<(String, String, String)>> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if i == 0 {
             continue;
@@ -795,7 +973,7 @@ pub fn read_gmb(text: &str) -> Vec<Vec<(String, String)>> {
             out.push(Vec::new());
         }
         if let Some(s) = out.last_mut() {
-            s.push((f[1].clone(), f[3].clone()));
+            s.push((f[1].clone(), f[2].clone(), f[3].clone()));
         }
     }
     out
@@ -863,6 +1041,41 @@ pub fn read_iob2(text: &str) -> Vec<Vec<(String, String)>> {
     out
 }
 
+/// Reads a UNER IOB2 file by document: a `# newdoc` comment line starts a new document
+/// (a file without any is one document); each document is a list of sentences of (word, tag).
+pub fn read_iob2_docs(text: &str) -> Vec<Vec<Vec<(String, String)>>> {
+    let mut docs: Vec<Vec<Vec<(String, String)>>> = vec![Vec::new()];
+    let mut cur: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with("# newdoc") {
+            if !cur.is_empty() {
+                if let Some(d) = docs.last_mut() {
+                    d.push(std::mem::take(&mut cur));
+                }
+            }
+            if line.starts_with("# newdoc") && docs.last().is_some_and(|d| !d.is_empty()) {
+                docs.push(Vec::new());
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 3 {
+            cur.push((f[1].to_string(), f[2].to_string()));
+        }
+    }
+    if !cur.is_empty() {
+        if let Some(d) = docs.last_mut() {
+            d.push(cur);
+        }
+    }
+    docs.retain(|d| !d.is_empty());
+    docs
+}
+
 /// Gold spans from BIO tags: (start, end, type) with the type upper-cased.
 pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
@@ -887,8 +1100,8 @@ pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
 /// Trains the tagger on the first 80% of the GMB sentences (the documented split) and
 /// returns the model file bytes. Word clusters are computed from the words of that part
 /// plus `unlabeled` (tokenised sentences of other text). Deterministic.
-pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, first_order: bool, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
-    let sents = read_gmb(gmb_csv);
+pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: usize, first_order: bool, scheme: Scheme, use_pos: bool, tagger: Option<crate::eval::PosTagger>, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
+    let sents = read_gmb_pos(gmb_csv);
     if sents.len() < 10 {
         return Err("the GMB file has too few sentences".into());
     }
@@ -901,9 +1114,14 @@ pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, first_
     let augment = !first_order;
     for (k, s) in sents[train_r.clone()].iter().enumerate() {
         let words: Vec<String> = s.iter().map(|x| x.0.clone()).collect();
-        let labels: Vec<usize> = s.iter().map(|x| label_index(&x.1)).collect();
+        let pos: Vec<String> = match (use_pos, tagger) {
+            (false, _) => Vec::new(),
+            (true, None) => s.iter().map(|x| x.1.clone()).collect(),
+            (true, Some(t)) => t(&s.iter().map(|x| x.0.as_str()).collect::<Vec<_>>()),
+        };
+        let labels: Vec<usize> = s.iter().map(|x| label_index(&x.2)).collect();
         if augment && k % 3 == 0 && words.len() > 2 && words.last().is_some_and(|w| w == ".") {
-            samples.push(Sample { words: words[..words.len() - 1].to_vec(), labels: labels[..labels.len() - 1].to_vec() });
+            samples.push(Sample { words: words[..words.len() - 1].to_vec(), pos: pos[..pos.len().saturating_sub(1)].to_vec(), labels: labels[..labels.len() - 1].to_vec() });
         }
         if augment && k % 7 == 0 && words.len() > 6 {
             // Cut after an entity or at a fixed length, never inside an entity.
@@ -912,15 +1130,67 @@ pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, first_
                 cut += 1;
             }
             if cut < words.len() {
-                samples.push(Sample { words: words[..cut].to_vec(), labels: labels[..cut].to_vec() });
+                samples.push(Sample { words: words[..cut].to_vec(), pos: pos[..cut.min(pos.len())].to_vec(), labels: labels[..cut].to_vec() });
             }
         }
-        samples.push(Sample { words, labels });
+        samples.push(Sample { words, pos, labels });
     }
     let mut text: Vec<Vec<String>> = sents[train_r.clone()].iter().map(|s| s.iter().map(|x| x.0.clone()).collect()).collect();
     text.extend(unlabeled.iter().cloned());
     let clusters = Clusters::build(&text, &mut log);
     let kb = Kb::builtin();
     let gaz = Gazetteer::new(kb);
-    Ok(train(&samples, epochs, kb, &gaz, &clusters, first_order, log))
+    Ok(train(&samples, epochs, runs, kb, &gaz, &clusters, first_order, scheme, log))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bio(tags: &[&str]) -> Vec<usize> {
+        tags.iter().map(|t| label_index(t)).collect()
+    }
+
+    #[test]
+    fn bilou_encoding_round_trips() {
+        // "Vladimir Putin met Xi in Beijing and Moscow ." with back-to-back names.
+        let seq = bio(&["B-per", "I-per", "O", "B-per", "O", "B-geo", "B-geo", "I-geo", "I-geo", "O"]);
+        let b = Scheme::Bilou.from_bio(&seq);
+        let names: Vec<&str> = b.iter().map(|&l| ["O", "B", "I", "L", "U"][if l == 0 { 0 } else { 1 + (l - 1) % 4 }]).collect();
+        assert_eq!(names, ["B", "L", "O", "U", "O", "U", "B", "I", "L", "O"]);
+        let back: Vec<usize> = b.iter().map(|&l| Scheme::Bilou.to_bio(l)).collect();
+        assert_eq!(back, seq);
+        assert_eq!(spans_of(&back), vec![(0, 2, 0), (3, 4, 0), (5, 6, 2), (6, 9, 2)]);
+        // A name opened by I- (ill-formed BIO) still starts a name.
+        let odd = bio(&["O", "I-org", "I-org"]);
+        let b = Scheme::Bilou.from_bio(&odd);
+        assert_eq!(b[1], 1 + 4); // B-ORG
+        assert_eq!(b[2], 1 + 4 + 2); // L-ORG
+    }
+
+    #[test]
+    fn bilou_constraints() {
+        let s = Scheme::Bilou;
+        let labels = s.labels();
+        let ix = |n: &str| labels.iter().position(|l| l == n).unwrap();
+        // Inside a name only I or L of its type may follow.
+        assert!(s.allowed(ix("I-PER"), Some(ix("B-PER"))));
+        assert!(s.allowed(ix("L-PER"), Some(ix("I-PER"))));
+        assert!(!s.allowed(ix("O"), Some(ix("B-PER"))));
+        assert!(!s.allowed(ix("L-ORG"), Some(ix("B-PER"))));
+        assert!(!s.allowed(ix("U-GEO"), Some(ix("I-GEO"))));
+        // Continuations never start a sentence or follow O, L, U.
+        assert!(!s.allowed(ix("I-PER"), None));
+        assert!(!s.allowed(ix("L-PER"), Some(0)));
+        assert!(!s.allowed(ix("I-PER"), Some(ix("U-PER"))));
+        assert!(s.allowed(ix("U-GEO"), Some(ix("L-PER"))));
+        // A sentence cannot end inside a name; no new name of the same type right after one.
+        assert!(!s.may_end(ix("B-ORG")) && s.may_end(ix("L-ORG")) && s.may_end(0));
+        assert!(!allowed_first_order(s, ix("U-PER"), Some(ix("L-PER"))));
+        assert!(allowed_first_order(s, ix("U-GEO"), Some(ix("L-PER"))));
+        // BIO keeps its own rules.
+        let b = Scheme::Bio;
+        assert!(b.allowed(2, Some(1)) && !b.allowed(2, Some(0)) && b.allowed(1, Some(2)));
+        assert!(!allowed_first_order(b, 1, Some(2)));
+    }
 }

@@ -282,6 +282,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         }
         n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[n.toks.end - 1].span.end);
     }
+    // What the stripping leaves of "P.S. I" or "Glad I" is the pronoun.
+    names.retain(|n| n.from_kb || n.toks.len() != 1 || text_of(doc_ref, v, n.toks.start) != "I");
     // Elliptical possessives after a place preposition name a business (a restaurant, a
     // shop): "dinner at Del Frisco's tonight", "going to Kenneally's for lunch". The
     // possessive must end the phrase (punctuation, the end or a function word follows), so
@@ -705,9 +707,10 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
             i += 1;
             continue;
         }
-        // A model name right after: the given name joins it, and it is a person ("Vince
-        // Kaminski").
-        if let Some(k) = names.iter().position(|x| x.toks.start == i + 1 && !x.from_kb && (x.etype == EntityType::Person || x.toks.len() == 1)) {
+        // A model name right after, in the same sentence: the given name joins it, and it
+        // is a person ("Vince Kaminski"; not "Vince" ending a signature line before "Dear All").
+        let send = v.sents.get(v.sent_of(i)).map(|s| s.toks.end).unwrap_or(n);
+        if let Some(k) = names.iter().position(|x| x.toks.start == i + 1 && i + 1 < send && !x.from_kb && (x.etype == EntityType::Person || x.toks.len() == 1)) {
             let x = &mut names[k];
             x.etype = EntityType::Person;
             x.toks.start = i;
@@ -716,7 +719,6 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
             continue;
         }
         // Else the given name and the capitalised name words after it, within the sentence.
-        let send = v.sents.get(v.sent_of(i)).map(|s| s.toks.end).unwrap_or(n);
         let mut j = i + 1;
         while j < send && j < i + 4 && !covered(names, j) {
             let t = text_of(doc, v, j);

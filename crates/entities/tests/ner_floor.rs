@@ -23,11 +23,12 @@ fn uner_test_subset_floor() {
         eprintln!("UNER corpus not found; skipped");
         return;
     };
-    let s = eval::eval_uner(&EntityRecognizer::new(), &text, Some(600)).unwrap();
+    let s = eval::eval_uner(&EntityRecognizer::new(), &text, Some(600), None).unwrap();
     eprintln!("{s}");
     assert!(s.f1 >= UNER_FLOOR, "UNER F1 {:.4} below {UNER_FLOOR}", s.f1);
 }
 
-// Measured (GMB 0.872, UNER 0.510 on these subsets) minus a margin of about 0.04.
+// Measured (GMB 0.871, UNER 0.520 on these subsets; UNER without part-of-speech tags)
+// minus a margin of about 0.04 (GMB) and 0.03 (UNER).
 const GMB_FLOOR: f64 = 0.83;
-const UNER_FLOOR: f64 = 0.48;
+const UNER_FLOOR: f64 = 0.49;

@@ -18,6 +18,10 @@ pub struct Args {
     /// Score the GMB dev part (next 10% after the training part) instead of its test part.
     #[arg(long)]
     pub gmb_dev: bool,
+    /// Do not give the recognizer part-of-speech tags (by default the words are tagged by
+    /// the pipeline's tagger first, as at run time).
+    #[arg(long)]
+    pub no_pos: bool,
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -35,18 +39,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         std::fs::read_to_string(p).map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))
     };
     let rec = newsgraph_entities::EntityRecognizer::new();
+    // The pipeline's part-of-speech tagger, as at run time.
+    let tagger = newsgraph_syntax::Tagger::embedded();
+    let tag = |words: &[&str]| -> Vec<String> { tagger.tag(words).into_iter().map(|t| t.xpos).collect() };
+    let pos: Option<newsgraph_entities::eval::PosTagger> = if args.no_pos { None } else { Some(&tag) };
     let mut report = newsgraph_entities::eval::NerReport::default();
     if let Some(p) = &gmb {
         let text = read(p)?;
         report.gmb = Some(
-            newsgraph_entities::eval::eval_gmb_part(&rec, &text, args.gmb_dev, args.limit)
+            newsgraph_entities::eval::eval_gmb_part(&rec, &text, args.gmb_dev, args.limit, pos)
                 .map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))?,
         );
     }
     if let Some(p) = &uner {
         let text = read(p)?;
         report.uner = Some(
-            newsgraph_entities::eval::eval_uner(&rec, &text, args.limit)
+            newsgraph_entities::eval::eval_uner(&rec, &text, args.limit, pos)
                 .map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))?,
         );
     }
