@@ -120,3 +120,18 @@ fn pushing_for_needs_a_for_clause_or_an_actor_target() {
     let e = codes("Rebel fighters pressed their offensive toward the capital of Chad.");
     assert!(!e.iter().any(|x| x.2.starts_with("02")), "{e:?}");
 }
+
+#[test]
+fn historical_heads_of_state_of_the_middle_east_are_known() {
+    let on = |text: &str, y: i32| {
+        common::analyze_with(&newsgraph_events::EventCoder::new(), text, chrono::NaiveDate::from_ymd_opt(y, 6, 1))
+            .events
+            .iter()
+            .map(|e| e.source.code.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let s = on("Sultan Qaboos received the Iranian foreign minister in Muscat.", 1998);
+    assert!(s.iter().any(|c| c == "OMNGOV"), "{s:?}");
+    let s = on("King Hussein met Israeli officials in Amman.", 1994);
+    assert!(s.iter().any(|c| c == "JORGOV"), "{s:?}");
+}
