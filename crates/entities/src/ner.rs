@@ -1169,6 +1169,35 @@ mod tests {
     }
 
     #[test]
+    fn bilou_model_trains_saves_loads_and_tags() {
+        // A tiny corpus written for this test; two seeds averaged; the u32-mask file format.
+        let raw: [(&str, &[&str]); 4] = [
+            ("Maria Lopez visited Peru .", &["B-per", "I-per", "O", "B-geo", "O"]),
+            ("Tomas Berg left Chile on Monday .", &["B-per", "I-per", "O", "B-geo", "O", "O", "O"]),
+            ("Officials in Peru met Anna Kowal .", &["O", "O", "B-geo", "O", "B-per", "I-per", "O"]),
+            ("Chile and Peru signed a deal .", &["B-geo", "O", "B-geo", "O", "O", "O", "O"]),
+        ];
+        let samples: Vec<Sample> = raw
+            .iter()
+            .map(|(t, tags)| Sample { words: t.split(' ').map(String::from).collect(), pos: Vec::new(), labels: bio(tags) })
+            .collect();
+        let kb = Kb::builtin();
+        let gaz = Gazetteer::new(kb);
+        let clusters = Clusters::default();
+        let bytes = train(&samples, 4, 2, kb, &gaz, &clusters, true, Scheme::Bilou, |_| {});
+        assert_eq!(&bytes[..8], b"NGNER3\0\0");
+        assert_eq!(bytes, train(&samples, 4, 2, kb, &gaz, &clusters, true, Scheme::Bilou, |_| {}), "deterministic");
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(m.scheme, Scheme::Bilou);
+        let words = ["Maria", "Lopez", "visited", "Chile", "."];
+        let sf = SentFeats::new(&words, &[], kb, &gaz, &m.vocab, &m.clusters);
+        let tags = m.tag(&sf);
+        assert_eq!(spans_of(&tags), vec![(0, 2, 0), (3, 4, 2)], "{tags:?}");
+        // A truncated file is an error, not a panic.
+        assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+
+    #[test]
     fn bilou_constraints() {
         let s = Scheme::Bilou;
         let labels = s.labels();
