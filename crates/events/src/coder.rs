@@ -1262,6 +1262,11 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         if a.obj.is_none() {
             a.obj = measure_by(sv, i).and_then(|m| measure_obj(sv, m));
         }
+        // ("called off a strike" with the noun parsed as an open complement of the
+        // phrasal verb)
+        if a.obj.is_none() && sv.child_with(i, &["compound:prt"]).is_some() {
+            a.obj = a.xcomp.filter(|&x| sv.toks[x].upos == Upos::NOUN && x > i);
+        }
         a.iobj = sv.child_with(i, &["iobj"]);
         a.xcomp = sv.child_with(i, &["xcomp"]);
         // "ordered the paper to close" with the infinitive misparsed as a purpose clause:
@@ -1990,7 +1995,11 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     // "Russia said it would …", "the rebels said they …": a third-person pronoun takes the
     // nearest earlier actor of the same sentence (a subject first), never one from another
     // sentence
-    if matches!(tok.lower.as_str(), "it" | "they" | "he" | "she") && best.is_none() {
+    // (also when the entity layer linked the pronoun to an entity it could not code: "the
+    // Union of Teachers (NUT) … said it …")
+    let uncoded = matches!(tok.lower.as_str(), "it" | "they")
+        && best.is_some_and(|b| b.code.is_none() && b.entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.actor.is_none() && e.etype == newsgraph_core::EntityType::Org));
+    if matches!(tok.lower.as_str(), "it" | "they" | "he" | "she") && (best.is_none() || uncoded) {
         let earlier: Vec<&ActorCand> = cx.cands.iter().filter(|c| c.last < h && c.code.is_some()).collect();
         // the nearest earlier subject that agrees with the pronoun, else the nearest earlier
         // actor that agrees ("the premier reminded Suriname that it must …" → Suriname)

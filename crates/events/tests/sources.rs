@@ -135,3 +135,10 @@ fn historical_heads_of_state_of_the_middle_east_are_known() {
     let s = on("King Hussein met Israeli officials in Amman.", 1994);
     assert!(s.iter().any(|c| c == "JORGOV"), "{s:?}");
 }
+
+#[test]
+fn it_after_an_uncoded_acronym_is_the_coded_organisation() {
+    // the entity layer cannot code "KNUT" and may link "it" to it: the union is the actor
+    let e = codes("The Kenya National Union of Teachers (KNUT) said on Monday that it had ended the national strike.");
+    assert!(e.iter().any(|x| x.0.starts_with("KEN") && x.2 == "082"), "{e:?}");
+}
