@@ -3,21 +3,21 @@
 //! Training keeps dense rows (one `f32` per class) per feature; [`Trainer::finish`] averages,
 //! prunes near-zero weights and quantises the rest to `i16` in a sparse [`Model`].
 //!
-//! At run time scoring is memory-bound (a hundred-odd feature lookups per decision), so a
-//! [`Model`] keeps its weights in a layout built at load time: a hash table of 64-byte buckets
-//! of four 16-byte slots (31-bit fingerprint, up to four (class, weight) pairs inline), padded
-//! 8-pair rows for features with five to eight weights and dense rows (added with AVX2 where
-//! the CPU has it) for the frequent features with more. Scores are summed by class *rank*
-//! (classes by how many dense rows weight them), and a dense row is stored only up to the
-//! cache line of its last non-zero weight: the frequent features' weights concentrate on a
-//! subset of the classes, so rows are about 2.7 lines instead of 4 for the parser. Inline
-//! weights are added only for slots that hold them (misses and spilled rows, nine lookups in
-//! ten, skip the four additions), and unused inline pairs add zero to one of four scratch
-//! classes (one per pair position) rather than all to one, which would chain the additions
-//! through one memory cell. The big
-//! tables are allocated with a huge-page hint (Linux). Lookups prefetch every home bucket
-//! first and select slots without data-dependent branches; the sums are exactly those of the
-//! sparse model.
+//! At run time scoring dominates (a hundred-odd feature lookups per decision, tens of
+//! megabytes of weights read at random), so a [`Model`] keeps its weights in a layout built
+//! at load time: a hash table of 64-byte buckets of four 16-byte slots (31-bit fingerprint,
+//! up to four (class, weight) pairs inline), padded 8-pair rows for features with five to
+//! eight weights and dense rows (added with AVX-512 or AVX2 where the CPU has it) for the
+//! frequent features with more. Scores are summed by class *rank* (classes by how many dense
+//! rows weight them), and a dense row is stored only up to the cache line of its last
+//! non-zero weight: the frequent features' weights concentrate on a subset of the classes,
+//! so rows are about 2.7 lines instead of 4 for the parser. Inline weights are added only for
+//! slots that hold them (misses and spilled rows, nine lookups in ten, skip the four
+//! additions), and unused inline pairs add zero to one of four scratch classes (one per pair
+//! position) rather than all to one, which would chain the additions through one memory
+//! cell. The big tables are allocated with a huge-page hint (Linux). Lookups prefetch every
+//! home bucket first and select slots without data-dependent branches; the sums are exactly
+//! those of the sparse model.
 //!
 //! ## Binary format of a [`Model`] (little-endian)
 //! ```text
@@ -213,8 +213,8 @@ fn split_key(key: u64, nbuckets: usize) -> (u32, usize) {
 }
 
 /// Adds the dense rows `rows` (each `line << 3 | (lines - 1)`, see [`Slot`]) of `dense` to
-/// `acc` (indexed by class rank), with AVX2 where the CPU has it (detected at run time; the
-/// same loop, vectorised 16 weights at a time).
+/// `acc` (indexed by class rank), with AVX-512 or AVX2 where the CPU has it (detected at run
+/// time; for AVX2 the same loop, vectorised 16 weights at a time).
 #[inline]
 fn add_dense_rows(dense: &[Line], rows: &[u32], acc: &mut [i32; 256]) {
     #[cfg(target_arch = "x86_64")]
@@ -766,6 +766,35 @@ mod tests {
                 (0..60).map(|j| if j % 3 == 0 { rng.next() } else { keys[(round * 61 + j * 7) % keys.len()] }).collect();
             m2.score(&feats, &mut scores);
             assert_eq!(scores, naive(&m, &feats));
+        }
+    }
+
+    #[test]
+    fn dense_row_paths_agree() {
+        // Rows of one to eight lines with all weights set; every path the CPU offers must give
+        // the plain loop's sums.
+        let mut rng = Rng(17);
+        let dense: Vec<Line> = (0..64).map(|_| Line(std::array::from_fn(|_| (rng.next() % 65535) as i16 ^ 0x7fff))).collect();
+        let rows: Vec<u32> = (0..40).map(|k| ((k * 7 % 56) as u32) << 3 | (k % 8) as u32).collect();
+        let mut want = [0i32; 256];
+        add_dense_rows_plain(&dense, &rows, &mut want);
+        let mut got = [0i32; 256];
+        add_dense_rows(&dense, &rows, &mut got);
+        assert_eq!(got, want);
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                let mut got = [0i32; 256];
+                // SAFETY: AVX2 is available (checked just above).
+                unsafe { add_dense_rows_avx2(&dense, &rows, &mut got) };
+                assert_eq!(got, want);
+            }
+            if std::arch::is_x86_feature_detected!("avx512f") {
+                let mut got = [0i32; 256];
+                // SAFETY: AVX-512F is available (checked just above).
+                unsafe { add_dense_rows_avx512(&dense, &rows, &mut got) };
+                assert_eq!(got, want);
+            }
         }
     }
 
