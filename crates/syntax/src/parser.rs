@@ -543,7 +543,8 @@ impl Parser {
         let nclass = self.model.nclass;
         let mut feats = Vec::with_capacity(128);
         let mut scores = vec![0i32; nclass];
-        let mut ranked = vec![0i32; nclass];
+        // Indexed by a `u8` rank: no bounds checks when putting the sums in class order.
+        let mut ranked = [0i32; 256];
         let rank = self.model.rank();
         // Scores of the word-only templates, cached per S0 word, S1 word and buffer front
         // (row n: none, or the root).
@@ -582,10 +583,10 @@ impl Parser {
             }
             feats.clear();
             dynamic_feats_sel(&st, &toks, false, &mut feats);
-            self.model.add_scores_ranked(&feats, &mut ranked);
+            self.model.add_scores_ranked(&feats, &mut ranked[..nclass]);
             // By class rank so far; in class order once per step.
             for (sc, &r) in scores.iter_mut().zip(rank.iter()) {
-                *sc = ranked.get(r as usize).copied().unwrap_or(0);
+                *sc = ranked[r as usize];
             }
             let best = best_legal(&st, &scores, self.root_label);
             if best == usize::MAX {
