@@ -698,8 +698,37 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
             n.span = Span::new(v.toks[a].span.start, n.span.end);
         }
     }
-    let covered = |names: &Vec<NameSpan>, i: usize| names.iter().any(|n| n.toks.contains(&i));
+    // An address-book name "Surname, Given" standing alone in quotes or on its own line
+    // ("\"Lenhart, Matthew\" <...>") is one person.
     let n = v.toks.len();
+    for i in 1..n.saturating_sub(1) {
+        if text_of(doc, v, i) != "," {
+            continue;
+        }
+        let (sur, given) = (text_of(doc, v, i - 1), text_of(doc, v, i + 1));
+        let si = v.sent_of(i);
+        let Some(s) = v.sents.get(si) else { continue };
+        let edge = |k: Option<usize>| match k {
+            None => true,
+            Some(k) => !s.toks.contains(&k) || matches!(text_of(doc, v, k), "\"" | "“" | "”" | "<" | "'"),
+        };
+        if is_cap(sur)
+            && sur.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !crate::lexicon::is_common_word(&sur.to_lowercase())
+            && is_cap(given)
+            && crate::lexicon::is_first_name(&given.to_lowercase())
+            && s.toks.contains(&(i - 1))
+            && s.toks.contains(&(i + 1))
+            && edge((i - 1).checked_sub(1))
+            && edge(Some(i + 2))
+            && !names.iter().any(|x| x.from_kb && (x.toks.contains(&(i - 1)) || x.toks.contains(&(i + 1))))
+        {
+            names.retain(|x| !(x.toks.start <= i + 1 && i - 1 < x.toks.end));
+            let span = Span::new(v.toks[i - 1].span.start, v.toks[i + 1].span.end);
+            names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i - 1..i + 2, from_kb: false });
+        }
+    }
+    let covered = |names: &Vec<NameSpan>, i: usize| names.iter().any(|n| n.toks.contains(&i));
     let mut i = 0;
     while i < n {
         let w = text_of(doc, v, i);

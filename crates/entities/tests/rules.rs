@@ -224,3 +224,17 @@ fn stripped_person_span_is_never_the_pronoun_i() {
         assert!(!names.iter().any(|n| n == "I"), "{text}: {names:?}");
     }
 }
+
+#[test]
+fn address_book_surname_comma_given_name_is_one_person() {
+    let rec = EntityRecognizer::new();
+    let mut doc = Document::new("t", "\"Okafor, Daniel\" <d.okafor@example.com> wrote:\n\nThe draft is fine.".to_string(), None);
+    newsgraph_text::Segmenter::new().process(&mut doc);
+    let names: Vec<(String, newsgraph_core::EntityType)> = rec.names(&doc).into_iter().map(|(s, t)| (doc.text[s.range()].to_string(), t)).collect();
+    assert!(names.contains(&("Okafor, Daniel".to_string(), newsgraph_core::EntityType::Person)), "{names:?}");
+    // In running text a comma between a name and a given name is a list.
+    let mut doc = Document::new("t", "The delegates came from Paris, Daniel said on Monday.".to_string(), None);
+    newsgraph_text::Segmenter::new().process(&mut doc);
+    let names: Vec<String> = rec.names(&doc).into_iter().map(|(s, _)| doc.text[s.range()].to_string()).collect();
+    assert!(!names.iter().any(|n| n.contains(',')), "{names:?}");
+}
