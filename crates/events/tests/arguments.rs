@@ -3,19 +3,7 @@
 //! from governed verbs and complement clauses, the source's own forces never a target.
 mod common;
 
-fn codes(text: &str) -> Vec<(String, String, String)> {
-    common::analyze(text)
-        .events
-        .iter()
-        .map(|e| {
-            (
-                e.source.code.clone().unwrap_or_default(),
-                e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default(),
-                e.cameo.clone(),
-            )
-        })
-        .collect()
-}
+use common::codes;
 
 #[test]
 fn coordinated_nationality_adjectives_give_one_source_each() {
@@ -26,13 +14,13 @@ fn coordinated_nationality_adjectives_give_one_source_each() {
 
 #[test]
 fn member_of_a_body_takes_the_body() {
-    let e = codes("A member of the Kenyan parliament started a hunger strike.");
-    assert!(e.iter().any(|x| x.0.starts_with("KEN") && x.2 == "142"), "{e:?}");
+    let e = codes("A member of the Kenyan parliament accused the police of torture.");
+    assert!(e.iter().any(|x| x.0 == "KENLEG" && x.2 == "1122"), "{e:?}");
 }
 
 #[test]
 fn igo_names_from_the_fallback_lexicon() {
-    let e = codes("The European Community gave Ghana ten million dollars of aid.");
+    let e = codes("The European Community sent Ghana food aid after the floods.");
     assert!(e.iter().any(|x| x.0.starts_with("IGO") && x.1 == "GHA"), "{e:?}");
 }
 
@@ -202,7 +190,7 @@ fn historical_armed_groups_are_known_actors() {
 
 #[test]
 fn activists_are_a_sector_not_a_country() {
-    let e = codes("Angry activists staged rallies in Nairobi against the new tax.");
+    let e = codes("Hundreds of activists marched in Nairobi on Saturday to oppose the new tax.");
     assert!(e.iter().any(|x| x.0 == "KENACT"), "{e:?}");
     assert!(!e.iter().any(|x| x.0 == "ACT" || x.1 == "ACTGOV"), "{e:?}");
 }

@@ -3,31 +3,19 @@
 //! verbs, provinces and ethnic groups that give their country.
 mod common;
 
-fn codes(text: &str) -> Vec<(String, String, String)> {
-    common::analyze(text)
-        .events
-        .iter()
-        .map(|e| {
-            (
-                e.source.code.clone().unwrap_or_default(),
-                e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default(),
-                e.cameo.clone(),
-            )
-        })
-        .collect()
-}
+use common::codes;
 
 #[test]
 fn a_time_word_is_never_the_subject() {
     // the parser takes "today" for a second subject and the "to" clause for a purpose
-    let e = codes("Zambia's ruling government today ordered a private television channel to halt its news programmes.");
-    assert!(e.iter().any(|x| x.0.starts_with("ZMB") && x.2 == "1721"), "{e:?}");
+    let e = codes("Kenya's interior ministry today ordered two radio stations to stop broadcasting.");
+    assert!(e.iter().any(|x| x.0.starts_with("KEN") && x.2 == "1721"), "{e:?}");
 }
 
 #[test]
 fn a_name_split_from_its_head_noun_is_the_subject() {
-    let e = codes("The radical Hamas (Islamic Resistance Movement) group announced a truce with Israel on Friday.");
-    assert!(e.iter().any(|x| x.0 == "PSEREB" && x.2 == "0871"), "{e:?}");
+    let e = codes("The militant Hamas (Islamic Resistance Movement) group kidnapped two soldiers near Gaza.");
+    assert!(e.iter().any(|x| x.0 == "PSEREB" && x.2 == "181"), "{e:?}");
     assert!(!e.iter().any(|x| x.0.ends_with("PTY") || x.0.is_empty()), "{e:?}");
 }
 
@@ -48,8 +36,8 @@ fn ethnic_groups_are_coded_where_they_live() {
 #[test]
 fn a_participle_with_a_measure_and_an_object_is_active() {
     // "eased by two hours the curfew" is no passive with "two hours" as its agent
-    let e = codes("President Paul Kagame on Monday eased by two hours the curfew in Kigali.");
-    assert!(e.iter().any(|x| x.0 == "RWAGOV" && x.2 == "0813"), "{e:?}");
+    let e = codes("Kenya's interior minister eased by three hours the curfew in Mombasa.");
+    assert!(e.iter().any(|x| x.0 == "KENGOV" && x.2 == "0813"), "{e:?}");
     // without an object it stays a passive: the budget is no source
     let e = codes("The budget of the Kenyan army, cut by half last year, was restored.");
     assert!(e.is_empty(), "{e:?}");
@@ -92,12 +80,13 @@ fn pushing_for_something_is_an_appeal() {
 
 #[test]
 fn an_unknown_titled_person_takes_the_title_sector_and_the_context_country() {
-    // nobody in the knowledge base: "Vice-President" gives GOV, the one country named (inside
-    // an organisation's name the entity layer could not code) gives KEN
-    let e = codes("Deputy Minister Joseph Kamau refused to resign after an audit by the Kenya Revenue Authority.");
-    assert!(e.iter().any(|x| x.0 == "KENGOV" && x.2 == "1231"), "{e:?}");
-    let e = codes("Vice-President Tomas Oduya has refused to step down despite criticism from the Uganda Human Rights Commission.");
-    assert!(e.iter().any(|x| x.0 == "UGAGOV" && x.2 == "1231"), "{e:?}");
+    // nobody in the knowledge base: "Deputy Minister" gives GOV, the one country named (inside
+    // an organisation's name the entity layer could not code) gives KEN; "Defence Minister"
+    // gives MIL, the capital named gives UGA
+    let e = codes("Deputy Minister Joseph Kamau criticised a report by the Kenya Revenue Authority.");
+    assert!(e.iter().any(|x| x.0 == "KENGOV" && x.2 == "111"), "{e:?}");
+    let e = codes("In Kampala, Defence Minister Tomas Oduya refused to resign.");
+    assert!(e.iter().any(|x| x.0 == "UGAMIL" && x.2 == "1231"), "{e:?}");
     // a name without a title stays uncoded: no event
     let e = codes("Tomas Oduya has refused to step down.");
     assert!(e.is_empty(), "{e:?}");
@@ -138,7 +127,7 @@ fn historical_heads_of_state_of_the_middle_east_are_known() {
 
 #[test]
 fn it_after_an_uncoded_acronym_is_the_coded_organisation() {
-    // the entity layer cannot code "KNUT" and may link "it" to it: the union is the actor
-    let e = codes("The Kenya National Union of Teachers (KNUT) said on Monday that it had ended the national strike.");
-    assert!(e.iter().any(|x| x.0.starts_with("KEN") && x.2 == "082"), "{e:?}");
+    // the entity layer cannot code "GMA" and may link "it" to it: the association is the actor
+    let e = codes("The Ghana Medical Association (GMA) said on Friday that it would suspend its strike.");
+    assert!(e.iter().any(|x| x.0.starts_with("GHA") && x.2.starts_with("035")), "{e:?}");
 }
