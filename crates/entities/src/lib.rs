@@ -11,7 +11,7 @@
 //!   armed groups, media, seats of power; people with dated roles; agent words → sectors),
 //!   compiled in and extendable with a user file ([`EntityRecognizer::with_actors_file`]);
 //! - a **named-entity tagger** ([`ner`]): a first-order structured averaged perceptron over
-//!   BILOU labels (three seeds averaged), trained on the GMB corpus,
+//!   BILOU labels (five seeds averaged, 5 epochs each), trained on the GMB corpus,
 //!   with word clusters ([`clusters`]) computed from unlabeled text, embedded as
 //!   `models/ner.bin`;
 //! - a **given-name list** (`data/ner/first-names.txt`) for people the GMB-trained tagger
