@@ -543,12 +543,17 @@ impl Model {
     /// The embedded model (None when the crate was built without one). For evaluating a
     /// retrained model without rebuilding, the environment variable `NG_NER_MODEL` may name
     /// a model file to use instead (an unreadable or invalid file falls back to the
-    /// embedded one).
+    /// embedded one, with a warning on standard error).
     pub fn embedded() -> Option<&'static Model> {
         static M: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
         M.get_or_init(|| {
-            if let Some(m) = std::env::var_os("NG_NER_MODEL").and_then(|p| std::fs::read(p).ok()).and_then(|b| Model::from_bytes(&b).ok()) {
-                return Some(m);
+            if let Some(path) = std::env::var_os("NG_NER_MODEL") {
+                let loaded = std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| Model::from_bytes(&b).map_err(|e| e.to_string()));
+                match loaded {
+                    Ok(m) => return Some(m),
+                    // never silent: say why the override was not used
+                    Err(e) => eprintln!("warning: NG_NER_MODEL={}: {e}; using the embedded NER model", path.to_string_lossy()),
+                }
             }
             let bytes: &[u8] = include_bytes!("../models/ner.bin");
             if bytes.is_empty() {
