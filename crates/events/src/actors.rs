@@ -109,7 +109,7 @@ pub fn fallback_phrase_code(phrase: &str) -> Option<String> {
     })
 }
 
-/// The sector of a title that opens a person's name ("Vice-President Moody Awori" → GOV,
+/// The sector of a title that opens a person's name ("Vice-President Ana Ruiz" → GOV,
 /// "General Ali Musa" → MIL): for named people the entity layer could not code.
 pub fn title_sector(phrase: &str) -> Option<&'static str> {
     let l = lex();

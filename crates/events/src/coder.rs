@@ -49,14 +49,24 @@ const INTENT_VERBS: &[&str] = &[
 const THREAT_VERBS: &[&str] = &["threaten", "warn"];
 const OBJ_CONTROL: &[&str] = &["invite", "urge", "ask", "help", "allow", "force", "persuade", "order", "tell", "encourage", "call"];
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
+/// The subjects of the (active) sending verb whose object is `h` ("Kenya sent troops"):
+/// empty when `h` is no such object.
+fn senders_of(sv: &SentView, h: usize) -> Vec<usize> {
+    if !rel_is(&sv.toks[h].deprel, "obj") {
+        return Vec::new();
+    }
+    let Some(v) = sv.toks[h].head.filter(|&v| SENDING_VERBS.iter().any(|l| sv.toks[v].is(l))) else { return Vec::new() };
+    let (subj, passive) = subject_of(sv, v, 0);
+    if passive {
+        Vec::new()
+    } else {
+        subj
+    }
+}
+
 /// Is `h` the object of a sending verb whose subject is one of `sources`?
 fn sent_by_source(sv: &SentView, h: usize, sources: &[Actor]) -> bool {
-    if !rel_is(&sv.toks[h].deprel, "obj") {
-        return false;
-    }
-    let Some(v) = sv.toks[h].head.filter(|&v| SENDING_VERBS.iter().any(|l| sv.toks[v].is(l))) else { return false };
-    let (subj, passive) = subject_of(sv, v, 0);
-    !passive && subj.iter().any(|&s| sources.iter().any(|a| a.span.start <= sv.toks[s].span.start && sv.toks[s].span.end <= a.span.end))
+    senders_of(sv, h).iter().any(|&s| sources.iter().any(|a| a.span.start <= sv.toks[s].span.start && sv.toks[s].span.end <= a.span.end))
 }
 
 /// Verbs whose object (people without a country: "troops", "monitors") belongs to the subject.
@@ -1853,15 +1863,12 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
     }
     // "Kenya sent 300 police officers to …", "the UN deployed monitors": people sent by an
     // actor are that actor's (an international organisation's staff are the organisation)
-    if sv.parsed && rel_is(&sv.toks[h].deprel, "obj") {
-        if let Some(v) = sv.toks[h].head.filter(|&v| sv.toks[v].is_any(&SENDING_VERBS.iter().map(|s| s.to_string()).collect::<Vec<_>>())) {
-            let (subj, passive) = subject_of(sv, v, 0);
-            let sender = if passive { None } else { subj.first().copied().filter(|&s| s != h).and_then(|s| resolve_one(cx, s)) };
-            if let Some(sc) = sender.and_then(|s| s.code).filter(|c| has_country(c)) {
-                let country = sc.get(..3).unwrap_or(&sc);
-                let code = if country == "IGO" { sc.clone() } else { format!("{country}{code}") };
-                return Some(Actor { entity: a.entity, span: a.span, code: Some(code) });
-            }
+    if sv.parsed {
+        let sender = senders_of(sv, h).first().copied().filter(|&s| s != h).and_then(|s| resolve_one(cx, s));
+        if let Some(sc) = sender.and_then(|s| s.code).filter(|c| has_country(c)) {
+            let country = sc.get(..3).unwrap_or(&sc);
+            let code = if country == "IGO" { sc.clone() } else { format!("{country}{code}") };
+            return Some(Actor { entity: a.entity, span: a.span, code: Some(code) });
         }
     }
     Some(a)
@@ -1996,7 +2003,7 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     // nearest earlier actor of the same sentence (a subject first), never one from another
     // sentence
     // (also when the entity layer linked the pronoun to an entity it could not code: "the
-    // Union of Teachers (NUT) … said it …")
+    // Medical Association (GMA) … said it …")
     let uncoded = matches!(tok.lower.as_str(), "it" | "they")
         && best.is_some_and(|b| b.code.is_none() && b.entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.actor.is_none() && e.etype == newsgraph_core::EntityType::Org));
     if matches!(tok.lower.as_str(), "it" | "they" | "he" | "she") && (best.is_none() || uncoded) {
