@@ -1139,7 +1139,7 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
         return by_agent || !particle && !(hr == "root" || hr.is_empty() || rel_is(hr, "ccomp") || rel_is(hr, "parataxis") || rel_is(hr, "advcl") || rel_is(hr, "csubj"));
     }
     if rel_is(rel, "conj") || rel_is(rel, "xcomp") {
-        return passive_form(sv, h, depth + 1) || (rel_is(rel, "xcomp") && sv.toks[h].is_any(&["get".to_string(), "become".to_string(), "remain".to_string(), "leave".to_string()]));
+        return passive_form(sv, h, depth + 1) || (rel_is(rel, "xcomp") && sv.toks[h].is_any(&["get", "become", "remain", "leave"]));
     }
     false
 }
@@ -1156,7 +1156,7 @@ fn measure_by(sv: &SentView, i: usize) -> Option<usize> {
         rel_is(&sv.toks[c].deprel, "obl")
             && sv.case_of(c).as_deref() == Some("by")
             && (sv.toks[c].upos == Upos::NUM
-                || sv.toks[c].is_any(&["half", "percent", "per cent", "third", "quarter"].map(String::from))
+                || sv.toks[c].is_any(&["half", "percent", "per cent", "third", "quarter"])
                 || sv.children(c).any(|k| rel_is(&sv.toks[k].deprel, "nummod")))
     })?;
     // (only with an object after the measure: "the budget, cut by half," stays a passive)
@@ -1832,7 +1832,7 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
         // "a militia based in Chad"
         let based: Vec<usize> = sv
             .children(h)
-            .filter(|&c| rel_is(&sv.toks[c].deprel, "acl") && sv.toks[c].is_any(&["base".to_string(), "headquarter".to_string(), "station".to_string()]))
+            .filter(|&c| rel_is(&sv.toks[c].deprel, "acl") && sv.toks[c].is_any(&["base", "headquarter", "station"]))
             .flat_map(|c| sv.children(c).filter(|&k| rel_is(&sv.toks[k].deprel, "obl") && sv.case_of(k).as_deref() == Some("in")).collect::<Vec<_>>())
             .collect();
         sv.children(h)

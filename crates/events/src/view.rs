@@ -26,8 +26,8 @@ impl Tok {
     pub fn is(&self, lemma: &str) -> bool {
         self.lemmas.iter().any(|l| l == lemma)
     }
-    pub fn is_any(&self, lemmas: &[String]) -> bool {
-        lemmas.iter().any(|l| self.is(l))
+    pub fn is_any<S: AsRef<str>>(&self, lemmas: &[S]) -> bool {
+        lemmas.iter().any(|l| self.is(l.as_ref()))
     }
     pub fn lemma(&self) -> &str {
         self.lemmas.first().map(String::as_str).unwrap_or(&self.lower)
