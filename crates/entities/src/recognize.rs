@@ -110,9 +110,22 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         if toks.is_empty() {
             continue;
         }
+        // A lower-case place name after an article or a possessive is a common noun ("a
+        // chihuahua", "my jersey"): informal text writes places in lower case after
+        // prepositions ("living in malaysia"), not after determiners.
+        if text[m.span.range()].chars().all(|c| !c.is_uppercase())
+            && toks.start > 0
+            && matches!(lower(doc_ref, v, toks.start - 1).as_str(), "a" | "an" | "my" | "your" | "his" | "her" | "our" | "their" | "this" | "that" | "these" | "those" | "every" | "any" | "some" | "no")
+        {
+            continue;
+        }
         // A demonym used as a plural noun of people ("Russians") stays NORP.
         names.push(NameSpan { span: m.span, etype: etype_of(t), kb: Some(r), toks, from_kb: true });
     }
+
+    // 1b. News datelines: a place in capitals opening a paragraph ("TEHRAN (AFP) -",
+    //     "GAZA CITY, June 3 -").
+    add_datelines(ctx, doc_ref, v, &mut names);
 
     // 2. Rule-based person names the model may miss: title word + capitalised words,
     //    Korean three-part names.
@@ -164,6 +177,14 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         if toks.len() == 1 {
             let t = text_of(doc_ref, v, toks.start);
             if crate::lexicon::is_common_word(&t.to_lowercase()) && !ctx.kb.names.contains_key(t) {
+                continue;
+            }
+        }
+        // An abbreviated day name beside another day ("on Fri, Sat or Sun") is a date.
+        if toks.len() == 1 && is_day_abbrev(text_of(doc_ref, v, toks.start)) {
+            let lo = toks.start.saturating_sub(3);
+            let hi = (toks.start + 4).min(v.toks.len());
+            if (lo..hi).any(|k| k != toks.start && is_day_word(text_of(doc_ref, v, k))) {
                 continue;
             }
         }
@@ -250,6 +271,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // 3b. Given names (data/ner/first-names.txt): a lone one typed as a place or
     //     organisation is a person; one the model missed starts a person's name.
     add_first_names(ctx, doc_ref, v, &mut names);
+    // 3c. Given names written in lower case by a writer who does not capitalise ("max and
+    //     jen are looking for you").
+    add_lowercase_given_names(ctx, doc_ref, v, &mut names);
 
     names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     // Remove overlaps: keep the earlier, longer one.
@@ -263,6 +287,13 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         kept.push(n);
     }
     let mut names = kept;
+
+    // Arabic and Hebrew name particles split off by the tokenizer ("Muqtada al-Sadr",
+    // "al - Qaeda", "Abdul Wahhab al-Janabi") belong to the name.
+    join_name_particles(ctx, doc_ref, v, &mut names);
+    // A title or greeting the model put at the start of a place or organisation before a
+    // name ("PM Allawi", "Good Morning Debra", "Dr Mcdonald") makes that name a person.
+    titled_non_persons(ctx, doc_ref, v, &mut names);
 
     // Strip title words and possessives that the model included in person spans.
     for n in names.iter_mut() {
@@ -282,27 +313,42 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         }
         n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[n.toks.end - 1].span.end);
     }
+    // The pronoun "I" after a name ("Dan I for one", "you say Miramar I say") and the
+    // digits of a phone extension after a person's name are not part of the name.
+    trim_name_ends(ctx, doc_ref, v, &mut names);
     // What the stripping leaves of "P.S. I" or "Glad I" is the pronoun.
     names.retain(|n| n.from_kb || n.toks.len() != 1 || text_of(doc_ref, v, n.toks.start) != "I");
-    // Elliptical possessives after a place preposition name a business (a restaurant, a
-    // shop): "dinner at Del Frisco's tonight", "going to Kenneally's for lunch". The
-    // possessive must end the phrase (punctuation, the end or a function word follows), so
-    // "a letter to Smith's lawyer" and "from Biden's White House" stay people.
+    // Elliptical possessives name a business (a restaurant, a shop), whose name includes the
+    // possessive: after a place preposition ("dinner at Del Frisco's tonight", "going to
+    // Kenneally's for lunch"), as the subject of a verb ("when Alan's refused to fix it",
+    // "McDonald's said"), or before a business noun ("Ray's Pizza"). The possessive must end
+    // the phrase (punctuation, the end or a function word follows) or be followed by a
+    // verb, so "a letter to Smith's lawyer" and "from Biden's White House" stay people. Web
+    // text often drops the apostrophe ("Wendy s", "Hancock s is"): a lone "s" after a name
+    // is the same possessive.
     for n in names.iter_mut() {
-        if n.from_kb || !matches!(n.etype, EntityType::Person | EntityType::Org) || n.toks.start == 0 {
+        if n.from_kb {
             continue;
         }
         let e = n.toks.end;
-        if e >= v.toks.len() || !matches!(text_of(doc_ref, v, e), "'s" | "’s") {
+        if e >= v.toks.len() || !v.sents.iter().any(|s| s.toks.contains(&n.toks.start) && s.toks.contains(&e)) {
             continue;
         }
-        if !matches!(lower(doc_ref, v, n.toks.start - 1).as_str(), "at" | "to" | "from" | "near") {
+        let pos_tok = text_of(doc_ref, v, e);
+        let bare_s = pos_tok == "s" && v.toks[e].span.start > v.toks[e - 1].span.end;
+        if !(matches!(pos_tok, "'s" | "’s") && matches!(n.etype, EntityType::Person | EntityType::Org) || bare_s) {
             continue;
         }
-        let ends = match v.toks.get(e + 1) {
+        // A person the knowledge base knows stays a person ("Putin's").
+        if matches!(n.kb, Some(NameRef::Person(_))) || kb_short(ctx, &text[n.span.range()]).is_some() {
+            continue;
+        }
+        let after = v.toks.get(e + 1).filter(|_| v.sents.iter().any(|s| s.toks.contains(&e) && s.toks.contains(&(e + 1))));
+        let next = after.map(|t| &doc_ref.text[t.span.range()]);
+        let next_x = after.map(|t| t.xpos.as_str()).unwrap_or("");
+        let ends = match next {
             None => true,
-            Some(t) => {
-                let w = &doc_ref.text[t.span.range()];
+            Some(w) => {
                 !w.chars().next().is_some_and(char::is_alphanumeric)
                     || matches!(
                         w,
@@ -310,11 +356,40 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                     )
             }
         };
-        if ends && v.sents.iter().any(|s| s.toks.contains(&n.toks.start) && s.toks.contains(&e)) {
-            n.toks.end = e + 1;
-            n.etype = EntityType::Fac;
-            n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[e].span.end);
+        let prev = n.toks.start.checked_sub(1).map(|i| lower(doc_ref, v, i)).unwrap_or_default();
+        let place_prep = matches!(prev.as_str(), "at" | "to" | "from" | "near");
+        // "Alan's refused": a possessive (not "is") followed by a finite verb.
+        let poss_tag = v.toks[e].xpos == "POS" || bare_s;
+        let verb_after = poss_tag && matches!(next_x, "VBD" | "VBZ" | "VBP" | "MD")
+            || bare_s && next.is_some_and(|w| matches!(w, "is" | "was" | "has" | "had" | "are" | "were" | "will" | "would" | "does" | "did" | "can"));
+        // "Ray's Pizza", "Barry s Auto Tech": capitalised business words after it.
+        let mut head_end = e + 1;
+        if let Some(w) = next {
+            if is_cap(w) && BUSINESS_NOUNS.contains(&w.to_lowercase().as_str()) {
+                head_end = e + 2;
+                while head_end < v.toks.len()
+                    && v.sents.iter().any(|s| s.toks.contains(&e) && s.toks.contains(&head_end))
+                    && is_name_word(text_of(doc_ref, v, head_end))
+                    && head_end < e + 4
+                {
+                    head_end += 1;
+                }
+            }
         }
+        let (end, etype) = if head_end > e + 1 {
+            (head_end, EntityType::Org)
+        } else if place_prep && ends {
+            (e + 1, EntityType::Fac)
+        } else if verb_after {
+            (e + 1, EntityType::Org)
+        } else if bare_s && ends {
+            (e + 1, if place_prep || matches!(prev.as_str(), "," | ":" | "like" | "than") { EntityType::Fac } else { EntityType::Org })
+        } else {
+            continue;
+        };
+        n.toks.end = end;
+        n.etype = etype;
+        n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[end - 1].span.end);
     }
     // Split hyphenated person pairs: "Kim-Putin".
     let mut split: Vec<NameSpan> = Vec::new();
@@ -503,6 +578,338 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start).unwrap_or(0));
     doc.entities = out;
     name_spans
+}
+
+/// Nouns that end a business name after an owner's possessive ("Ray's Pizza", "Joe's Auto
+/// Repair"), lower case.
+const BUSINESS_NOUNS: &[&str] = &[
+    "pizza", "pizzeria", "restaurant", "cafe", "café", "grill", "bar", "pub", "diner", "deli", "bakery", "kitchen", "bistro",
+    "tavern", "steakhouse", "bbq", "barbecue", "burgers", "tacos", "salon", "spa", "barbershop", "garage", "motors", "auto",
+    "autos", "tire", "tires", "karate", "gym", "fitness", "market", "store", "shop", "boutique", "pharmacy", "hardware",
+    "furniture", "jewelers", "jewellers", "books", "bookstore", "florist", "flowers", "cleaners", "liquor", "lounge", "inn",
+    "hotel", "motel", "plumbing", "insurance", "towing", "dental", "clinic", "nursery", "bagels", "donuts", "coffee",
+    "creamery", "brewery", "cellars", "landscaping", "roofing", "construction", "electric", "catering", "bakeshop",
+];
+
+/// "Fri", "Sat.", "Sun": abbreviated day names.
+fn is_day_abbrev(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "Mon" | "Tue" | "Tues" | "Wed" | "Thu" | "Thur" | "Thurs" | "Fri" | "Sat" | "Sun")
+}
+
+/// A day name, full or abbreviated.
+fn is_day_word(w: &str) -> bool {
+    is_day_abbrev(w) || matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+}
+
+/// A dateline: one to three words in capitals (letters, three or more in all) at the start
+/// of a line, followed by a news agency in brackets, a dash or a comma ("TEHRAN (AFP) -",
+/// "WASHINGTON —", "GAZA CITY, June 3"). The place is the knowledge base's when it knows
+/// the name in title case, else a place.
+fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    for s in &v.sents {
+        let a = s.toks.start;
+        if a >= s.toks.end || a >= v.toks.len() {
+            continue;
+        }
+        let start = v.toks[a].span.start;
+        if !doc.text[..start].trim_end_matches([' ', '\t']).is_empty() && !doc.text[..start].trim_end_matches([' ', '\t']).ends_with('\n') {
+            continue;
+        }
+        let caps = |k: usize| {
+            let t = text_of(doc, v, k);
+            t.chars().all(|c| c.is_alphabetic() && c.is_uppercase() || c == '-' || c == '\'') && t.chars().any(char::is_alphabetic)
+        };
+        let mut b = a;
+        while b < s.toks.end && b < a + 3 && caps(b) {
+            b += 1;
+        }
+        if b == a || b >= s.toks.end {
+            continue;
+        }
+        let letters: usize = (a..b).map(|k| text_of(doc, v, k).chars().filter(|c| c.is_alphabetic()).count()).sum();
+        let next = text_of(doc, v, b);
+        let agency = next == "("
+            && (b + 2..(b + 4).min(s.toks.end)).any(|c| text_of(doc, v, c) == ")" && (b + 1..c).all(|k| is_cap(text_of(doc, v, k))));
+        if letters < 3 || !(agency || matches!(next, "-" | "--" | "—" | "–" | ",")) {
+            continue;
+        }
+        // Sentences that are all capitals ("PLEASE READ - IMPORTANT") are not datelines.
+        if (b..s.toks.end).filter(|&k| text_of(doc, v, k).chars().any(char::is_lowercase)).count() == 0 && !agency {
+            continue;
+        }
+        let titled: Vec<String> = (a..b)
+            .map(|k| {
+                let t = text_of(doc, v, k).to_lowercase();
+                let mut cs = t.chars();
+                cs.next().map(|c| c.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default()
+            })
+            .collect();
+        let kb = ctx.kb.names.get(&titled.join(" ")).and_then(|r| r.first().copied());
+        // A place the knowledge base does not know needs the agency ("YAY, great show" is no
+        // dateline).
+        let etype = match kb {
+            Some(r) => etype_of(ctx.kb.describe(r, ctx.date).1),
+            None if agency => EntityType::Gpe,
+            None => continue,
+        };
+        if !matches!(etype, EntityType::Gpe | EntityType::Loc) {
+            continue;
+        }
+        names.retain(|x| x.toks.end <= a || x.toks.start >= b);
+        let span = Span::new(start, v.toks[b - 1].span.end);
+        names.push(NameSpan { span, etype, kb, toks: a..b, from_kb: kb.is_some() });
+    }
+}
+
+/// In a sentence that starts in lower case (a writer who does not capitalise), a lower-case
+/// word from the given-name list that is neither a common English word, nor a word the
+/// tagger's training text has in lower case, nor a name the knowledge base knows, is a
+/// person ("i think shanna and i will stay").
+fn add_lowercase_given_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    let vocab = crate::ner::Model::embedded().map(|m| &m.vocab);
+    for s in &v.sents {
+        let first_word = s.toks.clone().find(|&k| text_of(doc, v, k).chars().any(char::is_alphabetic));
+        let Some(f) = first_word else { continue };
+        if !text_of(doc, v, f).chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        for k in s.toks.clone() {
+            let w = text_of(doc, v, k);
+            if w.chars().count() < 3 || !w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) {
+                continue;
+            }
+            if !crate::lexicon::is_first_name(w)
+                || crate::lexicon::is_common_word(w)
+                || vocab.is_some_and(|m| m.contains(w))
+                || ctx.kb.names.contains_key(w)
+                || names.iter().any(|x| x.toks.contains(&k))
+            {
+                continue;
+            }
+            // Two in a row are one person's given name and surname ("jill allen").
+            if let Some(x) = names.last_mut().filter(|x| x.toks.end == k && !x.from_kb && x.etype == EntityType::Person && x.toks.len() == 1 && s.toks.contains(&x.toks.start)) {
+                if text_of(doc, v, x.toks.start).chars().all(|c| c.is_lowercase()) {
+                    x.toks.end = k + 1;
+                    x.span = Span::new(x.span.start, v.toks[k].span.end);
+                    continue;
+                }
+            }
+            names.push(NameSpan { span: v.toks[k].span, etype: EntityType::Person, kb: None, toks: k..k + 1, from_kb: false });
+        }
+    }
+}
+
+/// Lower-case particles of Arabic (and Hebrew) names, written before a hyphen: "al-Sadr",
+/// "bin-Laden", "Abu-Rudeineh".
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "al" | "el" | "ad" | "ar" | "as" | "ash" | "az" | "at" | "an" | "bin" | "ibn" | "bint" | "abu" | "abd" | "abdel" | "abdul" | "ha" | "ben"
+    )
+}
+
+/// Whether `w` may be a word of a name: capitalised, letters (and apostrophes, hyphens).
+fn is_name_word(w: &str) -> bool {
+    is_cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+}
+
+/// Joins name particles to the names around them. A particle group is a particle, a hyphen
+/// and a capitalised word ("al - Sadr", "al-Sadr" split as three tokens). A name that ends
+/// right before a group, or whose first word is the group's word, takes the group in; two
+/// names around a group become one; capitalised words that are not common English words
+/// right before the group join it too ("Muqtada al-Sadr" when the model found only "Sadr").
+/// The joined name takes the knowledge base's reading when its hyphenated form is known
+/// ("al-Qaeda" is the organisation).
+fn join_name_particles(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    let n = v.toks.len();
+    let mut i = 0;
+    while i + 2 < n {
+        let p = text_of(doc, v, i);
+        if !(is_name_particle(p) && matches!(text_of(doc, v, i + 1), "-" | "‐" | "–") && is_name_word(text_of(doc, v, i + 2))) {
+            i += 1;
+            continue;
+        }
+        let si = v.sent_of(i);
+        let Some(sent) = v.sents.get(si) else { break };
+        if !sent.toks.contains(&(i + 2)) {
+            i += 1;
+            continue;
+        }
+        // The group and any further groups or name words glued to it ("al - Sadr",
+        // "bin - Abdul - Aziz").
+        let (a, mut b) = (i, i + 3);
+        while b + 2 < sent.toks.end && is_name_particle(text_of(doc, v, b)) && text_of(doc, v, b + 1) == "-" && is_name_word(text_of(doc, v, b + 2)) {
+            b += 3;
+        }
+        // Names touching the group: one ending at a - 1, ones inside or starting in it.
+        // (A known place or organisation right before stays apart; a known person keeps
+        // the knowledge base's reading: "Hamad bin Khalifa al-Thani".)
+        let before = names.iter().position(|x| x.toks.end == a && x.toks.start < a && (!x.from_kb || matches!(x.kb, Some(NameRef::Person(_)))));
+        let before_kb = before.and_then(|k| names[k].kb);
+        let inside: Vec<usize> = (0..names.len()).filter(|&k| names[k].toks.start < b && names[k].toks.end > a).collect();
+        // A knowledge-base name inside the group that is not the group's last word stays
+        // apart; one that covers more than the group is left alone.
+        if inside.iter().any(|&k| names[k].toks.start < a) {
+            i = b;
+            continue;
+        }
+        let after_end = inside.iter().map(|&k| names[k].toks.end).max().unwrap_or(b).max(b);
+        let mut start = a;
+        let mut etype = None;
+        if let Some(k) = before {
+            start = names[k].toks.start;
+            etype = Some(names[k].etype);
+        } else if p.chars().next().is_some_and(char::is_lowercase) {
+            // Capitalised name words right before a lower-case particle.
+            let mut s = a;
+            while s > sent.toks.start && a - s < 3 {
+                let w = text_of(doc, v, s - 1);
+                let lw = w.to_lowercase();
+                if is_name_word(w) && !crate::lexicon::is_common_word(&lw) && !TITLE_WORDS.contains(&lw.as_str()) && !names.iter().any(|x| x.toks.contains(&(s - 1))) {
+                    s -= 1;
+                } else {
+                    break;
+                }
+            }
+            if s < a {
+                start = s;
+                etype = Some(EntityType::Person);
+            }
+        }
+        if etype.is_none() && inside.is_empty() {
+            // A group alone: only when the knowledge base knows it (below).
+            etype = None;
+        }
+        let etype = etype.or_else(|| inside.first().map(|&k| names[k].etype));
+        // The hyphenated form in the knowledge base decides the reading.
+        let glued: String = (a..b).map(|k| text_of(doc, v, k)).collect();
+        let kb = ctx.kb.names.get(&glued).and_then(|r| r.first().copied()).or_else(|| {
+            let mut cs = glued.chars();
+            let up: String = cs.next().map(|c| c.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default();
+            if start == a { ctx.kb.names.get(&up).and_then(|r| r.first().copied()) } else { None }
+        });
+        // Pieces typed as places around a particle make a person when the name opens
+        // with a given name ("Mahmoud al-Rashidi").
+        let etype = match etype {
+            Some(EntityType::Gpe | EntityType::Loc | EntityType::Fac) if crate::lexicon::is_first_name(&lower(doc, v, start)) => Some(EntityType::Person),
+            _ if inside.iter().any(|&k| names[k].etype == EntityType::Person) => Some(EntityType::Person),
+            t => t,
+        };
+        let (etype, kbref) = match (kb, start == a) {
+            (Some(r), true) => (etype_of(ctx.kb.describe(r, ctx.date).1), Some(r)),
+            _ if before_kb.is_some() => (EntityType::Person, before_kb),
+            _ => match etype {
+                Some(t) => (t, None),
+                None => {
+                    i = b;
+                    continue;
+                }
+            },
+        };
+        let end = after_end;
+        let mut k = 0;
+        let before_k = before;
+        names.retain(|_| {
+            let drop = inside.contains(&k) || before_k == Some(k);
+            k += 1;
+            !drop
+        });
+        let span = Span::new(v.toks[start].span.start, v.toks[end - 1].span.end);
+        names.push(NameSpan { span, etype, kb: kbref, toks: start..end, from_kb: kbref.is_some() });
+        names.sort_by_key(|x| x.toks.start);
+        i = end;
+    }
+}
+
+/// Honorifics, offices and greetings that may open a model span which is really a person's
+/// name after them.
+fn is_title_or_greeting(w: &str) -> bool {
+    matches!(
+        w,
+        "dr" | "dr." | "doctor" | "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "prof" | "prof." | "professor" | "pm" | "president"
+            | "minister" | "capt." | "captain" | "gen." | "general" | "sen." | "senator" | "rep." | "gov." | "governor" | "mayor" | "judge"
+            | "coach" | "rev." | "reverend" | "sheikh" | "shaikh" | "imam" | "ayatollah" | "dear" | "hi" | "hello" | "hey" | "thanks" | "good"
+            | "morning" | "afternoon" | "evening"
+    )
+}
+
+/// A model place or organisation that starts with titles or a greeting followed by one to
+/// three name words that are neither common English words nor known to the knowledge base
+/// ("PM Allawi", "Dr Mcdonald", "Good Morning Debra") is that person; one made only of
+/// titles and greetings ("Dear Dr.") is no name at all.
+fn titled_non_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    names.retain_mut(|n| {
+        if n.from_kb || n.etype == EntityType::Person || n.toks.len() < 2 {
+            return true;
+        }
+        let mut a = n.toks.start;
+        while a < n.toks.end && is_title_or_greeting(&lower(doc, v, a)) {
+            a += 1;
+        }
+        if a == n.toks.start {
+            return true;
+        }
+        if a == n.toks.end {
+            return false;
+        }
+        let rest_ok = n.toks.end - a <= 3
+            && (a..n.toks.end).all(|k| {
+                let t = text_of(doc, v, k);
+                let lt = t.to_lowercase();
+                let initial = t.chars().count() == 2 && t.ends_with('.') && is_cap(t);
+                initial || (is_name_word(t) && !crate::lexicon::is_common_word(&lt) && !TITLE_WORDS.contains(&lt.as_str()) && !ctx.kb.names.contains_key(t))
+            });
+        if rest_ok {
+            n.toks.start = a;
+            n.etype = EntityType::Person;
+            n.span = Span::new(v.toks[a].span.start, n.span.end);
+        }
+        true
+    });
+}
+
+/// Drops what does not belong at the end of a name: the pronoun "I" before a lower-case
+/// word or a verb ("Dan I for one", "you say Miramar I say"), and the digits of a phone
+/// number or extension after a person's name ("Jo Smith 53596"). What is left must still
+/// be a name: a lone common English word that remains ("Luckily I") is dropped.
+fn trim_name_ends(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    names.retain_mut(|n| {
+        if n.from_kb || n.toks.len() < 2 {
+            return true;
+        }
+        let mut e = n.toks.end;
+        let last = e - 1;
+        let t = text_of(doc, v, last);
+        let next = v.toks.get(e).map(|x| &doc.text[x.span.range()]);
+        // The pronoun is followed by a lower-case word, a verb or adverb when tags are there
+        // ("World War I veterans", "Elizabeth I of England" keep their numeral).
+        let next_x = v.toks.get(e).map(|x| x.xpos.as_str()).unwrap_or("");
+        let pronoun_i = t == "I"
+            && n.etype != EntityType::Event
+            && next.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && (next_x.is_empty() || next_x.starts_with("VB") || next_x == "MD" || next_x.starts_with("RB") || next.is_some_and(|w| matches!(w, "for" | "too" | "also")));
+        if pronoun_i {
+            e -= 1;
+        } else if n.etype == EntityType::Person {
+            while e > n.toks.start + 1 && text_of(doc, v, e - 1).chars().all(|c| c.is_ascii_digit() || c == '-' || c == '.') {
+                e -= 1;
+            }
+        }
+        if e == n.toks.end {
+            return true;
+        }
+        n.toks.end = e;
+        n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[e - 1].span.end);
+        if n.toks.len() == 1 {
+            let w = text_of(doc, v, n.toks.start);
+            let lw = w.to_lowercase();
+            let common = crate::lexicon::is_common_word(&lw) || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw));
+            if common && !ctx.kb.names.contains_key(w) {
+                return false;
+            }
+        }
+        true
+    });
 }
 
 /// Country names used with "the": acronyms ("the DPRK", "the US") and plural or

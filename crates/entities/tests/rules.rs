@@ -238,3 +238,91 @@ fn address_book_surname_comma_given_name_is_one_person() {
     let names: Vec<String> = rec.names(&doc).into_iter().map(|(s, _)| doc.text[s.range()].to_string()).collect();
     assert!(!names.iter().any(|n| n.contains(',')), "{names:?}");
 }
+
+/// Name spans of a text segmented as in the pipeline (no tagger), with their types.
+fn name_spans(text: &str) -> Vec<(String, newsgraph_core::EntityType)> {
+    let rec = EntityRecognizer::new();
+    let mut doc = Document::new("t", text.to_string(), None);
+    newsgraph_text::Segmenter::new().process(&mut doc);
+    rec.names(&doc).into_iter().map(|(s, t)| (doc.text[s.range()].to_string(), t)).collect()
+}
+
+#[test]
+fn arabic_name_particles_join_the_name() {
+    use newsgraph_core::EntityType::Person;
+    // The tokenizer splits "al-Rashidi" into three tokens; the name is one person.
+    let a = name_spans("Yesterday the cleric Mahmoud al-Rashidi spoke to reporters in Basra.");
+    assert!(a.contains(&("Mahmoud al-Rashidi".to_string(), Person)), "{a:?}");
+    let b = name_spans("Shaikh Abdul Karim al-Obeidi was released on Monday.");
+    assert!(b.iter().any(|(s, t)| s.ends_with("Abdul Karim al-Obeidi") && *t == Person), "{b:?}");
+    assert!(!b.iter().any(|(s, _)| s == "Obeidi"), "{b:?}");
+}
+
+#[test]
+fn greeting_before_a_name_leaves_the_person() {
+    let a = name_spans("Good Morning Ferdinand -");
+    assert!(a.contains(&("Ferdinand".to_string(), newsgraph_core::EntityType::Person)), "{a:?}");
+    assert!(!a.iter().any(|(s, _)| s.contains("Morning")), "{a:?}");
+}
+
+#[test]
+fn pronoun_i_after_a_name_is_not_part_of_it() {
+    let a = name_spans("Tom I think is right about the plan.");
+    assert!(a.iter().any(|(s, _)| s == "Tom"), "{a:?}");
+    assert!(!a.iter().any(|(s, _)| s.ends_with(" I")), "{a:?}");
+    // The numeral of a war or a monarch stays.
+    let b = name_spans("Veterans of World War I Battle of the Marne gathered in Paris.");
+    assert!(!b.iter().any(|(s, _)| s == "World War"), "{b:?}");
+}
+
+#[test]
+fn possessive_business_names() {
+    use newsgraph_core::EntityType::{Fac, Org};
+    // Owner's possessive + business noun: one organisation.
+    let a = name_spans("Ray's Pizza is just too good.");
+    assert!(a.contains(&("Ray's Pizza".to_string(), Org)), "{a:?}");
+    // Web text drops the apostrophe: "Wendy s" in a list of places to eat, "Hobson s is ...".
+    let b = name_spans("Which do you prefer: Dunmore s, Wendy s or Arby s?");
+    assert!(b.contains(&("Wendy s".to_string(), Fac)), "{b:?}");
+    let c = name_spans("Hobson s is the best bakery in town.");
+    assert!(c.contains(&("Hobson s".to_string(), Org)), "{c:?}");
+    // A possessed noun that is no business word: the person stays.
+    let d = name_spans("I wrote a letter to Smith's lawyer.");
+    assert!(d.contains(&("Smith".to_string(), newsgraph_core::EntityType::Person)), "{d:?}");
+}
+
+#[test]
+fn datelines_in_capitals_are_places() {
+    use newsgraph_core::EntityType::Gpe;
+    let a = name_spans("KHARTOUM (AFP) - Fighting resumed on Monday in the capital.");
+    assert!(a.contains(&("KHARTOUM".to_string(), Gpe)), "{a:?}");
+    // Unknown to the knowledge base, but followed by the agency.
+    let b = name_spans("BRACKENFIELD (Reuters) - The mill closed on Monday.");
+    assert!(b.contains(&("BRACKENFIELD".to_string(), Gpe)), "{b:?}");
+    // A word in capitals opening a line without an agency is no dateline.
+    let c = name_spans("WOW, what a show that was.");
+    assert!(!c.iter().any(|(s, t)| s == "WOW" && *t == Gpe), "{c:?}");
+}
+
+#[test]
+fn abbreviated_days_and_lower_case_common_nouns_are_not_places() {
+    let a = name_spans("We can meet on Fri, Sat or Sun.");
+    assert!(a.is_empty(), "{a:?}");
+    let b = name_spans("why would anyone want a chihuahua ?");
+    assert!(b.is_empty(), "{b:?}");
+    // After a preposition the lower-case place name is still found.
+    let c = name_spans("i live in malaysia now .");
+    assert!(c.contains(&("malaysia".to_string(), newsgraph_core::EntityType::Gpe)), "{c:?}");
+}
+
+#[test]
+fn lower_case_given_names_in_lower_case_writing() {
+    use newsgraph_core::EntityType::Person;
+    let a = name_spans("i told lisa that the party is off .");
+    assert!(a.contains(&("lisa".to_string(), Person)), "{a:?}");
+    let b = name_spans("ok so jill allen called me last night .");
+    assert!(b.contains(&("jill allen".to_string(), Person)), "{b:?}");
+    // A capitalised sentence is left to the tagger: no lower-case word becomes a name.
+    let c = name_spans("The list of candidates was sent to lisa for review.");
+    assert!(!c.iter().any(|(s, _)| s == "lisa"), "{c:?}");
+}
