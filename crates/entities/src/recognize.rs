@@ -195,15 +195,22 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 continue;
             }
         }
-        // E-mail and web addresses ("jo.smith@example.com", "www.example.org") and a
-        // company-form word alone ("Inc.") are not names.
+        // E-mail and web addresses ("jo.smith@example.com", "www.example.org") and
+        // company-form words alone ("Inc.", "Pvt. Ltd.") are not names.
         if toks.clone().any(|i| {
             let t = text_of(doc_ref, v, i).to_lowercase();
             (t.contains('@') && t.rsplit('@').next().is_some_and(|d| d.contains('.'))) || t.starts_with("http") || t.starts_with("www.")
         }) {
             continue;
         }
-        if toks.len() == 1 && matches!(text_of(doc_ref, v, toks.start), "Inc." | "Inc" | "Ltd." | "Ltd" | "Corp." | "Co." | "LLC" | "PLC" | "plc") {
+        if toks.clone().all(|i| {
+            // ("INC" without a dot is also India's Congress party.)
+            matches!(
+                text_of(doc_ref, v, i),
+                "Inc." | "Inc" | "INC." | "Ltd." | "Ltd" | "LTD." | "LTD" | "Corp." | "CORP." | "Co." | "CO." | "LLC" | "PLC" | "plc" | "Pvt." | "PVT." | "Pvt" | "PVT"
+                    | "GmbH" | "S.A." | "L.P." | "," | "."
+            )
+        }) {
             continue;
         }
         // In a title-cased line ("Great Service And Friendly Staff") capitals say little:
@@ -301,7 +308,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             while n.toks.len() > 1 {
                 let w = lower(doc_ref, v, n.toks.start);
                 let common_start = crate::lexicon::is_common_word(&w) && !crate::lexicon::is_first_name(&w);
-                if TITLE_WORDS.contains(&w.as_str()) || is_determiner(&w) || common_start || matches!(w.as_str(), "dear" | "hey" | "hi" | "hello" | "thanks" | "like" | "aunt" | "uncle" | "drs." | "pm" | "p.s." | "ps") || ctx.kb.names.get(text_of(doc_ref, v, n.toks.start)).is_some_and(|r| matches!(r[0], NameRef::Demonym(_))) {
+                if TITLE_WORDS.contains(&w.as_str()) || is_determiner(&w) || common_start || matches!(w.as_str(), "dear" | "hey" | "hi" | "hello" | "thanks" | "like" | "aunt" | "uncle" | "drs." | "pm" | "p.s." | "ps" | "doctor" | "professor" | "prof" | "prof.") || ctx.kb.names.get(text_of(doc_ref, v, n.toks.start)).is_some_and(|r| matches!(r[0], NameRef::Demonym(_))) {
                     n.toks.start += 1;
                 } else {
                     break;
@@ -418,7 +425,10 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         }
         split.push(n);
     }
-    let names = split;
+    let mut names = split;
+    // Items of one list share a type: a model name among places is a place ("London,
+    // Calgary, Toronto and Omaha"), among businesses a business.
+    unify_list_types(doc_ref, v, &mut names);
     let name_spans: Vec<(Span, EntityType)> = names.iter().map(|n| (n.span, n.etype)).collect();
 
     // 4. Cluster names into entities.
@@ -590,6 +600,56 @@ const BUSINESS_NOUNS: &[&str] = &[
     "hotel", "motel", "plumbing", "insurance", "towing", "dental", "clinic", "nursery", "bagels", "donuts", "coffee",
     "creamery", "brewery", "cellars", "landscaping", "roofing", "construction", "electric", "catering", "bakeshop",
 ];
+
+/// The class of a type for list agreement: places together, then businesses, people and
+/// organisations.
+fn list_class(t: EntityType) -> Option<u8> {
+    match t {
+        EntityType::Gpe | EntityType::Loc => Some(0),
+        EntityType::Fac => Some(1),
+        EntityType::Person => Some(2),
+        EntityType::Org => Some(3),
+        _ => None,
+    }
+}
+
+/// Finds lists of three or more names in a sentence, separated by commas, "and" or "or"
+/// (", and"), and gives a name the model typed (not one the knowledge base knows) the type
+/// of all the other items when they agree.
+fn unify_list_types(doc: &Document, v: &View, names: &mut [NameSpan]) {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&k| names[k].span.start);
+    let sep = |a: usize, b: usize| -> bool {
+        // Tokens between two names: ",", "and", "or", ", and", ", or".
+        let between: Vec<&str> = (a..b).map(|k| text_of(doc, v, k)).collect();
+        matches!(between.as_slice(), [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"])
+    };
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for &k in &order {
+        let n = &names[k];
+        if let Some(c) = chains.last_mut() {
+            let last = &names[*c.last().unwrap_or(&k)];
+            if last.toks.end <= n.toks.start && v.sent_of(last.toks.start) == v.sent_of(n.toks.start) && sep(last.toks.end, n.toks.start) {
+                c.push(k);
+                continue;
+            }
+        }
+        chains.push(vec![k]);
+    }
+    for c in chains.iter().filter(|c| c.len() >= 3) {
+        for &k in c {
+            // A person whose name opens with a given name stays a person.
+            if names[k].from_kb || names[k].etype == EntityType::Person && crate::lexicon::is_first_name(&lower(doc, v, names[k].toks.start)) {
+                continue;
+            }
+            let others: Vec<usize> = c.iter().copied().filter(|&j| j != k).collect();
+            let Some(cls) = list_class(names[others[0]].etype) else { continue };
+            if others.iter().all(|&j| list_class(names[j].etype) == Some(cls)) && list_class(names[k].etype) != Some(cls) && list_class(names[k].etype).is_some() {
+                names[k].etype = names[others[0]].etype;
+            }
+        }
+    }
+}
 
 /// "Fri", "Sat.", "Sun": abbreviated day names.
 fn is_day_abbrev(w: &str) -> bool {

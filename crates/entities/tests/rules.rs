@@ -263,6 +263,12 @@ fn greeting_before_a_name_leaves_the_person() {
     let a = name_spans("Good Morning Ferdinand -");
     assert!(a.contains(&("Ferdinand".to_string(), newsgraph_core::EntityType::Person)), "{a:?}");
     assert!(!a.iter().any(|(s, _)| s.contains("Morning")), "{a:?}");
+    // "Doctor" and "Professor" are titles, not part of the name.
+    let b = name_spans("Our family has trusted Doctor Hemsworth with our teeth for years.");
+    assert!(b.contains(&("Hemsworth".to_string(), newsgraph_core::EntityType::Person)), "{b:?}");
+    // Company-form words alone are no name.
+    let c = name_spans("KAVERI TEXTILE MILLS PVT. LTD. , near the bus stand .");
+    assert!(!c.iter().any(|(s, _)| s == "PVT. LTD."), "{c:?}");
 }
 
 #[test]
@@ -325,4 +331,16 @@ fn lower_case_given_names_in_lower_case_writing() {
     // A capitalised sentence is left to the tagger: no lower-case word becomes a name.
     let c = name_spans("The list of candidates was sent to lisa for review.");
     assert!(!c.iter().any(|(s, _)| s == "lisa"), "{c:?}");
+}
+
+#[test]
+fn items_of_a_list_share_the_type_of_the_others() {
+    use newsgraph_core::EntityType::{Gpe, Person};
+    let a = name_spans("Our offices are in London , Calgary , Toronto , Omaha and Denver .");
+    assert!(a.contains(&("Calgary".to_string(), Gpe)), "{a:?}");
+    let b = name_spans("We visited Dresden, Hollister, Bakersfield and Fresno last year.");
+    assert!(b.contains(&("Hollister".to_string(), Gpe)), "{b:?}");
+    // A given name in a list of places stays a person.
+    let c = name_spans("Her children, Anna, Christopher and Maria, live abroad.");
+    assert!(c.iter().all(|(_, t)| *t == Person), "{c:?}");
 }
