@@ -27,7 +27,7 @@ pub use conllu::{parse_conllu, parse_gmb, read_conllu, ConllSentence, ConllWord}
 pub use lemma::Lemmatizer;
 pub use parser::{evaluate_parser, train_parser, Arc, ParseAccuracy, Parser, ParserOptions};
 pub use tagger::{
-    evaluate_tagger, evaluate_xpos, gmb_split, ptb_notation, XposAccuracy, jackknife_tags, train_tagger, TagAccuracy, Tagged, Tagger, TaggerOptions,
+    evaluate_tagger, evaluate_xpos, gmb_split, ptb_notation, XposAccuracy, jackknife_tags, jackknife_tags_split, train_tagger, TagAccuracy, Tagged, Tagger, TaggerOptions,
 };
 
 use newsgraph_core::{Component, Document};

@@ -665,12 +665,15 @@ pub struct ParserOptions {
     pub min_count: u32,
     /// Drop weights below this fraction of the largest.
     pub min_weight: f32,
+    /// Members of the weight-averaged ensemble: perceptrons trained with seeds `seed`,
+    /// `seed + 1`, ... whose averaged weights are averaged into one model (1: a single one).
+    pub members: usize,
     pub verbose: bool,
 }
 
 impl Default for ParserOptions {
     fn default() -> Self {
-        ParserOptions { epochs: 12, seed: 11, explore_from: 1, min_count: 3, min_weight: 0.01, verbose: false }
+        ParserOptions { epochs: 12, seed: 11, explore_from: 1, min_count: 3, min_weight: 0.01, members: 1, verbose: false }
     }
 }
 
@@ -721,6 +724,38 @@ fn cost(st: &State, class: usize, gh: &[usize], gl: &[u16]) -> u32 {
 /// the parser learns to live with tagging errors; `dev` (may be empty) is only used to print
 /// the attachment scores per epoch when verbose.
 pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOptions) -> Parser {
+    let members = opts.members.max(1);
+    if members == 1 {
+        let (t, labels) = train_member(train, dev, opts, opts.seed);
+        return Parser { labels, root_label: 0, model: t.finish(opts.min_count, opts.min_weight) };
+    }
+    // Members are trained two at a time and added to the sum in seed order (deterministic).
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 2);
+    let mut acc: Option<(Trainer, Vec<String>)> = None;
+    let mut m0 = 0;
+    while m0 < members {
+        let m1 = (m0 + threads).min(members);
+        let trained: Vec<(Trainer, Vec<String>)> = std::thread::scope(|sc| {
+            let handles: Vec<_> = (m0..m1)
+                .map(|m| sc.spawn(move || train_member(train, dev, opts, opts.seed.wrapping_add(m as u64))))
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        for (t, labels) in trained {
+            let (a, _) = acc.get_or_insert_with(|| (Trainer::new(t.nclass), labels));
+            t.add_average_to(a, 1.0 / members as f32);
+        }
+        if opts.verbose {
+            eprintln!("ensemble: {m1} of {members} members, {} features", acc.as_ref().map_or(0, |a| a.0.nfeat()));
+        }
+        m0 = m1;
+    }
+    let (a, labels) = acc.unwrap_or_else(|| (Trainer::new(1), vec!["root".to_string()]));
+    Parser { labels, root_label: 0, model: a.finish(opts.min_count, opts.min_weight) }
+}
+
+/// One perceptron of [`train_parser`], trained with `seed`; with its labels.
+fn train_member(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOptions, seed: u64) -> (Trainer, Vec<String>) {
     let mut labels: Vec<String> = vec!["root".to_string()];
     for s in train {
         for w in &s.words {
@@ -753,12 +788,11 @@ pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &Parse
         })
         .collect();
     let mut t = Trainer::new(nclass);
-    let mut rng = Rng(opts.seed);
+    let mut rng = Rng(seed);
     let mut order: Vec<usize> = (0..exs.len()).collect();
     let mut feats = Vec::with_capacity(128);
     let mut scores = vec![0f32; nclass];
     let mut costs = vec![0u32; nclass];
-    let mut parser = None;
     for epoch in 0..opts.epochs {
         rng.shuffle(&mut order);
         let (mut ok, mut tot) = (0usize, 0usize);
@@ -811,11 +845,8 @@ pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &Parse
                 eprintln!("  dev uas {:.4} las {:.4}", a.uas, a.las);
             }
         }
-        if epoch + 1 == opts.epochs {
-            parser = Some(Parser { labels: labels.clone(), root_label: 0, model: t.finish(opts.min_count, opts.min_weight) });
-        }
     }
-    parser.unwrap_or(Parser { labels, root_label: 0, model: t.finish(opts.min_count, opts.min_weight) })
+    (t, labels)
 }
 
 /// Attachment scores (punctuation included, as in the CoNLL 2018 shared task).

@@ -99,6 +99,25 @@ impl Trainer {
         self.count.len()
     }
 
+    /// Adds `share` times this perceptron's averaged weights into `acc`, an accumulator that
+    /// is never updated or ticked (its finished weights are then the sums added): a
+    /// weight-averaged ensemble of perceptrons trained with different seeds. A feature's
+    /// update count in `acc` is the largest of the members'.
+    pub fn add_average_to(&self, acc: &mut Trainer, share: f32) {
+        assert_eq!(self.nclass, acc.nclass);
+        let n = self.nclass;
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_unstable();
+        for (key, r) in keys {
+            let r = r as usize;
+            let a = acc.row(key);
+            acc.count[a] = acc.count[a].max(self.count[r]);
+            for k in 0..n {
+                acc.w[a * n + k] += share * (self.w[r * n + k] - self.u[r * n + k] / self.c);
+            }
+        }
+    }
+
     /// Averages, prunes (features updated fewer than `min_count` times; weights whose
     /// magnitude is below `min_weight` times the largest) and quantises.
     pub fn finish(&self, min_count: u32, min_weight: f32) -> Model {
@@ -813,5 +832,35 @@ mod tests {
         let last = bad.len() - 3;
         bad[last] = 9; // class id out of range
         assert!(Model::from_bytes(&bad).is_none());
+    }
+
+    #[test]
+    fn ensemble_sum_is_the_mean_of_the_members_averages() {
+        // Member a: feature 7 moves one unit from class 2 to class 1, then one tick (c = 2):
+        // averaged weights w - u / c = (0, 1/2, -1/2).
+        let mut a = Trainer::new(3);
+        a.update(&[7], 1, 2, 1.0);
+        a.tick();
+        // Member b (c = 3): feature 7 (2/3, -4/3, 2/3), feature 9 (2/3, -2/3, 0).
+        let mut b = Trainer::new(3);
+        b.update(&[7], 2, 1, 1.0);
+        b.update(&[7, 9], 0, 1, 1.0);
+        b.tick();
+        b.tick();
+        let mut acc = Trainer::new(3);
+        a.add_average_to(&mut acc, 0.5);
+        b.add_average_to(&mut acc, 0.5);
+        assert_eq!(acc.nfeat(), 2);
+        let want: [(u64, [f32; 3]); 2] = [(7, [1.0 / 3.0, -5.0 / 12.0, 1.0 / 12.0]), (9, [1.0 / 3.0, -1.0 / 3.0, 0.0])];
+        let mut got = vec![0f32; 3];
+        for (f, w) in want {
+            acc.score(&[f], &mut got);
+            for k in 0..3 {
+                assert!((got[k] - w[k]).abs() < 1e-6, "feature {f} class {k}: {} vs {}", got[k], w[k]);
+            }
+        }
+        // Update counts: the larger of the members' (feature 7: 2, feature 9: 1).
+        assert_eq!(acc.finish(2, 0.0).nfeat(), 1);
+        assert_eq!(acc.finish(1, 0.0).nfeat(), 2);
     }
 }

@@ -23,6 +23,13 @@ pub struct Args {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Parser: evaluate this parser.bin instead of the embedded model.
+    #[arg(long)]
+    pub parser_model: Option<PathBuf>,
+    /// Parser: also write the predicted tags and trees to this CoNLL-U file (for error
+    /// analysis).
+    #[arg(long)]
+    pub write: Option<PathBuf>,
 }
 
 pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
@@ -59,7 +66,18 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                         w.xpos = t.xpos;
                     }
                 }
-                let a = evaluate_parser(Parser::embedded(), &sents);
+                let loaded = match &args.parser_model {
+                    Some(p) => {
+                        let b = std::fs::read(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+                        Some(Parser::from_bytes(&b).ok_or_else(|| input_error(format!("{}: not a parser model", p.display())))?)
+                    }
+                    None => None,
+                };
+                let parser = loaded.as_ref().unwrap_or_else(|| Parser::embedded());
+                let a = evaluate_parser(parser, &sents);
+                if let Some(path) = &args.write {
+                    std::fs::write(path, predicted_conllu(parser, &sents))?;
+                }
                 out.insert("uas".into(), round(a.uas));
                 out.insert("las".into(), round(a.las));
                 out.insert("tokens".into(), a.tokens.into());
@@ -89,6 +107,36 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `sents` (with their predicted tags) parsed by `parser`, as CoNLL-U: ID, FORM, LEMMA (gold),
+/// UPOS, XPOS, FEATS `_`, predicted HEAD and DEPREL, then the gold head and relation in DEPS
+/// and MISC.
+fn predicted_conllu(parser: &Parser, sents: &[newsgraph_syntax::ConllSentence]) -> String {
+    let mut out = String::new();
+    for s in sents {
+        let words = s.forms();
+        let up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+        let xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+        let arcs = parser.parse(&words, &up, &xp);
+        for (i, (w, a)) in s.words.iter().zip(&arcs).enumerate() {
+            let h = a.head.map(|h| h + 1).unwrap_or(0);
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t{}\t{}\n",
+                i + 1,
+                w.form,
+                w.lemma,
+                w.upos,
+                w.xpos,
+                h,
+                a.deprel,
+                w.head,
+                w.deprel
+            ));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 fn round(x: f64) -> serde_json::Value {

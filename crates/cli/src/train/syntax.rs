@@ -3,8 +3,8 @@
 
 use crate::util::input_error;
 use newsgraph_syntax::{
-    evaluate_parser, evaluate_tagger, gmb_split, jackknife_tags, parse_gmb, read_conllu, train_parser, train_tagger,
-    ParserOptions, TaggerOptions,
+    evaluate_parser, evaluate_tagger, gmb_split, jackknife_tags_split, parse_gmb, read_conllu,
+    train_parser, train_tagger, ConllSentence, ParserOptions, TaggerOptions,
 };
 use std::path::PathBuf;
 
@@ -28,6 +28,20 @@ pub struct Args {
     /// Jackknife folds for the parser's training tags (0: gold tags).
     #[arg(long, default_value_t = 4)]
     pub folds: usize,
+    /// Parser: jackknife folds as contiguous blocks of sentences (documents stay together)
+    /// rather than every k-th sentence.
+    #[arg(long)]
+    pub contiguous_folds: bool,
+    /// Parser: file caching the jackknifed training tags (read if it exists and matches EWT
+    /// train, else computed and written), to save time on repeated runs.
+    #[arg(long)]
+    pub tags_cache: Option<PathBuf>,
+    /// Parser: members of the weight-averaged ensemble (default: ParserOptions's).
+    #[arg(long)]
+    pub members: Option<usize>,
+    /// Parser: seed of the first member (default: ParserOptions's).
+    #[arg(long)]
+    pub seed: Option<u64>,
 }
 
 pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
@@ -63,14 +77,41 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
         }
         Which::Parser => {
             let topts = TaggerOptions { verbose: true, ..Default::default() };
-            let tagged = if args.folds >= 2 { jackknife_tags(&train, args.folds, &topts) } else { train.clone() };
+            let cached = args.tags_cache.as_ref().and_then(|p| load_tags(p, &train));
+            let tagged = match cached {
+                Some(t) => t,
+                None if args.folds >= 2 => {
+                    let t = jackknife_tags_split(&train, args.folds, args.contiguous_folds, &topts);
+                    if let Some(p) = &args.tags_cache {
+                        std::fs::write(p, save_tags(&t))?;
+                    }
+                    t
+                }
+                None => train.clone(),
+            };
             let mut opts = ParserOptions { verbose: true, ..Default::default() };
             if let Some(e) = args.epochs {
                 opts.epochs = e;
             }
+            if let Some(m) = args.members {
+                opts.members = m;
+            }
+            if let Some(s) = args.seed {
+                opts.seed = s;
+            }
             let p = train_parser(&tagged, &[], &opts);
+            // Dev with the shipped tagger's tags, as `newsgraph eval parser` scores it.
+            let mut dev = dev;
+            let tagger = newsgraph_syntax::Tagger::embedded();
+            for s in dev.iter_mut() {
+                let tags = tagger.tag(&s.forms());
+                for (w, t) in s.words.iter_mut().zip(tags) {
+                    w.upos = t.upos.as_str().to_string();
+                    w.xpos = t.xpos;
+                }
+            }
             let a = evaluate_parser(&p, &dev);
-            eprintln!("dev (gold tags): uas {:.4} las {:.4}", a.uas, a.las);
+            eprintln!("dev (predicted tags): uas {:.4} las {:.4}", a.uas, a.las);
             let b = p.to_bytes();
             std::fs::write(args.out.join("parser.bin"), &b)?;
             eprintln!("wrote parser.bin ({} bytes) in {:.0?}", b.len(), t0.elapsed());
@@ -84,4 +125,37 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
 pub enum Which {
     Tagger,
     Parser,
+}
+
+/// The tags of `tagged` as text: one line per sentence, `UPOS XPOS` per word, tab-separated.
+fn save_tags(tagged: &[ConllSentence]) -> String {
+    let mut s = String::new();
+    for sent in tagged {
+        let words: Vec<String> = sent.words.iter().map(|w| format!("{} {}", w.upos, w.xpos)).collect();
+        s.push_str(&words.join("\t"));
+        s.push('\n');
+    }
+    s
+}
+
+/// `train` with the tags of a file written by [`save_tags`], if it matches `train`.
+fn load_tags(path: &std::path::Path, train: &[ConllSentence]) -> Option<Vec<ConllSentence>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() != train.len() {
+        return None;
+    }
+    let mut out = train.to_vec();
+    for (s, line) in out.iter_mut().zip(&lines) {
+        let tags: Vec<&str> = if line.is_empty() { Vec::new() } else { line.split('\t').collect() };
+        if tags.len() != s.words.len() {
+            return None;
+        }
+        for (w, t) in s.words.iter_mut().zip(tags) {
+            let (u, x) = t.split_once(' ')?;
+            w.upos = u.to_string();
+            w.xpos = x.to_string();
+        }
+    }
+    Some(out)
 }
