@@ -281,6 +281,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // 3c. Given names written in lower case by a writer who does not capitalise ("max and
     //     jen are looking for you").
     add_lowercase_given_names(ctx, doc_ref, v, &mut names);
+    // 3d. Names in sentences written all in lower case, found by the tagger on a copy with
+    //     the rare words capitalised ("moving to baguio next month").
+    add_lowercase_sentence_names(ctx, doc_ref, v, &mut names);
 
     names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     // Remove overlaps: keep the earlier, longer one.
@@ -755,6 +758,89 @@ fn add_lowercase_given_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Ve
                 }
             }
             names.push(NameSpan { span: v.toks[k].span, etype: EntityType::Person, kb: None, toks: k..k + 1, from_kb: false });
+        }
+    }
+}
+
+/// A sentence written all in lower case (it starts in lower case and has no capital letter
+/// but in "I") is tagged again with its rare words capitalised: each alphabetic word of two
+/// letters or more that is neither a common English word nor in the tagger's lower-case
+/// vocabulary. The tagger's places made only of such words, right after a place preposition
+/// and not already covered, are taken. Capitalised text (news) is never concerned.
+fn add_lowercase_sentence_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    let Some(model) = crate::ner::Model::embedded() else { return };
+    for s in &v.sents {
+        if s.toks.is_empty() || s.toks.end > v.toks.len() {
+            continue;
+        }
+        let starts_lower = text_of(doc, v, s.toks.start).chars().next().is_some_and(char::is_lowercase);
+        let all_lower = starts_lower
+            && s.toks.clone().all(|k| {
+                let t = text_of(doc, v, k);
+                t == "I" || !t.chars().any(char::is_uppercase)
+            });
+        if !all_lower || !s.toks.clone().any(|k| text_of(doc, v, k).chars().any(char::is_alphabetic)) {
+            continue;
+        }
+        let rare: Vec<bool> = s
+            .toks
+            .clone()
+            .map(|k| {
+                let t = text_of(doc, v, k);
+                t.chars().count() >= 2
+                    && t.chars().all(|c| c.is_alphabetic())
+                    && !crate::lexicon::is_common_word(t)
+                    && !model.vocab.contains(t)
+            })
+            .collect();
+        if !rare.iter().any(|&r| r) {
+            continue;
+        }
+        let owned: Vec<String> = s
+            .toks
+            .clone()
+            .zip(&rare)
+            .map(|(k, &r)| {
+                let t = text_of(doc, v, k);
+                if r {
+                    let mut cs = t.chars();
+                    cs.next().map(|c| c.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default()
+                } else {
+                    t.to_string()
+                }
+            })
+            .collect();
+        let words: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let pos: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| t.xpos.as_str()).collect();
+        let sf = crate::ner::SentFeats::new(&words, &pos, ctx.kb, ctx.gaz, &model.vocab, &model.clusters);
+        let labels = model.tag(&sf);
+        for (a, b, t) in crate::ner::spans_of(&labels) {
+            if !(a..b).all(|i| rare[i]) {
+                continue;
+            }
+            let Some(et) = crate::ner::gmb_to_etype(crate::ner::TYPES[t], &words[a..b]) else { continue };
+            if !matches!(et, EntityType::Gpe | EntityType::Loc) {
+                continue;
+            }
+            // Not a verb after "to" ("trying to browse").
+            if v.toks[s.toks.start + a].xpos.starts_with("VB") {
+                continue;
+            }
+            // A geographic noun after it belongs to the name ("tampa bay").
+            let mut b = b;
+            if b < rare.len() && matches!(words[b], "bay" | "island" | "islands" | "city" | "beach" | "county" | "valley" | "lake" | "river" | "springs" | "falls") {
+                b += 1;
+            }
+            let toks = s.toks.start + a..s.toks.start + b;
+            // Only after a place preposition ("going to baguio", "birds in punjab").
+            if toks.start == s.toks.start || !matches!(lower(doc, v, toks.start - 1).as_str(), "in" | "to" | "from" | "at" | "near" | "around" | "visit" | "visiting") {
+                continue;
+            }
+            if names.iter().any(|x| x.toks.start < toks.end && toks.start < x.toks.end) {
+                continue;
+            }
+            let span = Span::new(v.toks[toks.start].span.start, v.toks[toks.end - 1].span.end);
+            names.push(NameSpan { span, etype: et, kb: None, toks, from_kb: false });
         }
     }
 }

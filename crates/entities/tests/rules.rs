@@ -344,3 +344,15 @@ fn items_of_a_list_share_the_type_of_the_others() {
     let c = name_spans("Her children, Anna, Christopher and Maria, live abroad.");
     assert!(c.iter().all(|(_, t)| *t == Person), "{c:?}");
 }
+
+#[test]
+fn places_in_sentences_written_in_lower_case() {
+    let a = name_spans("next month i am moving to baguio with my sister .");
+    assert!(a.iter().any(|(s, t)| s == "baguio" && matches!(t, newsgraph_core::EntityType::Gpe | newsgraph_core::EntityType::Loc)), "{a:?}");
+    let b = name_spans("where can i buy good empanadas in tampa bay ?");
+    assert!(b.iter().any(|(s, _)| s == "tampa bay"), "{b:?}");
+    assert!(!b.iter().any(|(s, _)| s == "empanadas"), "{b:?}");
+    // A rare word that is not after a place preposition stays a word.
+    let c = name_spans("my chameleon laid eggs yesterday .");
+    assert!(c.is_empty(), "{c:?}");
+}
