@@ -180,7 +180,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 continue;
             }
         }
-        // An abbreviated day name beside another day ("on Fri, Sat or Sun") is a date.
+        // An abbreviated day name beside another day ("open Mon, Wed and Sat") is a date.
         if toks.len() == 1 && is_day_abbrev(text_of(doc_ref, v, toks.start)) {
             let lo = toks.start.saturating_sub(3);
             let hi = (toks.start + 4).min(v.toks.len());
