@@ -6,7 +6,12 @@
 //! binary file (`models/ner.bin`, format below) embedded in the binary. Whatever the
 //! model's encoding, [`Model::tag`] returns BIO label indices ([`labels`]).
 //!
+//! Training ([`train`]) is the structured perceptron by default; [`Update`] selects the
+//! variants measured in `models/README.md` (passive-aggressive steps, cost-augmented
+//! decoding, a feature count cut-off, feature dropout).
+//!
 //! Model file format (little endian): magic `NGNER3\0\0` (first-order, BILOU labels),
+//! `NGNER4\0\0` (first-order, BILOU plus a `TIM` label read as `O`: [`Scheme::BilouTim`]),
 //! `NGNER2\0\0` (first-order, BIO) or `NGNER1\0\0` (greedy, BIO); u32 number of labels;
 //! for each label a u8 length and its UTF-8 name; f32 scale; u32 number of features; then
 //! for each feature (sorted by key): u32 feature hash, a bit mask of the labels with a
@@ -33,8 +38,12 @@ pub fn labels() -> Vec<String> {
 /// Number of BIO labels.
 pub const NL: usize = 15;
 
-/// Largest number of labels of any encoding (BILOU: 1 + 4 × 7).
-pub const MAXL: usize = 29;
+/// Largest number of labels of any encoding (BILOU with a time label: 1 + 4 × 7 + 1).
+pub const MAXL: usize = 30;
+
+/// The BIO label index given to GMB `tim` words in training samples (see
+/// [`Scheme::BilouTim`]); every other encoding reads it as `O`.
+pub const TIM_BIO: usize = NL;
 
 /// The label encoding of a model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,19 +53,29 @@ pub enum Scheme {
     /// `O`, `B-T` (first of several), `I-T` (inside), `L-T` (last), `U-T` (a one-word
     /// name): Ratinov and Roth (2009).
     Bilou,
+    /// [`Scheme::Bilou`] plus one label `TIM` (index 29) for the words of GMB time
+    /// expressions, which the tagger outputs as `O` (times are the time component's job):
+    /// the model learns them as a class of their own instead of lumping them with other
+    /// words.
+    BilouTim,
 }
 
 impl Scheme {
     fn per_type(self) -> usize {
         match self {
             Scheme::Bio => 2,
-            Scheme::Bilou => 4,
+            Scheme::Bilou | Scheme::BilouTim => 4,
         }
     }
 
     /// Number of labels.
     pub fn len(self) -> usize {
-        1 + self.per_type() * TYPES.len()
+        1 + self.per_type() * TYPES.len() + usize::from(self == Scheme::BilouTim)
+    }
+
+    /// The index of the `TIM` label, if the scheme has one.
+    fn tim(self) -> Option<usize> {
+        (self == Scheme::BilouTim).then_some(1 + 4 * TYPES.len())
     }
 
     /// The label names, `O` first.
@@ -64,19 +83,22 @@ impl Scheme {
         let mut v = vec!["O".to_string()];
         let pre: &[&str] = match self {
             Scheme::Bio => &["B", "I"],
-            Scheme::Bilou => &["B", "I", "L", "U"],
+            Scheme::Bilou | Scheme::BilouTim => &["B", "I", "L", "U"],
         };
         for t in TYPES {
             for p in pre {
                 v.push(format!("{p}-{t}"));
             }
         }
+        if self.tim().is_some() {
+            v.push("TIM".to_string());
+        }
         v
     }
 
     /// Type index and position (0 B, 1 I, 2 L, 3 U) of a label; None for `O`.
     fn parts(self, l: usize) -> Option<(usize, usize)> {
-        (l != 0).then(|| ((l - 1) / self.per_type(), (l - 1) % self.per_type()))
+        (l != 0 && Some(l) != self.tim()).then(|| ((l - 1) / self.per_type(), (l - 1) % self.per_type()))
     }
 
     /// Whether the label continues a name (I, L).
@@ -88,7 +110,7 @@ impl Scheme {
     fn open(self, l: usize) -> bool {
         match self {
             Scheme::Bio => false,
-            Scheme::Bilou => matches!(self.parts(l), Some((_, 0 | 1))),
+            Scheme::Bilou | Scheme::BilouTim => matches!(self.parts(l), Some((_, 0 | 1))),
         }
     }
 
@@ -104,7 +126,7 @@ impl Scheme {
         let (t, _) = self.parts(l).unwrap_or((usize::MAX, 0));
         match (self, self.parts(p)) {
             (Scheme::Bio, Some((tp, _))) => tp == t,
-            (Scheme::Bilou, Some((tp, 0 | 1))) => tp == t,
+            (Scheme::Bilou | Scheme::BilouTim, Some((tp, 0 | 1))) => tp == t,
             _ => false,
         }
     }
@@ -122,15 +144,15 @@ impl Scheme {
         }
     }
 
-    /// A BIO label sequence in this scheme.
+    /// A BIO label sequence in this scheme ([`TIM_BIO`] becomes `TIM` or `O`).
     pub fn from_bio(self, bio: &[usize]) -> Vec<usize> {
         if self == Scheme::Bio {
-            return bio.to_vec();
+            return bio.iter().map(|&l| if l == TIM_BIO { 0 } else { l }).collect();
         }
         let mut out = Vec::with_capacity(bio.len());
         for (i, &l) in bio.iter().enumerate() {
-            if l == 0 {
-                out.push(0);
+            if l == 0 || l == TIM_BIO {
+                out.push(if l == TIM_BIO { self.tim().unwrap_or(0) } else { 0 });
                 continue;
             }
             let t = (l - 1) / 2;
@@ -485,6 +507,7 @@ impl Model {
             b"NGNER1\0\0" => (false, Scheme::Bio),
             b"NGNER2\0\0" => (true, Scheme::Bio),
             b"NGNER3\0\0" => (true, Scheme::Bilou),
+            b"NGNER4\0\0" => (true, Scheme::BilouTim),
             _ => return Err("not a newsgraph NER model".into()),
         };
         let nl = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
@@ -616,7 +639,15 @@ fn allowed_first_order(scheme: Scheme, l: usize, prev: Option<usize>) -> bool {
 
 /// Best label sequence (in the scheme's labels) under a first-order model; `score` sums
 /// the weights of features.
-fn viterbi(sf: &SentFeats, labels: &[String], scheme: Scheme, mut score: impl FnMut(&[u32], &mut [f32; MAXL])) -> Vec<usize> {
+fn viterbi(sf: &SentFeats, labels: &[String], scheme: Scheme, score: impl FnMut(&[u32], &mut [f32; MAXL])) -> Vec<usize> {
+    viterbi_cost(sf, labels, scheme, score, None)
+}
+
+/// [`viterbi`], optionally cost-augmented (training only): `cost = Some((gold, rho))` adds
+/// `rho` to the score of every label that differs from the gold label of its token, so
+/// the decoder looks for the sequence that is both high-scoring and wrong (loss-augmented
+/// inference, Hamming loss).
+fn viterbi_cost(sf: &SentFeats, labels: &[String], scheme: Scheme, mut score: impl FnMut(&[u32], &mut [f32; MAXL]), cost: Option<(&[usize], f32)>) -> Vec<usize> {
     let n = sf.len();
     let nl = labels.len().min(MAXL);
     if n == 0 {
@@ -630,6 +661,13 @@ fn viterbi(sf: &SentFeats, labels: &[String], scheme: Scheme, mut score: impl Fn
     for i in 0..n {
         sf.emission(i, &mut feats);
         score(&feats, &mut em);
+        if let Some((gold, rho)) = cost {
+            for (l, e) in em.iter_mut().enumerate().take(nl) {
+                if gold.get(i) != Some(&l) {
+                    *e += rho;
+                }
+            }
+        }
         if i == 0 {
             feats.clear();
             sf.transition(0, "<s>", &mut feats);
@@ -750,6 +788,48 @@ struct Acc {
     ts: [u32; MAXL],
 }
 
+/// The update rule of the first-order trainer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Update {
+    /// 0: the plain perceptron step (every differing feature moves by 1). Above 0: a
+    /// structured passive-aggressive step (PA-I, Crammer et al. 2006): the gold and
+    /// predicted feature vectors are moved apart by
+    /// `tau = min(pa_c, (loss - margin) / |diff|^2)`, where `loss` is the number of wrongly
+    /// labelled tokens and `margin` the score of the gold sequence minus that of the
+    /// prediction.
+    pub pa_c: f32,
+    /// Cost-augmented decoding during training: every wrong label of a token gets this much
+    /// extra score (0: plain Viterbi).
+    pub cost: f32,
+    /// Label-independent features seen on fewer training words than this are never
+    /// learned (0 or 1: all are).
+    pub min_count: u32,
+    /// Feature dropout (perceptron step only): the share of features left out of the
+    /// decoding and update of each training sentence, drawn afresh for every sentence
+    /// from a fixed hash (0: none).
+    pub dropout: f32,
+}
+
+/// Whether feature `f` takes part in the training step with dropout seed `seed`.
+fn keep_feat(f: u32, seed: u64, p: f32) -> bool {
+    if p <= 0.0 {
+        return true;
+    }
+    let mut h = (f as u64) ^ seed;
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51afd7ed558ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ceb9fe1a85ec53);
+    h ^= h >> 33;
+    ((h >> 40) as f32) / ((1u64 << 24) as f32) >= p
+}
+
+impl Default for Update {
+    fn default() -> Self {
+        Update { pa_c: 0.0, cost: 0.0, min_count: 0, dropout: 0.0 }
+    }
+}
+
 /// Trains an averaged perceptron; deterministic (fixed shuffling seed).
 ///
 /// `first_order`: a structured perceptron (Collins 2002): each sentence is decoded with
@@ -757,7 +837,10 @@ struct Acc {
 /// features of the gold labels are rewarded and those of the predicted ones penalised; the
 /// model is then decoded with Viterbi too, over the labels of `scheme` (the samples' BIO
 /// labels are converted). Else a greedy BIO tagger trained on its own history.
-pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, first_order: bool, scheme: Scheme, mut log: impl FnMut(&str)) -> Vec<u8> {
+///
+/// `rule`: the first-order update ([`Update`]; the default is the plain perceptron).
+#[allow(clippy::too_many_arguments)]
+pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, first_order: bool, scheme: Scheme, rule: Update, mut log: impl FnMut(&str)) -> Vec<u8> {
     let scheme = if first_order { scheme } else { Scheme::Bio };
     let nl = scheme.len();
     let golds: Vec<Vec<usize>> = samples.iter().map(|s| scheme.from_bio(&s.labels)).collect();
@@ -782,6 +865,22 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
         })
         .collect();
     let labels = scheme.labels();
+    // Feature count cut-off (emission features only).
+    let mut fv = Vec::with_capacity(48);
+    let keep: Option<HashSet<u32>> = (rule.min_count > 1).then(|| {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for sf in &feats {
+            for i in 0..sf.len() {
+                sf.emission(i, &mut fv);
+                for f in &fv {
+                    *counts.entry(*f).or_default() += 1;
+                }
+            }
+        }
+        let keep: HashSet<u32> = counts.iter().filter(|(_, &n)| n >= rule.min_count).map(|(f, _)| *f).collect();
+        log(&format!("{} of {} word features seen at least {} times", keep.len(), counts.len(), rule.min_count));
+        keep
+    });
     // `runs` perceptrons trained with different shuffling seeds; their averaged weights are
     // averaged again (the same as summing their scores: the model is linear).
     let mut sum: HashMap<u32, [f32; MAXL]> = HashMap::new();
@@ -806,17 +905,98 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                 let sf = &feats[si];
                 let gold = &golds[si];
                 if first_order {
-                    let pred = viterbi(sf, &labels, scheme, |f, out| {
-                        *out = [0.0; MAXL];
-                        for k in f {
-                            if let Some(a) = table.get(k) {
-                                for l in 0..nl {
-                                    out[l] += a.w[l];
+                    let cost = (rule.cost > 0.0).then_some((gold.as_slice(), rule.cost));
+                    let dseed = (t as u64 + 1).wrapping_mul(0x9e3779b97f4a7c15) ^ (run as u64).wrapping_mul(0xd1b54a32d192ed03);
+                    let dp = if rule.pa_c > 0.0 { 0.0 } else { rule.dropout };
+                    let pred = viterbi_cost(
+                        sf,
+                        &labels,
+                        scheme,
+                        |f, out| {
+                            *out = [0.0; MAXL];
+                            for k in f {
+                                if !keep_feat(*k, dseed, dp) {
+                                    continue;
+                                }
+                                if let Some(a) = table.get(k) {
+                                    for l in 0..nl {
+                                        out[l] += a.w[l];
+                                    }
                                 }
                             }
-                        }
-                    });
+                        },
+                        cost,
+                    );
                     t += 1;
+                    if rule.pa_c > 0.0 {
+                        // Passive-aggressive: collect gold minus predicted features,
+                        // merged per (feature, label) in a fixed order.
+                        let mut diff: Vec<(u32, u8, f32)> = Vec::new();
+                        let mut loss = 0usize;
+                        for i in 0..sf.len() {
+                            total += 1;
+                            let (g, p) = (gold[i], pred[i]);
+                            let gp = if i == 0 { None } else { Some(gold[i - 1]) };
+                            let pp = if i == 0 { None } else { Some(pred[i - 1]) };
+                            if g == p {
+                                correct += 1;
+                                if gp == pp {
+                                    continue;
+                                }
+                            } else {
+                                loss += 1;
+                                sf.emission(i, &mut fv);
+                                if let Some(k) = &keep {
+                                    fv.retain(|f| k.contains(f));
+                                }
+                                for f in &fv {
+                                    diff.push((*f, g as u8, 1.0));
+                                    diff.push((*f, p as u8, -1.0));
+                                }
+                            }
+                            fv.clear();
+                            sf.transition(i, gp.map_or("<s>", |x| labels[x].as_str()), &mut fv);
+                            diff.extend(fv.iter().map(|f| (*f, g as u8, 1.0)));
+                            fv.clear();
+                            sf.transition(i, pp.map_or("<s>", |x| labels[x].as_str()), &mut fv);
+                            diff.extend(fv.iter().map(|f| (*f, p as u8, -1.0)));
+                        }
+                        if loss == 0 {
+                            continue;
+                        }
+                        diff.sort_by_key(|x| (x.0, x.1));
+                        let mut merged: Vec<(u32, u8, f32)> = Vec::with_capacity(diff.len());
+                        for (f, l, d) in diff {
+                            match merged.last_mut() {
+                                Some(m) if m.0 == f && m.1 == l => m.2 += d,
+                                _ => merged.push((f, l, d)),
+                            }
+                        }
+                        merged.retain(|m| m.2 != 0.0);
+                        let mut margin = 0f64;
+                        let mut norm2 = 0f64;
+                        for &(f, l, d) in &merged {
+                            norm2 += (d * d) as f64;
+                            if let Some(a) = table.get(&f) {
+                                margin += (d * a.w[l as usize]) as f64;
+                            }
+                        }
+                        if norm2 == 0.0 {
+                            continue;
+                        }
+                        let tau = ((loss as f64 - margin) / norm2).clamp(0.0, rule.pa_c as f64) as f32;
+                        if tau == 0.0 {
+                            continue;
+                        }
+                        for (f, l, d) in merged {
+                            let l = l as usize;
+                            let a = table.entry(f).or_insert(Acc { w: [0.0; MAXL], tot: [0.0; MAXL], ts: [0; MAXL] });
+                            a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
+                            a.ts[l] = t;
+                            a.w[l] += tau * d;
+                        }
+                        continue;
+                    }
                     for i in 0..sf.len() {
                         total += 1;
                         let (g, p) = (gold[i], pred[i]);
@@ -830,7 +1010,7 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                             correct += 1;
                         }
                         let mut upd = |fv: &[u32], l: usize, d: f32| {
-                            for f in fv {
+                            for f in fv.iter().filter(|f| keep_feat(**f, dseed, dp)) {
                                 let a = table.entry(*f).or_insert(Acc { w: [0.0; MAXL], tot: [0.0; MAXL], ts: [0; MAXL] });
                                 a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
                                 a.ts[l] = t;
@@ -839,6 +1019,9 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                         };
                         if g != p {
                             sf.emission(i, &mut fv);
+                            if let Some(k) = &keep {
+                                fv.retain(|f| k.contains(f));
+                            }
                             upd(&fv, g, 1.0);
                             upd(&fv, p, -1.0);
                         }
@@ -907,6 +1090,7 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
         (false, _) => b"NGNER1\0\0",
         (true, Scheme::Bio) => b"NGNER2\0\0",
         (true, Scheme::Bilou) => b"NGNER3\0\0",
+        (true, Scheme::BilouTim) => b"NGNER4\0\0",
     });
     out.extend_from_slice(&(nl as u32).to_le_bytes());
     for l in &labels {
@@ -1105,7 +1289,8 @@ pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
 /// Trains the tagger on the first 80% of the GMB sentences (the documented split) and
 /// returns the model file bytes. Word clusters are computed from the words of that part
 /// plus `unlabeled` (tokenised sentences of other text). Deterministic.
-pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: usize, first_order: bool, scheme: Scheme, use_pos: bool, tagger: Option<crate::eval::PosTagger>, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
+#[allow(clippy::too_many_arguments)]
+pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: usize, first_order: bool, scheme: Scheme, rule: Update, use_pos: bool, tagger: Option<crate::eval::PosTagger>, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
     let sents = read_gmb_pos(gmb_csv);
     if sents.len() < 10 {
         return Err("the GMB file has too few sentences".into());
@@ -1124,7 +1309,8 @@ pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: 
             (true, None) => s.iter().map(|x| x.1.clone()).collect(),
             (true, Some(t)) => t(&s.iter().map(|x| x.0.as_str()).collect::<Vec<_>>()),
         };
-        let labels: Vec<usize> = s.iter().map(|x| label_index(&x.2)).collect();
+        // Time words get their own label (read as O by every scheme but BilouTim).
+        let labels: Vec<usize> = s.iter().map(|x| if x.2.ends_with("-tim") { TIM_BIO } else { label_index(&x.2) }).collect();
         if augment && k % 3 == 0 && words.len() > 2 && words.last().is_some_and(|w| w == ".") {
             samples.push(Sample { words: words[..words.len() - 1].to_vec(), pos: pos[..pos.len().saturating_sub(1)].to_vec(), labels: labels[..labels.len() - 1].to_vec() });
         }
@@ -1145,7 +1331,7 @@ pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: 
     let clusters = Clusters::build(&text, &mut log);
     let kb = Kb::builtin();
     let gaz = Gazetteer::new(kb);
-    Ok(train(&samples, epochs, runs, kb, &gaz, &clusters, first_order, scheme, log))
+    Ok(train(&samples, epochs, runs, kb, &gaz, &clusters, first_order, scheme, rule, log))
 }
 
 #[cfg(test)]
@@ -1189,9 +1375,9 @@ mod tests {
         let kb = Kb::builtin();
         let gaz = Gazetteer::new(kb);
         let clusters = Clusters::default();
-        let bytes = train(&samples, 4, 2, kb, &gaz, &clusters, true, Scheme::Bilou, |_| {});
+        let bytes = train(&samples, 4, 2, kb, &gaz, &clusters, true, Scheme::Bilou, Update::default(), |_| {});
         assert_eq!(&bytes[..8], b"NGNER3\0\0");
-        assert_eq!(bytes, train(&samples, 4, 2, kb, &gaz, &clusters, true, Scheme::Bilou, |_| {}), "deterministic");
+        assert_eq!(bytes, train(&samples, 4, 2, kb, &gaz, &clusters, true, Scheme::Bilou, Update::default(), |_| {}), "deterministic");
         let m = Model::from_bytes(&bytes).unwrap();
         assert_eq!(m.scheme, Scheme::Bilou);
         let words = ["Maria", "Lopez", "visited", "Chile", "."];
@@ -1200,6 +1386,54 @@ mod tests {
         assert_eq!(spans_of(&tags), vec![(0, 2, 0), (3, 4, 2)], "{tags:?}");
         // A truncated file is an error, not a panic.
         assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+
+    #[test]
+    fn update_rules_train_deterministically() {
+        // Passive-aggressive steps, cost-augmented decoding, the feature cut-off and dropout on a tiny
+        // corpus written for this test: each variant is deterministic and learns the names.
+        let raw: [(&str, &[&str]); 4] = [
+            ("Maria Lopez visited Peru .", &["B-per", "I-per", "O", "B-geo", "O"]),
+            ("Tomas Berg left Chile on Monday .", &["B-per", "I-per", "O", "B-geo", "O", "O", "O"]),
+            ("Officials in Peru met Maria Lopez .", &["O", "O", "B-geo", "O", "B-per", "I-per", "O"]),
+            ("Chile and Peru signed a deal .", &["B-geo", "O", "B-geo", "O", "O", "O", "O"]),
+        ];
+        let samples: Vec<Sample> = raw
+            .iter()
+            .map(|(t, tags)| Sample { words: t.split(' ').map(String::from).collect(), pos: Vec::new(), labels: bio(tags) })
+            .collect();
+        let kb = Kb::builtin();
+        let gaz = Gazetteer::new(kb);
+        let clusters = Clusters::default();
+        for rule in [Update { pa_c: 1.0, cost: 1.0, min_count: 0, dropout: 0.0 }, Update { pa_c: 0.0, cost: 2.0, min_count: 2, dropout: 0.0 }, Update { dropout: 0.2, ..Update::default() }] {
+            let bytes = train(&samples, 6, 2, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {});
+            assert_eq!(bytes, train(&samples, 6, 2, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {}), "deterministic: {rule:?}");
+            let m = Model::from_bytes(&bytes).unwrap();
+            let words = ["Officials", "in", "Chile", "met", "Maria", "Lopez", "."];
+            let sf = SentFeats::new(&words, &[], kb, &gaz, &m.vocab, &m.clusters);
+            assert_eq!(spans_of(&m.tag(&sf)), vec![(2, 3, 2), (4, 6, 0)], "{rule:?}");
+        }
+    }
+
+    #[test]
+    fn time_label_is_learned_apart_and_read_as_o() {
+        // "Ana Ruiz left Lima on Monday ." with the time word as TIM_BIO.
+        let mut seq = bio(&["B-per", "I-per", "O", "B-geo", "O", "O", "O"]);
+        seq[5] = TIM_BIO;
+        let s = Scheme::BilouTim;
+        assert_eq!(s.len(), 30);
+        assert_eq!(s.labels()[29], "TIM");
+        let enc = s.from_bio(&seq);
+        assert_eq!(enc[5], 29);
+        assert_eq!(enc[3], 1 + 4 * 2 + 3, "U-GEO before the time word");
+        let back: Vec<usize> = enc.iter().map(|&l| s.to_bio(l)).collect();
+        assert_eq!(back[5], 0, "TIM is output as O");
+        // The other encodings read the time word as O.
+        assert_eq!(Scheme::Bilou.from_bio(&seq)[5], 0);
+        assert_eq!(Scheme::Bio.from_bio(&seq)[5], 0);
+        // TIM closes a name like O and may not interrupt one.
+        assert!(!s.allowed(29, Some(1)) && s.allowed(29, Some(4)) && s.may_end(29));
+        assert!(!s.allowed(2, Some(29)));
     }
 
     #[test]
