@@ -1224,6 +1224,10 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         return (subject_of(sv, h, depth + 1).0, pv);
     }
     if rel_is(rel, "acl") {
+        // (a place noun never acts: "struck the X province, killing …" hung on the province)
+        if sv.toks[h].is_any(&["province", "region", "town", "village", "district", "county", "area", "valley", "island"]) && !pv {
+            return (vec![], false);
+        }
         return (vec![h], pv);
     }
     (vec![], false)
@@ -1869,6 +1873,31 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
             let country = sc.get(..3).unwrap_or(&sc);
             let code = if country == "IGO" { sc.clone() } else { format!("{country}{code}") };
             return Some(Actor { entity: a.entity, span: a.span, code: Some(code) });
+        }
+        // "the country's new president, Ana Ruiz, …": a title whose apposition names a
+        // coded person or body is that actor (whichever word the parser made the head)
+        for c in sv.children(h).filter(|&c| sv.toks[c].deprel == "appos") {
+            if let Some(ap) = resolve_one(cx, c).filter(|ap| ap.code.as_deref().is_some_and(has_country)) {
+                return Some(ap);
+            }
+        }
+        // "the Andean Pact trade ministers agreed …" parsed with the name as the head and the
+        // verb as its relative clause, or with the name as a second subject: a name right
+        // before the head's phrase that governs the head, or is a subject of the head's own
+        // verb, gives it its country (or is the organisation itself)
+        let first = sv.descendants(h, &["acl", "acl:relcl", "appos", "conj", "cc", "punct", "parataxis", "nmod", "advcl"]).into_iter().chain([h]).min().unwrap_or(h);
+        if first > 0 {
+            let name = cx.cands.iter().filter(|c| c.last + 1 == first && sv.toks[c.first].text.chars().next().is_some_and(|ch| ch.is_uppercase())).max_by_key(|c| c.last - c.first);
+            let misattached = |c: &&ActorCand| {
+                (c.first..=c.last).any(|k| sv.dominates(k, h) || (sv.toks[k].head == sv.toks[h].head && rel_is(&sv.toks[k].deprel, "nsubj") && rel_is(&sv.toks[h].deprel, "nsubj")))
+            };
+            if let Some(c) = name.filter(|c| misattached(c) && (c.first..=c.last).all(|k| sv.case_of(k).is_none())) {
+                if let Some(k) = c.code.clone().filter(|k| has_country(k)) {
+                    let full = if k.starts_with("IGO") || k.len() > 3 { k } else { format!("{k}{code}") };
+                    let span = Span::new(c.span.start.min(a.span.start), a.span.end.max(c.span.end));
+                    return Some(Actor { entity: c.entity, span, code: Some(full) });
+                }
+            }
         }
     }
     Some(a)

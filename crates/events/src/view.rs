@@ -215,10 +215,87 @@ pub fn sentences(doc: &Document) -> Vec<SentView> {
             }
             toks.push(tok);
         }
+        if parsed {
+            repair_tree(doc, &mut toks);
+        }
         out.push(SentView { index: si, span: s.span, toks, doc_offset: Some(r.start), parsed });
     }
     out
 }
+
+/// Time words that head a time phrase ("on Friday", "here Wednesday").
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+    "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+];
+
+/// Repairs two attachments that no well-formed tree has, so that the coder reads either
+/// parser's trees alike:
+/// * a possessor hung on a verb ("X's cabinet met" with "X" under "met") belongs to the
+///   noun phrase right after its "'s";
+/// * a "that" clause hung on a time word after a verb of saying ("said on Friday that …",
+///   "said Wednesday that …") is the verb's complement clause (ccomp), not a relative
+///   clause of the day.
+fn repair_tree(doc: &Document, toks: &mut [Tok]) {
+    let n = toks.len();
+    let is_verb = |t: &Tok| matches!(t.upos, Upos::VERB | Upos::AUX);
+    for p in 0..n {
+        if toks[p].deprel != "nmod:poss" || !toks[p].head.is_some_and(|h| h > p && is_verb(&toks[h])) {
+            continue;
+        }
+        // the noun run after the possessor's "'s": its last word heads it
+        let mut k = p + 1;
+        if toks.get(k).is_some_and(|t| t.lower == "'s" || t.lower == "'") {
+            k += 1;
+        }
+        let mut last = None;
+        while k < n && matches!(toks[k].upos, Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM) {
+            last = Some(k);
+            k += 1;
+        }
+        if let Some(l) = last.filter(|&l| toks[l].head == toks[p].head) {
+            toks[p].head = Some(l);
+        }
+    }
+    for c in 0..n {
+        if !matches!(toks[c].deprel.as_str(), "acl" | "acl:relcl") {
+            continue;
+        }
+        let Some(day) = toks[c].head.filter(|&d| d < c) else { continue };
+        let that = (0..n).any(|m| m > day && m < c && toks[m].head == Some(c) && toks[m].deprel == "mark" && toks[m].lower == "that");
+        if !that {
+            continue;
+        }
+        let timeword = TIME_WORDS.contains(&toks[day].lower.as_str()) || doc.times.iter().any(|t| t.span.contains(toks[day].span));
+        let Some(v) = toks[day].head.filter(|&v| is_verb(&toks[v]) && toks[v].is_any(&SAY_VERBS)) else { continue };
+        if timeword && (rel_is(&toks[day].deprel, "obl") || rel_is(&toks[day].deprel, "nmod") || toks[day].deprel == "obj") {
+            toks[c].head = Some(v);
+            toks[c].deprel = "ccomp".to_string();
+        }
+    }
+    // "made an appeal to X to hold talks" with the "to" clause hung on the light verb: the
+    // clause is the content of the appeal
+    for c in 0..n {
+        if toks[c].deprel != "advcl" || !(0..c).any(|m| toks[m].head == Some(c) && toks[m].deprel == "mark" && toks[m].lower == "to") {
+            continue;
+        }
+        let Some(v) = toks[c].head.filter(|&v| v < c && toks[v].is_any(&LIGHT_VERBS)) else { continue };
+        let obj = (v + 1..c).find(|&o| toks[o].head == Some(v) && toks[o].deprel == "obj" && toks[o].is_any(&ASK_NOUNS));
+        if let Some(o) = obj {
+            toks[c].head = Some(o);
+            toks[c].deprel = "acl".to_string();
+        }
+    }
+}
+
+/// Light verbs whose object noun carries the act ("made an appeal", "issued a call").
+const LIGHT_VERBS: [&str; 8] = ["make", "issue", "renew", "repeat", "launch", "lodge", "voice", "extend"];
+/// Nouns of asking or offering whose "to" clause is their content.
+const ASK_NOUNS: [&str; 12] =
+    ["appeal", "call", "plea", "request", "demand", "offer", "proposal", "invitation", "promise", "pledge", "ultimatum", "bid"];
+
+const SAY_VERBS: [&str; 14] =
+    ["say", "tell", "announce", "state", "declare", "report", "add", "insist", "warn", "claim", "confirm", "stress", "argue", "write"];
 
 /// Sentences and tokens computed simply from the text (used when no segmenter ran).
 fn fallback_sentences(doc: &Document) -> Vec<SentView> {
