@@ -273,6 +273,72 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
             toks[c].deprel = "ccomp".to_string();
         }
     }
+    // a subordinate clause made the root ("X threatened to leave unless Y withdrew", with
+    // "withdrew" the root, "X" its subject and "threatened" a modifier of "X"): the verb
+    // after the subject is the main verb, the "unless" clause its adverbial clause
+    if let Some(v) = (0..n).find(|&v| toks[v].head.is_none() && is_verb(&toks[v])) {
+        let mark = (0..v).find(|&m| toks[m].head == Some(v) && toks[m].deprel == "mark" && matches!(toks[m].lower.as_str(), "unless" | "if" | "until" | "because" | "although" | "though"));
+        if let Some(m) = mark {
+            let w = (0..m).find(|&w| {
+                matches!(toks[w].deprel.as_str(), "acl" | "acl:relcl")
+                    && matches!(toks[w].xpos.as_str(), "VBD" | "VBN" | "VBZ" | "VBP")
+                    && toks[w].head.is_some_and(|s| s < w && toks[s].head == Some(v) && rel_is(&toks[s].deprel, "nsubj"))
+                    && !(0..n).any(|k| toks[k].head == Some(w) && rel_is(&toks[k].deprel, "nsubj"))
+            });
+            if let Some(w) = w {
+                let subj = toks[w].head;
+                if let Some(s) = subj {
+                    toks[s].head = Some(w);
+                }
+                toks[w].head = None;
+                toks[w].deprel = "root".to_string();
+                toks[v].head = Some(w);
+                toks[v].deprel = "advcl".to_string();
+                for k in 0..n {
+                    if k > v && toks[k].head == Some(v) && toks[k].deprel == "punct" && k + 1 == n {
+                        toks[k].head = Some(w);
+                    }
+                }
+            }
+        }
+    }
+    // a noun made the root with the verb after its phrase hung on it ("X of the Y
+    // threatened to …" with "threatened" under "X" and "of the Y" under the verb): the verb
+    // is the root, the noun its subject, the words between them the noun's modifier
+    if let Some(r) = (0..n).find(|&r| toks[r].head.is_none() && matches!(toks[r].upos, Upos::NOUN | Upos::PROPN)) {
+        let v = (r + 1..n).find(|&v| {
+            toks[v].head == Some(r)
+                && matches!(toks[v].deprel.as_str(), "acl" | "acl:relcl" | "nmod")
+                && toks[v].upos == Upos::VERB
+                && matches!(toks[v].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN")
+                && !(0..n).any(|k| toks[k].head == Some(v) && (rel_is(&toks[k].deprel, "nsubj") || toks[k].deprel == "mark" || toks[k].deprel == "aux:pass" || toks[k].deprel == "case" && k > v))
+                && (0..n).any(|k| toks[k].head == Some(v) && toks[k].deprel == "xcomp" || toks[k].head == Some(v) && toks[k].deprel == "obj")
+        });
+        if let Some(v) = v {
+            let between: Vec<usize> = (r + 1..v).filter(|&k| toks[k].head == Some(v)).collect();
+            let m = between.iter().copied().filter(|&k| matches!(toks[k].upos, Upos::NOUN | Upos::PROPN)).max();
+            // (no word between may hang on the verb unless a noun can take them over)
+            if m.is_some() || between.is_empty() {
+                for &k in &between {
+                    if Some(k) == m {
+                        toks[k].head = Some(r);
+                        toks[k].deprel = "nmod".to_string();
+                    } else {
+                        toks[k].head = m;
+                    }
+                }
+                toks[v].head = None;
+                toks[v].deprel = "root".to_string();
+                toks[r].head = Some(v);
+                toks[r].deprel = "nsubj".to_string();
+                for k in 0..n {
+                    if k > v && toks[k].head == Some(r) && toks[k].deprel == "punct" {
+                        toks[k].head = Some(v);
+                    }
+                }
+            }
+        }
+    }
     // "made an appeal to X to hold talks" with the "to" clause hung on the light verb: the
     // clause is the content of the appeal
     for c in 0..n {

@@ -28,11 +28,12 @@ fn codes_with(text: &str, edits: &[(&str, Option<&str>, &str)]) -> Vec<(String, 
 
 #[test]
 fn a_possessor_hung_on_the_verb_still_owns_the_subject() {
-    let text = "Peru's senate met Tuesday and approved the new budget.";
+    // (a second country in the sentence: no guess from the context can name the source)
+    let text = "Peru's senate met Tuesday and approved a loan from Brazil.";
     for edits in [vec![], vec![("Peru", Some("met"), "nmod:poss")]] {
         let e = codes_with(text, &edits);
         assert!(e.iter().any(|x| x.0.starts_with("PER") && x.2 == "040"), "{edits:?}: {e:?}");
-        assert!(!e.iter().any(|x| x.0.len() == 3 && !x.0.starts_with("PER")), "{edits:?}: {e:?}");
+        assert!(!e.iter().any(|x| !x.0.starts_with("PER")), "{edits:?}: {e:?}");
     }
 }
 
@@ -90,5 +91,40 @@ fn a_place_noun_does_not_act() {
     for edits in [vec![], tree] {
         let e = codes_with(text, &edits);
         assert!(!e.iter().any(|x| x.0.starts_with("ETH")), "{edits:?}: {e:?}");
+    }
+}
+
+#[test]
+fn an_unless_clause_made_the_root_is_the_condition_of_the_threat() {
+    // own sentence with the misparse: the "unless" clause as root, the threat hung on its subject
+    let text = "The Bolivian congress threatened on Tuesday to expel the ambassador unless Chile withdrew its navy from the coast.";
+    let tree = vec![
+        ("withdrew", None, "root"),
+        ("congress", Some("withdrew"), "nsubj"),
+        ("threatened", Some("congress"), "acl"),
+        ("expel", Some("threatened"), "advcl"),
+        (".", Some("withdrew"), "punct"),
+    ];
+    for edits in [vec![], tree] {
+        let e = codes_with(text, &edits);
+        assert!(e.iter().any(|x| x.0.starts_with("BOL") && x.2.starts_with("13")), "{edits:?}: {e:?}");
+        assert!(!e.iter().any(|x| x.0.starts_with("CHL") && x.2.starts_with("08")), "{edits:?}: {e:?}");
+    }
+}
+
+#[test]
+fn a_noun_made_the_root_gives_way_to_the_verb_after_its_phrase() {
+    let text = "Farmers of the Bolivian highlands threatened today to block the main roads unless the government cut fuel prices.";
+    let tree = vec![
+        ("Farmers", None, "root"),
+        ("threatened", Some("Farmers"), "nmod"),
+        ("of", Some("threatened"), "case"),
+        ("the", Some("threatened"), "det"),
+        ("highlands", Some("threatened"), "compound"),
+        (".", Some("Farmers"), "punct"),
+    ];
+    for edits in [vec![], tree] {
+        let e = codes_with(text, &edits);
+        assert!(e.iter().any(|x| x.0.starts_with("BOL") && x.2.starts_with("13")), "{edits:?}: {e:?}");
     }
 }
