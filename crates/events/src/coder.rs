@@ -2114,7 +2114,13 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 }
                 // "will withdraw its troops unless X …": an announced act made conditional on
                 // what another does is a threat
-                if rel_is(r, "advcl") && cur == i && sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "unless") {
+                // (a refusal stays one: "will not lift the ban unless X …" refuses on a
+                // condition)
+                let refused = sv.children(i).any(|m| {
+                    let r = sv.toks[m].deprel.as_str();
+                    (rel_is(r, "advmod") || r == "neg") && matches!(sv.toks[m].lower.as_str(), "not" | "n't" | "never")
+                });
+                if rel_is(r, "advcl") && cur == i && !refused && sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "unless") {
                     threat = true;
                     note(&mut cues, "unless", "conditional threat");
                 }

@@ -47,9 +47,16 @@
 //!   the speaker on the clause subject (100 when the clause has no trigger of its own); a
 //!   plain appeal or demand governing a cooperative act asks for that act (an appeal to hold
 //!   talks → 026, the 02/03/10 families mirror each other); an announced act with an
-//!   "unless" clause is a threat (cooperative acts → 130). A mediation "between X and Y"
+//!   "unless" clause is a threat (cooperative acts → 130), a refused one ("will not lift the
+//!   ban unless …") stays a refusal. A mediation "between X and Y"
 //!   never makes X or Y the mediator; participles modifying a noun ("proposed changes", "the
 //!   injured") are no verb triggers.
+//! * Trees: [`view`] repairs attachments no well-formed tree has, so that the coder reads
+//!   trees of different parsers alike (a possessor hung on a verb, a "that" clause hung on a
+//!   day name after "said", an "unless" clause made the root, a noun made the root above the
+//!   verb after its phrase, a "to" clause of an appeal hung on the light verb); a bare-sector
+//!   subject takes the actor of its apposition ("the emir, Sheikh X") or of a name right before
+//!   its phrase that the parser made its governor or a second subject.
 //! * [`eval`]: scoring against the CAMEO-manual sentence set and seed-format gold files.
 
 pub mod actors;

@@ -194,3 +194,10 @@ fn activists_are_a_sector_not_a_country() {
     assert!(e.iter().any(|x| x.0 == "KENACT"), "{e:?}");
     assert!(!e.iter().any(|x| x.0 == "ACT" || x.1 == "ACTGOV"), "{e:?}");
 }
+
+#[test]
+fn a_refusal_on_condition_stays_a_refusal() {
+    let e = codes("Peru will not lift its sanctions against Bolivia unless La Paz frees the prisoners.");
+    assert!(e.iter().any(|x| x.0 == "PER" && x.1 == "BOL" && x.2 == "1244"), "{e:?}");
+    assert!(!e.iter().any(|x| x.2.starts_with("13")), "{e:?}");
+}
