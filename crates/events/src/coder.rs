@@ -610,6 +610,18 @@ impl EventCoder {
                 targets.push((Actor { entity: None, span: Span::new(trigger.start, trigger.start), code: Some(format!("{country}GOV")) }, "implicit".to_string()));
             }
         }
+        // a protest against a bare sector ("outside parliament", "against the police") is
+        // against the source's own one
+        if code.starts_with("14") && sources.len() == 1 {
+            if let Some(country) = sources[0].code.as_deref().filter(|c| has_country(c) && !c.starts_with("IGO")).and_then(|c| c.get(..3)) {
+                for (t, _) in targets.iter_mut() {
+                    if let Some(tc) = t.code.clone().filter(|tc| !has_country(tc)) {
+                        cues.push(format!("protest against a bare sector: the source's own ({country}{tc})"));
+                        t.code = Some(format!("{country}{tc}"));
+                    }
+                }
+            }
+        }
         let tlist: Vec<Option<(Actor, String)>> = if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
         for s in &sources {
             // "both leaders met": each one towards the other

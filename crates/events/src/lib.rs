@@ -40,7 +40,8 @@
 //!   down when needed), obliques, the subject of a complement clause ("demanded that X …"),
 //!   then "for", a locative "in" and "from"; a country-coded target beats a bare sector; the
 //!   source's own forces ("its troops") are never a target; a protest without a named target
-//!   is directed at the source's own government.
+//!   is directed at the source's own government, one against a bare sector ("against the
+//!   police") at the source country's own.
 //! * Code shifts: intended cooperation → 03x, threatened or announced conflict ("will
 //!   extend the curfew") → 13x, refused cooperation ("will not end the strike") → 12x, and a
 //!   reported "must/should" clause ("Egypt said Israel must withdraw") → a demand (10x) by
@@ -53,7 +54,7 @@
 //!   injured") are no verb triggers.
 //! * Trees: [`view`] repairs attachments no well-formed tree has, so that the coder reads
 //!   trees of different parsers alike (a possessor hung on a verb, a "that" clause hung on a
-//!   day name after "said", an "unless" clause made the root, a noun made the root above the
+//!   day name after "said", a "that" made a verb's object, an "unless" clause made the root, a noun made the root above the
 //!   verb after its phrase, a "to" clause of an appeal hung on the light verb); a bare-sector
 //!   subject takes the actor of its apposition ("the emir, Sheikh X") or of a name right before
 //!   its phrase that the parser made its governor or a second subject.

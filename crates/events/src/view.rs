@@ -339,6 +339,21 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
             }
         }
     }
+    // "demanded that X end curbs" with "that" made the verb's object and the clause hung on
+    // it: the clause is the verb's complement, "that" its marker
+    for t in 0..n {
+        if toks[t].lower != "that" || toks[t].upos != Upos::SCONJ || toks[t].deprel != "obj" {
+            continue;
+        }
+        let Some(v) = toks[t].head.filter(|&v| v < t && is_verb(&toks[v])) else { continue };
+        let clause = (t + 1..n).find(|&c| toks[c].head == Some(t) && matches!(toks[c].deprel.as_str(), "acl" | "acl:relcl" | "conj" | "ccomp"));
+        if let Some(c) = clause {
+            toks[c].head = Some(v);
+            toks[c].deprel = "ccomp".to_string();
+            toks[t].head = Some(c);
+            toks[t].deprel = "mark".to_string();
+        }
+    }
     // "made an appeal to X to hold talks" with the "to" clause hung on the light verb: the
     // clause is the content of the appeal
     for c in 0..n {

@@ -201,3 +201,12 @@ fn a_refusal_on_condition_stays_a_refusal() {
     assert!(e.iter().any(|x| x.0 == "PER" && x.1 == "BOL" && x.2 == "1244"), "{e:?}");
     assert!(!e.iter().any(|x| x.2.starts_with("13")), "{e:?}");
 }
+
+#[test]
+fn a_protest_against_a_bare_sector_is_against_the_source_country_s_own() {
+    let e = codes("Angry Ghanaian traders demonstrated against the police on Monday.");
+    assert!(e.iter().any(|x| x.0 == "GHA" && x.1 == "GHACOP" && x.2.starts_with("14")), "{e:?}");
+    // a sector whose country is named keeps it
+    let e = codes("Angry Ghanaian traders demonstrated against the police in Lome.");
+    assert!(e.iter().any(|x| x.0 == "GHA" && x.1 == "TGOCOP" && x.2.starts_with("14")), "{e:?}");
+}

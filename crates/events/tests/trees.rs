@@ -128,3 +128,13 @@ fn a_noun_made_the_root_gives_way_to_the_verb_after_its_phrase() {
         assert!(e.iter().any(|x| x.0.starts_with("BOL") && x.2.starts_with("13")), "{edits:?}: {e:?}");
     }
 }
+
+#[test]
+fn a_that_made_the_object_still_marks_the_complement_clause() {
+    let text = "The Dutch foreign minister demanded that the Turkish government release the detained reporters.";
+    let tree = vec![("that", Some("demanded"), "obj"), ("release", Some("that"), "acl:relcl"), ("government", Some("release"), "nsubj")];
+    for edits in [vec![], tree] {
+        let e = codes_with(text, &edits);
+        assert!(e.iter().any(|x| x.0.starts_with("NLD") && x.1.starts_with("TUR") && x.2.starts_with("10")), "{edits:?}: {e:?}");
+    }
+}
