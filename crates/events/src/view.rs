@@ -294,10 +294,9 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
                 toks[w].deprel = "root".to_string();
                 toks[v].head = Some(w);
                 toks[v].deprel = "advcl".to_string();
-                for k in 0..n {
-                    if k > v && toks[k].head == Some(v) && toks[k].deprel == "punct" && k + 1 == n {
-                        toks[k].head = Some(w);
-                    }
+                // (the final full stop follows the new root)
+                if let Some(last) = toks.last_mut().filter(|t| t.head == Some(v) && t.deprel == "punct") {
+                    last.head = Some(w);
                 }
             }
         }
@@ -331,9 +330,9 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
                 toks[v].deprel = "root".to_string();
                 toks[r].head = Some(v);
                 toks[r].deprel = "nsubj".to_string();
-                for k in 0..n {
-                    if k > v && toks[k].head == Some(r) && toks[k].deprel == "punct" {
-                        toks[k].head = Some(v);
+                for t in toks.iter_mut().skip(v + 1) {
+                    if t.head == Some(r) && t.deprel == "punct" {
+                        t.head = Some(v);
                     }
                 }
             }
