@@ -28,17 +28,19 @@ pub struct Args {
     /// Jackknife folds for the parser's training tags (0: gold tags).
     #[arg(long, default_value_t = 4)]
     pub folds: usize,
-    /// Parser: jackknife folds as contiguous blocks of sentences (documents stay together)
-    /// rather than every k-th sentence.
+    /// Parser: jackknife folds of every k-th sentence instead of contiguous blocks of
+    /// sentences (the default: blocks keep a document's sentences in one fold, so the fold
+    /// taggers' errors on the parser's training data are as frequent as on new text).
     #[arg(long)]
-    pub contiguous_folds: bool,
+    pub interleaved_folds: bool,
     /// Parser: file caching the jackknifed training tags (read if it exists and matches EWT
     /// train, else computed and written), to save time on repeated runs.
     #[arg(long)]
     pub tags_cache: Option<PathBuf>,
-    /// Parser: members of the weight-averaged ensemble (default: ParserOptions's).
-    #[arg(long)]
-    pub members: Option<usize>,
+    /// Parser: members of the weight-averaged ensemble (perceptrons trained with seeds
+    /// `seed`, `seed + 1`, ... whose weights are averaged into one model).
+    #[arg(long, default_value_t = 6)]
+    pub members: usize,
     /// Parser: seed of the first member (default: ParserOptions's).
     #[arg(long)]
     pub seed: Option<u64>,
@@ -81,7 +83,7 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             let tagged = match cached {
                 Some(t) => t,
                 None if args.folds >= 2 => {
-                    let t = jackknife_tags_split(&train, args.folds, args.contiguous_folds, &topts);
+                    let t = jackknife_tags_split(&train, args.folds, !args.interleaved_folds, &topts);
                     if let Some(p) = &args.tags_cache {
                         std::fs::write(p, save_tags(&t))?;
                     }
@@ -93,9 +95,7 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             if let Some(e) = args.epochs {
                 opts.epochs = e;
             }
-            if let Some(m) = args.members {
-                opts.members = m;
-            }
+            opts.members = args.members.max(1);
             if let Some(s) = args.seed {
                 opts.seed = s;
             }
