@@ -278,8 +278,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // 3b. Given names (data/ner/first-names.txt): a lone one typed as a place or
     //     organisation is a person; one the model missed starts a person's name.
     add_first_names(ctx, doc_ref, v, &mut names);
-    // 3c. Given names written in lower case by a writer who does not capitalise ("max and
-    //     jen are looking for you").
+    // 3c. Given names written in lower case by a writer who does not capitalise ("ask tom or
+    //     rita about the keys").
     add_lowercase_given_names(ctx, doc_ref, v, &mut names);
     // 3d. Names in sentences written all in lower case, found by the tagger on a copy with
     //     the rare words capitalised ("moving to baguio next month").
