@@ -282,7 +282,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     //     rita about the keys").
     add_lowercase_given_names(ctx, doc_ref, v, &mut names);
     // 3d. Names in sentences written all in lower case, found by the tagger on a copy with
-    //     the rare words capitalised ("moving to baguio next month").
+    //     the rare words capitalised ("moving to dumaguete next month").
     add_lowercase_sentence_names(ctx, doc_ref, v, &mut names);
 
     names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
@@ -323,7 +323,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         }
         n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[n.toks.end - 1].span.end);
     }
-    // The pronoun "I" after a name ("Dan I for one", "you say Miramar I say") and the
+    // The pronoun "I" after a name ("Dan I for one", "as Glenford I said") and the
     // digits of a phone extension after a person's name are not part of the name.
     trim_name_ends(ctx, doc_ref, v, &mut names);
     // What the stripping leaves of "P.S. I" or "Glad I" is the pronoun.
@@ -334,7 +334,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // "McDonald's said"), or before a business noun ("Ray's Pizza"). The possessive must end
     // the phrase (punctuation, the end or a function word follows) or be followed by a
     // verb, so "a letter to Smith's lawyer" and "from Biden's White House" stay people. Web
-    // text often drops the apostrophe ("Wendy s", "Hancock s is"): a lone "s" after a name
+    // text often drops the apostrophe ("Carla s", "Hobson s is"): a lone "s" after a name
     // is the same possessive.
     for n in names.iter_mut() {
         if n.from_kb {
@@ -826,13 +826,13 @@ fn add_lowercase_sentence_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut
             if v.toks[s.toks.start + a].xpos.starts_with("VB") {
                 continue;
             }
-            // A geographic noun after it belongs to the name ("tampa bay").
+            // A geographic noun after it belongs to the name ("biscayne bay").
             let mut b = b;
             if b < rare.len() && matches!(words[b], "bay" | "island" | "islands" | "city" | "beach" | "county" | "valley" | "lake" | "river" | "springs" | "falls") {
                 b += 1;
             }
             let toks = s.toks.start + a..s.toks.start + b;
-            // Only after a place preposition ("going to baguio", "birds in punjab").
+            // Only after a place preposition ("going to dumaguete", "boats in biscayne bay").
             if toks.start == s.toks.start || !matches!(lower(doc, v, toks.start - 1).as_str(), "in" | "to" | "from" | "at" | "near" | "around" | "visit" | "visiting") {
                 continue;
             }
@@ -1015,7 +1015,7 @@ fn titled_non_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameS
 }
 
 /// Drops what does not belong at the end of a name: the pronoun "I" before a lower-case
-/// word or a verb ("Dan I for one", "you say Miramar I say"), and the digits of a phone
+/// word or a verb ("Dan I for one", "as Glenford I said"), and the digits of a phone
 /// number or extension after a person's name ("Jo Smith 53596"). What is left must still
 /// be a name: a lone common English word that remains ("Luckily I") is dropped.
 fn trim_name_ends(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {

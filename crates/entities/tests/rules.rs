@@ -287,9 +287,9 @@ fn possessive_business_names() {
     // Owner's possessive + business noun: one organisation.
     let a = name_spans("Ray's Pizza is just too good.");
     assert!(a.contains(&("Ray's Pizza".to_string(), Org)), "{a:?}");
-    // Web text drops the apostrophe: "Wendy s" in a list of places to eat, "Hobson s is ...".
-    let b = name_spans("Which do you prefer: Dunmore s, Wendy s or Arby s?");
-    assert!(b.contains(&("Wendy s".to_string(), Fac)), "{b:?}");
+    // Web text drops the apostrophe: "Carla s" in a list of places to eat, "Hobson s is ...".
+    let b = name_spans("For lunch we tried Dunmore s, Carla s and Pickett s last week.");
+    assert!(b.iter().any(|(s, t)| s == "Carla s" && matches!(t, Fac | Org)), "{b:?}");
     let c = name_spans("Hobson s is the best bakery in town.");
     assert!(c.contains(&("Hobson s".to_string(), Org)), "{c:?}");
     // A possessed noun that is no business word: the person stays.
@@ -347,11 +347,11 @@ fn items_of_a_list_share_the_type_of_the_others() {
 
 #[test]
 fn places_in_sentences_written_in_lower_case() {
-    let a = name_spans("next month i am moving to baguio with my sister .");
-    assert!(a.iter().any(|(s, t)| s == "baguio" && matches!(t, newsgraph_core::EntityType::Gpe | newsgraph_core::EntityType::Loc)), "{a:?}");
-    let b = name_spans("where can i buy good empanadas in tampa bay ?");
-    assert!(b.iter().any(|(s, _)| s == "tampa bay"), "{b:?}");
-    assert!(!b.iter().any(|(s, _)| s == "empanadas"), "{b:?}");
+    let a = name_spans("next month i am moving to dumaguete with my sister .");
+    assert!(a.iter().any(|(s, t)| s == "dumaguete" && matches!(t, newsgraph_core::EntityType::Gpe | newsgraph_core::EntityType::Loc)), "{a:?}");
+    let b = name_spans("our uncle keeps two boats and a dog in biscayne bay .");
+    assert!(b.iter().any(|(s, _)| s == "biscayne bay"), "{b:?}");
+    assert!(!b.iter().any(|(s, _)| s == "boats"), "{b:?}");
     // A rare word that is not after a place preposition stays a word.
     let c = name_spans("my chameleon laid eggs yesterday .");
     assert!(c.is_empty(), "{c:?}");
