@@ -1359,19 +1359,24 @@ mod tests {
         assert_eq!(b[2], 1 + 4 + 2); // L-ORG
     }
 
-    #[test]
-    fn bilou_model_trains_saves_loads_and_tags() {
-        // A tiny corpus written for this test; two seeds averaged; the u32-mask file format.
+    /// Four sentences written for these tests; `met` is the person met in the third.
+    fn tiny_corpus(met: &str) -> Vec<Sample> {
+        let third = format!("Officials in Peru met {met} .");
         let raw: [(&str, &[&str]); 4] = [
             ("Maria Lopez visited Peru .", &["B-per", "I-per", "O", "B-geo", "O"]),
             ("Tomas Berg left Chile on Monday .", &["B-per", "I-per", "O", "B-geo", "O", "O", "O"]),
-            ("Officials in Peru met Anna Kowal .", &["O", "O", "B-geo", "O", "B-per", "I-per", "O"]),
+            (&third, &["O", "O", "B-geo", "O", "B-per", "I-per", "O"]),
             ("Chile and Peru signed a deal .", &["B-geo", "O", "B-geo", "O", "O", "O", "O"]),
         ];
-        let samples: Vec<Sample> = raw
-            .iter()
+        raw.iter()
             .map(|(t, tags)| Sample { words: t.split(' ').map(String::from).collect(), pos: Vec::new(), labels: bio(tags) })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn bilou_model_trains_saves_loads_and_tags() {
+        // A tiny corpus written for this test; two seeds averaged; the u32-mask file format.
+        let samples = tiny_corpus("Anna Kowal");
         let kb = Kb::builtin();
         let gaz = Gazetteer::new(kb);
         let clusters = Clusters::default();
@@ -1392,16 +1397,7 @@ mod tests {
     fn update_rules_train_deterministically() {
         // Passive-aggressive steps, cost-augmented decoding, the feature cut-off and dropout on a tiny
         // corpus written for this test: each variant is deterministic and learns the names.
-        let raw: [(&str, &[&str]); 4] = [
-            ("Maria Lopez visited Peru .", &["B-per", "I-per", "O", "B-geo", "O"]),
-            ("Tomas Berg left Chile on Monday .", &["B-per", "I-per", "O", "B-geo", "O", "O", "O"]),
-            ("Officials in Peru met Maria Lopez .", &["O", "O", "B-geo", "O", "B-per", "I-per", "O"]),
-            ("Chile and Peru signed a deal .", &["B-geo", "O", "B-geo", "O", "O", "O", "O"]),
-        ];
-        let samples: Vec<Sample> = raw
-            .iter()
-            .map(|(t, tags)| Sample { words: t.split(' ').map(String::from).collect(), pos: Vec::new(), labels: bio(tags) })
-            .collect();
+        let samples = tiny_corpus("Maria Lopez");
         let kb = Kb::builtin();
         let gaz = Gazetteer::new(kb);
         let clusters = Clusters::default();
