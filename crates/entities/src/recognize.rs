@@ -304,6 +304,11 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // A title or greeting the model put at the start of a place or organisation before a
     // name ("PM Allawi", "Good Morning Debra", "Dr Mcdonald") makes that name a person.
     titled_non_persons(ctx, doc_ref, v, &mut names);
+    // A one-word name the model took for a place or organisation is a person in a person's
+    // slot: after a kin word ("her cousin Marisol"), coordinated with the first person
+    // ("Tomasz and I", "me and Ilse"), or after a verb of talking or writing to someone
+    // ("I spoke to Gwendal about it").
+    person_slots(ctx, doc_ref, v, &mut names);
 
     // Strip title words and possessives that the model included in person spans.
     for n in names.iter_mut() {
@@ -1012,6 +1017,75 @@ fn titled_non_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameS
         }
         true
     });
+}
+
+/// Kin and companion nouns that stand before a person's given name ("his wife Jan").
+fn is_kin_word(w: &str) -> bool {
+    matches!(
+        w,
+        "wife" | "husband" | "son" | "daughter" | "brother" | "sister" | "mother" | "father" | "mom" | "mum" | "dad" | "cousin" | "uncle"
+            | "aunt" | "nephew" | "niece" | "grandson" | "granddaughter" | "grandmother" | "grandfather" | "girlfriend" | "boyfriend"
+            | "fiance" | "fiancee" | "fiancé" | "fiancée" | "stepson" | "stepdaughter" | "sons" | "daughters"
+    )
+}
+
+/// Verbs that take the person talked or written to after "to" ("forward it to Odile",
+/// "I spoke to Anselm").
+fn is_talk_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "forward" | "forwarded" | "forwarding" | "talk" | "talked" | "talking" | "speak" | "spoke" | "spoken" | "speaking" | "reply"
+            | "replied" | "write" | "wrote" | "writing" | "written" | "mention" | "mentioned" | "explain" | "explained" | "chat" | "chatted"
+    )
+}
+
+/// A one-word place or organisation in a slot only a person fills becomes a person: after a
+/// lower-case kin word ("his sister Maelle"), joined to the pronoun of the first person
+/// ("Jorunn and I", "me and Jorunn", "Jorunn and me"), or after a verb of talking or
+/// writing and "to" ("please forward this to Odile"). The word must look like a given name:
+/// capitalised and not a common English word. A name the knowledge base knows changes only
+/// in the first two slots and only when it is also a given name ("my daughter Georgia");
+/// after "to" the knowledge base wins ("she spoke to Jordan's king").
+fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
+    for n in names.iter_mut() {
+        if n.etype == EntityType::Person || n.toks.len() != 1 {
+            continue;
+        }
+        let i = n.toks.start;
+        let w = text_of(doc, v, i);
+        let lw = w.to_lowercase();
+        if !is_name_word(w) || !is_cap(w) || w.chars().all(|c| !c.is_lowercase()) || crate::lexicon::is_common_word(&lw) {
+            continue;
+        }
+        let prev = |k: usize| if i >= k { Some(text_of(doc, v, i - k)) } else { None };
+        let next = |k: usize| v.toks.get(i + k).map(|t| &doc.text[t.span.range()]);
+        let sent_of = |k: usize| v.sents.iter().position(|s| s.toks.contains(&k));
+        let same_sentence = |a: usize, b: usize| b < v.toks.len() && sent_of(a) == sent_of(b);
+        let p1 = prev(1).filter(|_| i >= 1 && same_sentence(i - 1, i));
+        let p2 = prev(2).filter(|_| i >= 2 && same_sentence(i - 2, i));
+        let n1 = next(1).filter(|_| same_sentence(i, i + 1));
+        let n2 = next(2).filter(|_| same_sentence(i, i + 2));
+        let kin = p1.is_some_and(|p| is_kin_word(p));
+        let with_me = (n1 == Some("and") && matches!(n2, Some("I" | "me")))
+            || (p1 == Some("and") && matches!(p2, Some("me" | "Me" | "I")));
+        // The verb stands right before "to", or before a pronoun object ("forward it to"),
+        // or before a determiner and a lower-case noun ("forward the memo to").
+        let p3 = prev(3).filter(|_| i >= 3 && same_sentence(i - 3, i));
+        let p4 = prev(4).filter(|_| i >= 4 && same_sentence(i - 4, i));
+        let lc = |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let verb_to = p2.is_some_and(|p| is_talk_verb(&p.to_lowercase()))
+            || (p3.is_some_and(|p| is_talk_verb(&p.to_lowercase())) && matches!(p2, Some("it" | "this" | "that" | "them" | "these" | "those")))
+            || (p4.is_some_and(|p| is_talk_verb(&p.to_lowercase())) && p3.is_some_and(|p| is_determiner(&p.to_lowercase())) && lc(p2));
+        let talk = p1.is_some_and(|p| p.eq_ignore_ascii_case("to")) && verb_to
+            || p1.is_some_and(|p| p.eq_ignore_ascii_case("with")) && p2.is_some_and(|p| matches!(p.to_lowercase().as_str(), "talk" | "talked" | "spoke" | "speak" | "chat" | "chatted"));
+        let known = n.from_kb || ctx.kb.names.contains_key(w);
+        let ok = if known { (kin || with_me) && crate::lexicon::is_first_name(&lw) } else { kin || with_me || talk };
+        if ok {
+            n.etype = EntityType::Person;
+            n.kb = None;
+            n.from_kb = false;
+        }
+    }
 }
 
 /// Drops what does not belong at the end of a name: the pronoun "I" before a lower-case

@@ -356,3 +356,17 @@ fn places_in_sentences_written_in_lower_case() {
     let c = name_spans("my chameleon laid eggs yesterday .");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn one_word_names_in_a_persons_slot_are_persons() {
+    use newsgraph_core::EntityType::Person;
+    let a = name_spans("Please forward the contract to Brizna if the numbers look right.");
+    assert!(a.contains(&("Brizna".to_string(), Person)), "{a:?}");
+    let b = name_spans("The mayor arrived with his daughter Savannah and two aides.");
+    assert!(b.iter().any(|(s, t)| s.ends_with("Savannah") && *t == Person), "{b:?}");
+    let c = name_spans("Last summer Savannah and I drove up the coast.");
+    assert!(c.contains(&("Savannah".to_string(), Person)), "{c:?}");
+    // After "to" a known place stays a place; a place after another verb is not concerned.
+    let d = name_spans("The envoy spoke to Jordan about the border, then flew to Zarqa.");
+    assert!(!d.iter().any(|(s, t)| (s == "Jordan" || s == "Zarqa") && *t == Person), "{d:?}");
+}
