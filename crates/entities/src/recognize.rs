@@ -309,6 +309,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // ("Tomasz and I", "me and Ilse"), or after a verb of talking or writing to someone
     // ("I spoke to Gwendal about it").
     person_slots(ctx, doc_ref, v, &mut names);
+    // Headings of reviews and forms made of common words ("Terrible Customer Service") and
+    // drawn-out words ("Sooo", "Yummm") are no names.
+    drop_non_names(ctx, doc_ref, v, &mut names);
 
     // Strip title words and possessives that the model included in person spans.
     for n in names.iter_mut() {
@@ -332,7 +335,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // digits of a phone extension after a person's name are not part of the name.
     trim_name_ends(ctx, doc_ref, v, &mut names);
     // What the stripping leaves of "P.S. I" or "Glad I" is the pronoun.
-    names.retain(|n| n.from_kb || n.toks.len() != 1 || text_of(doc_ref, v, n.toks.start) != "I");
+    // What is left of a greeting to a group ("Dear All", "Hi Everyone") is no person.
+    names.retain(|n| n.from_kb || n.toks.len() != 1 || !matches!(text_of(doc_ref, v, n.toks.start), "I" | "All" | "Everyone" | "Everybody"));
     // Elliptical possessives name a business (a restaurant, a shop), whose name includes the
     // possessive: after a place preposition ("dinner at Del Frisco's tonight", "going to
     // Kenneally's for lunch"), as the subject of a verb ("when Alan's refused to fix it",
@@ -1016,6 +1020,36 @@ fn titled_non_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameS
             n.span = Span::new(v.toks[a].span.start, n.span.end);
         }
         true
+    });
+}
+
+/// Whether `w` draws out a letter three times or more in lower case ("Sooo", "Yummm"), as
+/// chat and reviews do; words in capitals ("AAA") are not concerned.
+fn is_drawn_out(w: &str) -> bool {
+    let cs: Vec<char> = w.chars().collect();
+    cs.windows(3).any(|x| x[0].is_lowercase() && x[0] == x[1] && x[1] == x[2])
+}
+
+/// Drops model spans that are no names: a span that is the whole of its sentence (perhaps
+/// before a colon; not in brackets) and made only of capitalised common English words that the knowledge
+/// base does not know ("Friendly Staff", "Review Team Members :"), a span with a drawn-out
+/// word ("Sooo Good").
+fn drop_non_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    names.retain(|n| {
+        if n.from_kb || n.toks.is_empty() {
+            return true;
+        }
+        let words: Vec<&str> = n.toks.clone().map(|k| text_of(doc, v, k)).collect();
+        if words.iter().any(|w| is_drawn_out(w)) {
+            return false;
+        }
+        let Some(sent) = v.sents.iter().find(|s| s.toks.contains(&n.toks.start)) else { return true };
+        let has_word = |k: usize| text_of(doc, v, k).chars().any(char::is_alphanumeric);
+        // A name alone in brackets is a credit line ("(Coastal Weekly)"): kept.
+        let alone = sent.toks.clone().all(|k| n.toks.contains(&k) || !has_word(k)) && !sent.toks.clone().any(|k| text_of(doc, v, k) == "(");
+        let all_common = words.iter().all(|w| is_cap(w) && crate::lexicon::is_common_word(&w.to_lowercase()));
+        let text = &doc.text[n.span.range()];
+        !(alone && all_common && !ctx.kb.names.contains_key(text))
     });
 }
 

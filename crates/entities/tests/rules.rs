@@ -370,3 +370,20 @@ fn one_word_names_in_a_persons_slot_are_persons() {
     let d = name_spans("The envoy spoke to Jordan about the border, then flew to Zarqa.");
     assert!(!d.iter().any(|(s, t)| (s == "Jordan" || s == "Zarqa") && *t == Person), "{d:?}");
 }
+
+#[test]
+fn headings_of_common_words_and_drawn_out_words_are_no_names() {
+    // A review heading made of common words on its own line.
+    let a = name_spans("Terrible Customer Service\n\nWe waited two hours for a table.");
+    assert!(!a.iter().any(|(s, _)| s.contains("Service")), "{a:?}");
+    // A drawn-out word in chat.
+    let b = name_spans("Yummmy .");
+    assert!(b.is_empty(), "{b:?}");
+    let c = name_spans("Dear All ,\nPlease find the report attached.");
+    assert!(!c.iter().any(|(s, _)| s == "All"), "{c:?}");
+    // A known name alone on a line stays a name; so does a name inside a sentence.
+    let d = name_spans("United Nations");
+    assert!(!d.is_empty(), "{d:?}");
+    let e = name_spans("She joined Sunrise Bakery in 2019 as a baker.");
+    assert!(e.iter().any(|(s, _)| s.contains("Sunrise")), "{e:?}");
+}
