@@ -337,6 +337,10 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // What the stripping leaves of "P.S. I" or "Glad I" is the pronoun.
     // What is left of a greeting to a group ("Dear All", "Hi Everyone") is no person.
     names.retain(|n| n.from_kb || n.toks.len() != 1 || !matches!(text_of(doc_ref, v, n.toks.start), "I" | "All" | "Everyone" | "Everybody"));
+    // A lone capitalised common word the model took for a person ("Best Burger in town",
+    // "Simplicity wins") is none unless another name of the text holds it ("Rice" after
+    // "Condoleezza Rice").
+    drop_common_word_names(ctx, doc_ref, v, &mut names);
     // Elliptical possessives name a business (a restaurant, a shop), whose name includes the
     // possessive: after a place preposition ("dinner at Del Frisco's tonight", "going to
     // Kenneally's for lunch"), as the subject of a verb ("when Alan's refused to fix it",
@@ -1050,6 +1054,29 @@ fn drop_non_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>
         let all_common = words.iter().all(|w| is_cap(w) && crate::lexicon::is_common_word(&w.to_lowercase()));
         let text = &doc.text[n.span.range()];
         !(alone && all_common && !ctx.kb.names.contains_key(text))
+    });
+}
+
+/// Drops a one-word model person (not a knowledge-base name) that is a capitalised common
+/// English word and no given name ("Best Burger in town", "Simplicity wins", "the Sunni
+/// Members"), unless a longer name of the same text holds the word ("Condoleezza Rice" ...
+/// "Rice said"). Organisations and places are kept: a company may be named by a common
+/// word ("Target", "Orange").
+fn drop_common_word_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    let long_words: std::collections::HashSet<&str> =
+        names.iter().filter(|n| n.toks.len() > 1).flat_map(|n| n.toks.clone().map(|k| text_of(doc, v, k))).collect();
+    names.retain(|n| {
+        if n.from_kb || n.toks.len() != 1 || n.etype != EntityType::Person {
+            return true;
+        }
+        let w = text_of(doc, v, n.toks.start);
+        let lw = w.to_lowercase();
+        let title_case = is_cap(w) && w.chars().skip(1).all(|c| c.is_lowercase());
+        !(title_case
+            && crate::lexicon::is_common_word(&lw)
+            && !crate::lexicon::is_first_name(&lw)
+            && !ctx.kb.names.contains_key(w)
+            && !long_words.contains(w))
     });
 }
 

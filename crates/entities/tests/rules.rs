@@ -387,3 +387,14 @@ fn headings_of_common_words_and_drawn_out_words_are_no_names() {
     let e = name_spans("She joined Sunrise Bakery in 2019 as a baker.");
     assert!(e.iter().any(|(s, _)| s.contains("Sunrise")), "{e:?}");
 }
+
+#[test]
+fn lone_common_words_are_no_persons() {
+    use newsgraph_core::EntityType::Person;
+    let a = name_spans("On Sunday two senior Sunni Muslim elders visited the governor.");
+    assert!(!a.iter().any(|(s, t)| s == "Muslim" && *t == Person), "{a:?}");
+    // A surname that is a common word stays a mention of the person after the full name.
+    let doc = run("Police met Gregor Rice in May. Rice said no.", "2024-05-02");
+    let t = texts(&doc, ent(&doc, "Gregor Rice"));
+    assert!(t.contains(&("Rice", MentionKind::Name)), "{t:?}");
+}
