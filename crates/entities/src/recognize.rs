@@ -1139,8 +1139,13 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
             || (p4.is_some_and(|p| is_talk_verb(&p.to_lowercase())) && p3.is_some_and(|p| is_determiner(&p.to_lowercase())) && lc(p2));
         let talk = p1.is_some_and(|p| p.eq_ignore_ascii_case("to")) && verb_to
             || p1.is_some_and(|p| p.eq_ignore_ascii_case("with")) && p2.is_some_and(|p| matches!(p.to_lowercase().as_str(), "talk" | "talked" | "spoke" | "speak" | "chat" | "chatted"));
+        // Addressed at the start of a sentence: "Ottilie , you were right" (after "All I can
+        // say is that" too: the name directly before "you" and a verb).
+        let starts = sent_of(i).and_then(|si| v.sents.get(si)).is_some_and(|s| s.toks.start == i);
+        let you_next = |a: Option<&str>, b: Option<&str>| matches!(a, Some("you")) && b.is_some_and(|b| matches!(b, "are" | "were" | "r" | "have" | "rock" | "rule" | "did" | "made" | "re" | "'re"));
+        let vocative = starts && ((n1 == Some(",") && you_next(n2, next(3).filter(|_| same_sentence(i, i + 3)))) || you_next(n1, n2));
         let known = n.from_kb || ctx.kb.names.contains_key(w);
-        let ok = if known { (kin || with_me) && crate::lexicon::is_first_name(&lw) } else { kin || with_me || talk };
+        let ok = if known { (kin || with_me) && crate::lexicon::is_first_name(&lw) } else { kin || with_me || talk || vocative };
         if ok {
             n.etype = EntityType::Person;
             n.kb = None;

@@ -398,3 +398,13 @@ fn lone_common_words_are_no_persons() {
     let t = texts(&doc, ent(&doc, "Gregor Rice"));
     assert!(t.contains(&("Rice", MentionKind::Name)), "{t:?}");
 }
+
+#[test]
+fn a_name_addressed_at_the_start_is_a_person() {
+    use newsgraph_core::EntityType::Person;
+    let a = name_spans("Tarvin , you rock !");
+    assert!(a.contains(&("Tarvin".to_string(), Person)), "{a:?}");
+    // A known place addressed stays a place.
+    let b = name_spans("Lagos , you are a city that never sleeps .");
+    assert!(!b.iter().any(|(s, t)| s == "Lagos" && *t == Person), "{b:?}");
+}
