@@ -1101,12 +1101,14 @@ fn is_talk_verb(w: &str) -> bool {
 }
 
 /// A one-word place or organisation in a slot only a person fills becomes a person: after a
-/// lower-case kin word ("his sister Maelle"), joined to the pronoun of the first person
+/// lower-case kin word ("his sister Maelle") or, for a name unknown to the knowledge base, an
+/// occupation ("the painter Tarvin"), addressed at the start of a sentence ("Tarvin , you
+/// rock !"), joined to the pronoun of the first person
 /// ("Jorunn and I", "me and Jorunn", "Jorunn and me"), or after a verb of talking or
 /// writing and "to" ("please forward this to Odile"). The word must look like a given name:
 /// capitalised and not a common English word. A name the knowledge base knows changes only
-/// in the first two slots and only when it is also a given name ("my daughter Georgia");
-/// after "to" the knowledge base wins ("she spoke to Jordan's king").
+/// after a kin word or beside the first person, and only when it is also a given name ("my
+/// daughter Georgia"); elsewhere the knowledge base wins ("she spoke to Jordan's king").
 fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
     for n in names.iter_mut() {
         if n.etype == EntityType::Person || n.toks.len() != 1 {
@@ -1127,6 +1129,15 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
         let n1 = next(1).filter(|_| same_sentence(i, i + 1));
         let n2 = next(2).filter(|_| same_sentence(i, i + 2));
         let kin = p1.is_some_and(|p| is_kin_word(p));
+        // An occupation before an unknown name ("the tutor Zarek", "our stylist Wenna").
+        let job = p1.is_some_and(|p| {
+            matches!(
+                p,
+                "teacher" | "tutor" | "instructor" | "coach" | "trainer" | "stylist" | "singer" | "actor" | "actress" | "artist" | "painter"
+                    | "sculptor" | "writer" | "author" | "poet" | "novelist" | "musician" | "guitarist" | "drummer" | "rapper" | "chef"
+                    | "photographer" | "nurse" | "dentist" | "lawyer" | "attorney" | "plumber" | "mechanic" | "therapist" | "designer"
+            )
+        });
         let with_me = (n1 == Some("and") && matches!(n2, Some("I" | "me")))
             || (p1 == Some("and") && matches!(p2, Some("me" | "Me" | "I")));
         // The verb stands right before "to", or before a pronoun object ("forward it to"),
@@ -1145,7 +1156,7 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
         let you_next = |a: Option<&str>, b: Option<&str>| matches!(a, Some("you")) && b.is_some_and(|b| matches!(b, "are" | "were" | "r" | "have" | "rock" | "rule" | "did" | "made" | "re" | "'re"));
         let vocative = starts && ((n1 == Some(",") && you_next(n2, next(3).filter(|_| same_sentence(i, i + 3)))) || you_next(n1, n2));
         let known = n.from_kb || ctx.kb.names.contains_key(w);
-        let ok = if known { (kin || with_me) && crate::lexicon::is_first_name(&lw) } else { kin || with_me || talk || vocative };
+        let ok = if known { (kin || with_me) && crate::lexicon::is_first_name(&lw) } else { kin || job || with_me || talk || vocative };
         if ok {
             n.etype = EntityType::Person;
             n.kb = None;

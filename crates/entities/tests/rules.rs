@@ -408,3 +408,10 @@ fn a_name_addressed_at_the_start_is_a_person() {
     let b = name_spans("Lagos , you are a city that never sleeps .");
     assert!(!b.iter().any(|(s, t)| s == "Lagos" && *t == Person), "{b:?}");
 }
+
+#[test]
+fn an_unknown_name_after_an_occupation_is_a_person() {
+    use newsgraph_core::EntityType::Person;
+    let a = name_spans("The prize was a class with the painter Tarvin next spring .");
+    assert!(a.contains(&("Tarvin".to_string(), Person)), "{a:?}");
+}
