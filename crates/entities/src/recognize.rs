@@ -343,7 +343,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     drop_common_word_names(ctx, doc_ref, v, &mut names);
     // Elliptical possessives name a business (a restaurant, a shop), whose name includes the
     // possessive: after a place preposition ("dinner at Del Frisco's tonight", "going to
-    // Kenneally's for lunch"), as the subject of a verb ("when Alan's refused to fix it",
+    // Kenneally's for lunch"), as the subject of a verb ("after Corbett's declined the order",
     // "McDonald's said"), or before a business noun ("Ray's Pizza"). The possessive must end
     // the phrase (punctuation, the end or a function word follows) or be followed by a
     // verb, so "a letter to Smith's lawyer" and "from Biden's White House" stay people. Web
@@ -381,7 +381,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         };
         let prev = n.toks.start.checked_sub(1).map(|i| lower(doc_ref, v, i)).unwrap_or_default();
         let place_prep = matches!(prev.as_str(), "at" | "to" | "from" | "near");
-        // "Alan's refused": a possessive (not "is") followed by a finite verb.
+        // "Corbett's declined": a possessive (not "is") followed by a finite verb.
         let poss_tag = v.toks[e].xpos == "POS" || bare_s;
         let verb_after = poss_tag && matches!(next_x, "VBD" | "VBZ" | "VBP" | "MD")
             || bare_s && next.is_some_and(|w| matches!(w, "is" | "was" | "has" | "had" | "are" | "were" | "will" | "would" | "does" | "did" | "can"));
