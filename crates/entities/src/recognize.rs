@@ -344,7 +344,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // Elliptical possessives name a business (a restaurant, a shop), whose name includes the
     // possessive: after a place preposition ("dinner at Del Frisco's tonight", "going to
     // Kenneally's for lunch"), as the subject of a verb ("after Corbett's declined the order",
-    // "McDonald's said"), or before a business noun ("Ray's Pizza"). The possessive must end
+    // "McDonald's said"), or before a business noun ("Marco's Bakery"). The possessive must end
     // the phrase (punctuation, the end or a function word follows) or be followed by a
     // verb, so "a letter to Smith's lawyer" and "from Biden's White House" stay people. Web
     // text often drops the apostrophe ("Carla s", "Hobson s is"): a lone "s" after a name
@@ -385,7 +385,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         let poss_tag = v.toks[e].xpos == "POS" || bare_s;
         let verb_after = poss_tag && matches!(next_x, "VBD" | "VBZ" | "VBP" | "MD")
             || bare_s && next.is_some_and(|w| matches!(w, "is" | "was" | "has" | "had" | "are" | "were" | "will" | "would" | "does" | "did" | "can"));
-        // "Ray's Pizza", "Barry s Auto Tech": capitalised business words after it.
+        // "Marco's Bakery", "Dunn s Tire Service": capitalised business words after it.
         let mut head_end = e + 1;
         if let Some(w) = next {
             if is_cap(w) && BUSINESS_NOUNS.contains(&w.to_lowercase().as_str()) {
@@ -442,8 +442,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         split.push(n);
     }
     let mut names = split;
-    // Items of one list share a type: a model name among places is a place ("London,
-    // Calgary, Toronto and Omaha"), among businesses a business.
+    // Items of one list share a type: a model name among places is a place ("Leeds,
+    // Kelowna, Winnipeg and Tulsa"), among businesses a business.
     unify_list_types(doc_ref, v, &mut names);
     let name_spans: Vec<(Span, EntityType)> = names.iter().map(|n| (n.span, n.etype)).collect();
 
@@ -606,7 +606,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     name_spans
 }
 
-/// Nouns that end a business name after an owner's possessive ("Ray's Pizza", "Joe's Auto
+/// Nouns that end a business name after an owner's possessive ("Marco's Bakery", "Joe's Auto
 /// Repair"), lower case.
 const BUSINESS_NOUNS: &[&str] = &[
     "pizza", "pizzeria", "restaurant", "cafe", "café", "grill", "bar", "pub", "diner", "deli", "bakery", "kitchen", "bistro",
@@ -740,7 +740,7 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
 /// In a sentence that starts in lower case (a writer who does not capitalise), a lower-case
 /// word from the given-name list that is neither a common English word, nor a word the
 /// tagger's training text has in lower case, nor a name the knowledge base knows, is a
-/// person ("i think shanna and i will stay").
+/// person ("maybe corinne and i will go").
 fn add_lowercase_given_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
     let vocab = crate::ner::Model::embedded().map(|m| &m.vocab);
     for s in &v.sents {
@@ -1150,8 +1150,8 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
             || (p4.is_some_and(|p| is_talk_verb(&p.to_lowercase())) && p3.is_some_and(|p| is_determiner(&p.to_lowercase())) && lc(p2));
         let talk = p1.is_some_and(|p| p.eq_ignore_ascii_case("to")) && verb_to
             || p1.is_some_and(|p| p.eq_ignore_ascii_case("with")) && p2.is_some_and(|p| matches!(p.to_lowercase().as_str(), "talk" | "talked" | "spoke" | "speak" | "chat" | "chatted"));
-        // Addressed at the start of a sentence: "Ottilie , you were right" (after "All I can
-        // say is that" too: the name directly before "you" and a verb).
+        // Addressed at the start of a sentence: "Ottilie , you were right" (after "I must
+        // admit that" too: the name directly before "you" and a verb).
         let starts = sent_of(i).and_then(|si| v.sents.get(si)).is_some_and(|s| s.toks.start == i);
         let you_next = |a: Option<&str>, b: Option<&str>| matches!(a, Some("you")) && b.is_some_and(|b| matches!(b, "are" | "were" | "r" | "have" | "rock" | "rule" | "did" | "made" | "re" | "'re"));
         let vocative = starts && ((n1 == Some(",") && you_next(n2, next(3).filter(|_| same_sentence(i, i + 3)))) || you_next(n1, n2));

@@ -217,7 +217,7 @@ fn elliptical_possessive_after_place_preposition_is_a_business() {
 #[test]
 fn stripped_person_span_is_never_the_pronoun_i() {
     let rec = EntityRecognizer::new();
-    for text in ["P.S. I am moving back to Calgary in about a month.", "Glad I called before I arrived with the box."] {
+    for text in ["P.S. I am driving down to Halifax next week.", "Glad I checked before I mailed the parcel."] {
         let mut doc = Document::new("t", text.to_string(), None);
         newsgraph_text::Segmenter::new().process(&mut doc);
         let names: Vec<String> = rec.names(&doc).into_iter().map(|(s, _)| doc.text[s.range()].to_string()).collect();
@@ -285,8 +285,8 @@ fn pronoun_i_after_a_name_is_not_part_of_it() {
 fn possessive_business_names() {
     use newsgraph_core::EntityType::{Fac, Org};
     // Owner's possessive + business noun: one organisation.
-    let a = name_spans("Ray's Pizza is just too good.");
-    assert!(a.contains(&("Ray's Pizza".to_string(), Org)), "{a:?}");
+    let a = name_spans("Marco's Bakery is open late on weekends.");
+    assert!(a.contains(&("Marco's Bakery".to_string(), Org)), "{a:?}");
     // Web text drops the apostrophe: "Carla s" in a list of places to eat, "Hobson s is ...".
     let b = name_spans("For lunch we tried Dunmore s, Carla s and Pickett s last week.");
     assert!(b.iter().any(|(s, t)| s == "Carla s" && matches!(t, Fac | Org)), "{b:?}");
@@ -312,7 +312,7 @@ fn datelines_in_capitals_are_places() {
 
 #[test]
 fn abbreviated_days_and_lower_case_common_nouns_are_not_places() {
-    let a = name_spans("We can meet on Fri, Sat or Sun.");
+    let a = name_spans("The clinic is open Mon, Wed and Sat.");
     assert!(a.is_empty(), "{a:?}");
     let b = name_spans("why would anyone want a chihuahua ?");
     assert!(b.is_empty(), "{b:?}");
@@ -336,8 +336,8 @@ fn lower_case_given_names_in_lower_case_writing() {
 #[test]
 fn items_of_a_list_share_the_type_of_the_others() {
     use newsgraph_core::EntityType::{Gpe, Person};
-    let a = name_spans("Our offices are in London , Calgary , Toronto , Omaha and Denver .");
-    assert!(a.contains(&("Calgary".to_string(), Gpe)), "{a:?}");
+    let a = name_spans("Our branches are in Leeds , Kelowna , Winnipeg , Tulsa and Boise .");
+    assert!(a.contains(&("Kelowna".to_string(), Gpe)), "{a:?}");
     let b = name_spans("We visited Dresden, Hollister, Bakersfield and Fresno last year.");
     assert!(b.contains(&("Hollister".to_string(), Gpe)), "{b:?}");
     // A given name in a list of places stays a person.
