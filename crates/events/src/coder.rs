@@ -1647,8 +1647,11 @@ fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
     out
 }
 
-const SAY_VERBS: &[&str] = &[
+/// Verbs of saying: the speakers of reported clauses (also read by the tree repairs of
+/// `view.rs`).
+pub(crate) const SAY_VERBS: &[&str] = &[
     "say", "declare", "insist", "state", "stress", "tell", "add", "announce", "argue", "write", "reiterate", "repeat", "emphasize", "emphasise", "underline", "remind", "warn",
+    "report", "claim", "confirm",
 ];
 
 /// The speakers of a reported "must"/"should" clause ("Egypt said the US must mediate"),
@@ -1682,8 +1685,7 @@ fn must_sayers(cx: &Ctx, i: usize, start: Option<usize>) -> Option<Vec<Actor>> {
     if sv.toks[g].upos == Upos::NOUN && rel_is(&sv.toks[g].deprel, "obj") {
         g = sv.toks[g].head?;
     }
-    let say: Vec<String> = SAY_VERBS.iter().map(|s| s.to_string()).collect();
-    if !(sv.toks[g].is_any(&say) || sv.toks[g].is("issue")) {
+    if !(sv.toks[g].is_any(SAY_VERBS) || sv.toks[g].is("issue")) {
         return None;
     }
     let (subj, passive) = subject_of(sv, g, 0);

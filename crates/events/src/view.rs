@@ -239,6 +239,8 @@ const TIME_WORDS: &[&str] = &[
 fn repair_tree(doc: &Document, toks: &mut [Tok]) {
     let n = toks.len();
     let is_verb = |t: &Tok| matches!(t.upos, Upos::VERB | Upos::AUX);
+    // whether `h` has a dependent `k` with `f(k, its token)`
+    let has_child = |toks: &[Tok], h: usize, f: &dyn Fn(usize, &Tok) -> bool| toks.iter().enumerate().any(|(k, t)| t.head == Some(h) && f(k, t));
     for p in 0..n {
         if toks[p].deprel != "nmod:poss" || !toks[p].head.is_some_and(|h| h > p && is_verb(&toks[h])) {
             continue;
@@ -262,12 +264,12 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
             continue;
         }
         let Some(day) = toks[c].head.filter(|&d| d < c) else { continue };
-        let that = (0..n).any(|m| m > day && m < c && toks[m].head == Some(c) && toks[m].deprel == "mark" && toks[m].lower == "that");
+        let that = has_child(toks, c, &|m, t| m > day && m < c && t.deprel == "mark" && t.lower == "that");
         if !that {
             continue;
         }
         let timeword = TIME_WORDS.contains(&toks[day].lower.as_str()) || doc.times.iter().any(|t| t.span.contains(toks[day].span));
-        let Some(v) = toks[day].head.filter(|&v| is_verb(&toks[v]) && toks[v].is_any(&SAY_VERBS)) else { continue };
+        let Some(v) = toks[day].head.filter(|&v| is_verb(&toks[v]) && toks[v].is_any(crate::coder::SAY_VERBS)) else { continue };
         if timeword && (rel_is(&toks[day].deprel, "obl") || rel_is(&toks[day].deprel, "nmod") || toks[day].deprel == "obj") {
             toks[c].head = Some(v);
             toks[c].deprel = "ccomp".to_string();
@@ -283,7 +285,7 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
                 matches!(toks[w].deprel.as_str(), "acl" | "acl:relcl")
                     && matches!(toks[w].xpos.as_str(), "VBD" | "VBN" | "VBZ" | "VBP")
                     && toks[w].head.is_some_and(|s| s < w && toks[s].head == Some(v) && rel_is(&toks[s].deprel, "nsubj"))
-                    && !(0..n).any(|k| toks[k].head == Some(w) && rel_is(&toks[k].deprel, "nsubj"))
+                    && !has_child(toks, w, &|_, t| rel_is(&t.deprel, "nsubj"))
             });
             if let Some(w) = w {
                 let subj = toks[w].head;
@@ -310,8 +312,8 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
                 && matches!(toks[v].deprel.as_str(), "acl" | "acl:relcl" | "nmod")
                 && toks[v].upos == Upos::VERB
                 && matches!(toks[v].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN")
-                && !(0..n).any(|k| toks[k].head == Some(v) && (rel_is(&toks[k].deprel, "nsubj") || toks[k].deprel == "mark" || toks[k].deprel == "aux:pass" || toks[k].deprel == "case" && k > v))
-                && (0..n).any(|k| toks[k].head == Some(v) && toks[k].deprel == "xcomp" || toks[k].head == Some(v) && toks[k].deprel == "obj")
+                && !has_child(toks, v, &|k, t| rel_is(&t.deprel, "nsubj") || t.deprel == "mark" || t.deprel == "aux:pass" || t.deprel == "case" && k > v)
+                && has_child(toks, v, &|_, t| t.deprel == "xcomp" || t.deprel == "obj")
         });
         if let Some(v) = v {
             let between: Vec<usize> = (r + 1..v).filter(|&k| toks[k].head == Some(v)).collect();
@@ -356,7 +358,7 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
     // "made an appeal to X to hold talks" with the "to" clause hung on the light verb: the
     // clause is the content of the appeal
     for c in 0..n {
-        if toks[c].deprel != "advcl" || !(0..c).any(|m| toks[m].head == Some(c) && toks[m].deprel == "mark" && toks[m].lower == "to") {
+        if toks[c].deprel != "advcl" || !has_child(toks, c, &|m, t| m < c && t.deprel == "mark" && t.lower == "to") {
             continue;
         }
         let Some(v) = toks[c].head.filter(|&v| v < c && toks[v].is_any(&LIGHT_VERBS)) else { continue };
@@ -374,8 +376,6 @@ const LIGHT_VERBS: [&str; 8] = ["make", "issue", "renew", "repeat", "launch", "l
 const ASK_NOUNS: [&str; 12] =
     ["appeal", "call", "plea", "request", "demand", "offer", "proposal", "invitation", "promise", "pledge", "ultimatum", "bid"];
 
-const SAY_VERBS: [&str; 14] =
-    ["say", "tell", "announce", "state", "declare", "report", "add", "insist", "warn", "claim", "confirm", "stress", "argue", "write"];
 
 /// Sentences and tokens computed simply from the text (used when no segmenter ran).
 fn fallback_sentences(doc: &Document) -> Vec<SentView> {
