@@ -739,7 +739,8 @@ pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &Parse
             let handles: Vec<_> = (m0..m1)
                 .map(|m| sc.spawn(move || train_member(train, dev, opts, opts.seed.wrapping_add(m as u64))))
                 .collect();
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+            // (a member that panicked is not silently left out of the average)
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
         });
         for (t, labels) in trained {
             let (a, _) = acc.get_or_insert_with(|| (Trainer::new(t.nclass), labels));
