@@ -19,7 +19,9 @@
 //! set bit. A weight is `i16 / scale`. Then (optional) the lower-case vocabulary: u32
 //! count, then per word a u8 length and its bytes. Then (optional) the word clusters
 //! ([`crate::clusters`]): u32 count, then per word a u8 length, its bytes, u16 coarse and
-//! u16 fine cluster.
+//! u16 fine cluster. Then (optional) the capitalisation-propensity buckets
+//! ([`Clusters::count_caps`]): u32 count, then per word a u8 length, its bytes and a u8
+//! bucket. Models without the buckets give no capitalisation features.
 
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
@@ -283,6 +285,9 @@ pub struct SentFeats {
     first: Vec<bool>,
     /// Penn part-of-speech tags, empty when none were given.
     pos: Vec<String>,
+    /// Capitalisation-propensity buckets ("0".."4", "-" unseen); empty when the model has
+    /// none.
+    capb: Vec<String>,
 }
 
 fn gaz_class(r: NameRef) -> &'static str {
@@ -342,7 +347,8 @@ impl SentFeats {
         }
         let first: Vec<bool> = words.iter().map(|w| w.chars().next().is_some_and(char::is_uppercase) && crate::lexicon::is_first_name(&w.to_lowercase())).collect();
         let pos = if pos.len() == words.len() && pos.iter().all(|p| !p.is_empty()) { pos.iter().map(|p| norm_pos(p).to_string()).collect() } else { Vec::new() };
-        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine, first, pos }
+        let capb = if clusters.cap.is_empty() { Vec::new() } else { words.iter().map(|w| clusters.cap_of(w).map_or("-".to_string(), |b| b.to_string())).collect() };
+        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine, first, pos, capb }
     }
 
     pub fn len(&self) -> usize {
@@ -462,6 +468,17 @@ impl SentFeats {
             }
         };
         out.push(feat(50, &[fb(i as isize - 1), fb(i as isize), fb(i as isize + 1)]));
+        // Capitalisation propensity (models with it): this word's, its neighbours', this
+        // word's × shape, × sentence start and capital letter.
+        if !self.capb.is_empty() {
+            let b0 = self.capb[i].as_str();
+            out.push(feat(70, &[b0]));
+            out.push(feat(71, &[get(&self.capb, i, -1, n)]));
+            out.push(feat(72, &[get(&self.capb, i, 1, n)]));
+            out.push(feat(73, &[b0, sh]));
+            let upper = w.chars().next().is_some_and(char::is_uppercase);
+            out.push(feat(74, &[b0, if i == 0 { "0" } else { "n" }, if upper { "X" } else { "x" }]));
+        }
         // Part of speech (when tagged): this word's, its neighbours', the bigrams.
         if !self.pos.is_empty() {
             let p0 = self.pos[i].as_str();
@@ -557,6 +574,15 @@ impl Model {
                 let a = u16::from_le_bytes(take(&mut p, 2)?.try_into().map_err(|_| "bad")?);
                 let c = u16::from_le_bytes(take(&mut p, 2)?.try_into().map_err(|_| "bad")?);
                 clusters.map.insert(w, (a, c));
+            }
+        }
+        if p < b.len() {
+            let n = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
+            for _ in 0..n {
+                let k = take(&mut p, 1)?[0] as usize;
+                let w = String::from_utf8(take(&mut p, k)?.to_vec()).map_err(|_| "bad word")?;
+                let bucket = take(&mut p, 1)?[0];
+                clusters.cap.insert(w, bucket);
             }
         }
         let index = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
@@ -1135,6 +1161,9 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
         out.extend_from_slice(w.as_bytes());
     }
     clusters.to_bytes(&mut out);
+    if !clusters.cap.is_empty() {
+        clusters.caps_to_bytes(&mut out);
+    }
     log(&format!("{} features kept of {}; model {} bytes", nf, avg.len(), out.len()));
     out
 }
@@ -1288,9 +1317,11 @@ pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
 
 /// Trains the tagger on the first 80% of the GMB sentences (the documented split) and
 /// returns the model file bytes. Word clusters are computed from the words of that part
-/// plus `unlabeled` (tokenised sentences of other text). Deterministic.
+/// plus `unlabeled` (tokenised sentences of other text); with `caps`, the same text gives
+/// the words' capitalisation propensity ([`Clusters::count_caps`]) and its features.
+/// Deterministic.
 #[allow(clippy::too_many_arguments)]
-pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: usize, first_order: bool, scheme: Scheme, rule: Update, use_pos: bool, tagger: Option<crate::eval::PosTagger>, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
+pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: usize, first_order: bool, scheme: Scheme, rule: Update, use_pos: bool, caps: bool, tagger: Option<crate::eval::PosTagger>, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
     let sents = read_gmb_pos(gmb_csv);
     if sents.len() < 10 {
         return Err("the GMB file has too few sentences".into());
@@ -1328,7 +1359,11 @@ pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: 
     }
     let mut text: Vec<Vec<String>> = sents[train_r.clone()].iter().map(|s| s.iter().map(|x| x.0.clone()).collect()).collect();
     text.extend(unlabeled.iter().cloned());
-    let clusters = Clusters::build(&text, &mut log);
+    let mut clusters = Clusters::build(&text, &mut log);
+    if caps {
+        clusters.count_caps(&text);
+        log(&format!("capitalisation propensity of {} words", clusters.cap.len()));
+    }
     let kb = Kb::builtin();
     let gaz = Gazetteer::new(kb);
     Ok(train(&samples, epochs, runs, kb, &gaz, &clusters, first_order, scheme, rule, log))
@@ -1391,6 +1426,37 @@ mod tests {
         assert_eq!(spans_of(&tags), vec![(0, 2, 0), (3, 4, 2)], "{tags:?}");
         // A truncated file is an error, not a panic.
         assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+
+    #[test]
+    fn capitalisation_buckets_are_stored_and_give_features() {
+        // Clusters with capitalisation buckets counted from sentences written for this test.
+        let samples = tiny_corpus("Anna Kowal");
+        let kb = Kb::builtin();
+        let gaz = Gazetteer::new(kb);
+        let text: Vec<Vec<String>> = ["we flew to Peru and then to Chile", "the peru office is in Lima", "she left for Chile on a boat"]
+            .iter()
+            .map(|t| t.split(' ').map(String::from).collect())
+            .collect();
+        let mut clusters = Clusters::default();
+        clusters.count_caps(&text);
+        assert_eq!(clusters.cap_of("Chile"), Some(4));
+        let bytes = train(&samples, 4, 1, kb, &gaz, &clusters, true, Scheme::Bilou, Update::default(), |_| {});
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(m.clusters.cap, clusters.cap, "the buckets round-trip through the file");
+        let words = ["Maria", "Lopez", "visited", "Chile", "."];
+        let with = SentFeats::new(&words, &[], kb, &gaz, &m.vocab, &m.clusters);
+        let mut f = Vec::new();
+        with.emission(3, &mut f);
+        assert!(f.contains(&feat(70, &["4"])), "bucket feature of a word always capitalised");
+        // A model without buckets gives no capitalisation feature and stores none.
+        let plain = train(&samples, 4, 1, kb, &gaz, &Clusters::default(), true, Scheme::Bilou, Update::default(), |_| {});
+        let p = Model::from_bytes(&plain).unwrap();
+        assert!(p.clusters.cap.is_empty());
+        let without = SentFeats::new(&words, &[], kb, &gaz, &p.vocab, &p.clusters);
+        let mut g = Vec::new();
+        without.emission(3, &mut g);
+        assert_eq!(g.len() + 5, f.len());
     }
 
     #[test]

@@ -63,6 +63,10 @@ pub struct Args {
     /// perceptron step (0: none). 0.2 measured within the noise on the GMB dev part.
     #[arg(long, default_value_t = 0.0)]
     pub dropout: f32,
+    /// Capitalisation-propensity features: from the same unlabeled text as the clusters,
+    /// how often each word is capitalised mid-sentence (stored in the model).
+    #[arg(long)]
+    pub caps: bool,
     /// Training epochs (per perceptron). 5 measured best on the GMB dev part with 5 runs.
     #[arg(long, default_value_t = 5)]
     pub epochs: usize,
@@ -115,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         (false, true) => newsgraph_entities::ner::Scheme::BilouTim,
         (false, false) => newsgraph_entities::ner::Scheme::Bilou,
     };
-    let bytes = newsgraph_entities::ner::train_gmb(&text, &unlabeled, args.epochs, args.runs, !args.greedy, scheme, newsgraph_entities::ner::Update { pa_c: args.pa_c, cost: args.cost, min_count: args.min_count, dropout: args.dropout }, args.pos || args.tagged_pos, tagger, |m| eprintln!("{m}"))
+    let bytes = newsgraph_entities::ner::train_gmb(&text, &unlabeled, args.epochs, args.runs, !args.greedy, scheme, newsgraph_entities::ner::Update { pa_c: args.pa_c, cost: args.cost, min_count: args.min_count, dropout: args.dropout }, args.pos || args.tagged_pos, args.caps, tagger, |m| eprintln!("{m}"))
         .map_err(|e| crate::util::input_error(format!("{}: {e}", args.gmb.display())))?;
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let path = args.out.join("ner.bin");
