@@ -89,6 +89,19 @@ fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "’s" | "'" | "’")
 }
 
+/// Head nouns of organisations: a model organisation holding one of them around a
+/// knowledge-base place keeps its whole span ("the University of Colorado").
+const ORG_HEADS: &[&str] = &[
+    "university", "college", "institute", "institution", "school", "academy", "laboratory",
+    "museum", "hospital", "clinic", "department", "ministry", "office", "agency", "bureau",
+    "service", "services", "police", "court", "council", "board", "commission", "committee",
+    "authority", "administration", "assembly", "parliament", "senate", "congress", "house",
+    "legislature", "party", "union", "association", "federation", "league", "society",
+    "foundation", "fund", "trust", "bank", "company", "corporation", "group", "airlines",
+    "airways", "center", "centre", "army", "navy", "guard", "corps", "command", "journal",
+    "times", "post", "news", "network", "radio", "television", "church", "club",
+];
+
 /// Korean family names for the name-pattern rule ("Ri Pyong Chol").
 const KOREAN_SURNAMES: &[&str] = &[
     "Kim", "Ri", "Lee", "Pak", "Park", "Jo", "Cho", "Choe", "Choi", "Kang", "Jang", "Jong",
@@ -247,14 +260,29 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                     && n.span != span
                     && matches!(n.kb, Some(NameRef::Country(_) | NameRef::Capital(_) | NameRef::Place(_) | NameRef::Org(_)))
             });
-            let extra_ok = s.toks.clone().all(|i| {
+            // The other words are capitalised name words, not office words; inside a name
+            // also a name particle ("Davao del Sur").
+            let connector = |i: usize, of: bool| {
+                let w = text_of(doc_ref, v, i);
+                i > s.toks.start && i + 1 < s.toks.end && (matches!(w, "de" | "del" | "do" | "da" | "du" | "la") || (of && matches!(w, "of" | "for" | "on")))
+            };
+            let in_kb = |i: usize| {
                 let t = &v.toks[i].span;
-                if inside.iter().any(|&k| names[k].span.start <= t.start && t.end <= names[k].span.end) {
-                    return true;
-                }
+                inside.iter().any(|&k| names[k].span.start <= t.start && t.end <= names[k].span.end)
+            };
+            let mut extra_ok = s.toks.clone().all(|i| in_kb(i) || connector(i, false) || {
                 let w = text_of(doc_ref, v, i);
                 is_cap(w) && !TITLE_WORDS.contains(&lower(doc_ref, v, i).as_str())
             });
+            // An organisation with a head noun of its own may also hold office words
+            // ("Arizona State University", "Toronto Police", "University of Colorado"); not
+            // a coordination ("Italy and Egypt") or a title ending the span ("US Ambassador").
+            if !extra_ok && s.etype == EntityType::Org {
+                let head = s.toks.clone().any(|i| !in_kb(i) && ORG_HEADS.contains(&lower(doc_ref, v, i).as_str()));
+                let last = s.toks.end - 1;
+                let last_ok = in_kb(last) || ORG_HEADS.contains(&lower(doc_ref, v, last).as_str()) || !TITLE_WORDS.contains(&lower(doc_ref, v, last).as_str());
+                extra_ok = head && last_ok && s.toks.clone().all(|i| in_kb(i) || connector(i, true) || is_cap(text_of(doc_ref, v, i)));
+            }
             if all_inside && extra_ok {
                 let mut k = 0;
                 names.retain(|_| {
@@ -284,6 +312,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // 3d. Names in sentences written all in lower case, found by the tagger on a copy with
     //     the rare words capitalised ("moving to dumaguete next month").
     add_lowercase_sentence_names(ctx, doc_ref, v, &mut names);
+    // 3e. US state abbreviations in addresses ("Dayton, OH").
+    add_us_state_codes(ctx, doc_ref, v, &mut names);
 
     names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     // Remove overlaps: keep the earlier, longer one.
@@ -734,6 +764,58 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
         names.retain(|x| x.toks.end <= a || x.toks.start >= b);
         let span = Span::new(start, v.toks[b - 1].span.end);
         names.push(NameSpan { span, etype, kb, toks: a..b, from_kb: kb.is_some() });
+    }
+}
+
+/// US postal abbreviations of states and their names in the knowledge base; those that are
+/// also common words in capitals ("OK", "HI", "OR", "IN", "ME") are left out.
+const US_STATE_CODES: &[(&str, &str)] = &[
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
+    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("FL", "Florida"), ("GA", "-"),
+    ("ID", "Idaho"), ("IL", "Illinois"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"),
+    ("LA", "Louisiana"), ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
+    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
+    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"), ("NC", "North Carolina"),
+    ("ND", "North Dakota"), ("OH", "Ohio"), ("PA", "Pennsylvania"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
+    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"),
+    ("VA", "Virginia"), ("WA", "Washington state"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+];
+
+/// A US state's postal abbreviation (in capitals) in an address is a place: after a
+/// capitalised town and a comma ("Dayton, OH"), before a ZIP code ("Reno NV 89501"), or
+/// after "state of" ("the state of NJ"). Not in a sentence written all in capitals. The
+/// state's knowledge-base entry gives its country.
+fn add_us_state_codes(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    for s in &v.sents {
+        let all_caps = (s.toks.clone()).all(|k| !text_of(doc, v, k).chars().any(char::is_lowercase));
+        if all_caps {
+            continue;
+        }
+        for k in s.toks.clone() {
+            let t = text_of(doc, v, k);
+            let Some(&(_, state)) = US_STATE_CODES.iter().find(|(c, _)| *c == t) else { continue };
+            let town = |j: usize| j >= s.toks.start && j < k && is_cap(text_of(doc, v, j)) && text_of(doc, v, j).chars().any(char::is_lowercase);
+            // Not after a person's name: "Jo Lin, SC" is a Senior Counsel.
+            let person = |j: usize| names.iter().any(|n| n.etype == EntityType::Person && n.toks.contains(&j));
+            let after_comma = k >= s.toks.start + 2 && text_of(doc, v, k - 1) == "," && town(k - 2) && !person(k - 2);
+            let zip = k + 1 < s.toks.end && {
+                let n = text_of(doc, v, k + 1);
+                n.len() == 5 && n.chars().all(|c| c.is_ascii_digit())
+            };
+            let state_of = k >= s.toks.start + 2 && lower(doc, v, k - 1) == "of" && lower(doc, v, k - 2) == "state";
+            // "MD" and "PA" after a name the model missed are also degrees and titles.
+            let ok = zip || state_of || (after_comma && !matches!(t, "MD" | "PA"));
+            if !ok {
+                continue;
+            }
+            let span = v.toks[k].span;
+            if names.iter().any(|n| n.span.overlaps(span) && n.from_kb) {
+                continue;
+            }
+            names.retain(|n| !n.span.overlaps(span));
+            let kb = ctx.kb.names.get(state).and_then(|r| r.first().copied());
+            names.push(NameSpan { span, etype: EntityType::Gpe, kb, toks: k..k + 1, from_kb: kb.is_some() });
+        }
     }
 }
 
@@ -1984,6 +2066,9 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         }
         match crate::phrase::phrase_code(ctx.kb, ctx.gaz, &e.name, ctx.date) {
             Some(c) if c.len() > 3 => e.actor = Some(c),
+            // A country alone ("the Florida Museum of Natural History" → USA) is the code;
+            // only a sector alone takes the document's country.
+            Some(c) if c.len() == 3 && !ctx.kb.sectors.values().any(|s| s.sector == c) => e.actor = Some(c),
             Some(c) if c.len() == 3 => {
                 if let Some(d) = &dominant {
                     e.actor = Some(format!("{d}{c}"));
