@@ -342,6 +342,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // Headings of reviews and forms made of common words ("Terrible Customer Service") and
     // drawn-out words ("Sooo", "Yummm") are no names.
     drop_non_names(ctx, doc_ref, v, &mut names);
+    // A company's legal form after a comma belongs to its name ("Kestrel Mining, Inc.").
+    add_company_forms(doc_ref, v, &mut names);
 
     // Strip title words and possessives that the model included in person spans.
     for n in names.iter_mut() {
@@ -764,6 +766,29 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
         names.retain(|x| x.toks.end <= a || x.toks.start >= b);
         let span = Span::new(start, v.toks[b - 1].span.end);
         names.push(NameSpan { span, etype, kb, toks: a..b, from_kb: kb.is_some() });
+    }
+}
+
+/// A name other than a person's followed by a comma and a company's legal form ("Inc.",
+/// "Ltd.", "L.P.") is a company, the form included: "Kestrel Mining, Inc." (the model
+/// stops at the comma).
+fn add_company_forms(doc: &Document, v: &View, names: &mut [NameSpan]) {
+    let n_toks = v.toks.len();
+    for n in names.iter_mut() {
+        let e = n.toks.end;
+        if n.etype == EntityType::Person || e + 1 >= n_toks || text_of(doc, v, e) != "," {
+            continue;
+        }
+        if v.sent_of(e + 1) != v.sent_of(n.toks.start) {
+            continue;
+        }
+        let form = text_of(doc, v, e + 1);
+        if !matches!(form, "Inc." | "Inc" | "INC." | "Ltd." | "Ltd" | "LTD." | "L.P." | "LP" | "LLC" | "L.L.C." | "Corp." | "PLC" | "plc" | "GmbH" | "S.A." | "N.V." | "LLP") {
+            continue;
+        }
+        n.toks.end = e + 2;
+        n.span = Span::new(n.span.start, v.toks[e + 1].span.end);
+        n.etype = EntityType::Org;
     }
 }
 

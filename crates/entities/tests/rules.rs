@@ -454,3 +454,12 @@ fn us_state_abbreviations_in_addresses_are_places() {
     let doc = run("Defence barrister Tom Baker, SC, told the court the charge was unfair.", "2021-06-04");
     assert!(!doc.entities.iter().any(|e| e.etype == newsgraph_core::EntityType::Gpe && e.mentions.iter().any(|m| doc.span_text(m.span) == "SC")));
 }
+
+#[test]
+fn a_company_form_after_a_comma_belongs_to_the_name() {
+    let a = name_spans("The contract went to Kestrel Mining Services, Inc. last week.");
+    assert!(a.contains(&("Kestrel Mining Services, Inc.".to_string(), newsgraph_core::EntityType::Org)), "{a:?}");
+    // Not after a person.
+    let b = name_spans("The letter was signed by Dana Whitfield, Ltd. staff were told.");
+    assert!(!b.iter().any(|(s, _)| s.ends_with("Ltd.")), "{b:?}");
+}
