@@ -8,7 +8,9 @@
 //!   lemmatizer learned from EWT (exception table + suffix rules);
 //! - [`Parser`]: transition-based (arc-hybrid) dependency parser with a dynamic oracle and an
 //!   averaged perceptron over hashed Zhang & Nivre (2011) style features, producing UD
-//!   relations with subtypes.
+//!   relations with subtypes; optionally (`train parser --clusters`, not in the shipped
+//!   model) with distributional word [`clusters`] computed from unlabeled text, which the
+//!   tagger can use too.
 //!
 //! The models are compact binary files in `models/`, embedded in the binary and loaded once,
 //! on first use ([`Tagger::embedded`], [`Parser::embedded`]). Both implement
@@ -16,6 +18,7 @@
 //! — a document token index — and `deprel`). [`train_tagger`] and [`train_parser`] rebuild
 //! them deterministically.
 
+pub mod clusters;
 pub mod conllu;
 pub mod hash;
 pub mod lemma;
@@ -23,11 +26,12 @@ pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 
+pub use clusters::Clusters;
 pub use conllu::{parse_conllu, parse_gmb, read_conllu, ConllSentence, ConllWord};
 pub use lemma::Lemmatizer;
-pub use parser::{evaluate_parser, train_parser, Arc, ParseAccuracy, Parser, ParserOptions};
+pub use parser::{evaluate_parser, train_parser, train_parser_with_clusters, Arc, ParseAccuracy, Parser, ParserOptions};
 pub use tagger::{
-    evaluate_tagger, evaluate_xpos, gmb_split, ptb_notation, XposAccuracy, jackknife_tags, jackknife_tags_split, train_tagger, TagAccuracy, Tagged, Tagger, TaggerOptions,
+    evaluate_tagger, evaluate_xpos, gmb_split, ptb_notation, XposAccuracy, jackknife_tags, jackknife_tags_extra, jackknife_tags_split, train_tagger, TagAccuracy, Tagged, Tagger, TaggerOptions,
 };
 
 use newsgraph_core::{Component, Document};

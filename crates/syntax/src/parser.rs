@@ -1,18 +1,25 @@
 //! Transition-based dependency parser: arc-hybrid transitions (SHIFT, LEFT-l, RIGHT-l) with the
 //! root at the end of the buffer, greedy decoding, an averaged perceptron over hashed feature
 //! templates in the style of Zhang & Nivre (2011), trained with the dynamic oracle of Goldberg
-//! & Nivre (2013) on predicted tags. When parsing, the scores of the templates that depend on
+//! & Nivre (2013) on predicted tags. Besides words, tags and suffixes, the templates see
+//! distributional word clusters (coarse and fine, [`crate::clusters`]) of S0, S1, B0 and B1
+//! and pairs of them, computed by the train command from unlabeled text. When parsing, the scores of the templates that depend on
 //! one word alone (S0, S1, the buffer front) are cached per word, with those of S0 and S1 that
 //! also depend on the word's left children (all attached before the word reaches the stack),
 //! and steps with SHIFT as the only legal move are not scored.
 //!
 //! ## Binary format (little-endian, strings are u32 length + UTF-8)
 //! ```text
-//! magic b"NGPR", version u32 = 1
+//! magic b"NGPR", version u32 = 2 (1: no clusters)
 //! nlabel u32, nlabel times: label str        (class 0 = SHIFT, 1+2l = LEFT-l, 2+2l = RIGHT-l)
 //! model (perceptron format), u32 length-prefixed
+//! clusters (format of crate::clusters)        (version 2 only)
 //! ```
+//!
+//! A parser without clusters is written as version 1 (and reads the same as before clusters
+//! existed).
 
+use crate::clusters::Clusters;
 use crate::conllu::ConllSentence;
 use crate::hash::{f1, f2, f3, hash_str};
 use crate::perceptron::{put_string, Model, Reader, Trainer};
@@ -41,6 +48,9 @@ struct Tok {
     vc: u32,
     p: u64,
     u: u64,
+    /// Coarse and fine word cluster.
+    c: u64,
+    f: u64,
 }
 
 /// A parser configuration.
@@ -151,24 +161,42 @@ fn tok_hashes(toks: &[Tok], n: usize, i: usize) -> (u64, u64, u64, u64) {
     }
 }
 
+/// Coarse and fine cluster hashes of token `i` (padding for none, fixed values for the root).
+#[inline]
+fn tok_clusters(toks: &[Tok], n: usize, i: usize) -> (u64, u64) {
+    if i == NONE {
+        (PAD, PAD)
+    } else if i >= n {
+        (0xA005, 0xA006)
+    } else {
+        (toks[i].c, toks[i].f)
+    }
+}
+
 /// Template ids of the word-only templates of S0 and S1.
-const S0_IDS: [u64; 5] = [1, 2, 3, 16, 130];
-const S1_IDS: [u64; 5] = [13, 14, 15, 18, 132];
+const S0_IDS: [u64; 7] = [1, 2, 3, 16, 130, 170, 171];
+const S1_IDS: [u64; 7] = [13, 14, 15, 18, 132, 172, 173];
 
 /// Templates of a stack word that depend on that word alone (so the parser can cache their
-/// scores per word), appended to `out`.
-fn stack_word_feats(toks: &[Tok], n: usize, i: usize, ids: [u64; 5], out: &mut Vec<u64>) {
+/// scores per word), appended to `out`. The cluster templates are left out for a parser
+/// without clusters (`clusters` false).
+fn stack_word_feats(toks: &[Tok], n: usize, i: usize, ids: [u64; 7], clusters: bool, out: &mut Vec<u64>) {
     let (w, p, u, sf) = tok_hashes(toks, n, i);
     out.push(f2(ids[0], w, p));
     out.push(f1(ids[1], w));
     out.push(f1(ids[2], p));
     out.push(f1(ids[3], u));
     out.push(f1(ids[4], sf));
+    if clusters {
+        let (c, f) = tok_clusters(toks, n, i);
+        out.push(f1(ids[5], f));
+        out.push(f2(ids[6], c, p));
+    }
 }
 
 /// Templates of the buffer front `b` (B0, B1, B2) that depend on `b` alone, appended to
 /// `out`.
-fn buffer_feats(toks: &[Tok], n: usize, b: usize, out: &mut Vec<u64>) {
+fn buffer_feats(toks: &[Tok], n: usize, b: usize, clusters: bool, out: &mut Vec<u64>) {
     let b0 = if b <= n { b } else { NONE };
     let b1 = if b < n { b + 1 } else { NONE };
     let b2 = if b + 1 < n { b + 2 } else { NONE };
@@ -190,15 +218,23 @@ fn buffer_feats(toks: &[Tok], n: usize, b: usize, out: &mut Vec<u64>) {
     out.push(f2(123, b0u, b1u));
     out.push(f1(131, b0s));
     out.push(f1(133, b1s));
+    if clusters {
+        let (b0c, b0f) = tok_clusters(toks, n, b0);
+        let (b1c, b1f) = tok_clusters(toks, n, b1);
+        out.push(f1(174, b0f));
+        out.push(f2(175, b0c, b0p));
+        out.push(f1(176, b1f));
+        out.push(f2(177, b1c, b1p));
+    }
 }
 
 /// All feature templates of a state (as used in training).
-fn features(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
+fn features(st: &State, toks: &[Tok], clusters: bool, out: &mut Vec<u64>) {
     out.clear();
-    stack_word_feats(toks, st.n, st.s(0), S0_IDS, out);
-    stack_word_feats(toks, st.n, st.s(1), S1_IDS, out);
-    buffer_feats(toks, st.n, st.b, out);
-    dynamic_feats(st, toks, out);
+    stack_word_feats(toks, st.n, st.s(0), S0_IDS, clusters, out);
+    stack_word_feats(toks, st.n, st.s(1), S1_IDS, clusters, out);
+    buffer_feats(toks, st.n, st.b, clusters, out);
+    dynamic_feats(st, toks, clusters, out);
 }
 
 /// Score rows of the word-only template groups (S0 word, S1 word, buffer front), computed on
@@ -236,12 +272,12 @@ impl WordCache {
 
 /// How many templates the word-only groups hold (S0, S1, buffer).
 #[cfg(test)]
-const NSTATIC: usize = 25;
+const NSTATIC: usize = 33;
 
 /// Templates that depend on the parser state (everything but [`stack_word_feats`] and
 /// [`buffer_feats`]), appended to `out`.
-fn dynamic_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
-    dynamic_feats_sel(st, toks, true, out);
+fn dynamic_feats(st: &State, toks: &[Tok], clusters: bool, out: &mut Vec<u64>) {
+    dynamic_feats_sel(st, toks, true, clusters, out);
 }
 
 /// The templates of [`dynamic_feats`] that depend only on S0 and its left children: a
@@ -286,7 +322,7 @@ fn s1_fixed_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
 
 /// [`dynamic_feats`], or (with `fixed` false) all but the templates of [`s0_fixed_feats`] and
 /// [`s1_fixed_feats`]; in the order training uses.
-fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, out: &mut Vec<u64>) {
+fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out: &mut Vec<u64>) {
     let n = st.n;
     let w = |i: usize| if i == NONE { PAD } else if i == n { 0xA001 } else { toks[i].w };
     let p = |i: usize| if i == NONE { PAD } else if i == n { 0xA002 } else { toks[i].p };
@@ -439,6 +475,17 @@ fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, out: &mut Vec<u64>) 
     out.push(f2(134, sf(s0), sf(b0)));
     out.push(f2(135, sf(s1), sf(s0)));
     out.push(f3(136, sf(s0), b0p, d));
+    if clusters {
+        // Word clusters: pairs of candidates.
+        let (s0c, s0f) = tok_clusters(toks, n, s0);
+        let (b0c, b0f) = tok_clusters(toks, n, b0);
+        let (_, s1f) = tok_clusters(toks, n, s1);
+        out.push(f2(180, s0f, b0f));
+        out.push(f3(181, s0c, b0c, d));
+        out.push(f2(182, s0f, b0p));
+        out.push(f2(183, s0p, b0f));
+        out.push(f2(184, s1f, s0f));
+    }
 }
 
 /// A trained dependency parser.
@@ -446,13 +493,14 @@ pub struct Parser {
     labels: Vec<String>,
     root_label: u16,
     model: Model,
+    clusters: Clusters,
 }
 
 static PARSER_BYTES: &[u8] = include_bytes!("../models/parser.bin");
 static PARSER: std::sync::OnceLock<Parser> = std::sync::OnceLock::new();
 
-fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
-    let mut toks = tokens_of0(words, upos, xpos);
+fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str], cl: &Clusters) -> Vec<Tok> {
+    let mut toks = tokens_of0(words, upos, xpos, cl);
     let (mut pc, mut vc) = (0u32, 0u32);
     for (i, t) in toks.iter_mut().enumerate() {
         let x = xpos.get(i).copied().unwrap_or("");
@@ -468,14 +516,20 @@ fn tokens_of(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
     toks
 }
 
-fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Tok> {
+fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str], cl: &Clusters) -> Vec<Tok> {
     words
         .iter()
         .enumerate()
         .map(|(i, wd)| {
             let lw = norm_lower(wd);
             let cut = lw.char_indices().rev().nth(2).map(|(b, _)| b).unwrap_or(0);
+            let (c, f) = match cl.get_normed(&lw) {
+                Some((c, f)) => (c as u64 + 1, f as u64 + 1),
+                None => (0xCC00, 0xCC01),
+            };
             Tok {
+            c,
+            f,
             pc: 0,
             vc: 0,
             s: hash_str(&lw[cut..]) ^ 0x5f5f,
@@ -538,7 +592,8 @@ impl Parser {
         if n == 0 {
             return Vec::new();
         }
-        let toks = tokens_of(words, upos, xpos);
+        let toks = tokens_of(words, upos, xpos, &self.clusters);
+        let cl = !self.clusters.is_empty();
         let mut st = State::new(n);
         let nclass = self.model.nclass;
         let mut feats = Vec::with_capacity(128);
@@ -562,7 +617,7 @@ impl Parser {
                 0,
                 s0.min(n),
                 |out| {
-                    stack_word_feats(&toks, n, s0, S0_IDS, out);
+                    stack_word_feats(&toks, n, s0, S0_IDS, cl, out);
                     s0_fixed_feats(&st, &toks, out);
                 },
                 &self.model,
@@ -571,18 +626,18 @@ impl Parser {
                 1,
                 s1.min(n),
                 |out| {
-                    stack_word_feats(&toks, n, s1, S1_IDS, out);
+                    stack_word_feats(&toks, n, s1, S1_IDS, cl, out);
                     s1_fixed_feats(&st, &toks, out);
                 },
                 &self.model,
             );
-            cache.fill(2, b, |out| buffer_feats(&toks, n, b, out), &self.model);
+            cache.fill(2, b, |out| buffer_feats(&toks, n, b, cl, out), &self.model);
             let (r0, r1, r2) = (cache.row(0, s0.min(n)), cache.row(1, s1.min(n)), cache.row(2, b));
             for (((sc, &a), &b), &c) in ranked.iter_mut().zip(r0).zip(r1).zip(r2) {
                 *sc = a + b + c;
             }
             feats.clear();
-            dynamic_feats_sel(&st, &toks, false, &mut feats);
+            dynamic_feats_sel(&st, &toks, false, cl, &mut feats);
             self.model.add_scores_ranked(&feats, &mut ranked[..nclass]);
             // By class rank so far; in class order once per step.
             for (sc, &r) in scores.iter_mut().zip(rank.iter()) {
@@ -609,7 +664,11 @@ impl Parser {
 
     pub fn from_bytes(b: &[u8]) -> Option<Parser> {
         let mut r = Reader { b, pos: 0 };
-        if r.take(4)? != b"NGPR" || r.u32()? != 1 {
+        if r.take(4)? != b"NGPR" {
+            return None;
+        }
+        let version = r.u32()?;
+        if version != 1 && version != 2 {
             return None;
         }
         let n = r.u32()? as usize;
@@ -619,17 +678,19 @@ impl Parser {
         }
         let len = r.u32()? as usize;
         let model = Model::from_bytes(r.take(len)?)?;
+        let clusters = if version >= 2 { Clusters::read(&mut r)? } else { Clusters::default() };
         let root_label = labels.iter().position(|l| l == "root")? as u16;
         if model.nclass != 1 + 2 * labels.len() {
             return None;
         }
-        Some(Parser { labels, root_label, model })
+        Some(Parser { labels, root_label, model, clusters })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(b"NGPR");
-        out.extend_from_slice(&1u32.to_le_bytes());
+        let version: u32 = if self.clusters.is_empty() { 1 } else { 2 };
+        out.extend_from_slice(&version.to_le_bytes());
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
         for l in &self.labels {
             put_string(&mut out, l);
@@ -637,12 +698,20 @@ impl Parser {
         let m = self.model.to_bytes();
         out.extend_from_slice(&(m.len() as u32).to_le_bytes());
         out.extend_from_slice(&m);
+        if version == 2 {
+            self.clusters.to_bytes(&mut out);
+        }
         out
     }
 
     /// A copy with weights below `min_q` quantisation units removed (smaller and faster).
     pub fn pruned(&self, min_q: i16) -> Parser {
-        Parser { labels: self.labels.clone(), root_label: self.root_label, model: self.model.pruned(min_q) }
+        Parser {
+            labels: self.labels.clone(),
+            root_label: self.root_label,
+            model: self.model.pruned(min_q),
+            clusters: self.clusters.clone(),
+        }
     }
 
     pub fn nfeat(&self) -> usize {
@@ -651,6 +720,11 @@ impl Parser {
 
     pub fn labels(&self) -> &[String] {
         &self.labels
+    }
+
+    /// The word clusters the parser's features use (empty for a model without them).
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
     }
 }
 
@@ -724,10 +798,23 @@ fn cost(st: &State, class: usize, gh: &[usize], gl: &[u16]) -> u32 {
 /// the parser learns to live with tagging errors; `dev` (may be empty) is only used to print
 /// the attachment scores per epoch when verbose.
 pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOptions) -> Parser {
+    train_parser_with_clusters(train, dev, Clusters::default(), opts)
+}
+
+/// [`train_parser`] with word clusters (e.g. from [`Clusters::build`] over unlabeled text),
+/// which the parser keeps and uses as features (none if `clusters` is empty).
+pub fn train_parser_with_clusters(
+    train: &[ConllSentence],
+    dev: &[ConllSentence],
+    clusters: Clusters,
+    opts: &ParserOptions,
+) -> Parser {
     let members = opts.members.max(1);
+    let cl = &clusters;
     if members == 1 {
-        let (t, labels) = train_member(train, dev, opts, opts.seed);
-        return Parser { labels, root_label: 0, model: t.finish(opts.min_count, opts.min_weight) };
+        let (t, labels) = train_member(train, dev, cl, opts, opts.seed);
+        let model = t.finish(opts.min_count, opts.min_weight);
+        return Parser { labels, root_label: 0, model, clusters };
     }
     // Members are trained two at a time and added to the sum in seed order (deterministic).
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 2);
@@ -737,7 +824,7 @@ pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &Parse
         let m1 = (m0 + threads).min(members);
         let trained: Vec<(Trainer, Vec<String>)> = std::thread::scope(|sc| {
             let handles: Vec<_> = (m0..m1)
-                .map(|m| sc.spawn(move || train_member(train, dev, opts, opts.seed.wrapping_add(m as u64))))
+                .map(|m| sc.spawn(move || train_member(train, dev, cl, opts, opts.seed.wrapping_add(m as u64))))
                 .collect();
             // (a member that panicked is not silently left out of the average)
             handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
@@ -752,11 +839,19 @@ pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &Parse
         m0 = m1;
     }
     let (a, labels) = acc.unwrap_or_else(|| (Trainer::new(1), vec!["root".to_string()]));
-    Parser { labels, root_label: 0, model: a.finish(opts.min_count, opts.min_weight) }
+    let model = a.finish(opts.min_count, opts.min_weight);
+    Parser { labels, root_label: 0, model, clusters }
 }
 
 /// One perceptron of [`train_parser`], trained with `seed`; with its labels.
-fn train_member(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOptions, seed: u64) -> (Trainer, Vec<String>) {
+fn train_member(
+    train: &[ConllSentence],
+    dev: &[ConllSentence],
+    clusters: &Clusters,
+    opts: &ParserOptions,
+    seed: u64,
+) -> (Trainer, Vec<String>) {
+    let cl = !clusters.is_empty();
     let mut labels: Vec<String> = vec!["root".to_string()];
     for s in train {
         for w in &s.words {
@@ -782,7 +877,7 @@ fn train_member(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOpt
             let up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
             let xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
             Ex {
-                toks: tokens_of(&words, &up, &xp),
+                toks: tokens_of(&words, &up, &xp, clusters),
                 gh: s.words.iter().map(|w| if w.head == 0 || w.head > n { n } else { w.head - 1 }).collect(),
                 gl: s.words.iter().map(|w| if w.head == 0 { 0 } else { lab_ix(&w.deprel) }).collect(),
             }
@@ -804,7 +899,7 @@ fn train_member(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOpt
             let mut steps = 0;
             while !st.terminal() && steps < 4 * n + 4 {
                 steps += 1;
-                features(&st, &ex.toks, &mut feats);
+                features(&st, &ex.toks, cl, &mut feats);
                 t.score(&feats, &mut scores);
                 let mut minc = u32::MAX;
                 for c in 0..nclass {
@@ -841,7 +936,7 @@ fn train_member(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOpt
         if opts.verbose {
             eprintln!("parser epoch {epoch}: oracle agreement {:.4}, feats {}", ok as f64 / tot.max(1) as f64, t.nfeat());
             if !dev.is_empty() && (epoch + 1) % 3 == 0 {
-                let p = Parser { labels: labels.clone(), root_label: 0, model: t.finish(1, 0.0) };
+                let p = Parser { labels: labels.clone(), root_label: 0, model: t.finish(1, 0.0), clusters: clusters.clone() };
                 let a = evaluate_parser(&p, dev);
                 eprintln!("  dev uas {:.4} las {:.4}", a.uas, a.las);
             }
@@ -889,14 +984,15 @@ mod tests {
     /// skipped scoring): the reference the fast path must match.
     fn reference_heads(p: &Parser, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize, u16)> {
         let n = words.len();
-        let toks = tokens_of(words, upos, xpos);
+        let toks = tokens_of(words, upos, xpos, &p.clusters);
+        let cl = !p.clusters.is_empty();
         let mut st = State::new(n);
         let mut feats = Vec::new();
         let mut scores = vec![0i32; p.model.nclass];
         let mut steps = 0;
         while !st.terminal() && steps < 4 * n + 4 {
             steps += 1;
-            features(&st, &toks, &mut feats);
+            features(&st, &toks, cl, &mut feats);
             p.model.score(&feats, &mut scores);
             let mut best = usize::MAX;
             for c in 0..scores.len() {
@@ -933,23 +1029,24 @@ mod tests {
                 }
             }
         }
+        let none = Clusters::default();
         let mut feats = Vec::new();
-        features(&State::new(3), &tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3]), &mut feats);
+        features(&State::new(3), &tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3], &none), true, &mut feats);
         let mut statics = Vec::new();
-        stack_word_feats(&[], 0, NONE, S0_IDS, &mut statics);
-        stack_word_feats(&[], 0, NONE, S1_IDS, &mut statics);
-        buffer_feats(&tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3]), 3, 0, &mut statics);
+        stack_word_feats(&[], 0, NONE, S0_IDS, true, &mut statics);
+        stack_word_feats(&[], 0, NONE, S1_IDS, true, &mut statics);
+        buffer_feats(&tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3], &none), 3, 0, true, &mut statics);
         assert_eq!(statics.len(), NSTATIC);
         assert_eq!(&feats[..NSTATIC], &statics[..]);
         // The fixed S0/S1 templates and the rest make up the dynamic templates, in states with
         // children on both sides.
-        let toks = tokens_of(&["a", "b", "c", "d", "e", "f"], &["X"; 6], &["DT", "NN", "VB", "DT", "NN", "."]);
+        let toks = tokens_of(&["a", "b", "c", "d", "e", "f"], &["X"; 6], &["DT", "NN", "VB", "DT", "NN", "."], &none);
         let mut st = State::new(6);
         for class in [0, 0, 1 + 2 * 3, 0, 0, 0, 1 + 2 * 5, 2 + 2 * 4] {
             st.apply(class);
             let (mut all, mut split) = (Vec::new(), Vec::new());
-            dynamic_feats(&st, &toks, &mut all);
-            dynamic_feats_sel(&st, &toks, false, &mut split);
+            dynamic_feats(&st, &toks, true, &mut all);
+            dynamic_feats_sel(&st, &toks, false, true, &mut split);
             s0_fixed_feats(&st, &toks, &mut split);
             s1_fixed_feats(&st, &toks, &mut split);
             all.sort_unstable();

@@ -1,17 +1,21 @@
 //! Averaged-perceptron POS tagger predicting a joint (UPOS, Penn XPOS) tag, greedy left to
 //! right, in two passes: the second pass also sees the first pass's tags of the words to the
 //! right. Frequent unambiguous words are tagged from a tag dictionary, and words whose
-//! first-pass margin reaches [`SKIP_MARGIN`] keep their first-pass tag.
+//! first-pass margin reaches [`SKIP_MARGIN`] keep their first-pass tag. A tagger trained with
+//! distributional word clusters ([`crate::clusters`], [`TaggerOptions::clusters`]) also sees
+//! the clusters of the word and its neighbours.
 //!
 //! ## Binary format (little-endian, strings are u32 length + UTF-8)
 //! ```text
-//! magic b"NGTG", version u32 = 1
+//! magic b"NGTG", version u32 = 1, or 2 with word clusters
 //! nclass u32, nclass times: upos str, xpos str
 //! ndict u32, ndict times: word-hash u64, class u16      (unambiguous frequent words)
 //! namb u32,  namb times: word-hash u64, ambiguity u64  (hash of the tag set seen in training)
 //! pass-1 model (perceptron format), pass-2 model (perceptron format), each u32 length-prefixed
+//! clusters (format of crate::clusters)                  (version 2 only)
 //! ```
 
+use crate::clusters::Clusters;
 use crate::conllu::ConllSentence;
 use crate::hash::{f1, f2, f3, hash_str, IdBuild, IdMap};
 use crate::lemma::Lemmatizer;
@@ -38,6 +42,9 @@ struct Lex {
     capr: u64,
     /// Headline-case bucket of the whole sentence.
     title: u64,
+    /// Coarse and fine word cluster (0 without clusters).
+    cc: u64,
+    cf: u64,
 }
 
 const PAD_L: u64 = 0x1111;
@@ -105,8 +112,16 @@ fn affixes(lower: &str) -> ([u64; 3], [u64; 4]) {
     (pre, suf)
 }
 
-fn lex_of(w: &str, amb: &IdMap<u64>, capr: &IdMap<u8>) -> Lex {
+fn lex_of(w: &str, amb: &IdMap<u64>, capr: &IdMap<u8>, cl: &Clusters) -> Lex {
     let lower = norm_lower(w);
+    let (cc, cf) = if cl.is_empty() {
+        (0, 0)
+    } else {
+        match cl.get_normed(&lower) {
+            Some((c, f)) => (c as u64 + 1, f as u64 + 1),
+            None => (0xCC00, 0xCC01),
+        }
+    };
     let (pre, suf) = affixes(&lower);
     let lh = hash_str(&lower);
     let mut flags = 0u64;
@@ -137,6 +152,8 @@ fn lex_of(w: &str, amb: &IdMap<u64>, capr: &IdMap<u8>) -> Lex {
         flags,
         capr: capr.get(&lh).copied().unwrap_or(9) as u64,
         title: 0,
+        cc,
+        cf,
     }
 }
 
@@ -155,8 +172,8 @@ fn title_bucket(lex: &[Lex]) -> u64 {
 }
 
 /// Feature extraction for position `i`; `tags` holds class ids (+1; 0 = none) of this pass,
-/// `right` the first pass's tags (None in pass 1).
-fn features(lex: &[Lex], i: usize, tags: &[u64], right: Option<&[u64]>, out: &mut Vec<u64>) {
+/// `right` the first pass's tags (None in pass 1); `clusters`: add the word-cluster templates.
+fn features(lex: &[Lex], i: usize, tags: &[u64], right: Option<&[u64]>, clusters: bool, out: &mut Vec<u64>) {
     out.clear();
     let n = lex.len();
     let get = |j: isize| -> Option<&Lex> {
@@ -217,6 +234,15 @@ fn features(lex: &[Lex], i: usize, tags: &[u64], right: Option<&[u64]>, out: &mu
     out.push(f2(36, w.flags, get(ii - 1).map(|l| l.flags).unwrap_or(PAD_L)));
     out.push(f2(37, w.flags, get(ii + 1).map(|l| l.flags).unwrap_or(PAD_R)));
     out.push(f3(38, w.capr, p1, w.flags));
+    if clusters {
+        let cf = |j: isize| get(j).map(|l| l.cf).unwrap_or(if j < 0 { PAD_L } else { PAD_R });
+        out.push(f1(50, w.cf));
+        out.push(f1(51, w.cc));
+        out.push(f2(52, p1, w.cf));
+        out.push(f1(53, cf(ii - 1)));
+        out.push(f1(54, cf(ii + 1)));
+        out.push(f2(55, w.cc, w.suf3));
+    }
     if let Some(r) = right {
         let rt = |j: isize| -> u64 {
             if j as usize >= n {
@@ -234,6 +260,9 @@ fn features(lex: &[Lex], i: usize, tags: &[u64], right: Option<&[u64]>, out: &mu
         out.push(f2(44, n1, w.lower));
         out.push(f3(45, n1, w.amb, p1));
         out.push(f2(46, r[i], w.amb));
+        if clusters {
+            out.push(f2(56, n1, w.cf));
+        }
     }
 }
 
@@ -243,6 +272,7 @@ pub struct Tagger {
     tagdict: IdMap<u16>,
     amb: IdMap<u64>,
     capr: IdMap<u8>,
+    clusters: Clusters,
     pass1: Model,
     pass2: Model,
     lemmatizer: Lemmatizer,
@@ -278,7 +308,8 @@ impl Tagger {
 
     /// Class ids (index into the class table) for each word.
     pub fn tag_ids(&self, words: &[&str]) -> Vec<usize> {
-        let mut lex: Vec<Lex> = words.iter().map(|w| lex_of(w, &self.amb, &self.capr)).collect();
+        let mut lex: Vec<Lex> = words.iter().map(|w| lex_of(w, &self.amb, &self.capr, &self.clusters)).collect();
+        let cl = !self.clusters.is_empty();
         set_title(&mut lex);
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0i32; self.classes.len()];
@@ -297,7 +328,7 @@ impl Tagger {
                     ids[i]
                 } else {
                     let (model, right) = if pass == 0 { (&self.pass1, None) } else { (&self.pass2, Some(&first[..])) };
-                    features(&lex, i, &tags, right, &mut feats);
+                    features(&lex, i, &tags, right, cl, &mut feats);
                     model.score(&feats, &mut scores);
                     let (best, m) = argmax_margin(&scores);
                     if pass == 0 {
@@ -332,6 +363,7 @@ impl Tagger {
             tagdict: self.tagdict.clone(),
             amb: self.amb.clone(),
             capr: self.capr.clone(),
+            clusters: self.clusters.clone(),
             pass1: self.pass1.pruned(min_q),
             pass2: self.pass2.pruned(min_q),
             lemmatizer: self.lemmatizer.clone(),
@@ -357,7 +389,11 @@ impl Tagger {
 
     pub fn from_bytes(tagger: &[u8], lemma: &[u8]) -> Option<Tagger> {
         let mut r = Reader { b: tagger, pos: 0 };
-        if r.take(4)? != b"NGTG" || r.u32()? != 1 {
+        if r.take(4)? != b"NGTG" {
+            return None;
+        }
+        let version = r.u32()?;
+        if version != 1 && version != 2 {
             return None;
         }
         let n = r.u32()? as usize;
@@ -392,6 +428,7 @@ impl Tagger {
         let pass1 = Model::from_bytes(r.take(l1)?)?;
         let l2 = r.u32()? as usize;
         let pass2 = Model::from_bytes(r.take(l2)?)?;
+        let clusters = if version >= 2 { Clusters::read(&mut r)? } else { Clusters::default() };
         if pass1.nclass != classes.len() || pass2.nclass != classes.len() {
             return None;
         }
@@ -400,6 +437,7 @@ impl Tagger {
             tagdict,
             amb,
             capr,
+            clusters,
             pass1,
             pass2,
             lemmatizer: Lemmatizer::from_bytes(lemma)?,
@@ -411,7 +449,8 @@ impl Tagger {
     pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
         let mut out = Vec::new();
         out.extend_from_slice(b"NGTG");
-        out.extend_from_slice(&1u32.to_le_bytes());
+        let version: u32 = if self.clusters.is_empty() { 1 } else { 2 };
+        out.extend_from_slice(&version.to_le_bytes());
         out.extend_from_slice(&(self.classes.len() as u32).to_le_bytes());
         for (u, x) in &self.classes {
             put_string(&mut out, u.as_str());
@@ -442,6 +481,9 @@ impl Tagger {
             let b = m.to_bytes();
             out.extend_from_slice(&(b.len() as u32).to_le_bytes());
             out.extend_from_slice(&b);
+        }
+        if version == 2 {
+            self.clusters.to_bytes(&mut out);
         }
         (out, self.lemmatizer.to_bytes())
     }
@@ -507,11 +549,14 @@ pub struct TaggerOptions {
     pub seed: u64,
     /// Print progress to stderr.
     pub verbose: bool,
+    /// Word clusters (e.g. [`Clusters::build`] over unlabeled text) the tagger keeps and
+    /// uses as features; empty: none.
+    pub clusters: Clusters,
 }
 
 impl Default for TaggerOptions {
     fn default() -> Self {
-        TaggerOptions { epochs: 10, seed: 7, verbose: false }
+        TaggerOptions { epochs: 10, seed: 7, verbose: false, clusters: Clusters::default() }
     }
 }
 
@@ -600,10 +645,11 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
         cands.push(s.iter().map(|(_, x)| by_xpos.get(x.as_str()).unwrap_or(&empty)).collect());
     }
     let lex: Vec<Vec<Lex>> = sents.iter().map(|(ws, _)| {
-        let mut l: Vec<Lex> = ws.iter().map(|w| lex_of(w, &amb, &capr)).collect();
+        let mut l: Vec<Lex> = ws.iter().map(|w| lex_of(w, &amb, &capr, &opts.clusters)).collect();
         set_title(&mut l);
         l
     }).collect();
+    let cl = !opts.clusters.is_empty();
     let mut rng = Rng(opts.seed);
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut feats = Vec::with_capacity(64);
@@ -630,7 +676,7 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
             };
             let mut tags = vec![0u64; gold.len()];
             for i in 0..gold.len() {
-                features(lx, i, &tags, None, &mut feats);
+                features(lx, i, &tags, None, cl, &mut feats);
                 if si >= n_main {
                     let n0 = feats.len();
                     add_domain_copies(&mut feats);
@@ -650,7 +696,7 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
             let right = &first_preds[si];
             let mut tags = vec![0u64; gold.len()];
             for i in 0..gold.len() {
-                features(lx, i, &tags, Some(right), &mut feats);
+                features(lx, i, &tags, Some(right), cl, &mut feats);
                 if si >= n_main {
                     let n0 = feats.len();
                     add_domain_copies(&mut feats);
@@ -679,7 +725,8 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
     let pass2 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
     let pass1 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
     let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))));
-    let tagger = Tagger { classes, tagdict, amb, capr, pass1, pass2, lemmatizer, skip_margin: SKIP_MARGIN };
+    let clusters = opts.clusters.clone();
+    let tagger = Tagger { classes, tagdict, amb, capr, clusters, pass1, pass2, lemmatizer, skip_margin: SKIP_MARGIN };
     if opts.verbose && !dev.is_empty() {
         let acc = evaluate_tagger(&tagger, dev);
         eprintln!("dev: upos {:.4} xpos {:.4} lemma {:.4}", acc.upos, acc.xpos, acc.lemma);
@@ -777,6 +824,19 @@ pub fn jackknife_tags(train: &[ConllSentence], folds: usize, opts: &TaggerOption
 /// interleaved folds a held-out sentence's neighbours (same names, same topic) train its
 /// tagger, and the tags come out cleaner than on unseen text.
 pub fn jackknife_tags_split(train: &[ConllSentence], folds: usize, contiguous: bool, opts: &TaggerOptions) -> Vec<ConllSentence> {
+    jackknife_tags_extra(train, &[], folds, contiguous, opts)
+}
+
+/// [`jackknife_tags_split`] with fold taggers that also learn from `extra` Penn-tagged
+/// sentences (as [`train_tagger`]'s `extra`, e.g. the GMB training part, as the shipped
+/// tagger does).
+pub fn jackknife_tags_extra(
+    train: &[ConllSentence],
+    extra: &[Vec<(String, String)>],
+    folds: usize,
+    contiguous: bool,
+    opts: &TaggerOptions,
+) -> Vec<ConllSentence> {
     let folds = folds.max(2);
     let len = train.len().max(1);
     let fold_of = move |i: usize| if contiguous { i * folds / len } else { i % folds };
@@ -792,7 +852,7 @@ pub fn jackknife_tags_split(train: &[ConllSentence], folds: usize, contiguous: b
                     sc.spawn(move || {
                         let rest: Vec<ConllSentence> =
                             train.iter().enumerate().filter(|(i, _)| fold_of(*i) != k).map(|(_, s)| s.clone()).collect();
-                        let t = train_tagger(&rest, &[], &[], &TaggerOptions { verbose: false, ..opts.clone() });
+                        let t = train_tagger(&rest, extra, &[], &TaggerOptions { verbose: false, ..opts.clone() });
                         let mut out = Vec::new();
                         for (i, s) in train.iter().enumerate().filter(|(i, _)| fold_of(*i) == k) {
                             let ids = t.tag_ids(&s.forms());

@@ -26,6 +26,13 @@ pub struct Args {
     /// Parser: evaluate this parser.bin instead of the embedded model.
     #[arg(long)]
     pub parser_model: Option<PathBuf>,
+    /// Evaluate this tagger.bin (with the lemma.bin beside it) instead of the embedded
+    /// models (for experiments; the parser then runs on its tags).
+    #[arg(long)]
+    pub tagger_model: Option<PathBuf>,
+    /// GMB: score the dev part (next 10% after the training 80%) instead of the test part.
+    #[arg(long)]
+    pub gmb_dev: bool,
     /// Parser: also write the predicted tags and trees to this CoNLL-U file (for error
     /// analysis).
     #[arg(long)]
@@ -37,6 +44,16 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
         return Err(input_error("give --conllu FILE (and/or --gmb FILE for the tagger)"));
     }
     let mut out = serde_json::Map::new();
+    let loaded_tagger = match &args.tagger_model {
+        Some(p) => {
+            let lp = p.with_file_name("lemma.bin");
+            let b = std::fs::read(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+            let l = std::fs::read(&lp).map_err(|e| input_error(format!("{}: cannot read: {e}", lp.display())))?;
+            Some(Tagger::from_bytes(&b, &l).ok_or_else(|| input_error(format!("{}: not a tagger model", p.display())))?)
+        }
+        None => None,
+    };
+    let tagger = loaded_tagger.as_ref().unwrap_or_else(|| Tagger::embedded());
     if let Some(path) = &args.conllu {
         let text = std::fs::read_to_string(path).map_err(|e| input_error(format!("{}: cannot read: {e}", path.display())))?;
         let mut sents = parse_conllu(&text);
@@ -46,7 +63,6 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
         if sents.is_empty() {
             return Err(input_error(format!("{}: no sentences", path.display())));
         }
-        let tagger = Tagger::embedded();
         match which {
             Which::Tagger | Which::Lemma => {
                 let a = evaluate_tagger(tagger, &sents);
@@ -88,10 +104,11 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
     if let Some(path) = &args.gmb {
         let text = std::fs::read_to_string(path).map_err(|e| input_error(format!("{}: cannot read: {e}", path.display())))?;
         let all = parse_gmb(&text);
-        let (_, _, test) = gmb_split(&all);
+        let (_, dev, test) = gmb_split(&all);
+        let test = if args.gmb_dev { dev } else { test };
         // Scored in the table's Penn Treebank notation (prepositional "to" is TO, every
         // straight double quote ``); `gmb_xpos_raw` compares the EWT-notation tags as they are.
-        let a = evaluate_xpos(Tagger::embedded(), test);
+        let a = evaluate_xpos(tagger, test);
         out.insert("gmb_xpos".into(), round(a.ptb));
         out.insert("gmb_xpos_raw".into(), round(a.raw));
         out.insert("gmb_tokens".into(), a.tokens.into());

@@ -1,24 +1,48 @@
 //! `newsgraph train tagger|parser`: rebuild the syntax models from the corpora
-//! (deterministic: fixed seeds).
+//! (deterministic: fixed seeds). Optional word clusters (`--clusters` for the parser,
+//! `--tagger-clusters` for the tagger; not in the shipped models) are computed from unlabeled
+//! text: the words of EWT train, of GMB's first 80% (`--gmb`) and of the wikinews articles
+//! (`--wikinews`, segmented by newsgraph's own tokenizer).
 
 use crate::util::input_error;
 use newsgraph_syntax::{
-    evaluate_parser, evaluate_tagger, gmb_split, jackknife_tags_split, parse_gmb, read_conllu,
-    train_parser, train_tagger, ConllSentence, ParserOptions, TaggerOptions,
+    evaluate_parser, evaluate_tagger, gmb_split, jackknife_tags_extra, parse_gmb, read_conllu,
+    train_parser_with_clusters, train_tagger, Clusters, ConllSentence, ParserOptions, TaggerOptions,
 };
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  newsgraph train tagger --ewt ../shared/corpora/ud-english-ewt \
                         --gmb ../shared/corpora/gmb-ner/ner_dataset.csv --out crates/syntax/models\n  \
-                        newsgraph train parser --ewt ../shared/corpora/ud-english-ewt --out crates/syntax/models")]
+                        newsgraph train parser --ewt ../shared/corpora/ud-english-ewt --out crates/syntax/models\n  \
+                        newsgraph train parser --ewt ../shared/corpora/ud-english-ewt --clusters \
+                        --gmb ../shared/corpora/gmb-ner/ner_dataset.csv \
+                        --wikinews ../shared/corpora/wikinews/articles.jsonl --out /tmp/parser-clusters")]
 pub struct Args {
     /// Folder with en_ewt-ud-{train,dev}.conllu.
     #[arg(long)]
     pub ewt: PathBuf,
-    /// GMB NER table; its first 80% of sentences add Penn tags (tagger only).
+    /// GMB NER table; its first 80% of sentences add Penn tags (tagger) and unlabeled text for
+    /// the word clusters (`--clusters`, `--tagger-clusters`).
     #[arg(long)]
     pub gmb: Option<PathBuf>,
+    /// Articles (any input `analyze` reads, e.g. wikinews articles.jsonl): unlabeled text for
+    /// the word clusters (`--clusters`, `--tagger-clusters`).
+    #[arg(long)]
+    pub wikinews: Option<PathBuf>,
+    /// Parser: word-cluster features (clusters from the words of EWT train, `--gmb` and
+    /// `--wikinews`, stored in a version-2 parser.bin). Off by default: not in the shipped
+    /// parser (see crates/syntax/models/README.md).
+    #[arg(long)]
+    pub clusters: bool,
+    /// Tagger: word-cluster features (same clusters; version-2 tagger.bin); parser: the
+    /// jackknife fold taggers use them too. Off by default: not in the shipped tagger.
+    #[arg(long)]
+    pub tagger_clusters: bool,
+    /// Parser: the jackknife fold taggers also learn from GMB's first 80% (`--gmb`), as the
+    /// shipped tagger does (off by default).
+    #[arg(long)]
+    pub jackknife_gmb: bool,
     /// Output folder (tagger.bin + lemma.bin, or parser.bin).
     #[arg(long)]
     pub out: PathBuf,
@@ -69,6 +93,9 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             if let Some(e) = args.epochs {
                 opts.epochs = e;
             }
+            if args.tagger_clusters {
+                opts.clusters = build_clusters(&args, &train)?;
+            }
             let t = train_tagger(&train, &gmb, &[], &opts);
             let a = evaluate_tagger(&t, &dev);
             eprintln!("dev: upos {:.4} xpos {:.4} lemma {:.4}", a.upos, a.xpos, a.lemma);
@@ -78,12 +105,28 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             eprintln!("wrote tagger.bin ({} bytes), lemma.bin ({} bytes) in {:.0?}", tb.len(), lb.len(), t0.elapsed());
         }
         Which::Parser => {
-            let topts = TaggerOptions { verbose: true, ..Default::default() };
+            // Word clusters from unlabeled text (parser features; fold taggers' features with
+            // --tagger-clusters).
+            let clusters =
+                if args.clusters || args.tagger_clusters { build_clusters(&args, &train)? } else { Clusters::default() };
+            let mut topts = TaggerOptions { verbose: true, ..Default::default() };
+            if args.tagger_clusters {
+                topts.clusters = clusters.clone();
+            }
+            let clusters = if args.clusters { clusters } else { Clusters::default() };
             let cached = args.tags_cache.as_ref().and_then(|p| load_tags(p, &train));
             let tagged = match cached {
                 Some(t) => t,
                 None if args.folds >= 2 => {
-                    let t = jackknife_tags_split(&train, args.folds, !args.interleaved_folds, &topts);
+                    let extra = match (&args.gmb, args.jackknife_gmb) {
+                        (Some(p), true) => {
+                            let text = std::fs::read_to_string(p)
+                                .map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+                            gmb_split(&parse_gmb(&text)).0.to_vec()
+                        }
+                        _ => Vec::new(),
+                    };
+                    let t = jackknife_tags_extra(&train, &extra, args.folds, !args.interleaved_folds, &topts);
                     if let Some(p) = &args.tags_cache {
                         std::fs::write(p, save_tags(&t))?;
                     }
@@ -99,7 +142,7 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             if let Some(s) = args.seed {
                 opts.seed = s;
             }
-            let p = train_parser(&tagged, &[], &opts);
+            let p = train_parser_with_clusters(&tagged, &[], clusters, &opts);
             // Dev with the shipped tagger's tags, as `newsgraph eval parser` scores it.
             let mut dev = dev;
             let tagger = newsgraph_syntax::Tagger::embedded();
@@ -118,6 +161,37 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Word clusters over unlabeled text: the words of EWT train, of GMB's first 80% (`--gmb`)
+/// and of the `--wikinews` articles.
+fn build_clusters(args: &Args, train: &[ConllSentence]) -> anyhow::Result<Clusters> {
+    let mut text: Vec<Vec<String>> = train.iter().map(|s| s.words.iter().map(|w| w.form.clone()).collect()).collect();
+    if let Some(p) = &args.gmb {
+        let t = std::fs::read_to_string(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+        let all = parse_gmb(&t);
+        text.extend(gmb_split(&all).0.iter().map(|s| s.iter().map(|(w, _)| w.clone()).collect::<Vec<String>>()));
+    }
+    if let Some(p) = &args.wikinews {
+        text.extend(article_sentences(p)?);
+    }
+    Ok(Clusters::build(&text, |m| eprintln!("{m}")))
+}
+
+/// Tokenised sentences of the articles in `path` (newsgraph's own segmenter).
+fn article_sentences(path: &std::path::Path) -> anyhow::Result<Vec<Vec<String>>> {
+    use newsgraph_core::Component;
+    let seg = newsgraph_text::Segmenter::new();
+    let mut out = Vec::new();
+    for d in newsgraph_read::read_paths(&[path.to_path_buf()], &newsgraph_read::ReadOptions::default()) {
+        let mut doc = d.map_err(|e| input_error(format!("{}: {e}", path.display())))?;
+        seg.process(&mut doc);
+        for s in &doc.sentences {
+            let Some(toks) = doc.tokens.get(s.tokens.clone()) else { continue };
+            out.push(toks.iter().map(|t| doc.text.get(t.span.range()).unwrap_or("").to_string()).collect());
+        }
+    }
+    Ok(out)
 }
 
 /// Which model `run` trains.
