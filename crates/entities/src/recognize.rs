@@ -344,6 +344,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     drop_non_names(ctx, doc_ref, v, &mut names);
     // A company's legal form after a comma belongs to its name ("Kestrel Mining, Inc.").
     add_company_forms(doc_ref, v, &mut names);
+    // The department of an office before a name is no part of it ("Minister of Education
+    // Dana Kowal", "Secretary of State Jo Lin").
+    department_titles(ctx, doc_ref, v, &mut names);
 
     // Strip title words and possessives that the model included in person spans.
     for n in names.iter_mut() {
@@ -766,6 +769,52 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
         names.retain(|x| x.toks.end <= a || x.toks.start >= b);
         let span = Span::new(start, v.toks[b - 1].span.end);
         names.push(NameSpan { span, etype, kb, toks: a..b, from_kb: kb.is_some() });
+    }
+}
+
+/// Words naming a government department after "Minister of" or "Secretary of".
+const DEPARTMENT_WORDS: &[&str] = &[
+    "the", "and", "of", "state", "defence", "defense", "education", "economy", "economic", "health",
+    "interior", "justice", "finance", "foreign", "affairs", "home", "labour", "labor", "agriculture",
+    "energy", "environment", "transport", "transportation", "trade", "commerce", "culture",
+    "tourism", "industry", "information", "communications", "science", "technology", "housing",
+    "development", "security", "homeland", "veterans", "treasury", "war", "navy", "army", "air",
+    "force", "public", "works", "social", "welfare", "youth", "sport", "sports", "fisheries",
+    "mines", "petroleum", "oil", "water", "planning", "national", "internal", "external",
+    "relations", "women", "family", "immigration", "employment", "infrastructure", "local",
+    "government", "regional", "rural", "urban", "solidarity", "digital", "research", "heritage",
+];
+
+/// A model span right after "<office> of" ("Minister of", "Secretary of") that starts with
+/// department words and goes on with one to three capitalised name words (not common
+/// English words, organisation heads or knowledge-base names) is that person:
+/// "Minister of Education Dana Kowal" → "Dana Kowal" (the model often takes
+/// "Education Dana Kowal" for an organisation or a longer person).
+fn department_titles(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
+    for n in names.iter_mut() {
+        if n.from_kb || n.toks.len() < 2 {
+            continue;
+        }
+        let a = n.toks.start;
+        if a < 2 || lower(doc, v, a - 1) != "of" || !OFFICE_WORDS.contains(&lower(doc, v, a - 2).as_str()) {
+            continue;
+        }
+        let mut b = a;
+        while b < n.toks.end && DEPARTMENT_WORDS.contains(&lower(doc, v, b).as_str()) {
+            b += 1;
+        }
+        let rest = n.toks.end - b;
+        let name_word = |k: usize| {
+            let t = text_of(doc, v, k);
+            let l = lower(doc, v, k);
+            is_name_word(t) && !crate::lexicon::is_common_word(&l) && !ORG_HEADS.contains(&l.as_str()) && !ctx.kb.names.contains_key(t)
+        };
+        if b == a || !(1..=3).contains(&rest) || !(b..n.toks.end).all(name_word) {
+            continue;
+        }
+        n.toks.start = b;
+        n.span = Span::new(v.toks[b].span.start, n.span.end);
+        n.etype = EntityType::Person;
     }
 }
 

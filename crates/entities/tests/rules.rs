@@ -463,3 +463,11 @@ fn a_company_form_after_a_comma_belongs_to_the_name() {
     let b = name_spans("The letter was signed by Dana Whitfield, Ltd. staff were told.");
     assert!(!b.iter().any(|(s, _)| s.ends_with("Ltd.")), "{b:?}");
 }
+
+#[test]
+fn the_department_of_an_office_is_not_part_of_the_name() {
+    use newsgraph_core::EntityType::{Org, Person};
+    let a = name_spans("The Minister of Education Dorota Wieczorek opened the new library.");
+    assert!(a.iter().any(|(s, t)| s.ends_with("Dorota Wieczorek") && !s.contains("Education") && *t == Person), "{a:?}");
+    assert!(!a.iter().any(|(s, t)| s.contains("Education") && *t == Org), "{a:?}");
+}
