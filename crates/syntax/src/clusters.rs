@@ -66,6 +66,12 @@ impl Clusters {
         self.by_hash.get(&hash_str(w)).copied()
     }
 
+    /// (coarse, fine) cluster of a word by the [`hash_str`] of its normalised form.
+    #[inline]
+    pub fn get_hashed(&self, h: u64) -> Option<(u16, u16)> {
+        self.by_hash.get(&h).copied()
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }

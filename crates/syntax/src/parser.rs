@@ -523,7 +523,9 @@ fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str], cl: &Clusters) -> Ve
         .map(|(i, wd)| {
             let lw = norm_lower(wd);
             let cut = lw.char_indices().rev().nth(2).map(|(b, _)| b).unwrap_or(0);
-            let (c, f) = match cl.get_normed(&lw) {
+            let w = hash_str(&lw);
+            // (no look-up for a parser without clusters: its templates do not read them)
+            let (c, f) = match if cl.is_empty() { None } else { cl.get_hashed(w) } {
                 Some((c, f)) => (c as u64 + 1, f as u64 + 1),
                 None => (0xCC00, 0xCC01),
             };
@@ -533,7 +535,7 @@ fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str], cl: &Clusters) -> Ve
             pc: 0,
             vc: 0,
             s: hash_str(&lw[cut..]) ^ 0x5f5f,
-            w: hash_str(&lw),
+            w,
             p: hash_str(xpos.get(i).copied().unwrap_or("")) ^ 0x1234,
             u: hash_str(upos.get(i).copied().unwrap_or("")) ^ 0x4321,
         }})

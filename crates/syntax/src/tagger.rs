@@ -114,16 +114,16 @@ fn affixes(lower: &str) -> ([u64; 3], [u64; 4]) {
 
 fn lex_of(w: &str, amb: &IdMap<u64>, capr: &IdMap<u8>, cl: &Clusters) -> Lex {
     let lower = norm_lower(w);
+    let (pre, suf) = affixes(&lower);
+    let lh = hash_str(&lower);
     let (cc, cf) = if cl.is_empty() {
         (0, 0)
     } else {
-        match cl.get_normed(&lower) {
+        match cl.get_hashed(lh) {
             Some((c, f)) => (c as u64 + 1, f as u64 + 1),
             None => (0xCC00, 0xCC01),
         }
     };
-    let (pre, suf) = affixes(&lower);
-    let lh = hash_str(&lower);
     let mut flags = 0u64;
     if w.chars().next().is_some_and(|c| c.is_uppercase()) {
         flags |= 1;
