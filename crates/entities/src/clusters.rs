@@ -1,14 +1,12 @@
 //! Word clusters for the NER tagger, computed from unlabeled text by `newsgraph train ner`
 //! and stored inside the model file (see [`crate::ner`]).
 //!
-//! Each word (lower case, digits folded to `0`) seen at least [`MIN_COUNT`] times gets a
-//! context vector: the counts of its left and right neighbours among the most frequent
-//! words, square-rooted and length-normalised. Spherical k-means then groups the words
-//! twice, into [`COARSE`] and [`FINE`] clusters. Everything is deterministic: the centroids
-//! start from the vectors of evenly spaced words in frequency order and the iterations are
-//! fixed. Words that share a cluster appear in similar contexts ("Fresno" and "Tulsa";
-//! "Vince" and "Traci"), so the tagger can generalise from a word seen in training to one
-//! that was not.
+//! The clustering itself is the syntax crate's ([`newsgraph_syntax::clusters`]): each word
+//! (lower case, digits folded to `0`) seen at least [`MIN_COUNT`] times gets a context
+//! vector of its left and right neighbours, and deterministic spherical k-means groups the
+//! words twice, into [`COARSE`] and [`FINE`] clusters. Words that share a cluster appear in
+//! similar contexts ("Fresno" and "Tulsa"; "Vince" and "Traci"), so the tagger can
+//! generalise from a word seen in training to one that was not.
 //!
 //! The same unlabeled text also gives each word its capitalisation propensity
 //! ([`Clusters::count_caps`]): how often the word is written with a capital letter where
@@ -20,15 +18,7 @@
 
 use std::collections::HashMap;
 
-/// Minimum count of a word to get a cluster.
-pub const MIN_COUNT: usize = 3;
-/// Number of coarse clusters.
-pub const COARSE: usize = 64;
-/// Number of fine clusters.
-pub const FINE: usize = 400;
-/// Context words: the most frequent words on each side.
-const CONTEXT: usize = 1200;
-const ITERATIONS: usize = 12;
+pub use newsgraph_syntax::clusters::{norm, COARSE, FINE, MIN_COUNT};
 
 /// Number of capitalisation-propensity buckets ([`cap_bucket`]).
 pub const CAP_BINS: u8 = 5;
@@ -56,11 +46,6 @@ pub fn cap_bucket(capitalised: u32, lower: u32) -> u8 {
         r if r < 0.98 => 3,
         _ => 4,
     }
-}
-
-/// The key under which a word is clustered: lower case, digits folded to `0`.
-pub fn norm(w: &str) -> String {
-    w.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).flat_map(char::to_lowercase).collect()
 }
 
 impl Clusters {
@@ -127,74 +112,10 @@ impl Clusters {
         }
     }
 
-    /// Computes clusters from tokenised sentences.
-    pub fn build(sents: &[Vec<String>], mut log: impl FnMut(&str)) -> Clusters {
-        // Vocabulary by frequency (ties by word, for determinism).
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for s in sents {
-            for w in s {
-                if w.len() < 40 {
-                    *counts.entry(norm(w)).or_default() += 1;
-                }
-            }
-        }
-        let mut by_freq: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= MIN_COUNT).collect();
-        by_freq.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let index: HashMap<&str, usize> = by_freq.iter().enumerate().map(|(i, (w, _))| (w.as_str(), i)).collect();
-        let nv = by_freq.len();
-        log(&format!("clusters: {nv} words with at least {MIN_COUNT} occurrences"));
-        if nv == 0 {
-            return Clusters::default();
-        }
-        // Context counts: dims 0..C left word, C..2C right word, 2C/2C+1 rare left/right,
-        // 2C+2/2C+3 sentence boundary left/right.
-        let c = CONTEXT.min(nv);
-        let mut ctx: Vec<HashMap<u32, f32>> = vec![HashMap::new(); nv];
-        for s in sents {
-            let ids: Vec<Option<usize>> = s.iter().map(|w| index.get(norm(w).as_str()).copied()).collect();
-            for (i, id) in ids.iter().enumerate() {
-                let Some(id) = *id else { continue };
-                let left = if i == 0 {
-                    2 * c as u32 + 2
-                } else {
-                    match ids[i - 1] {
-                        Some(j) if j < c => j as u32,
-                        _ => 2 * c as u32,
-                    }
-                };
-                let right = if i + 1 == ids.len() {
-                    2 * c as u32 + 3
-                } else {
-                    match ids[i + 1] {
-                        Some(j) if j < c => (c + j) as u32,
-                        _ => 2 * c as u32 + 1,
-                    }
-                };
-                *ctx[id].entry(left).or_default() += 1.0;
-                *ctx[id].entry(right).or_default() += 1.0;
-            }
-        }
-        let dims = 2 * c + 4;
-        let vecs: Vec<Vec<(u32, f32)>> = ctx
-            .into_iter()
-            .map(|m| {
-                let mut v: Vec<(u32, f32)> = m.into_iter().map(|(k, x)| (k, x.sqrt())).collect();
-                v.sort_by_key(|x| x.0);
-                let n = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-9);
-                for x in v.iter_mut() {
-                    x.1 /= n;
-                }
-                v
-            })
-            .collect();
-        let coarse = kmeans(&vecs, dims, COARSE.min(nv));
-        let fine = kmeans(&vecs, dims, FINE.min(nv));
-        let map = by_freq
-            .iter()
-            .enumerate()
-            .map(|(i, (w, _))| (w.clone(), (coarse[i] as u16, fine[i] as u16)))
-            .collect();
-        Clusters { map, cap: HashMap::new() }
+    /// Computes clusters from tokenised sentences (with the syntax crate's clustering).
+    pub fn build(sents: &[Vec<String>], log: impl FnMut(&str)) -> Clusters {
+        let c = newsgraph_syntax::clusters::Clusters::build(sents, log);
+        Clusters { map: c.words.into_iter().collect(), cap: HashMap::new() }
     }
 
     /// Serialises the clusters (sorted by word) for the model file.
@@ -209,51 +130,6 @@ impl Clusters {
             out.extend_from_slice(&b.to_le_bytes());
         }
     }
-}
-
-/// Spherical k-means over sparse unit vectors; returns the cluster of each vector.
-fn kmeans(vecs: &[Vec<(u32, f32)>], dims: usize, k: usize) -> Vec<usize> {
-    let n = vecs.len();
-    // Start from evenly spaced words in frequency order.
-    let mut cent: Vec<Vec<f32>> = (0..k)
-        .map(|j| {
-            let mut c = vec![0f32; dims];
-            for &(d, x) in &vecs[j * n / k] {
-                c[d as usize] = x;
-            }
-            c
-        })
-        .collect();
-    let mut assign = vec![0usize; n];
-    for _ in 0..ITERATIONS {
-        for (i, v) in vecs.iter().enumerate() {
-            let mut best = 0;
-            let mut bs = f32::NEG_INFINITY;
-            for (j, c) in cent.iter().enumerate() {
-                let s: f32 = v.iter().map(|&(d, x)| x * c[d as usize]).sum();
-                if s > bs {
-                    bs = s;
-                    best = j;
-                }
-            }
-            assign[i] = best;
-        }
-        for c in cent.iter_mut() {
-            c.iter_mut().for_each(|x| *x = 0.0);
-        }
-        for (i, v) in vecs.iter().enumerate() {
-            for &(d, x) in v {
-                cent[assign[i]][d as usize] += x;
-            }
-        }
-        for c in cent.iter_mut() {
-            let nrm = c.iter().map(|x| x * x).sum::<f32>().sqrt();
-            if nrm > 0.0 {
-                c.iter_mut().for_each(|x| *x /= nrm);
-            }
-        }
-    }
-    assign
 }
 
 #[cfg(test)]
