@@ -842,7 +842,9 @@ fn add_company_forms(doc: &Document, v: &View, names: &mut [NameSpan]) {
 }
 
 /// US postal abbreviations of states and their names in the knowledge base; those that are
-/// also common words in capitals ("OK", "HI", "OR", "IN", "ME") are left out.
+/// also common words in capitals ("OK", "HI", "OR", "IN", "ME") are left out. "GA" maps to
+/// "-", a name the knowledge base does not have (its "Georgia" is the country), so the state
+/// is found without a knowledge-base entry.
 const US_STATE_CODES: &[(&str, &str)] = &[
     ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
     ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("FL", "Florida"), ("GA", "-"),
