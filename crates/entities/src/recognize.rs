@@ -1474,25 +1474,34 @@ fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
     }
 }
 
-/// A knowledge-base person whose short form is `surface`, unique among people.
+/// A knowledge-base person whose short form is `surface`: the only one with that short
+/// form, if he or she held a role around the article date (or the article has no date);
+/// else, among several with that short form ("Singh", "Khan"), the only one in office on
+/// the article date.
 fn kb_short(ctx: &Ctx, surface: &str) -> Option<usize> {
+    let mut all = ctx.kb.people.iter().enumerate().filter(|(_, p)| p.short == surface);
+    let (first, _) = all.next()?;
+    let several = all.next().is_some();
+    if !several {
+        let p = &ctx.kb.people[first];
+        return match ctx.date {
+            None => Some(first),
+            Some(_) if p.role_on(ctx.date).is_some() => Some(first),
+            _ => None,
+        };
+    }
+    // Several people: only a dated article can tell them apart.
+    ctx.date?;
     let mut found = None;
     for (i, p) in ctx.kb.people.iter().enumerate() {
-        if p.short == surface {
+        if p.short == surface && p.role_on(ctx.date).is_some() {
             if found.is_some() {
                 return None;
             }
             found = Some(i);
         }
     }
-    // Only when the person held a role around the article date (or no date).
-    let i = found?;
-    let p = &ctx.kb.people[i];
-    match ctx.date {
-        None => Some(i),
-        Some(_) if p.role_on(ctx.date).is_some() => Some(i),
-        _ => None,
-    }
+    found
 }
 
 /// Whether most words of sentence `si` (four or more words) are capitalised.

@@ -471,3 +471,32 @@ fn the_department_of_an_office_is_not_part_of_the_name() {
     assert!(a.iter().any(|(s, t)| s.ends_with("Dorota Wieczorek") && !s.contains("Education") && *t == Person), "{a:?}");
     assert!(!a.iter().any(|(s, t)| s.contains("Education") && *t == Org), "{a:?}");
 }
+
+#[test]
+fn bare_surname_shared_by_two_office_holders_goes_to_the_one_in_office() {
+    let dir = std::env::temp_dir().join(format!("ng-entities-short-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("actors.tsv");
+    std::fs::write(
+        &path,
+        "[people]\nname\tshort\taliases\tgender\tcode\trole\tstart\tend\n\
+         Anna Varga\tVarga\t-\tf\tHUNGOV\tForeign Minister\t2011-01-01\t2014-06-01\n\
+         Peter Varga\tVarga\t-\tm\tHUNMIL\tDefence Minister\t2016-03-01\t2019-05-01\n",
+    )
+    .unwrap();
+    let rec = EntityRecognizer::with_actors_file(&path).unwrap();
+    let run_with = |date: &str| {
+        let mut doc = Document::new("t", "Varga said on Monday that the talks would resume next month.".to_string(), NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
+        newsgraph_text::Segmenter::new().process(&mut doc);
+        rec.process(&mut doc);
+        doc
+    };
+    let a = run_with("2012-05-10");
+    assert_eq!(ent(&a, "Anna Varga").actor.as_deref(), Some("HUNGOV"));
+    let b = run_with("2017-05-10");
+    assert_eq!(ent(&b, "Peter Varga").actor.as_deref(), Some("HUNMIL"));
+    // Neither in office: the bare surname stays unresolved.
+    let c = run_with("2015-01-10");
+    assert!(c.entities.iter().all(|e| !e.name.contains("Anna") && !e.name.contains("Peter")), "{:?}", c.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+    let _ = std::fs::remove_dir_all(&dir);
+}
