@@ -123,6 +123,11 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         if toks.is_empty() {
             continue;
         }
+        // A country inside an amount ("US$300", "A$5m") is a currency, not a mention.
+        let whole = Span::new(v.toks[toks.start].span.start, v.toks[toks.end - 1].span.end);
+        if whole != m.span && text[whole.range()].chars().any(|c| c.is_ascii_digit() || c == '$') {
+            continue;
+        }
         // A lower-case place name after an article or a possessive is a common noun ("a
         // chihuahua", "my jersey"): informal text writes places in lower case after
         // prepositions ("living in malaysia"), not after determiners.
@@ -480,6 +485,11 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // Items of one list share a type: a model name among places is a place ("Leeds,
     // Kelowna, Winnipeg and Tulsa"), among businesses a business.
     unify_list_types(doc_ref, v, &mut names);
+    // Two organisations joined by "and" are two names ("Faleolo District Hospital and
+    // Leulumoega District Hospital").
+    split_coordinated_orgs(doc_ref, v, &mut names);
+    // "the National Emergency Operation Centre (NEOC)": the acronym names the same body.
+    let acronyms = acronym_definitions(doc_ref, v, &mut names);
     let name_spans: Vec<(Span, EntityType)> = names.iter().map(|n| (n.span, n.etype)).collect();
 
     // 4. Cluster names into entities.
@@ -487,7 +497,22 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     let mut key_index: HashMap<Key, usize> = HashMap::new();
     for n in &names {
         let surface = text[n.span.range()].to_string();
-        let (key, kbref, name, etype) = match n.kb {
+        // An acronym the text defines takes the key of its long name.
+        let def = (n.toks.len() == 1).then(|| acronyms.get(&surface)).flatten().and_then(|&k| names.get(k));
+        let renamed;
+        let n = match def {
+            Some(long) => {
+                renamed = NameSpan { span: n.span, etype: long.etype, kb: long.kb, toks: n.toks.clone(), from_kb: long.from_kb };
+                &renamed
+            }
+            None => n,
+        };
+        let (key, kbref, name, etype) = match (def, n.kb) {
+            (Some(long), None) => {
+                let norm = text[long.span.range()].trim_start_matches("the ").trim_start_matches("The ").to_string();
+                (Key::Text(long.etype, norm.clone()), None, norm, long.etype)
+            }
+            (_, kb) => match kb {
             Some(NameRef::Capital(_)) => (Key::Capital(surface.clone()), n.kb, surface.clone(), EntityType::Gpe),
             Some(r) => {
                 let (name, t, _) = ctx.kb.describe(r, ctx.date);
@@ -518,6 +543,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 let norm = surface.trim_start_matches("the ").trim_start_matches("The ").to_string();
                 (Key::Text(n.etype, norm.clone()), None, norm, n.etype)
             }
+            },
         };
         let idx = match key_index.get(&key) {
             Some(&i) => i,
@@ -639,6 +665,140 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start).unwrap_or(0));
     doc.entities = out;
     name_spans
+}
+
+/// Words an acronym may skip ("Ministry of Defence" → "MD" as well as "MOD").
+fn is_acronym_filler(w: &str) -> bool {
+    matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "to" | "&" | "de" | "du" | "des" | "la" | "le" | "el" | "al" | "et" | "y")
+}
+
+/// Whether `acr` (letters only, case-insensitive) spells the initials of `words`, with or
+/// without the filler words.
+fn spells_initials(acr: &str, words: &[String]) -> bool {
+    let letters: String = acr.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    if letters.chars().count() < 2 {
+        return false;
+    }
+    let initials = |skip: bool| -> String {
+        words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            .filter(|w| !(skip && is_acronym_filler(&w.to_lowercase())))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    letters == initials(true) || letters == initials(false)
+}
+
+/// Acronyms defined in the text: a name (not a person) followed by an acronym of its
+/// words in parentheses, "the National Emergency Operation Centre (NEOC)", "Organisation
+/// for Economic Co-operation and Development (OECD)". Capitalised words the model left
+/// unmarked before such an acronym become an organisation. Returns acronym → index of the
+/// long name in `names`; the acronym and its later bare uses are added to `names` where
+/// no name covers them.
+fn acronym_definitions(doc: &Document, v: &View, names: &mut Vec<NameSpan>) -> HashMap<String, usize> {
+    let mut defs: HashMap<String, Span> = HashMap::new();
+    let mut i = 1;
+    while i + 2 < v.toks.len() {
+        let acr = text_of(doc, v, i + 1);
+        let n_upper = acr.chars().filter(|c| c.is_uppercase()).count();
+        let ok = text_of(doc, v, i) == "("
+            && text_of(doc, v, i + 2) == ")"
+            && v.sent_of(i + 2) == v.sent_of(i - 1)
+            && (2..=10).contains(&acr.chars().count())
+            && n_upper >= 2
+            && acr.chars().all(|c| c.is_alphanumeric() || c == '&' || c == '.')
+            && !defs.contains_key(acr);
+        if !ok {
+            i += 1;
+            continue;
+        }
+        let words = |r: std::ops::Range<usize>| -> Vec<String> { r.map(|k| text_of(doc, v, k).to_string()).collect() };
+        // A name ending right before the parenthesis.
+        if let Some(n) = names.iter().find(|n| n.toks.end == i && n.etype != EntityType::Person && n.toks.len() >= 2 && spells_initials(acr, &words(n.toks.clone()))) {
+            defs.insert(acr.to_string(), n.span);
+        } else {
+            // Unmarked capitalised words (with fillers inside) that spell the acronym.
+            let sstart = v.sents.get(v.sent_of(i - 1)).map(|x| x.toks.start).unwrap_or(0);
+            let mut a = i;
+            let mut found = None;
+            while a > sstart && i - a < 12 {
+                a -= 1;
+                let w = text_of(doc, v, a);
+                if !(is_cap(w) || is_acronym_filler(w)) {
+                    break;
+                }
+                if is_cap(w) && !is_acronym_filler(&w.to_lowercase()) && i - a >= 2 && spells_initials(acr, &words(a..i)) {
+                    found = Some(a);
+                }
+            }
+            if let Some(a) = found {
+                let span = Span::new(v.toks[a].span.start, v.toks[i - 1].span.end);
+                // Only over model names that lie inside it ("Warning Service" of "Coastal
+                // Flood Warning Service"), never over a knowledge-base match or a person.
+                let blocked = names.iter().any(|n| n.span.overlaps(span) && (n.from_kb || n.etype == EntityType::Person || n.span.start < span.start || n.span.end > span.end));
+                if !blocked {
+                    names.retain(|n| !n.span.overlaps(span));
+                    names.push(NameSpan { span, etype: EntityType::Org, kb: None, toks: a..i, from_kb: false });
+                    defs.insert(acr.to_string(), span);
+                }
+            }
+        }
+        i += 3;
+    }
+    if defs.is_empty() {
+        return HashMap::new();
+    }
+    // The acronym in its parentheses and its later bare uses.
+    let mut added = Vec::new();
+    for k in 0..v.toks.len() {
+        let t = text_of(doc, v, k);
+        let Some(long) = defs.get(t) else { continue };
+        let Some(etype) = names.iter().find(|n| n.span == *long).map(|n| n.etype) else { continue };
+        let span = v.toks[k].span;
+        if !names.iter().chain(added.iter()).any(|m| m.span.overlaps(span)) {
+            added.push(NameSpan { span, etype, kb: None, toks: k..k + 1, from_kb: false });
+        }
+    }
+    names.extend(added);
+    names.sort_by_key(|n| n.span.start);
+    defs.into_iter().filter_map(|(acr, long)| names.iter().position(|n| n.span == long).map(|i| (acr, i))).collect()
+}
+
+/// Splits a model organisation made of two organisations joined by "and", each of two
+/// words or more ending in an organisation head noun: "Faleolo District Hospital and
+/// Leulumoega District Hospital", "the Red Cross Society and the Fisheries Authority".
+/// "Centers for Disease Control and Prevention" and "Ministry of Trade and Industry" stay
+/// whole.
+fn split_coordinated_orgs(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    let head = |i: usize| ORG_HEADS.contains(&lower(doc, v, i).as_str()) && is_cap(text_of(doc, v, i));
+    let mut out = Vec::with_capacity(names.len());
+    for n in names.drain(..) {
+        let split = (!n.from_kb && matches!(n.etype, EntityType::Org | EntityType::Fac))
+            .then(|| n.toks.clone().find(|&i| i > n.toks.start + 1 && i + 2 < n.toks.end && text_of(doc, v, i) == "and" && head(i - 1)))
+            .flatten();
+        match split {
+            Some(a) => {
+                let mut b = a + 1;
+                if lower(doc, v, b) == "the" {
+                    b += 1;
+                }
+                let right = b..n.toks.end;
+                if right.len() >= 2 && head(n.toks.end - 1) {
+                    let left = n.toks.start..a;
+                    for r in [left, right] {
+                        let span = Span::new(v.toks[r.start].span.start, v.toks[r.end - 1].span.end);
+                        out.push(NameSpan { span, etype: n.etype, kb: None, toks: r, from_kb: false });
+                    }
+                } else {
+                    out.push(n);
+                }
+            }
+            None => out.push(n),
+        }
+    }
+    *names = out;
 }
 
 /// Nouns that end a business name after an owner's possessive ("Marco's Bakery", "Joe's Auto
@@ -1949,6 +2109,22 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         }
         k = end;
         let _ = k;
+    }
+    // Affiliation: "Sheldon Yett of UNICEF", "Jane Roe of the World Food Programme": the
+    // code of a knowledge-base organisation right after "of", for people the knowledge base
+    // does not know.
+    if info.org_code.is_none() && ents.get(me).is_some_and(|e| e.kb.is_none()) && toks.end + 1 < send && lower(doc, v, toks.end) == "of" {
+        let mut k = toks.end + 1;
+        if k + 1 < send && lower(doc, v, k) == "the" {
+            k += 1;
+        }
+        let a = v.toks[k].span.start;
+        let b = v.toks[(k + 8).min(send) - 1].span.end;
+        if let Some(m) = ctx.gaz.find(ctx.kb, &doc.text[a..b]).into_iter().find(|m| m.span.start == 0) {
+            if let Some(r @ NameRef::Org(_)) = m.refs.first().copied() {
+                info.org_code = ctx.kb.describe(r, ctx.date).2;
+            }
+        }
     }
     info
 }

@@ -500,3 +500,40 @@ fn bare_surname_shared_by_two_office_holders_goes_to_the_one_in_office() {
     assert!(c.entities.iter().all(|e| !e.name.contains("Anna") && !e.name.contains("Peter")), "{:?}", c.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn acronym_defined_in_parentheses_is_the_same_organisation() {
+    let doc = run(
+        "The Coastal Flood Warning Service (CFWS) issued an alert on Monday. CFWS said the river would peak overnight.",
+        "2021-02-01",
+    );
+    let e = ent(&doc, "Coastal Flood Warning Service");
+    let t = texts(&doc, e);
+    assert_eq!(t.iter().filter(|(s, _)| *s == "CFWS").count(), 2, "{t:?}");
+    assert!(doc.entities.iter().all(|x| x.name != "CFWS"), "the acronym is no entity of its own");
+    // A parenthesised word that does not spell the name stays apart.
+    let doc = run("The Coastal Flood Warning Service (Kestrel) issued an alert.", "2021-02-01");
+    for e in &doc.entities {
+        let t = texts(&doc, e);
+        assert!(!(t.iter().any(|(s, _)| *s == "Kestrel") && t.iter().any(|(s, _)| s.contains("Service"))), "{t:?}");
+    }
+}
+
+#[test]
+fn two_organisations_joined_by_and_are_two_entities() {
+    let doc = run("Patients were moved between Northfield District Hospital and Greyhaven District Hospital on Friday.", "2021-02-01");
+    ent(&doc, "Northfield District Hospital");
+    ent(&doc, "Greyhaven District Hospital");
+    // One name with "and" inside stays whole.
+    let doc = run("The Ministry of Trade and Industry of Ruritania raised tariffs.", "2021-02-01");
+    assert!(doc.entities.iter().any(|e| e.name.starts_with("Ministry of Trade and Industry")), "{:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+}
+
+#[test]
+fn person_of_a_known_organisation_takes_its_code_and_amounts_are_not_countries() {
+    let doc = run("Marta Kowalczyk of UNICEF said the vaccination drive had reached every village.", "2021-02-01");
+    assert_eq!(ent(&doc, "Marta Kowalczyk").actor.as_deref(), Some("IGOUNO"));
+    let doc = run("The rebuilding will cost US$300 billion, the United States said.", "2021-02-01");
+    let us = ent(&doc, "United States");
+    assert!(texts(&doc, us).iter().all(|(s, _)| !s.contains('$')), "{:?}", texts(&doc, us));
+}
