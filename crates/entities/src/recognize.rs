@@ -1704,10 +1704,12 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
             continue;
         }
         // The short name of a person in the knowledge base ("Bush administration",
-        // "Abbas said") is that person, whatever type the model gave it.
+        // "Abbas said") is that person, whatever type the model gave it, if he or she was
+        // in office on the article date; not after "the" ("the Hague", "the Moon").
         if n.toks.len() == 1 {
             let t = text_of(doc, v, n.toks.start);
-            if ctx.kb.people.iter().any(|p| p.short == t) && !ctx.kb.names.contains_key(t) {
+            let after_the = n.toks.start > 0 && lower(doc, v, n.toks.start - 1) == "the";
+            if !after_the && kb_short(ctx, t).is_some() && !ctx.kb.names.contains_key(t) {
                 n.etype = EntityType::Person;
                 continue;
             }
