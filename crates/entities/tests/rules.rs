@@ -537,3 +537,12 @@ fn person_of_a_known_organisation_takes_its_code_and_amounts_are_not_countries()
     let us = ent(&doc, "United States");
     assert!(texts(&doc, us).iter().all(|(s, _)| !s.contains('$')), "{:?}", texts(&doc, us));
 }
+
+#[test]
+fn a_known_short_name_after_the_or_out_of_office_is_not_that_person() {
+    // Moon Jae-in was South Korea's president from 2017 to 2022.
+    let doc = run("Runners set off before dawn while the Moon was still up over Vienna.", "2019-10-12");
+    assert!(doc.entities.iter().all(|e| e.name != "Moon Jae-in"), "{:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+    let doc = run("On Tuesday, Moon told reporters that talks with Pyongyang would resume.", "2019-10-12");
+    assert_eq!(ent(&doc, "Moon Jae-in").actor.as_deref(), Some("KORGOV"));
+}
