@@ -1708,8 +1708,11 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
         // in office on the article date; not after "the" ("the Hague", "the Moon").
         if n.toks.len() == 1 {
             let t = text_of(doc, v, n.toks.start);
-            let after_the = n.toks.start > 0 && lower(doc, v, n.toks.start - 1) == "the";
-            if !after_the && kb_short(ctx, t).is_some() && !ctx.kb.names.contains_key(t) {
+            let next = if n.toks.end < v.toks.len() { lower(doc, v, n.toks.end) } else { String::new() };
+            let of_person = matches!(next.as_str(), "administration" | "government" | "cabinet" | "presidency" | "family" | "era" | "years" | "campaign" | "camp" | "doctrine" | "regime");
+            let after_the = n.toks.start > 0 && lower(doc, v, n.toks.start - 1) == "the" && !of_person;
+            let known = ctx.kb.people.iter().any(|p| p.short == t && (ctx.date.is_none() || p.role_on(ctx.date).is_some()));
+            if !after_the && known && !ctx.kb.names.contains_key(t) {
                 n.etype = EntityType::Person;
                 continue;
             }
