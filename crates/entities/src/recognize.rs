@@ -2326,6 +2326,7 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         .filter(|(_, n)| **n >= 2)
         .max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))
         .map(|(k, _)| k.clone());
+    generic_institutions(doc, ents);
     for e in ents.iter_mut() {
         if e.etype != EntityType::Org || e.actor.is_some() || e.kb.is_some() {
             continue;
@@ -2431,6 +2432,69 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         let code = code.or_else(|| coordinated_code(doc, v, &snapshot, i, first));
         ents[i].actor = code;
         snapshot[i].1 = ents[i].actor.clone();
+    }
+}
+
+/// Names that several countries give their own institution ("the Senate", "the House of
+/// Commons", "the Workers' Party"): the knowledge base reads them as one country's.
+const GENERIC_INSTITUTIONS: &[&str] = &[
+    "Senate", "Congress", "House of Representatives", "House of Commons", "National Assembly", "Parliament",
+    "Supreme Court", "Constitutional Court", "Workers' Party", "Labour Party", "Labor Party", "Conservative Party",
+    "Liberal Party", "Socialist Party", "Communist Party", "Joint Chiefs of Staff", "Foreign Ministry",
+    "Defence Ministry", "Defense Ministry", "Interior Ministry", "Central Bank", "National Police", "Air Force",
+];
+
+/// A knowledge-base institution met only under a generic name (see
+/// [`GENERIC_INSTITUTIONS`]) belongs to the country the document is about when the
+/// knowledge base's country is not otherwise mentioned: "the Senate" in a Manila story is
+/// the Philippine Senate (PHLLEG), "the Workers' Party" in a Brazilian one BRAPTY; in an
+/// Indian document "Congress" is the Congress party.
+fn generic_institutions(doc: &Document, ents: &mut [Ent]) {
+    let generic = |e: &Ent| -> Option<String> {
+        let a = e.actor.as_deref()?;
+        if e.etype != EntityType::Org || a.len() != 6 || a.starts_with("IGO") || a.starts_with("NGO") || a.starts_with("IMG") || e.mentions.is_empty() {
+            return None;
+        }
+        let mut word = None;
+        for m in &e.mentions {
+            let t = doc.span_text(m.span);
+            let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
+            if !GENERIC_INSTITUTIONS.contains(&t) || word.as_deref().is_some_and(|w| w != t) {
+                return None;
+            }
+            word = Some(t.to_string());
+        }
+        word
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for e in ents.iter() {
+        if generic(e).is_some() {
+            continue;
+        }
+        if let Some(a) = &e.actor {
+            if a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG") {
+                *counts.entry(a[..3].to_string()).or_default() += e.count;
+            }
+        }
+    }
+    let Some(d) = counts.iter().filter(|(_, n)| **n >= 2).max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone()) else { return };
+    for e in ents.iter_mut() {
+        let Some(w) = generic(e) else { continue };
+        let Some(code) = e.actor.clone() else { continue };
+        let (country, sector) = code.split_at(3);
+        if country == d || counts.contains_key(country) {
+            continue;
+        }
+        if d == "IND" && w == "Congress" {
+            e.actor = Some("INDPTY".to_string());
+            e.name = "Indian National Congress".to_string();
+        } else {
+            // (A ruling party of a one-party state is coded GOV; elsewhere a party is PTY.)
+            let sector = if w.ends_with("Party") { "PTY" } else { sector };
+            e.actor = Some(format!("{d}{sector}"));
+            e.name = w;
+        }
+        e.kb = None;
     }
 }
 

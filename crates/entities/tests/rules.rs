@@ -546,3 +546,20 @@ fn a_known_short_name_after_the_or_out_of_office_is_not_that_person() {
     let doc = run("On Tuesday, Moon told reporters that talks with Pyongyang would resume.", "2019-10-12");
     assert_eq!(ent(&doc, "Moon Jae-in").actor.as_deref(), Some("KORGOV"));
 }
+
+#[test]
+fn a_bare_senate_or_congress_belongs_to_the_country_of_the_document() {
+    let doc = run(
+        "Philippine President Ferdinand Marcos Jr. asked the Senate on Monday to pass the budget. The Senate will vote in Manila next week, Philippine officials said.",
+        "2023-08-01",
+    );
+    assert_eq!(ent(&doc, "Senate").actor.as_deref(), Some("PHLLEG"));
+    let doc = run(
+        "Brazilian voters went to the polls in Sao Paulo on Sunday. The Workers' Party said Brazil needed change, Brazilian officials said.",
+        "2022-10-03",
+    );
+    assert_eq!(ent(&doc, "Workers' Party").actor.as_deref(), Some("BRAPTY"));
+    // With the United States in the text, it stays the US Senate.
+    let doc = run("The Senate voted on Tuesday to send more aid to Ukraine, US officials said in Washington.", "2023-08-01");
+    assert!(doc.entities.iter().any(|e| e.actor.as_deref() == Some("USALEG")), "{:?}", doc.entities.iter().map(|e| (&e.name, &e.actor)).collect::<Vec<_>>());
+}
