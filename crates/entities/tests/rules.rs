@@ -563,3 +563,11 @@ fn a_bare_senate_or_congress_belongs_to_the_country_of_the_document() {
     let doc = run("The Senate voted on Tuesday to send more aid to Ukraine, US officials said in Washington.", "2023-08-01");
     assert!(doc.entities.iter().any(|e| e.actor.as_deref() == Some("USALEG")), "{:?}", doc.entities.iter().map(|e| (&e.name, &e.actor)).collect::<Vec<_>>());
 }
+
+#[test]
+fn compound_titles_ending_in_general_are_not_military() {
+    let doc = run("California Attorney General Dana Whitcomb filed the lawsuit on Monday.", "2019-02-21");
+    assert_eq!(ent(&doc, "Dana Whitcomb").actor.as_deref(), Some("USAJUD"));
+    let doc = run("Russian General Pavel Orlov inspected the troops on Monday.", "2019-02-21");
+    assert_eq!(ent(&doc, "Pavel Orlov").actor.as_deref(), Some("RUSMIL"));
+}
