@@ -635,6 +635,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // Bare name parts of known people: "Putin" → Vladimir Putin, "Kim" → the most
     // salient Kim, "Kim-Putin" → two people.
     name_parts(doc_ref, v, &mut ents);
+    // "Labour" after "the Labour Party", "Gazprom" beside "Gazprom Corporation".
+    org_short_forms(doc_ref, &mut ents);
 
     // 5. Organisation noun phrases: "the state-run KCNA news agency", "North Korea's
     //    Munitions Industry Department".
@@ -1571,6 +1573,41 @@ fn match_person(ents: &[Ent], surface: &str) -> Option<usize> {
         }
     }
     best
+}
+
+/// Words that end an organisation's full name and are often left out ("the Labour Party"
+/// → "Labour").
+const ORG_SUFFIXES: &[&str] = &["Party", "Corporation", "Corp.", "Company", "Co.", "Inc.", "Ltd.", "Group", "Movement", "Organization", "Organisation"];
+
+/// Merges an organisation named by the full name of another one without its last word
+/// (see [`ORG_SUFFIXES`]) into that one: "Labour" into "Labour Party".
+fn org_short_forms(doc: &Document, ents: &mut [Ent]) {
+    for a in 0..ents.len() {
+        if ents[a].etype != EntityType::Org || ents[a].mentions.is_empty() {
+            continue;
+        }
+        let Some(base) = ORG_SUFFIXES.iter().find_map(|suf| ents[a].name.strip_suffix(suf).map(|b| b.trim_end().to_string())) else { continue };
+        if base.is_empty() || !base.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        for b in 0..ents.len() {
+            if b == a || ents[b].etype != EntityType::Org || ents[b].kb.is_some() || ents[b].name != base {
+                continue;
+            }
+            // "the Constitution" is not the Constitution Party: a common word used with
+            // "the" names something else.
+            let lb = base.to_lowercase();
+            let common = !base.contains(' ') && (is_common_word(&lb) || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lb)));
+            if common && ents[b].mentions.iter().any(|m| doc.span_text(m.span).starts_with("the ") || doc.span_text(m.span).starts_with("The ")) {
+                continue;
+            }
+            let moved = std::mem::take(&mut ents[b].mentions);
+            let count = ents[b].count;
+            ents[a].mentions.extend(moved);
+            ents[a].count += count;
+            ents[b].count = 0;
+        }
+    }
 }
 
 fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {

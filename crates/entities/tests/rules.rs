@@ -571,3 +571,10 @@ fn compound_titles_ending_in_general_are_not_military() {
     let doc = run("Russian General Pavel Orlov inspected the troops on Monday.", "2019-02-21");
     assert_eq!(ent(&doc, "Pavel Orlov").actor.as_deref(), Some("RUSMIL"));
 }
+
+#[test]
+fn an_organisation_named_without_its_last_word_is_the_same_one() {
+    let doc = run("The Green Valley Party won 40 seats on Sunday, while Green Valley lost two seats in the capital.", "2019-12-13");
+    let e = ent(&doc, "Green Valley Party");
+    assert!(texts(&doc, e).iter().any(|(t, _)| *t == "Green Valley"), "{:?} / {:?}", texts(&doc, e), doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+}
