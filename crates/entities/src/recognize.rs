@@ -1957,6 +1957,7 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     let mut relation: Option<(String, char)> = None;
     let mut possessor: Option<String> = None;
     let mut ext = toks.start;
+    let mut org_head_title = false;
     while i > sstart {
         let j = i - 1;
         let w = text_of(doc, v, j);
@@ -2024,6 +2025,22 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             }
             break;
         } else {
+            // "Society President Ash Soni": the head noun of an organisation named before
+            // ("the Royal Pharmaceutical Society") says whose office it is.
+            let body = matches!(
+                lw.as_str(),
+                "society" | "association" | "federation" | "league" | "foundation" | "fund" | "trust" | "bank" | "company" | "corporation" | "group" | "union"
+                    | "club" | "church" | "institute" | "university" | "college" | "school" | "academy" | "museum" | "hospital" | "party" | "airlines" | "network"
+            );
+            if !title_words.is_empty() && is_cap(w) && body {
+                org_head_title = true;
+                let named = ents.iter().filter(|e| e.etype == EntityType::Org && e.name.rsplit(' ').next().is_some_and(|x| x.eq_ignore_ascii_case(&lw))).max_by_key(|e| e.last_tok);
+                if let Some(e) = named {
+                    info.org_code = e.actor.clone().or_else(|| e.kb.and_then(|k| ctx.kb.describe(k, ctx.date).2));
+                }
+                title_words.insert(0, w.to_string());
+                ext = j;
+            }
             break;
         }
         i = j;
@@ -2066,7 +2083,9 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         let lrole = role.to_lowercase();
         info.office = title_words.iter().any(|w| OFFICE_WORDS.contains(&w.to_lowercase().as_str()));
         info.spokes = lrole.contains("spokes");
-        info.sector = sector_of_title(ctx, &lrole);
+        // The office of a body other than a government ("Society President") has no
+        // sector of its own here.
+        info.sector = if org_head_title { None } else { sector_of_title(ctx, &lrole) };
         if lrole.contains("mr") {
             info.gender = 'm';
         } else if lrole.contains("mrs") || lrole.contains("ms") || lrole.contains("queen") || lrole.contains("spokeswoman") {

@@ -578,3 +578,14 @@ fn an_organisation_named_without_its_last_word_is_the_same_one() {
     let e = ent(&doc, "Green Valley Party");
     assert!(texts(&doc, e).iter().any(|(t, _)| *t == "Green Valley"), "{:?} / {:?}", texts(&doc, e), doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn an_office_of_a_named_body_is_not_a_government_office() {
+    let doc = run(
+        "A survey by the Royal Horticultural Society found that gardens were shrinking. Society President Alma Reyes said the trend worried members.",
+        "2019-10-25",
+    );
+    let e = ent(&doc, "Alma Reyes");
+    assert_ne!(e.actor.as_deref(), Some("GBRGOV"));
+    assert_eq!(e.role.as_deref(), Some("Society President"));
+}
