@@ -513,7 +513,11 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 (Key::Text(long.etype, norm.clone()), None, norm, long.etype)
             }
             (_, kb) => match kb {
-            Some(NameRef::Capital(_)) => (Key::Capital(surface.clone()), n.kb, surface.clone(), EntityType::Gpe),
+            Some(NameRef::Capital(c)) => {
+                // "MOSCOW" in a dateline is Moscow.
+                let name = ctx.kb.countries[c].capitals.iter().find(|x| x.to_lowercase() == surface.to_lowercase()).cloned().unwrap_or_else(|| surface.clone());
+                (Key::Capital(name.clone()), n.kb, name, EntityType::Gpe)
+            }
             Some(r) => {
                 let (name, t, _) = ctx.kb.describe(r, ctx.date);
                 let name = if matches!(r, NameRef::Demonym(_)) { surface.trim_end_matches('s').to_string() } else { name };
@@ -589,7 +593,10 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 prev.as_deref(),
                 Some("in" | "at" | "near" | "from" | "to" | "outside" | "around" | "across" | "into" | "toward" | "towards" | "of" | "the" | "a" | "an" | "through" | "via" | "over" | "central" | "downtown" | "suburban")
             ) || next.is_some_and(|t| is_cap(t) || t == "-");
-            if loc {
+            // A dateline ("LONDON (Reuters) -", "MOSCOW, June 3 -") names the place.
+            let first_of_sentence = v.sents.iter().any(|x| x.toks.start == toks.start);
+            let dateline = first_of_sentence && surface.chars().any(char::is_uppercase) && !surface.chars().any(char::is_lowercase) && next.is_some_and(|t| matches!(t, "(" | "," | "-" | "–" | "—"));
+            if loc || dateline {
                 ents[idx].loc_count += 1;
             } else {
                 ents[idx].gov_count += 1;

@@ -589,3 +589,9 @@ fn an_office_of_a_named_body_is_not_a_government_office() {
     assert_ne!(e.actor.as_deref(), Some("GBRGOV"));
     assert_eq!(e.role.as_deref(), Some("Society President"));
 }
+
+#[test]
+fn a_capital_in_a_dateline_is_the_place() {
+    let doc = run("MOSCOW (Reuters) - The central bank raised its key rate on Friday, surprising analysts.", "2023-07-21");
+    assert_eq!(ent(&doc, "Moscow").actor.as_deref(), Some("RUS"));
+}
