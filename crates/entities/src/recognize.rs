@@ -45,6 +45,8 @@ struct Ent {
     role_org_code: Option<String>,
     /// "spokesman" etc.: the code comes from the organisation in context.
     spokes: bool,
+    /// A body without a code was named in the title ("Sea-Eye spokesperson").
+    org_seen: bool,
     gender: char,
     mentions: Vec<Mention>,
     /// Token index of the last mention (for salience).
@@ -569,6 +571,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                     text_country: None,
                     role_org_code: None,
                     spokes: false,
+                    org_seen: false,
                     gender,
                     mentions: Vec::new(),
                     last_tok: 0,
@@ -620,6 +623,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 e.role_org_code = t.org_code;
             }
             e.spokes |= t.spokes;
+            e.org_seen |= t.org_seen;
             if e.gender == '?' {
                 e.gender = t.gender;
             }
@@ -1940,6 +1944,7 @@ struct TitleInfo {
     country: Option<String>,
     org_code: Option<String>,
     spokes: bool,
+    org_seen: bool,
     gender: char,
 }
 
@@ -1953,6 +1958,7 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         country: None,
         org_code: None,
         spokes: false,
+        org_seen: false,
         gender: '?',
     };
     let sent = v.sent_of(toks.start);
@@ -1984,6 +1990,7 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
                     _ => {
                         let code = e.actor.clone().or_else(|| e.kb.and_then(|k| ctx.kb.describe(k, ctx.date).2));
                         if e.etype == EntityType::Org {
+                            info.org_seen = true;
                             info.org_code = code;
                         } else if let Some(c) = code {
                             info.country = Some(c.get(..3).unwrap_or(&c).to_string());
@@ -2327,6 +2334,7 @@ fn institutions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut Vec<Ent>, key_in
                     text_country: None,
                     role_org_code: None,
                     spokes: false,
+                    org_seen: false,
                     gender: '?',
                     mentions: Vec::new(),
                     last_tok: 0,
@@ -2471,8 +2479,21 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                     }
                 }
             }
+            // Else the country (named in the title, or the document's) and the sector of
+            // the title's other words ("Police spokesman" → COP), by default GOV.
+            // A capitalised word the sector table does not know ("Sea-Eye spokesperson")
+            // names some other body: no code.
+            let sector = || -> Option<String> {
+                let rest: Vec<&str> = e.text_role.as_deref().unwrap_or("").split_whitespace().filter(|w| !w.to_lowercase().contains("spokes")).collect();
+                match sector_of_title(ctx, &rest.join(" ").to_lowercase()) {
+                    Some(s) => Some(s),
+                    None if rest.iter().any(|w| is_cap(w)) => None,
+                    None => Some("GOV".to_string()),
+                }
+            };
             same.or(prev).map(|x| x.1)
                 .or_else(|| e.text_country.as_ref().map(|c| format!("{c}GOV")))
+                .or_else(|| if e.org_seen { None } else { dominant.as_ref().and_then(|c| sector().map(|s| format!("{c}{s}"))) })
         } else {
             // A country met only once nearby ("the Gulf of Mexico") yields to the country
             // the document is mostly about.
@@ -2505,6 +2526,10 @@ const GENERIC_INSTITUTIONS: &[&str] = &[
     "Supreme Court", "Constitutional Court", "Workers' Party", "Labour Party", "Labor Party", "Conservative Party",
     "Liberal Party", "Socialist Party", "Communist Party", "Joint Chiefs of Staff", "Foreign Ministry",
     "Defence Ministry", "Defense Ministry", "Interior Ministry", "Central Bank", "National Police", "Air Force",
+    "Department of Education", "Education Department", "Department of Transportation", "Transportation Department",
+    "Department of Agriculture", "Agriculture Department", "Department of Labor", "Labor Department", "Department of Health",
+    "Health Department", "Department of the Interior", "Interior Department", "Department of Commerce", "Commerce Department",
+    "Department of Energy", "Energy Department", "Electoral College",
 ];
 
 /// A knowledge-base institution met only under a generic name (see

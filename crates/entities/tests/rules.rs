@@ -595,3 +595,12 @@ fn a_capital_in_a_dateline_is_the_place() {
     let doc = run("MOSCOW (Reuters) - The central bank raised its key rate on Friday, surprising analysts.", "2023-07-21");
     assert_eq!(ent(&doc, "Moscow").actor.as_deref(), Some("RUS"));
 }
+
+#[test]
+fn a_spokesperson_without_a_named_body_speaks_for_the_country_of_the_document() {
+    let doc = run(
+        "Polish investigators searched the house in Gdansk on Monday, and Poland's prosecutors opened a case. Police spokesman Adam Nowicki said two men were arrested.",
+        "2019-01-14",
+    );
+    assert_eq!(ent(&doc, "Adam Nowicki").actor.as_deref(), Some("POLCOP"));
+}
