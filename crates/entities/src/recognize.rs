@@ -2100,6 +2100,12 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         // The office of a body other than a government ("Society President") has no
         // sector of its own here.
         info.sector = if org_head_title { None } else { sector_of_title(ctx, &lrole) };
+        // A former official ("former prime minister", "ex-defence minister") is one of
+        // the country's elites (CAMEO ELI), as the knowledge base codes people after their
+        // last term.
+        if (lrole.starts_with("former ") || lrole.starts_with("ex-")) && matches!(info.sector.as_deref(), Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")) {
+            info.sector = Some("ELI".to_string());
+        }
         if lrole.contains("mr") {
             info.gender = 'm';
         } else if lrole.contains("mrs") || lrole.contains("ms") || lrole.contains("queen") || lrole.contains("spokeswoman") {
@@ -2503,7 +2509,12 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                     Some(d) if country_counts.get(&c).copied().unwrap_or(0) < 2 && country_counts.get(d).copied().unwrap_or(0) >= 3 => d.clone(),
                     _ => c,
                 });
-            let country = e.text_country.clone().or(near).or_else(|| country_counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone()));
+            // A known person out of office keeps the knowledge base's country.
+            let kb_country = match e.kb {
+                Some(NameRef::Person(p)) => ctx.kb.people[p].code_on(ctx.date).and_then(|c| c.get(..3).map(str::to_string)).filter(|c| ctx.kb.country(c).is_some()),
+                _ => None,
+            };
+            let country = e.text_country.clone().or(kb_country).or(near).or_else(|| country_counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone()));
             match (&country, &e.text_sector) {
                 (Some(c), Some(s)) => Some(format!("{c}{s}")),
                 (Some(c), None) if e.text_role.is_some() => Some(c.clone()),

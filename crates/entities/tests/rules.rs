@@ -606,3 +606,11 @@ fn a_spokesperson_without_a_named_body_speaks_for_the_country_of_the_document() 
     );
     assert_eq!(ent(&doc, "Adam Nowicki").actor.as_deref(), Some("POLCOP"));
 }
+
+#[test]
+fn a_former_official_is_one_of_the_elites() {
+    let doc = run("Former French prime minister Jean Dufresne criticised the budget on Monday.", "2019-09-24");
+    assert_eq!(ent(&doc, "Jean Dufresne").actor.as_deref(), Some("FRAELI"));
+    let doc = run("French Prime Minister Jean Dufresne presented the budget on Monday.", "2019-09-24");
+    assert_eq!(ent(&doc, "Jean Dufresne").actor.as_deref(), Some("FRAGOV"));
+}
