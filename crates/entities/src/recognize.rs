@@ -290,6 +290,24 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 let last_ok = in_kb(last) || ORG_HEADS.contains(&lower(doc_ref, v, last).as_str()) || !TITLE_WORDS.contains(&lower(doc_ref, v, last).as_str());
                 extra_ok = head && last_ok && s.toks.clone().all(|i| in_kb(i) || connector(i, true) || is_cap(text_of(doc_ref, v, i)));
             }
+            // "Mayor of London Sadiq Khan", "First Minister of Scotland Nicola Sturgeon",
+            // "Ambassador to the United States Hamdullah Mohib": an office "of"/"to" the place
+            // before, and two or more capitalised words after it, are a person.
+            let last_kb = inside.iter().map(|&k| names[k].toks.end).max().unwrap_or(s.toks.start);
+            let first_kb = inside.iter().map(|&k| names[k].toks.start).min().unwrap_or(s.toks.start);
+            let mut p = first_kb;
+            if p > 0 && lower(doc_ref, v, p - 1) == "the" {
+                p -= 1;
+            }
+            let office_before = p >= 2
+                && matches!(lower(doc_ref, v, p - 1).as_str(), "of" | "to" | "for")
+                && (OFFICE_WORDS.contains(&lower(doc_ref, v, p - 2).as_str()) || TITLE_WORDS.contains(&lower(doc_ref, v, p - 2).as_str()));
+            let rest = last_kb..s.toks.end;
+            if all_inside && first_kb == s.toks.start && office_before && rest.len() >= 2 && rest.clone().all(|i| is_cap(text_of(doc_ref, v, i)) && !ORG_HEADS.contains(&lower(doc_ref, v, i).as_str())) {
+                let span = Span::new(v.toks[rest.start].span.start, v.toks[rest.end - 1].span.end);
+                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: rest, from_kb: false });
+                continue;
+            }
             if all_inside && extra_ok {
                 let mut k = 0;
                 names.retain(|_| {
@@ -2063,7 +2081,7 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     // "commander of the Korean People's Army Ri Pyong Chol".
     if title_words.is_empty() && relation.is_none() {
         // Look back for: TITLE of [the] ORG NAME
-        if let Some(org) = ents.iter().filter(|e| e.etype == EntityType::Org).flat_map(|e| e.mentions.iter().map(move |m| (e, m))).find(|(_, m)| {
+        if let Some(org) = ents.iter().filter(|e| matches!(e.etype, EntityType::Org | EntityType::Gpe)).flat_map(|e| e.mentions.iter().map(move |m| (e, m))).find(|(_, m)| {
             let r = tok_range(v, m.span);
             r.end == toks.start
         }) {
@@ -2073,13 +2091,28 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
                 k -= 1;
             }
             if k > sstart + 1 && lower(doc, v, k - 1) == "of" {
-                let t = lower(doc, v, k - 2);
-                if OFFICE_WORDS.contains(&t.as_str()) {
+                let mut t = lower(doc, v, k - 2);
+                // "Vice President of X", "former President of X".
+                let before = if k >= sstart + 3 { lower(doc, v, k - 3) } else { String::new() };
+                if matches!(before.as_str(), "vice" | "deputy") {
+                    t = format!("{before} {t}");
+                }
+                let former = matches!(before.as_str(), "former" | "ex" | "late") || (k >= sstart + 4 && matches!(before.as_str(), "vice" | "deputy") && matches!(lower(doc, v, k - 4).as_str(), "former" | "ex"));
+                if OFFICE_WORDS.contains(&t.rsplit(' ').next().unwrap_or("")) {
                     let org_text = &doc.text[v.toks[k].span.start..org.1.span.end];
                     info.role = Some(format!("{} of {}", t, org_text));
                     info.office = true;
-                    info.org_code = org.0.actor.clone().or_else(|| org.0.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2));
+                    let code = org.0.actor.clone().or_else(|| org.0.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2));
+                    if org.0.etype == EntityType::Org {
+                        info.org_code = code;
+                    } else {
+                        // "Mayor of London Sadiq Khan": the place's country.
+                        info.country = code.and_then(|c| c.get(..3).map(str::to_string));
+                    }
                     info.sector = sector_of_title(ctx, &t);
+                    if former && matches!(info.sector.as_deref(), Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")) {
+                        info.sector = Some("ELI".to_string());
+                    }
                 }
             }
         }
@@ -2520,6 +2553,20 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                 (Some(c), None) if e.text_role.is_some() => Some(c.clone()),
                 _ => None,
             }
+        };
+        // A known person out of office described by an office the knowledge base says he
+        // or she held ("President Barack Obama" in 2019, "leader of Zimbabwe Robert Mugabe"
+        // in his obituary) is coded as the knowledge base codes former office holders.
+        let code = match (ents[i].kb, &code) {
+            (Some(NameRef::Person(p)), Some(c)) if ctx.kb.people[p].role_on(ctx.date).is_none() && ctx.kb.people[p].roles.iter().any(|r| &r.code == c) => {
+                // (Only after the last term: before the first one the text may name an
+                // office the knowledge base does not list.)
+                match ctx.kb.people[p].code_on(ctx.date) {
+                    Some(k) if k.ends_with("ELI") => Some(k),
+                    _ => code,
+                }
+            }
+            _ => code,
         };
         let code = code.or_else(|| ents[i].actor.clone());
         // Coordinated with a coded person ("Ri Pyong Chol, Pak Jong Chon, and ..."): share

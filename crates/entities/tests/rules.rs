@@ -614,3 +614,20 @@ fn a_former_official_is_one_of_the_elites() {
     let doc = run("French Prime Minister Jean Dufresne presented the budget on Monday.", "2019-09-24");
     assert_eq!(ent(&doc, "Jean Dufresne").actor.as_deref(), Some("FRAGOV"));
 }
+
+#[test]
+fn an_office_of_a_place_before_a_name_is_a_title() {
+    let doc = run("The attack was condemned by the Mayor of Paris Claire Dubois on Friday.", "2019-11-29");
+    let e = ent(&doc, "Claire Dubois");
+    assert_eq!(e.actor.as_deref(), Some("FRAGOV"));
+    assert!(doc.entities.iter().all(|x| !x.name.contains("Paris Claire")), "{:?}", doc.entities.iter().map(|x| &x.name).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_known_person_after_the_last_term_is_coded_as_a_former_official() {
+    // Barack Obama was president until January 2017.
+    let doc = run("The deal was first signed under President Barack Obama, the report said.", "2019-10-04");
+    assert_eq!(ent(&doc, "Barack Obama").actor.as_deref(), Some("USAELI"));
+    let doc = run("President Barack Obama signed the bill on Tuesday.", "2014-10-04");
+    assert_eq!(ent(&doc, "Barack Obama").actor.as_deref(), Some("USAGOV"));
+}
