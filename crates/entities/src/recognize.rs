@@ -251,6 +251,15 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         }) {
             continue;
         }
+        // Nor is a "person" ending in an office noun ("Labour MP", "Health Minister").
+        if s.etype == EntityType::Person
+            && matches!(
+                lower(doc_ref, v, toks.end - 1).as_str(),
+                "mp" | "mps" | "minister" | "secretary" | "spokesman" | "spokeswoman" | "spokesperson" | "senator" | "governor" | "mayor" | "chairman" | "ambassador"
+            )
+        {
+            continue;
+        }
         let s = &NerSpan { toks, etype: s.etype, label: s.label };
         let span = Span::new(v.toks[s.toks.start].span.start, v.toks[s.toks.end - 1].span.end);
         let clash = names.iter().any(|n| n.span.overlaps(span));

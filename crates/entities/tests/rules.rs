@@ -631,3 +631,9 @@ fn a_known_person_after_the_last_term_is_coded_as_a_former_official() {
     let doc = run("President Barack Obama signed the bill on Tuesday.", "2014-10-04");
     assert_eq!(ent(&doc, "Barack Obama").actor.as_deref(), Some("USAGOV"));
 }
+
+#[test]
+fn a_party_and_an_office_noun_are_no_person() {
+    let doc = run("Speakers included a Labour MP and the Health Minister of Ruritania.", "2019-03-24");
+    assert!(doc.entities.iter().all(|e| !(e.etype == newsgraph_core::EntityType::Person && e.name.ends_with("MP"))), "{:?}", doc.entities.iter().map(|e| (&e.name, e.etype)).collect::<Vec<_>>());
+}
