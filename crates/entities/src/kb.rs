@@ -71,17 +71,21 @@ pub struct Person {
 }
 
 impl Person {
-    /// The role valid on `date` (the latest-starting one when several overlap). Without a
-    /// date, the most recent role.
+    /// The role valid on `date` (the latest-starting one when several overlap; of two
+    /// starting the same day, the one listed first: "Prime Minister" before the defence
+    /// portfolio the same person held). Without a date, the most recent role.
     pub fn role_on(&self, date: Option<NaiveDate>) -> Option<&RolePeriod> {
-        match date {
-            None => self.roles.iter().max_by_key(|r| r.start),
-            Some(d) => self
-                .roles
-                .iter()
-                .filter(|r| r.start.map_or(true, |s| s <= d) && r.end.map_or(true, |e| d < e))
-                .max_by_key(|r| r.start),
+        let mut best: Option<&RolePeriod> = None;
+        for r in &self.roles {
+            let valid = match date {
+                None => true,
+                Some(d) => r.start.map_or(true, |s| s <= d) && r.end.map_or(true, |e| d < e),
+            };
+            if valid && best.is_none_or(|b| r.start > b.start) {
+                best = Some(r);
+            }
         }
+        best
     }
 
     /// Actor code on `date`: the role's code, else (out of office) the country of the
