@@ -118,6 +118,30 @@ pub(crate) fn is_common_word(lower: &str) -> bool {
     .contains(lower)
 }
 
+/// The usual gender (`'m'` or `'f'`) of a given name (lower case) from
+/// `data/ner/given-gender.txt` (format in its header), for pronoun agreement.
+pub(crate) fn given_name_gender(lower: &str) -> Option<char> {
+    static W: std::sync::OnceLock<std::collections::HashMap<&'static str, char>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        include_str!("../data/ner/given-gender.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, g) = l.split_once('\t')?;
+                let g = match g.trim() {
+                    "m" => 'm',
+                    "f" => 'f',
+                    _ => return None,
+                };
+                Some((name.trim(), g))
+            })
+            .collect()
+    })
+    .get(lower)
+    .copied()
+}
+
 /// Given names from `data/ner/first-names.txt` (lower case; format in its header).
 pub(crate) fn is_first_name(lower: &str) -> bool {
     static W: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();

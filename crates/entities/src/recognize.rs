@@ -1585,7 +1585,7 @@ fn guess_gender(name: &str) -> char {
     } else if FEMALE_FIRST_NAMES.contains(&first.as_str()) {
         'f'
     } else {
-        '?'
+        crate::lexicon::given_name_gender(&first).unwrap_or('?')
     }
 }
 

@@ -637,3 +637,12 @@ fn a_party_and_an_office_noun_are_no_person() {
     let doc = run("Speakers included a Labour MP and the Health Minister of Ruritania.", "2019-03-24");
     assert!(doc.entities.iter().all(|e| !(e.etype == newsgraph_core::EntityType::Person && e.name.ends_with("MP"))), "{:?}", doc.entities.iter().map(|e| (&e.name, e.etype)).collect::<Vec<_>>());
 }
+
+#[test]
+fn pronouns_agree_with_the_gender_of_a_given_name() {
+    let doc = run("Ingrid Solberg met Tobias Brandt in Oslo on Monday. She said the talks had gone well.", "2021-03-01");
+    let e = ent(&doc, "Ingrid Solberg");
+    assert!(texts(&doc, e).iter().any(|(t, k)| *t == "She" && *k == MentionKind::Pronoun), "{:?}", texts(&doc, e));
+    let t = ent(&doc, "Tobias Brandt");
+    assert!(texts(&doc, t).iter().all(|(w, _)| *w != "She"));
+}
