@@ -514,6 +514,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // Items of one list share a type: a model name among places is a place ("Leeds,
     // Kelowna, Winnipeg and Tulsa"), among businesses a business.
     unify_list_types(doc_ref, v, &mut names);
+    // Oceans, planets, religions and recurring events the model takes for countries.
+    retype_common_kinds(doc_ref, v, &mut names);
     // Two organisations joined by "and" are two names ("Faleolo District Hospital and
     // Leulumoega District Hospital").
     split_coordinated_orgs(doc_ref, v, &mut names);
@@ -705,6 +707,44 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start).unwrap_or(0));
     doc.entities = out;
     name_spans
+}
+
+/// Natural features and celestial bodies: places without a government (LOC).
+const NATURAL_PLACES: &[&str] = &[
+    "Atlantic", "Pacific", "Arctic", "Antarctic", "Antarctica", "Mediterranean", "Caribbean", "Earth", "Mars", "Jupiter", "Saturn",
+    "Sahara", "Himalayas", "Alps", "Andes", "Balkans", "Atlantic Ocean", "Pacific Ocean", "Indian Ocean", "Arctic Ocean",
+];
+
+/// Religions and movements (NORP, as nationalities and groups are).
+const RELIGIONS: &[&str] = &[
+    "Islam", "Christianity", "Judaism", "Buddhism", "Hinduism", "Sikhism", "Catholicism", "Protestantism", "Scientology", "Shia Islam",
+    "Sunni Islam",
+];
+
+/// Recurring events and festivals (EVENT).
+const EVENT_NAMES: &[&str] = &["Brexit", "Hajj", "Ramadan", "Christmas", "Easter", "Diwali", "Holocaust", "Olympics", "Paralympics", "World Cup"];
+
+/// Model names of those kinds that the model typed as places or people: an
+/// ocean or planet is a LOC, a religion NORP, a festival or "Brexit" an EVENT ("the Moon"
+/// only after "the": "Moon" alone may be a surname).
+fn retype_common_kinds(doc: &Document, v: &View, names: &mut [NameSpan]) {
+    for n in names.iter_mut() {
+        let t = &doc.text[n.span.range()];
+        let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
+        let after_the = n.toks.start > 0 && lower(doc, v, n.toks.start - 1) == "the";
+        // (An organisation keeps its type, "The Atlantic" is a magazine; but "the Moon".)
+        let org_moon = n.etype == EntityType::Org && t == "Moon" && after_the;
+        if n.from_kb || !(org_moon || matches!(n.etype, EntityType::Gpe | EntityType::Loc | EntityType::Fac | EntityType::Person)) || n.etype == EntityType::Person && n.toks.len() > 1 {
+            continue;
+        }
+        if NATURAL_PLACES.contains(&t) || (t == "Moon" && after_the) {
+            n.etype = EntityType::Loc;
+        } else if RELIGIONS.contains(&t) {
+            n.etype = EntityType::Norp;
+        } else if EVENT_NAMES.contains(&t) {
+            n.etype = EntityType::Event;
+        }
+    }
 }
 
 /// Words an acronym may skip ("Ministry of Defence" → "MD" as well as "MOD").

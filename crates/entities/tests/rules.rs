@@ -1,7 +1,7 @@
 //! One test per role, title and coreference pattern, on sentences written for these tests.
 
 use chrono::NaiveDate;
-use newsgraph_core::{Component, Document, Entity, MentionKind};
+use newsgraph_core::{Component, Document, Entity, EntityType, MentionKind};
 use newsgraph_entities::EntityRecognizer;
 
 fn run(text: &str, date: &str) -> Document {
@@ -635,7 +635,7 @@ fn a_known_person_after_the_last_term_is_coded_as_a_former_official() {
 #[test]
 fn a_party_and_an_office_noun_are_no_person() {
     let doc = run("Speakers included a Labour MP and the Health Minister of Ruritania.", "2019-03-24");
-    assert!(doc.entities.iter().all(|e| !(e.etype == newsgraph_core::EntityType::Person && e.name.ends_with("MP"))), "{:?}", doc.entities.iter().map(|e| (&e.name, e.etype)).collect::<Vec<_>>());
+    assert!(doc.entities.iter().all(|e| !(e.etype == EntityType::Person && e.name.ends_with("MP"))), "{:?}", doc.entities.iter().map(|e| (&e.name, e.etype)).collect::<Vec<_>>());
 }
 
 #[test]
@@ -645,4 +645,15 @@ fn pronouns_agree_with_the_gender_of_a_given_name() {
     assert!(texts(&doc, e).iter().any(|(t, k)| *t == "She" && *k == MentionKind::Pronoun), "{:?}", texts(&doc, e));
     let t = ent(&doc, "Tobias Brandt");
     assert!(texts(&doc, t).iter().all(|(w, _)| *w != "She"));
+}
+
+#[test]
+fn oceans_planets_religions_and_festivals_are_not_countries() {
+    let doc = run("The storm formed over the Atlantic on Monday, and pilgrims from the Hajj watched reports about Islam and Mars.", "2019-09-01");
+    for (name, t) in [("Atlantic", EntityType::Loc), ("Hajj", EntityType::Event), ("Islam", EntityType::Norp), ("Mars", EntityType::Loc)] {
+        if let Some(e) = doc.entities.iter().find(|e| e.name == name) {
+            assert_eq!(e.etype, t, "{name}");
+        }
+    }
+    assert!(doc.entities.iter().all(|e| e.etype != EntityType::Gpe), "{:?}", doc.entities.iter().map(|e| (&e.name, e.etype)).collect::<Vec<_>>());
 }
