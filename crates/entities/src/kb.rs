@@ -111,13 +111,19 @@ impl Person {
         // (CAMEO ELI: "former government officials"); before the first term, or between
         // two terms, only the country is known.
         let former = self.roles.iter().all(|r| r.end.is_some_and(|e| e <= d));
-        let official = matches!(c.get(3..6), Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY"));
+        let official = c.get(3..6).is_some_and(is_official_sector);
         if former && official && country.chars().all(|ch| ch.is_ascii_uppercase()) {
             Some(format!("{country}ELI"))
         } else {
             Some(country.to_string())
         }
     }
+}
+
+/// Sectors of public office (government, military, legislature, judiciary, police,
+/// intelligence), whose former holders CAMEO codes as elites (ELI).
+pub fn is_official_sector(sector: &str) -> bool {
+    matches!(sector, "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")
 }
 
 /// An agent word or phrase with its sector.
@@ -153,6 +159,8 @@ pub struct Kb {
     pub names: HashMap<String, Vec<NameRef>>,
     /// Country code → index.
     pub country_index: HashMap<String, usize>,
+    /// Short form of a person ("Putin") → indices into `people` (built by [`Kb::index`]).
+    pub shorts: HashMap<String, Vec<usize>>,
 }
 
 fn split_list(s: &str) -> Vec<String> {
@@ -430,6 +438,11 @@ impl Kb {
 
     /// Rebuilds the surface-form index.
     pub fn index(&mut self) {
+        let mut shorts: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in self.people.iter().enumerate() {
+            shorts.entry(p.short.clone()).or_default().push(i);
+        }
+        self.shorts = shorts;
         let mut names: HashMap<String, Vec<NameRef>> = HashMap::new();
         let mut add = |s: &str, r: NameRef| {
             let s = s.trim();
@@ -525,6 +538,11 @@ impl Kb {
             Some(NameRef::Place(i)) => self.places.get(*i).and_then(|p| p.code.as_deref()).is_some_and(|c| self.country_index.contains_key(c)),
             _ => false,
         }
+    }
+
+    /// The people whose short form is `short` (indices into `people`, in file order).
+    pub fn people_with_short(&self, short: &str) -> &[usize] {
+        self.shorts.get(short).map_or(&[], Vec::as_slice)
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {

@@ -496,7 +496,7 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             let parts: Vec<&str> = t.split('-').collect();
             let known = |p: &str| {
                 person_words.iter().filter(|w| w.as_str() == p).count() >= 1 + usize::from(n.etype == EntityType::Person)
-                    || ctx.kb.people.iter().any(|q| q.short == p)
+                    || !ctx.kb.people_with_short(p).is_empty()
             };
             if parts.len() == 2 && parts.iter().all(|p| is_cap(p) && known(p)) {
                 let mut off = n.span.start;
@@ -1754,29 +1754,18 @@ fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
 /// else, among several with that short form ("Singh", "Khan"), the only one in office on
 /// the article date.
 fn kb_short(ctx: &Ctx, surface: &str) -> Option<usize> {
-    let mut all = ctx.kb.people.iter().enumerate().filter(|(_, p)| p.short == surface);
-    let (first, _) = all.next()?;
-    let several = all.next().is_some();
-    if !several {
-        let p = &ctx.kb.people[first];
-        return match ctx.date {
-            None => Some(first),
-            Some(_) if p.role_on(ctx.date).is_some() => Some(first),
-            _ => None,
-        };
-    }
-    // Several people: only a dated article can tell them apart.
-    ctx.date?;
-    let mut found = None;
-    for (i, p) in ctx.kb.people.iter().enumerate() {
-        if p.short == surface && p.role_on(ctx.date).is_some() {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(i);
+    let in_office = |i: &usize| ctx.kb.people[*i].role_on(ctx.date).is_some();
+    match ctx.kb.people_with_short(surface) {
+        [] => None,
+        &[one] => (ctx.date.is_none() || in_office(&one)).then_some(one),
+        // Several people: only a dated article can tell them apart.
+        several => {
+            ctx.date?;
+            let mut found = several.iter().filter(|i| in_office(i));
+            let one = found.next()?;
+            found.next().is_none().then_some(*one)
         }
     }
-    found
 }
 
 /// Whether most words of sentence `si` (four or more words) are capitalised.
@@ -1826,7 +1815,7 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
             let next = if n.toks.end < v.toks.len() { lower(doc, v, n.toks.end) } else { String::new() };
             let of_person = matches!(next.as_str(), "administration" | "government" | "cabinet" | "presidency" | "family" | "era" | "years" | "campaign" | "camp" | "doctrine" | "regime");
             let after_the = n.toks.start > 0 && lower(doc, v, n.toks.start - 1) == "the" && !of_person;
-            let known = ctx.kb.people.iter().any(|p| p.short == t && (ctx.date.is_none() || p.role_on(ctx.date).is_some()));
+            let known = ctx.kb.people_with_short(t).iter().any(|&i| ctx.date.is_none() || ctx.kb.people[i].role_on(ctx.date).is_some());
             if !after_the && known && !ctx.kb.names.contains_key(t) {
                 n.etype = EntityType::Person;
                 continue;
@@ -2158,10 +2147,7 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
                         // "Mayor of London Sadiq Khan": the place's country.
                         info.country = code.and_then(|c| c.get(..3).map(str::to_string));
                     }
-                    info.sector = sector_of_title(ctx, &t);
-                    if former && matches!(info.sector.as_deref(), Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")) {
-                        info.sector = Some("ELI".to_string());
-                    }
+                    info.sector = former_is_elite(former, sector_of_title(ctx, &t));
                 }
             }
         }
@@ -2185,9 +2171,7 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         // A former official ("former prime minister", "ex-defence minister") is one of
         // the country's elites (CAMEO ELI), as the knowledge base codes people after their
         // last term.
-        if (lrole.starts_with("former ") || lrole.starts_with("ex-")) && matches!(info.sector.as_deref(), Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")) {
-            info.sector = Some("ELI".to_string());
-        }
+        info.sector = former_is_elite(lrole.starts_with("former ") || lrole.starts_with("ex-"), info.sector.take());
         if lrole.contains("mr") {
             info.gender = 'm';
         } else if lrole.contains("mrs") || lrole.contains("ms") || lrole.contains("queen") || lrole.contains("spokeswoman") {
@@ -2290,6 +2274,14 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         }
     }
     info
+}
+
+/// The sector of a title, ELI for a former holder of a public office.
+fn former_is_elite(former: bool, sector: Option<String>) -> Option<String> {
+    match sector {
+        Some(s) if former && crate::kb::is_official_sector(&s) => Some("ELI".to_string()),
+        other => other,
+    }
 }
 
 /// The word ending at token `j` made of tokens glued without spaces ("state-run" as
@@ -2469,22 +2461,11 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         }
     }
     // Document country: the most mentioned country (for people with a title only).
-    let mut country_counts: HashMap<String, usize> = HashMap::new();
-    for e in ents.iter() {
-        if let Some(a) = &e.actor {
-            if a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG") {
-                *country_counts.entry(a[..3].to_string()).or_default() += e.count;
-            }
-        }
-    }
+    let country_counts = country_mentions(ents.iter());
     // Organisations the knowledge base does not know: country and sector from their name
     // ("Philippine Army" → PHLMIL); a sector alone ("Supreme Court") takes the country the
     // document is mostly about.
-    let dominant = country_counts
-        .iter()
-        .filter(|(_, n)| **n >= 2)
-        .max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))
-        .map(|(k, _)| k.clone());
+    let dominant = dominant_country(&country_counts);
     generic_institutions(doc, ents);
     for e in ents.iter_mut() {
         if e.etype != EntityType::Org || e.actor.is_some() || e.kb.is_some() {
@@ -2626,6 +2607,25 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
     }
 }
 
+/// Mentions per country of the coded entities (IGO, NGO and IMG codes left out).
+fn country_mentions<'a>(ents: impl Iterator<Item = &'a Ent>) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for e in ents {
+        if let Some(a) = &e.actor {
+            if a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG") {
+                *counts.entry(a[..3].to_string()).or_default() += e.count;
+            }
+        }
+    }
+    counts
+}
+
+/// The country a document is mostly about: the most mentioned one, with two mentions or
+/// more (ties to the first code in alphabetical order).
+fn dominant_country(counts: &HashMap<String, usize>) -> Option<String> {
+    counts.iter().filter(|(_, n)| **n >= 2).max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone())
+}
+
 /// Names that several countries give their own institution ("the Senate", "the House of
 /// Commons", "the Workers' Party"): the knowledge base reads them as one country's.
 const GENERIC_INSTITUTIONS: &[&str] = &[
@@ -2661,18 +2661,8 @@ fn generic_institutions(doc: &Document, ents: &mut [Ent]) {
         }
         word
     };
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for e in ents.iter() {
-        if generic(e).is_some() {
-            continue;
-        }
-        if let Some(a) = &e.actor {
-            if a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG") {
-                *counts.entry(a[..3].to_string()).or_default() += e.count;
-            }
-        }
-    }
-    let Some(d) = counts.iter().filter(|(_, n)| **n >= 2).max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone()) else { return };
+    let counts = country_mentions(ents.iter().filter(|e| generic(e).is_none()));
+    let Some(d) = dominant_country(&counts) else { return };
     for e in ents.iter_mut() {
         let Some(w) = generic(e) else { continue };
         let Some(code) = e.actor.clone() else { continue };
