@@ -118,17 +118,11 @@ impl Clusters {
         Clusters { map: c.words.into_iter().collect(), cap: HashMap::new() }
     }
 
-    /// Serialises the clusters (sorted by word) for the model file.
+    /// Serialises the clusters (sorted by word) for the model file, in the syntax crate's
+    /// format.
     pub fn to_bytes(&self, out: &mut Vec<u8>) {
-        let mut words: Vec<(&String, &(u16, u16))> = self.map.iter().filter(|(w, _)| w.len() < 256).collect();
-        words.sort();
-        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
-        for (w, (a, b)) in words {
-            out.push(w.len() as u8);
-            out.extend_from_slice(w.as_bytes());
-            out.extend_from_slice(&a.to_le_bytes());
-            out.extend_from_slice(&b.to_le_bytes());
-        }
+        let words = self.map.iter().map(|(w, c)| (w.clone(), *c)).collect();
+        newsgraph_syntax::clusters::Clusters::from_words(words).to_bytes(out);
     }
 }
 

@@ -48,7 +48,8 @@ pub fn norm(w: &str) -> String {
 }
 
 impl Clusters {
-    fn from_words(mut words: Vec<(String, (u16, u16))>) -> Clusters {
+    /// Clusters from (word, (coarse, fine)) pairs (sorted by word, duplicates dropped).
+    pub fn from_words(mut words: Vec<(String, (u16, u16))>) -> Clusters {
         words.sort();
         words.dedup_by(|a, b| a.0 == b.0);
         let by_hash = words.iter().map(|(w, c)| (hash_str(w), *c)).collect();
