@@ -8,16 +8,22 @@
 //! also depend on the word's left children (all attached before the word reaches the stack),
 //! and steps with SHIFT as the only legal move are not scored.
 //!
+//! A parser can also be trained on reversed sentences (it then reads right to left and maps
+//! its heads back), and [`combine_parses`] merges several parsers' trees into the projective
+//! tree with the most votes; both are for experiments (see `models/README.md`), the shipped
+//! parser reads left to right alone.
+//!
 //! ## Binary format (little-endian, strings are u32 length + UTF-8)
 //! ```text
-//! magic b"NGPR", version u32 = 2 (1: no clusters)
+//! magic b"NGPR", version u32 = 2 (1: no clusters; 3: with flags)
+//! flags u32                                   (version 3 only; bit 0: reads right to left)
 //! nlabel u32, nlabel times: label str        (class 0 = SHIFT, 1+2l = LEFT-l, 2+2l = RIGHT-l)
 //! model (perceptron format), u32 length-prefixed
-//! clusters (format of crate::clusters)        (version 2 only)
+//! clusters (format of crate::clusters)        (versions 2 and 3)
 //! ```
 //!
 //! A parser without clusters is written as version 1 (and reads the same as before clusters
-//! existed).
+//! existed), a left-to-right one with clusters as version 2.
 
 use crate::clusters::Clusters;
 use crate::conllu::ConllSentence;
@@ -494,6 +500,8 @@ pub struct Parser {
     root_label: u16,
     model: Model,
     clusters: Clusters,
+    /// Reads the sentence right to left (a parser trained on reversed sentences).
+    reverse: bool,
 }
 
 static PARSER_BYTES: &[u8] = include_bytes!("../models/parser.bin");
@@ -590,6 +598,27 @@ impl Parser {
 
     /// Parses one sentence given its words and (predicted) UPOS and XPOS tags.
     pub fn parse(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Arc> {
+        if !self.reverse {
+            return self.parse_forward(words, upos, xpos);
+        }
+        let n = words.len();
+        fn rev<'a>(v: &[&'a str]) -> Vec<&'a str> {
+            v.iter().rev().copied().collect()
+        }
+        let mut arcs = self.parse_forward(&rev(words), &rev(upos), &rev(xpos));
+        arcs.reverse();
+        for a in arcs.iter_mut() {
+            a.head = a.head.map(|h| n - 1 - h);
+        }
+        arcs
+    }
+
+    /// Whether the parser reads sentences right to left.
+    pub fn is_reverse(&self) -> bool {
+        self.reverse
+    }
+
+    fn parse_forward(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Arc> {
         let n = words.len();
         if n == 0 {
             return Vec::new();
@@ -670,9 +699,10 @@ impl Parser {
             return None;
         }
         let version = r.u32()?;
-        if version != 1 && version != 2 {
+        if !(1..=3).contains(&version) {
             return None;
         }
+        let flags = if version >= 3 { r.u32()? } else { 0 };
         let n = r.u32()? as usize;
         let mut labels = Vec::with_capacity(n);
         for _ in 0..n {
@@ -685,14 +715,17 @@ impl Parser {
         if model.nclass != 1 + 2 * labels.len() {
             return None;
         }
-        Some(Parser { labels, root_label, model, clusters })
+        Some(Parser { labels, root_label, model, clusters, reverse: flags & 1 != 0 })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(b"NGPR");
-        let version: u32 = if self.clusters.is_empty() { 1 } else { 2 };
+        let version: u32 = if self.reverse { 3 } else if self.clusters.is_empty() { 1 } else { 2 };
         out.extend_from_slice(&version.to_le_bytes());
+        if version == 3 {
+            out.extend_from_slice(&1u32.to_le_bytes());
+        }
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
         for l in &self.labels {
             put_string(&mut out, l);
@@ -700,7 +733,7 @@ impl Parser {
         let m = self.model.to_bytes();
         out.extend_from_slice(&(m.len() as u32).to_le_bytes());
         out.extend_from_slice(&m);
-        if version == 2 {
+        if version >= 2 {
             self.clusters.to_bytes(&mut out);
         }
         out
@@ -713,6 +746,7 @@ impl Parser {
             root_label: self.root_label,
             model: self.model.pruned(min_q),
             clusters: self.clusters.clone(),
+            reverse: self.reverse,
         }
     }
 
@@ -744,12 +778,14 @@ pub struct ParserOptions {
     /// Members of the weight-averaged ensemble: perceptrons trained with seeds `seed`,
     /// `seed + 1`, ... whose averaged weights are averaged into one model (1: a single one).
     pub members: usize,
+    /// Train on reversed sentences: the parser reads right to left.
+    pub reverse: bool,
     pub verbose: bool,
 }
 
 impl Default for ParserOptions {
     fn default() -> Self {
-        ParserOptions { epochs: 12, seed: 11, explore_from: 1, min_count: 3, min_weight: 0.01, members: 1, verbose: false }
+        ParserOptions { epochs: 12, seed: 11, explore_from: 1, min_count: 3, min_weight: 0.01, members: 1, reverse: false, verbose: false }
     }
 }
 
@@ -816,7 +852,7 @@ pub fn train_parser_with_clusters(
     if members == 1 {
         let (t, labels) = train_member(train, dev, cl, opts, opts.seed);
         let model = t.finish(opts.min_count, opts.min_weight);
-        return Parser { labels, root_label: 0, model, clusters };
+        return Parser { labels, root_label: 0, model, clusters, reverse: opts.reverse };
     }
     // Members are trained two at a time and added to the sum in seed order (deterministic).
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 2);
@@ -842,7 +878,7 @@ pub fn train_parser_with_clusters(
     }
     let (a, labels) = acc.unwrap_or_else(|| (Trainer::new(1), vec!["root".to_string()]));
     let model = a.finish(opts.min_count, opts.min_weight);
-    Parser { labels, root_label: 0, model, clusters }
+    Parser { labels, root_label: 0, model, clusters, reverse: opts.reverse }
 }
 
 /// One perceptron of [`train_parser`], trained with `seed`; with its labels.
@@ -875,14 +911,24 @@ fn train_member(
         .filter(|s| !s.words.is_empty())
         .map(|s| {
             let n = s.words.len();
-            let words = s.forms();
-            let up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
-            let xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
-            Ex {
-                toks: tokens_of(&words, &up, &xp, clusters),
-                gh: s.words.iter().map(|w| if w.head == 0 || w.head > n { n } else { w.head - 1 }).collect(),
-                gl: s.words.iter().map(|w| if w.head == 0 { 0 } else { lab_ix(&w.deprel) }).collect(),
+            let mut words = s.forms();
+            let mut up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+            let mut xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+            let mut gh: Vec<usize> = s.words.iter().map(|w| if w.head == 0 || w.head > n { n } else { w.head - 1 }).collect();
+            let mut gl: Vec<u16> = s.words.iter().map(|w| if w.head == 0 { 0 } else { lab_ix(&w.deprel) }).collect();
+            if opts.reverse {
+                words.reverse();
+                up.reverse();
+                xp.reverse();
+                gl.reverse();
+                gh.reverse();
+                for h in gh.iter_mut() {
+                    if *h < n {
+                        *h = n - 1 - *h;
+                    }
+                }
             }
+            Ex { toks: tokens_of(&words, &up, &xp, clusters), gh, gl }
         })
         .collect();
     let mut t = Trainer::new(nclass);
@@ -938,13 +984,157 @@ fn train_member(
         if opts.verbose {
             eprintln!("parser epoch {epoch}: oracle agreement {:.4}, feats {}", ok as f64 / tot.max(1) as f64, t.nfeat());
             if !dev.is_empty() && (epoch + 1) % 3 == 0 {
-                let p = Parser { labels: labels.clone(), root_label: 0, model: t.finish(1, 0.0), clusters: clusters.clone() };
+                let p = Parser {
+                    labels: labels.clone(),
+                    root_label: 0,
+                    model: t.finish(1, 0.0),
+                    clusters: clusters.clone(),
+                    reverse: opts.reverse,
+                };
                 let a = evaluate_parser(&p, dev);
                 eprintln!("  dev uas {:.4} las {:.4}", a.uas, a.las);
             }
         }
     }
     (t, labels)
+}
+
+/// Combines several parses of one sentence of `n` words into the projective tree with the
+/// largest total weight of the arcs they propose (Sagae & Lavie 2006 reparsing, with Eisner's
+/// algorithm and exactly one word attached to the root). `parses[k]` has weight `weights[k]`;
+/// a word's relation is the one its chosen head's proposers give most weight to.
+pub fn combine_parses(n: usize, parses: &[&[Arc]], weights: &[f32]) -> Vec<Arc> {
+    if n == 0 || parses.is_empty() {
+        return Vec::new();
+    }
+    // score[h * n + d]: weight of h -> d; root[d]: weight of d as the root.
+    let mut score = vec![0f32; n * n];
+    let mut root = vec![0f32; n];
+    for (k, p) in parses.iter().enumerate() {
+        let w = weights.get(k).copied().unwrap_or(1.0);
+        for (d, a) in p.iter().enumerate().take(n) {
+            match a.head {
+                Some(h) if h < n && h != d => score[h * n + d] += w,
+                _ => root[d] += w,
+            }
+        }
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let ix = |s: usize, t: usize| s * n + t;
+    // Incomplete and complete spans; [0]: head at the right end, [1]: head at the left end.
+    let mut inc = [vec![NEG; n * n], vec![NEG; n * n]];
+    let mut com = [vec![NEG; n * n], vec![NEG; n * n]];
+    let mut inc_r = [vec![0usize; n * n], vec![0usize; n * n]];
+    let mut com_r = [vec![0usize; n * n], vec![0usize; n * n]];
+    for s in 0..n {
+        com[0][ix(s, s)] = 0.0;
+        com[1][ix(s, s)] = 0.0;
+    }
+    for k in 1..n {
+        for s in 0..n - k {
+            let t = s + k;
+            let (mut best, mut arg) = (NEG, s);
+            for r in s..t {
+                let v = com[1][ix(s, r)] + com[0][ix(r + 1, t)];
+                if v > best {
+                    best = v;
+                    arg = r;
+                }
+            }
+            inc[0][ix(s, t)] = best + score[t * n + s];
+            inc[1][ix(s, t)] = best + score[s * n + t];
+            inc_r[0][ix(s, t)] = arg;
+            inc_r[1][ix(s, t)] = arg;
+            let (mut best, mut arg) = (NEG, s);
+            for r in s..t {
+                let v = com[0][ix(s, r)] + inc[0][ix(r, t)];
+                if v > best {
+                    best = v;
+                    arg = r;
+                }
+            }
+            com[0][ix(s, t)] = best;
+            com_r[0][ix(s, t)] = arg;
+            let (mut best, mut arg) = (NEG, t);
+            for r in s + 1..=t {
+                let v = inc[1][ix(s, r)] + com[1][ix(r, t)];
+                if v > best {
+                    best = v;
+                    arg = r;
+                }
+            }
+            com[1][ix(s, t)] = best;
+            com_r[1][ix(s, t)] = arg;
+        }
+    }
+    let (mut best, mut top) = (NEG, 0);
+    for r in 0..n {
+        let v = root[r] + com[0][ix(0, r)] + com[1][ix(r, n - 1)];
+        if v > best {
+            best = v;
+            top = r;
+        }
+    }
+    let mut head = vec![NONE; n];
+    // Backtrack: (kind 0 = incomplete / 1 = complete, direction, s, t).
+    let mut todo = vec![(1u8, 0usize, 0usize, top), (1u8, 1usize, top, n - 1)];
+    while let Some((kind, dir, s, t)) = todo.pop() {
+        if s >= t {
+            continue;
+        }
+        if kind == 0 {
+            let r = inc_r[dir][ix(s, t)];
+            if dir == 0 {
+                head[s] = t;
+            } else {
+                head[t] = s;
+            }
+            todo.push((1, 1, s, r));
+            todo.push((1, 0, r + 1, t));
+        } else if dir == 0 {
+            let r = com_r[0][ix(s, t)];
+            todo.push((1, 0, s, r));
+            todo.push((0, 0, r, t));
+        } else {
+            let r = com_r[1][ix(s, t)];
+            todo.push((0, 1, s, r));
+            todo.push((1, 1, r, t));
+        }
+    }
+    (0..n)
+        .map(|d| {
+            let h = if d == top { None } else { Some(head[d]).filter(|&h| h < n) };
+            // The relation: most weight among the parses that chose this head.
+            let mut votes: Vec<(&str, f32)> = Vec::new();
+            for (k, p) in parses.iter().enumerate() {
+                let Some(a) = p.get(d) else { continue };
+                let same = match (a.head, h) {
+                    (None, None) => true,
+                    (Some(x), Some(y)) => x == y,
+                    _ => false,
+                };
+                if same {
+                    let w = weights.get(k).copied().unwrap_or(1.0);
+                    match votes.iter_mut().find(|(l, _)| *l == a.deprel) {
+                        Some(v) => v.1 += w,
+                        None => votes.push((&a.deprel, w)),
+                    }
+                }
+            }
+            let mut lab: Option<(&str, f32)> = None;
+            for v in votes {
+                if lab.is_none_or(|b| v.1 > b.1) {
+                    lab = Some(v);
+                }
+            }
+            let deprel = match (lab, h) {
+                (Some((l, _)), _) => l.to_string(),
+                (None, None) => "root".to_string(),
+                (None, Some(_)) => parses[0].get(d).map(|a| a.deprel.clone()).filter(|l| l != "root").unwrap_or_else(|| "dep".into()),
+            };
+            Arc { head: h, deprel }
+        })
+        .collect()
 }
 
 /// Attachment scores (punctuation included, as in the CoNLL 2018 shared task).
@@ -1055,5 +1245,54 @@ mod tests {
             split.sort_unstable();
             assert_eq!(all, split);
         }
+    }
+
+    fn arcs(heads: &[usize], labels: &[&str]) -> Vec<Arc> {
+        heads
+            .iter()
+            .zip(labels)
+            .map(|(&h, &l)| Arc { head: if h == 0 { None } else { Some(h - 1) }, deprel: l.to_string() })
+            .collect()
+    }
+
+    #[test]
+    fn combination_keeps_a_single_tree_and_follows_the_majority() {
+        // "Officials said talks ended": said is the root.
+        let a = arcs(&[2, 0, 4, 2], &["nsubj", "root", "nsubj", "ccomp"]);
+        assert_eq!(combine_parses(4, &[&a], &[1.0]), a);
+        // Two of three parses make "ended" the root; the tree follows them, relations too.
+        let b = arcs(&[2, 4, 4, 0], &["nsubj", "parataxis", "nsubj", "root"]);
+        let c = arcs(&[2, 4, 4, 0], &["nsubj", "advcl", "nsubj", "root"]);
+        let got = combine_parses(4, &[&a, &b, &c], &[1.01, 1.0, 1.0]);
+        assert_eq!(got.iter().map(|x| x.head).collect::<Vec<_>>(), vec![Some(1), Some(3), Some(3), None]);
+        assert_eq!(got[3].deprel, "root");
+        assert_eq!(got[1].deprel, "parataxis", "a tie between relations goes to the first proposer");
+        // Exactly one root, even when every parse has two.
+        let d = arcs(&[0, 0], &["root", "root"]);
+        let got = combine_parses(2, &[&d], &[1.0]);
+        assert_eq!(got.iter().filter(|x| x.head.is_none()).count(), 1);
+        // Non-projective votes come out as a projective tree with every word attached.
+        let e = arcs(&[3, 4, 0, 3], &["x", "x", "root", "x"]);
+        let got = combine_parses(4, &[&e], &[1.0]);
+        assert_eq!(got.iter().filter(|x| x.head.is_none()).count(), 1);
+        assert!(got.iter().enumerate().all(|(i, x)| x.head != Some(i)));
+    }
+
+    #[test]
+    fn a_reversed_parser_maps_heads_back_to_the_sentence_order() {
+        let p = Parser::embedded();
+        let mut r = p.pruned(0);
+        r.reverse = true;
+        let back = Parser::from_bytes(&r.to_bytes()).expect("version-3 parser reads back");
+        assert!(back.is_reverse());
+        let w = ["Rebels", "seized", "the", "town", "."];
+        let u = ["NOUN", "VERB", "DET", "NOUN", "PUNCT"];
+        let x = ["NNS", "VBD", "DT", "NN", "."];
+        // The forward model reading reversed input is nonsense, but every head must be a
+        // word of the sentence and exactly one word the root.
+        let got = back.parse(&w, &u, &x);
+        assert_eq!(got.len(), 5);
+        assert_eq!(got.iter().filter(|a| a.head.is_none()).count(), 1);
+        assert!(got.iter().all(|a| a.head.is_none_or(|h| h < 5)));
     }
 }

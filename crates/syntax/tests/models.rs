@@ -180,3 +180,33 @@ fn xpos_floor_on_gmb_test_part() {
     assert!(a.ptb >= 0.965, "gmb xpos {}", a.ptb);
     assert!(a.raw >= 0.955, "gmb raw xpos {}", a.raw);
 }
+
+#[test]
+fn combining_a_parse_with_itself_gives_it_back() {
+    // The shipped parser's trees are projective with one root, so the reparsing of two
+    // copies (Eisner's algorithm over their votes) must return each tree unchanged, and a
+    // third, different vote must not outweigh two agreeing ones.
+    if !Path::new(EWT_TEST).exists() {
+        eprintln!("skipping: {EWT_TEST} not found");
+        return;
+    }
+    let mut sents = read_conllu(Path::new(EWT_TEST)).expect("EWT test");
+    sents.truncate(300);
+    let (t, p) = (Tagger::embedded(), Parser::embedded());
+    let mut changed_by_third = 0;
+    for s in &sents {
+        let words = s.forms();
+        let tags = t.tag(&words);
+        let up: Vec<&str> = tags.iter().map(|x| x.upos.as_str()).collect();
+        let xp: Vec<&str> = tags.iter().map(|x| x.xpos.as_str()).collect();
+        let a = p.parse(&words, &up, &xp);
+        assert_eq!(newsgraph_syntax::combine_parses(words.len(), &[&a, &a], &[1.0, 1.0]), a, "{words:?}");
+        // A right-branching chain as a third opinion.
+        let chain: Vec<newsgraph_syntax::Arc> = (0..words.len())
+            .map(|i| newsgraph_syntax::Arc { head: if i == 0 { None } else { Some(i - 1) }, deprel: "dep".into() })
+            .collect();
+        let got = newsgraph_syntax::combine_parses(words.len(), &[&chain, &a, &a], &[1.0, 1.0, 1.0]);
+        changed_by_third += usize::from(got != a);
+    }
+    assert_eq!(changed_by_third, 0);
+}

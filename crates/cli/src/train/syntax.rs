@@ -68,6 +68,19 @@ pub struct Args {
     /// Parser: seed of the first member (default: ParserOptions's).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Parser: read sentences right to left (trained on reversed sentences; a version-3
+    /// parser.bin). Off by default.
+    #[arg(long)]
+    pub reverse: bool,
+
+    /// Parser: teacher parsers (parser.bin files, comma-separated) for up-training: sentences
+    /// of GMB's first 80% (`--gmb`), tagged by the shipped tagger and parsed by the teachers'
+    /// combination (the projective tree with the most votes), are added to the training data.
+    #[arg(long, value_delimiter = ',')]
+    pub teachers: Vec<PathBuf>,
+    /// Parser: how many GMB sentences the teachers parse (evenly spread over GMB's first 80%).
+    #[arg(long, default_value_t = 10000)]
+    pub silver: usize,
 }
 
 pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
@@ -134,6 +147,10 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                 }
                 None => train.clone(),
             };
+            let mut tagged = tagged;
+            if !args.teachers.is_empty() {
+                tagged.extend(silver_sentences(&args)?);
+            }
             let mut opts = ParserOptions { verbose: true, ..Default::default() };
             if let Some(e) = args.epochs {
                 opts.epochs = e;
@@ -142,6 +159,7 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             if let Some(s) = args.seed {
                 opts.seed = s;
             }
+            opts.reverse = args.reverse;
             let p = train_parser_with_clusters(&tagged, &[], clusters, &opts);
             // Dev with the shipped tagger's tags, as `newsgraph eval parser` scores it.
             let mut dev = dev;
@@ -161,6 +179,55 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// GMB sentences tagged by the shipped tagger and parsed by the combination of `--teachers`.
+fn silver_sentences(args: &Args) -> anyhow::Result<Vec<ConllSentence>> {
+    let Some(p) = &args.gmb else {
+        return Err(input_error("--teachers needs --gmb (the sentences the teachers parse)"));
+    };
+    let text = std::fs::read_to_string(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+    let all = parse_gmb(&text);
+    let train_part = gmb_split(&all).0;
+    let mut teachers = Vec::new();
+    for t in &args.teachers {
+        let b = std::fs::read(t).map_err(|e| input_error(format!("{}: cannot read: {e}", t.display())))?;
+        teachers.push(newsgraph_syntax::Parser::from_bytes(&b).ok_or_else(|| input_error(format!("{}: not a parser model", t.display())))?);
+    }
+    let weights: Vec<f32> = (0..teachers.len()).map(|k| if k == 0 { 1.01 } else { 1.0 }).collect();
+    let tagger = newsgraph_syntax::Tagger::embedded();
+    let want = args.silver.min(train_part.len());
+    let mut out = Vec::with_capacity(want);
+    for k in 0..want {
+        let s = &train_part[k * train_part.len() / want.max(1)];
+        let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
+        if words.is_empty() {
+            continue;
+        }
+        let tags = tagger.tag(&words);
+        let up: Vec<&str> = tags.iter().map(|t| t.upos.as_str()).collect();
+        let xp: Vec<&str> = tags.iter().map(|t| t.xpos.as_str()).collect();
+        let parses: Vec<Vec<newsgraph_syntax::Arc>> = teachers.iter().map(|t| t.parse(&words, &up, &xp)).collect();
+        let refs: Vec<&[newsgraph_syntax::Arc]> = parses.iter().map(|p| p.as_slice()).collect();
+        let arcs = newsgraph_syntax::combine_parses(words.len(), &refs, &weights);
+        let conll_words = words
+            .iter()
+            .zip(&tags)
+            .zip(&arcs)
+            .map(|((w, t), a)| newsgraph_syntax::ConllWord {
+                form: w.to_string(),
+                lemma: t.lemma.clone(),
+                upos: t.upos.as_str().to_string(),
+                xpos: t.xpos.clone(),
+                head: a.head.map_or(0, |h| h + 1),
+                deprel: a.deprel.clone(),
+                space_after: true,
+            })
+            .collect();
+        out.push(ConllSentence { words: conll_words, text: None });
+    }
+    eprintln!("silver: {} GMB sentences parsed by {} teachers", out.len(), teachers.len());
+    Ok(out)
 }
 
 /// Word clusters over unlabeled text: the words of EWT train, of GMB's first 80% (`--gmb`)
