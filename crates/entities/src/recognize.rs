@@ -406,6 +406,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // What the stripping leaves of "P.S. I" or "Glad I" is the pronoun.
     // What is left of a greeting to a group ("Dear All", "Hi Everyone") is no person.
     names.retain(|n| n.from_kb || n.toks.len() != 1 || !matches!(text_of(doc_ref, v, n.toks.start), "I" | "All" | "Everyone" | "Everybody"));
+    // Nor is a title word the stripping left alone ("Chief Cabinet Secretary" -> "Secretary").
+    names.retain(|n| n.from_kb || n.etype != EntityType::Person || n.toks.len() != 1 || !OFFICE_WORDS.contains(&lower(doc_ref, v, n.toks.start).as_str()));
     // A lone capitalised common word the model took for a person ("Best Burger in town",
     // "Simplicity wins") is none unless another name of the text holds it ("Rice" after
     // "Condoleezza Rice").
@@ -2070,7 +2072,18 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
                 _ => {}
             }
         }
-        if TITLE_WORDS.contains(&lw.as_str()) && lw != "of" {
+        // "of" inside a title ("Secretary of State", "Minister of Defence") belongs to it.
+        let of_office = lw == "of"
+            && !title_words.is_empty()
+            && j > sstart
+            && OFFICE_WORDS.contains(&lower(doc, v, j - 1).as_str());
+        // A capitalised department before an office ("Treasury Secretary", "Transport
+        // Minister") too.
+        let department = !title_words.is_empty()
+            && is_cap(w)
+            && (lw == "cabinet" || DEPARTMENT_WORDS.contains(&lw.as_str()) && !matches!(lw.as_str(), "the" | "and" | "of"))
+            && matches!(title_words[0].to_lowercase().as_str(), "secretary" | "minister" | "ministers" | "undersecretary");
+        if TITLE_WORDS.contains(&lw.as_str()) && lw != "of" || of_office || department {
             title_words.insert(0, w.to_string());
             ext = j;
         } else if let Some((r, g)) = RELATION_WORDS.iter().find(|(r, _)| *r == lw) {
@@ -2304,7 +2317,24 @@ fn join_tokens(doc: &Document, v: &View, a: usize, b: usize) -> String {
 
 fn sector_of_title(ctx: &Ctx, lrole: &str) -> Option<String> {
     let ws = crate::phrase::words(lrole);
-    crate::phrase::head_sector(ctx.kb, &ws).map(|(s, _)| s.sector.clone())
+    if let Some((s, _)) = crate::phrase::head_sector(ctx.kb, &ws) {
+        return Some(s.sector.clone());
+    }
+    // A secretary of a government department ("Transport Secretary", "Chief Cabinet
+    // Secretary", "Secretary of Defense"): not a company's or a party's secretary.
+    let ws: Vec<String> = ws.into_iter().map(|w| w.2).collect();
+    let secretary = ws.iter().position(|w| w == "secretary")?;
+    let dept: Vec<&str> = ws
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i != secretary && (w == "cabinet" || DEPARTMENT_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "the" | "and" | "of")))
+        .map(|(_, w)| w.as_str())
+        .collect();
+    let adjacent = secretary > 0 && dept.contains(&ws[secretary - 1].as_str()) || ws.get(secretary + 1).is_some_and(|w| w == "of") && !dept.is_empty();
+    if !adjacent {
+        return None;
+    }
+    Some(if dept.iter().any(|w| matches!(*w, "defence" | "defense" | "war" | "army" | "navy")) { "MIL" } else { "GOV" }.to_string())
 }
 
 fn extend_org_mentions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {

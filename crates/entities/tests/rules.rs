@@ -657,3 +657,27 @@ fn oceans_planets_religions_and_festivals_are_not_countries() {
     }
     assert!(doc.entities.iter().all(|e| e.etype != EntityType::Gpe), "{:?}", doc.entities.iter().map(|e| (&e.name, e.etype)).collect::<Vec<_>>());
 }
+
+#[test]
+fn titles_with_of_and_departments_belong_to_the_mention_and_role() {
+    // "Secretary of State": the mention and the role keep "of State" (not "State X").
+    let doc = run("Nevada Secretary of State Dana Kowalski certified the results on Friday.", "2024-11-20");
+    let e = ent(&doc, "Dana Kowalski");
+    assert_eq!(e.role.as_deref(), Some("Secretary of State"));
+    let t = texts(&doc, e);
+    assert!(t.contains(&("Nevada Secretary of State Dana Kowalski", MentionKind::Name)), "{t:?}");
+    // A department before "Secretary" is part of the title, and a government secretary
+    // is GOV; the words stripped from a title are no person of their own.
+    let doc = run("Japan's Chief Cabinet Secretary Taro Hoshino said Tokyo would protest.", "2024-11-20");
+    let e = ent(&doc, "Taro Hoshino");
+    assert_eq!(e.role.as_deref(), Some("Chief Cabinet Secretary"));
+    assert_eq!(e.actor.as_deref(), Some("JPNGOV"));
+    assert!(doc.entities.iter().all(|x| x.name != "Secretary"), "{:?}", doc.entities.iter().map(|x| &x.name).collect::<Vec<_>>());
+    let doc = run("British Transport Secretary Jane Holloway visited the port.", "2024-11-20");
+    let e = ent(&doc, "Jane Holloway");
+    assert_eq!(e.role.as_deref(), Some("Transport Secretary"));
+    assert_eq!(e.actor.as_deref(), Some("GBRGOV"));
+    // A company's secretary is not a government one.
+    let doc = run("The company secretary Jane Holloway of Acme Ltd resigned.", "2024-11-20");
+    assert_ne!(ent(&doc, "Jane Holloway").actor.as_deref().map(|a| a.ends_with("GOV")), Some(true));
+}
