@@ -89,30 +89,34 @@ impl Person {
     }
 
     /// Actor code on `date`: the role's code, else (out of office) the country of the
-    /// nearest role; after the last term of a government, military, legislative,
-    /// judicial, police or intelligence role has ended, the country's elites (`USAELI`).
+    /// nearest role; once a government, military, legislative, judicial, police or
+    /// intelligence role has ended, the country's elites (`USAELI`), also between two
+    /// terms (Trump in 2022).
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<String> {
         if let Some(r) = self.role_on(date) {
             return Some(r.code.clone());
         }
         let d = date?;
-        // Nearest role in time.
-        let r = self.roles.iter().min_by_key(|r| {
-            let a = r.start.map(|s| (s - d).num_days().abs()).unwrap_or(i64::MAX / 2);
-            let b = r.end.map(|e| (e - d).num_days().abs()).unwrap_or(i64::MAX / 2);
-            a.min(b)
-        })?;
+        // The latest role that has ended by then; without one (before the first term), the
+        // nearest role in time.
+        let past = self.roles.iter().filter(|r| r.end.is_some_and(|e| e <= d)).max_by_key(|r| r.end);
+        let r = match past {
+            Some(r) => r,
+            None => self.roles.iter().min_by_key(|r| {
+                let a = r.start.map(|s| (s - d).num_days().abs()).unwrap_or(i64::MAX / 2);
+                let b = r.end.map(|e| (e - d).num_days().abs()).unwrap_or(i64::MAX / 2);
+                a.min(b)
+            })?,
+        };
         let c = &r.code;
         if c.starts_with("IGO") || c.starts_with("NGO") || c.starts_with("IMG") {
             return Some(c.clone());
         }
         let country = c.get(..3).unwrap_or(c);
-        // After every term has ended, a former office holder is one of the country's elites
-        // (CAMEO ELI: "former government officials"); before the first term, or between
-        // two terms, only the country is known.
-        let former = self.roles.iter().all(|r| r.end.is_some_and(|e| e <= d));
+        // A former office holder is one of the country's elites (CAMEO ELI: "former
+        // government officials"); before the first term only the country is known.
         let official = c.get(3..6).is_some_and(is_official_sector);
-        if former && official && country.chars().all(|ch| ch.is_ascii_uppercase()) {
+        if past.is_some() && official && country.chars().all(|ch| ch.is_ascii_uppercase()) {
             Some(format!("{country}ELI"))
         } else {
             Some(country.to_string())

@@ -1757,9 +1757,16 @@ fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
 /// the article date.
 fn kb_short(ctx: &Ctx, surface: &str) -> Option<usize> {
     let in_office = |i: &usize| ctx.kb.people[*i].role_on(ctx.date).is_some();
+    // Out of office after holding one ("Obama" in 2020, "Trump" in 2022): still that person
+    // when the name is no common word ("Moon" in 2023 is not Moon Jae-in).
+    let former = |i: &usize| ctx.date.is_some_and(|d| ctx.kb.people[*i].roles.iter().any(|r| r.start.is_some_and(|s| s <= d)));
+    let distinctive = || {
+        let l = surface.to_lowercase();
+        !crate::lexicon::is_common_word(&l) && !crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&l))
+    };
     match ctx.kb.people_with_short(surface) {
         [] => None,
-        &[one] => (ctx.date.is_none() || in_office(&one)).then_some(one),
+        &[one] => (ctx.date.is_none() || in_office(&one) || former(&one) && distinctive()).then_some(one),
         // Several people: only a dated article can tell them apart.
         several => {
             ctx.date?;
@@ -2833,6 +2840,28 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
     }
 }
 
+/// Whether the mention at `span` follows "of", past at most two capitalised title words
+/// ("of Imam Khomeini", "of President X").
+fn after_of(doc: &Document, v: &View, span: Span) -> bool {
+    let start = v.toks.partition_point(|t| t.span.end <= span.start);
+    let sent_start = v.sents.get(v.sent_of(start)).map_or(0, |s| s.toks.start);
+    let mut j = start;
+    for _ in 0..3 {
+        if j <= sent_start {
+            return false;
+        }
+        j -= 1;
+        let w = lower(doc, v, j);
+        if w == "of" {
+            return true;
+        }
+        if !(is_cap(text_of(doc, v, j)) && TITLE_WORDS.contains(&w.as_str()) || matches!(w.as_str(), "imam" | "the")) {
+            return false;
+        }
+    }
+    false
+}
+
 fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
     // Mentions in text order for salience.
     for i in 0..v.toks.len() {
@@ -2864,7 +2893,6 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
             if !ok {
                 continue;
             }
-            let slot = if want != 'p' && e.gender == '?' { &mut best_unknown } else { &mut best };
             for m in &e.mentions {
                 if m.kind == MentionKind::Pronoun || m.span.start >= pos || m.span.start < min_start {
                     continue;
@@ -2873,6 +2901,10 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
                 if m.span.contains(v.toks[i].span) {
                     continue;
                 }
+                // A name embedded after "of" ("the school of Imam Khomeini", "a portrait of
+                // the King") is less salient: only when no other agreeing person is in reach.
+                let embedded = want != 'p' && after_of(doc, v, m.span);
+                let slot = if want != 'p' && (e.gender == '?' || embedded) { &mut best_unknown } else { &mut best };
                 if slot.is_none_or(|(_, s)| m.span.start > s) {
                     *slot = Some((j, m.span.start));
                 }

@@ -79,6 +79,10 @@ fn dated_roles() {
     assert_eq!(blinken.code_on(d("2010-01-01")).as_deref(), Some("USA"));
     // After the last term: a former official, one of the country's elites (CAMEO ELI).
     assert_eq!(blinken.code_on(d("2026-03-01")).as_deref(), Some("USAELI"));
+    // Between two terms too: Trump in 2022 is a former president.
+    let trump = kb.people.iter().find(|p| p.name == "Donald Trump").unwrap();
+    assert_eq!(trump.code_on(d("2022-06-01")).as_deref(), Some("USAELI"));
+    assert_eq!(trump.code_on(d("2025-06-01")).as_deref(), Some("USAGOV"));
     assert_eq!(phrase_actor_code("Taliban", d("2019-01-01")).as_deref(), Some("AFGREB"));
     assert_eq!(phrase_actor_code("the Taliban", d("2022-01-01")).as_deref(), Some("AFGGOV"));
 }

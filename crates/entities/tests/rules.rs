@@ -681,3 +681,25 @@ fn titles_with_of_and_departments_belong_to_the_mention_and_role() {
     let doc = run("The company secretary Jane Holloway of Acme Ltd resigned.", "2024-11-20");
     assert_ne!(ent(&doc, "Jane Holloway").actor.as_deref().map(|a| a.ends_with("GOV")), Some(true));
 }
+
+#[test]
+fn a_distinctive_surname_alone_is_the_former_office_holder() {
+    // Out of office, "Obama" alone is still Barack Obama, a former official; "Trump" between
+    // his two terms too. A surname that is a common word stays unlinked ("Moon", above).
+    let doc = run("Obama said on Tuesday that he backed the plan.", "2020-05-01");
+    assert_eq!(ent(&doc, "Barack Obama").actor.as_deref(), Some("USAELI"));
+    let doc = run("Trump told supporters in Ohio that he would run again.", "2022-06-01");
+    assert_eq!(ent(&doc, "Donald Trump").actor.as_deref(), Some("USAELI"));
+}
+
+#[test]
+fn a_name_after_of_is_a_less_likely_antecedent() {
+    // "the tomb of Omar Haddad": the visitor, not the man buried there, laid the flowers.
+    let doc = run("Karim Nasser visited the tomb of Omar Haddad on Friday. He laid flowers and prayed.", "2021-04-02");
+    let he = |name: &str| texts(&doc, ent(&doc, name)).iter().any(|(t, k)| *t == "He" && *k == MentionKind::Pronoun);
+    assert!(he("Karim Nasser"));
+    assert!(!he("Omar Haddad"));
+    // Alone in reach, it is still the antecedent.
+    let doc = run("Crowds gathered at the tomb of Omar Haddad on Friday. He died in 1990.", "2021-04-02");
+    assert!(texts(&doc, ent(&doc, "Omar Haddad")).iter().any(|(t, _)| *t == "He"));
+}
