@@ -2090,7 +2090,14 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             && is_cap(w)
             && (lw == "cabinet" || DEPARTMENT_WORDS.contains(&lw.as_str()) && !matches!(lw.as_str(), "the" | "and" | "of"))
             && matches!(title_words[0].to_lowercase().as_str(), "secretary" | "minister" | "ministers" | "undersecretary");
-        if TITLE_WORDS.contains(&lw.as_str()) && lw != "of" || of_office || department {
+        // The hyphen of a hyphenated title ("Secretary-General" as three tokens).
+        let title_hyphen = matches!(w, "-" | "‐")
+            && !title_words.is_empty()
+            && j > sstart
+            && v.toks[j - 1].span.end == v.toks[j].span.start
+            && v.toks[j].span.end == v.toks[j + 1].span.start
+            && TITLE_WORDS.contains(&lower(doc, v, j - 1).as_str());
+        if TITLE_WORDS.contains(&lw.as_str()) && lw != "of" || of_office || department || title_hyphen {
             title_words.insert(0, w.to_string());
             ext = j;
         } else if let Some((r, g)) = RELATION_WORDS.iter().find(|(r, _)| *r == lw) {
@@ -2181,8 +2188,12 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     }
     title_words.retain(|w| !courtesy(w));
     if !title_words.is_empty() {
-        let role = title_words.join(" ");
-        let lrole = role.to_lowercase();
+        // (a hyphen glued to its words: "Prime-Minister", "Secretary-General")
+        // ("then-Governor": the office, as "Governor" alone)
+        let role = title_words.join(" ").replace(" - ", "-");
+        let role = role.strip_prefix("then-").or_else(|| role.strip_prefix("then ")).unwrap_or(&role).to_string();
+        // (sectors are looked up without hyphens: "Prime-Minister" as "prime minister")
+        let lrole = role.to_lowercase().replace('-', " ");
         info.office = title_words.iter().any(|w| OFFICE_WORDS.contains(&w.to_lowercase().as_str()));
         info.spokes = lrole.contains("spokes");
         // The office of a body other than a government ("Society President") has no
@@ -2506,6 +2517,14 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
     generic_institutions(doc, ents);
     for e in ents.iter_mut() {
         if e.etype != EntityType::Org || e.actor.is_some() || e.kb.is_some() {
+            continue;
+        }
+        // A navy's ship by its prefix ("USS Carney", "HMS Diamond").
+        let ship = [("USS ", "USAMIL"), ("HMS ", "GBRMIL"), ("HMAS ", "AUSMIL"), ("HMCS ", "CANMIL"), ("INS ", "INDMIL"), ("JS ", "JPNMIL")]
+            .iter()
+            .find(|(p, _)| e.name.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)));
+        if let Some((_, code)) = ship {
+            e.actor = Some(code.to_string());
             continue;
         }
         match crate::phrase::phrase_code(ctx.kb, ctx.gaz, &e.name, ctx.date) {

@@ -703,3 +703,15 @@ fn a_name_after_of_is_a_less_likely_antecedent() {
     let doc = run("Crowds gathered at the tomb of Omar Haddad on Friday. He died in 1990.", "2021-04-02");
     assert!(texts(&doc, ent(&doc, "Omar Haddad")).iter().any(|(t, _)| *t == "He"));
 }
+
+#[test]
+fn hyphenated_titles_and_navy_ship_prefixes() {
+    let doc = run("UN Secretary-General Ana Moreno arrived in Haiti on Monday.", "2024-03-04");
+    let e = ent(&doc, "Ana Moreno");
+    let t = texts(&doc, e);
+    assert!(t.contains(&("UN Secretary-General Ana Moreno", MentionKind::Name)), "{t:?}");
+    assert_eq!(e.role.as_deref(), Some("Secretary-General"));
+    assert_eq!(e.actor.as_deref(), Some("IGOUNO"));
+    let doc = run("The destroyer USS Harbor Point shot down two drones over the Red Sea.", "2024-03-04");
+    assert_eq!(ent(&doc, "USS Harbor Point").actor.as_deref(), Some("USAMIL"));
+}

@@ -94,6 +94,8 @@ struct Args {
     /// Token-order fallback: the words of the object's chunk.
     obj_chunk: Vec<usize>,
     scope: Vec<usize>,
+    /// The words of relative clauses inside the scope (not read by `has=`).
+    relative: Vec<usize>,
     /// Nominal triggers: possessor / modifier actors ("Russia's", "Russian", "US").
     nominal_src: Vec<usize>,
     /// Nominal triggers: the verb whose subject became the source.
@@ -1180,6 +1182,18 @@ fn measure_obj(sv: &SentView, m: usize) -> Option<usize> {
     sv.children(m).find(|&c| c > m && (rel_is(&sv.toks[c].deprel, "obj") || rel_is(&sv.toks[c].deprel, "appos")))
 }
 
+/// For a clause reported inside a relative clause ("the attacks, which he said threatened
+/// trade": `threatened`, a subjectless complement of `said` whose relative pronoun is not its
+/// subject), the noun the relative clause modifies.
+fn reported_relative_subject(sv: &SentView, i: usize) -> Option<usize> {
+    let h = sv.toks[i].head?;
+    if !rel_is(&sv.toks[i].deprel, "ccomp") || !rel_is(&sv.toks[h].deprel, "acl") {
+        return None;
+    }
+    sv.children(h).find(|&c| c < h && RELATIVE.contains(&sv.toks[c].lower.as_str()) && !rel_is(&sv.toks[c].deprel, "nsubj"))?;
+    sv.toks[h].head
+}
+
 fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     if depth > 6 {
         return (vec![], false);
@@ -1216,6 +1230,11 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     }
     let rel = sv.toks[i].deprel.as_str();
     let Some(h) = sv.toks[i].head else { return (vec![], false) };
+    // "the attacks, which he said threatened trade": the subject of the reported clause is
+    // the relative pronoun's noun, not the one who said it.
+    if let Some(n) = reported_relative_subject(sv, i) {
+        return (vec![n], pv);
+    }
     if rel_is(rel, "xcomp") {
         if sv.toks[h].is_any(&OBJ_CONTROL.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
             if let Some(o) = sv.child_with(h, &["obj"]) {
@@ -1273,10 +1292,20 @@ fn to_infinitive_advcl(sv: &SentView, i: usize) -> bool {
 
 fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     let sv = cx.sv;
-    let mut a = Args { scope: sv.descendants(i, &["nsubj", "csubj", "punct", "parataxis", "conj", "cc"]), ..Default::default() };
+    let scope = sv.descendants(i, &["nsubj", "csubj", "punct", "parataxis", "conj", "cc"]);
+    // A relative clause describes its noun; its words do not say what the trigger does ("urged
+    // the rebels to stop the attacks, which threatened trade" is no appeal about trade).
+    let mut relative = Vec::new();
+    for &r in scope.iter().filter(|&&j| sv.toks[j].deprel == "acl:relcl") {
+        relative.push(r);
+        relative.extend(sv.descendants(r, &[]));
+    }
+    let mut a = Args { scope, relative, ..Default::default() };
     if kind == TriggerKind::Verb {
         let (subj, passive) = subject_of(sv, i, 0);
         a.passive = passive;
+        // (no guess by token order past the relative's noun: "he" said it, he did not do it)
+        a.settled |= sv.toks[i].head.is_some() && reported_relative_subject(sv, i).is_some();
         if passive {
             a.subj = subj.clone();
             a.scope.extend(subj.iter().flat_map(|&s| std::iter::once(s).chain(sv.descendants(s, &[]))));
@@ -1395,7 +1424,7 @@ fn constraints_ok_order(sv: &SentView, p: &Pattern, a: &Args) -> bool {
 }
 
 fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
-    let scope_has = |ls: &[String]| a.scope.iter().any(|&j| sv.toks[j].is_any(ls));
+    let scope_has = |ls: &[String]| a.scope.iter().any(|&j| sv.toks[j].is_any(ls) && !a.relative.contains(&j));
     if let Some(o) = &p.obj {
         let Some(oj) = a.obj.or(if a.passive { a.subj.first().copied() } else { None }) else { return false };
         if !o.iter().any(|x| x == "*") {

@@ -99,3 +99,12 @@ fn events_with_a_doer_keep_it() {
     }
     assert!(bad.is_empty(), "missed:\n{}", bad.join("\n"));
 }
+
+#[test]
+fn a_relative_clause_neither_acts_for_its_speaker_nor_types_the_main_event() {
+    // "which he said threatened ...": the attacks threaten, not the speaker.
+    let ev = events("Dutch Foreign Minister Karel Smit urged the rebels to stop the attacks, which he said threatened global trade.");
+    assert!(ev.iter().all(|e| e.2 != "threaten"), "{ev:?}");
+    // ... and "trade" inside that relative clause does not make the appeal an economic one.
+    assert!(ev.iter().any(|e| e.0 == "NLDGOV" && e.1 == "020"), "{ev:?}");
+}
