@@ -162,8 +162,10 @@ impl<'a> Ctx<'a> {
         if t.kind == Kind::QMark || t.in_quote {
             return false;
         }
+        // (the possessive apostrophe of a plural, "the Houthis' spokesman", is part of it)
+        let plural_possessive = matches!(t.lower.as_str(), "'" | "’") && t.upos == Some(Upos::PART);
         if t.kind == Kind::Punct {
-            return t.lower == "&";
+            return t.lower == "&" || plural_possessive;
         }
         let w = t.lower.as_str();
         if t.time && !t.cap {
@@ -178,7 +180,7 @@ impl<'a> Ctx<'a> {
                 Upos::NOUN | Upos::ADJ => !STOP.contains(&w),
                 Upos::DET => DETS.contains(&w) || w == "this",
                 Upos::ADP => NP_PREP.contains(&w),
-                Upos::PART => w == "'s" || w == "’s",
+                Upos::PART => w == "'s" || w == "’s" || plural_possessive,
                 _ => t.cap && !STOP.contains(&w),
             };
         }

@@ -39,14 +39,44 @@ pub fn link_speaker(doc: &Document, span: Span, prev_speakers: &[usize]) -> Opti
     let text = doc.text.get(span.range())?;
     // 1. mention overlap, in the head part of the phrase first ("Professor X of Y
     //    University": X), then anywhere in it ("the secretary general of CEI": CEI)
-    let head_end = [" of ", " for ", " at ", " from ", " in ", "'s ", "’s "]
+    //    A possessor is not the head: "Russia's foreign minister, Sergei Lavrov" is Lavrov,
+    //    "the Houthis' spokesman, Yahya Saree" is Saree.
+    //    (only a possessor before any "of" phrase: in "Ted Scambos of CU Boulder's
+    //    Institute" the head is Ted Scambos)
+    let first_pp = [" of ", " for ", " at ", " from ", " in "].iter().filter_map(|p| text.find(p)).min().unwrap_or(text.len());
+    let head_start = ["'s ", "’s ", "s' ", "s’ "]
         .iter()
-        .filter_map(|p| text.find(p))
+        .filter_map(|p| text.find(p).filter(|&i| i < first_pp).map(|i| i + p.len()))
+        .min()
+        .unwrap_or(0);
+    let head_end = [" of ", " for ", " at ", " from ", " in "]
+        .iter()
+        .filter_map(|p| text[head_start..].find(p).map(|i| head_start + i))
         .min()
         .map(|i| span.start + i)
         .unwrap_or(span.end);
-    let head = Span::new(span.start, head_end);
-    overlap_entity(doc, head, span).or_else(|| overlap_entity(doc, span, span)).or_else(|| fallback(doc, span, text, prev_speakers))
+    let head = Span::new(span.start + head_start, head_end);
+    overlap_entity(doc, head, span)
+        .or_else(|| apposed_person(doc, span))
+        .or_else(|| overlap_entity(doc, span, span))
+        .or_else(|| fallback(doc, span, text, prev_speakers))
+}
+
+/// A person named in apposition right after the speaker phrase ("Russia's foreign minister,
+/// Sergei Lavrov, said"): the attribution skips the apposition, the speaker is that person.
+fn apposed_person(doc: &Document, span: Span) -> Option<usize> {
+    let rest = doc.text.get(span.end..)?;
+    let gap = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    if !rest.starts_with(',') {
+        return None;
+    }
+    let start = span.end + gap;
+    doc.entities.iter().position(|e| {
+        e.etype == EntityType::Person
+            && e.mentions.iter().any(|m| {
+                m.kind == MentionKind::Name && m.span.start == start && doc.text.get(m.span.end..).is_some_and(|r| r.starts_with(','))
+            })
+    })
 }
 
 fn overlap_entity(doc: &Document, part: Span, span: Span) -> Option<usize> {

@@ -432,3 +432,22 @@ fn random_token_soup_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_possessor_or_an_apposition_does_not_hide_the_person_who_speaks() {
+    for text in [
+        "Ruritania's police chief Anna Berg said the talks had failed.",
+        "Ruritania's foreign minister, Anna Berg, said the talks had failed.",
+    ] {
+        let mut doc = with_entities(
+            Document::new("t", text, None),
+            &[
+                ("Ruritania", EntityType::Gpe, &[("Ruritania", MentionKind::Name)]),
+                ("Anna Berg", EntityType::Person, &[("Anna Berg", MentionKind::Name)]),
+            ],
+        );
+        QuoteFinder::new().process(&mut doc);
+        assert_eq!(doc.quotes.len(), 1, "{text}: {:?}", doc.quotes);
+        assert_eq!(doc.quotes[0].speaker, Some(1), "{text}: {:?}", doc.quotes[0]);
+    }
+}
