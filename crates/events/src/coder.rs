@@ -1206,6 +1206,15 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         .filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") || rel_is(&sv.toks[j].deprel, "csubj"))
         .filter(|&j| !matches!(sv.toks[j].lower.as_str(), "today" | "yesterday" | "tonight" | "tomorrow" | "now") || sv.children(j).next().is_some())
         .collect();
+    // "The United States and Britain urged ...", parsed as two subjects with the "and" on the
+    // verb: both are subjects.
+    let before: Vec<usize> = subjects.iter().copied().filter(|&j| j < i).collect();
+    if before.len() >= 2 && !pv {
+        let (a, b) = (before[before.len() - 2], before[before.len() - 1]);
+        if sv.children(i).any(|c| a < c && c < b && rel_is(&sv.toks[c].deprel, "cc") && matches!(sv.toks[c].lower.as_str(), "and" | "&")) {
+            return (vec![a, b], false);
+        }
+    }
     let mut nearest = subjects.iter().copied().filter(|&j| j < i).max().or_else(|| subjects.first().copied());
     // one noun phrase misparsed as two subjects ("the Hamas (Islamic Resistance) group
     // declared"): the name right before the common head noun is the subject

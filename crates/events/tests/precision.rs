@@ -108,3 +108,10 @@ fn a_relative_clause_neither_acts_for_its_speaker_nor_types_the_main_event() {
     // ... and "trade" inside that relative clause does not make the appeal an economic one.
     assert!(ev.iter().any(|e| e.0 == "NLDGOV" && e.1 == "020"), "{ev:?}");
 }
+
+#[test]
+fn both_coordinated_subjects_act() {
+    let ev = events("The United States and Britain urged restraint on both sides.");
+    assert!(ev.iter().any(|e| e.0.starts_with("USA")), "{ev:?}");
+    assert!(ev.iter().any(|e| e.0.starts_with("GBR")), "{ev:?}");
+}
