@@ -49,6 +49,13 @@ const INTENT_VERBS: &[&str] = &[
 const THREAT_VERBS: &[&str] = &["threaten", "warn"];
 const OBJ_CONTROL: &[&str] = &["invite", "urge", "ask", "help", "allow", "force", "persuade", "order", "tell", "encourage", "call"];
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
+
+/// Verbs whose subject undergoes, witnesses or judges the event noun they govern rather than
+/// doing it ("survived the attack", "condemned the raid").
+const UNDERGO: &[&str] = &[
+    "survive", "escape", "suffer", "sustain", "witness", "condemn", "denounce", "deplore", "investigate", "probe",
+    "mourn", "fear", "face", "endure", "report", "blame",
+];
 /// The subjects of the (active) sending verb whose object is `h` ("Kenya sent troops"):
 /// empty when `h` is no such object.
 fn senders_of(sv: &SentView, h: usize) -> Vec<usize> {
@@ -1235,6 +1242,24 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
                 return (vec![h], false);
             }
         }
+        // A relative clause the parser did not hang on its noun ("Raila Odinga, who met Ruto,
+        // called ..." with "met" as parataxis): "who" stands for the name just before it.
+        if matches!(sv.toks[s].lower.as_str(), "who" | "which") && s > 0 {
+            let mut a = s - 1;
+            while a > 0 && sv.toks[a].lower == "," {
+                a -= 1;
+            }
+            // (the name's head word; in "Senator Bernie Sanders of Vermont, who", the senator)
+            while rel_is(&sv.toks[a].deprel, "flat") || rel_is(&sv.toks[a].deprel, "compound") || rel_is(&sv.toks[a].deprel, "nmod") && sv.case_of(a).as_deref() == Some("of") {
+                match sv.toks[a].head {
+                    Some(h) if h < a => a = h,
+                    _ => break,
+                }
+            }
+            if a < s && matches!(sv.toks[a].upos, Upos::PROPN | Upos::NOUN) {
+                return (vec![a], false);
+            }
+        }
         return (vec![s], false);
     }
     let rel = sv.toks[i].deprel.as_str();
@@ -1388,6 +1413,13 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                     }
                 }
                 if rel_is(r, "obj") || rel_is(r, "obl") || rel_is(r, "nsubj:pass") || rel_is(r, "xcomp") {
+                    if (sv.toks[h].upos == Upos::VERB || !sv.toks[h].tagged) && UNDERGO.iter().any(|v| sv.toks[h].is(v)) {
+                        // "Wiranto survived the attack", "the UN condemned the attack": the
+                        // subject suffered or judged it, it did not do it
+                        a.gov_verb = Some(h);
+                        a.settled = true;
+                        break;
+                    }
                     if sv.toks[h].upos == Upos::VERB || !sv.toks[h].tagged {
                         a.subj = subject_of(sv, h, 0).0;
                         a.gov_verb = Some(h);

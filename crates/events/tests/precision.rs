@@ -115,3 +115,16 @@ fn both_coordinated_subjects_act() {
     assert!(ev.iter().any(|e| e.0.starts_with("USA")), "{ev:?}");
     assert!(ev.iter().any(|e| e.0.starts_with("GBR")), "{ev:?}");
 }
+
+#[test]
+fn who_after_a_name_acts_for_it_and_survivors_do_not_attack() {
+    // The parser may hang "who met ..." beside the name instead of on it.
+    let ev = events("Opposition leader Raila Odinga, who met Ruto last week, called for a national dialogue.");
+    assert!(ev.iter().any(|e| e.0 == "KENOPP" && e.1 == "040"), "{ev:?}");
+    assert!(ev.iter().any(|e| e.0 == "KENOPP" && e.1 == "026"), "{ev:?}");
+    // The subject of "survived" / "is facing" suffers the attack.
+    for text in ["Wiranto, the Indonesian security minister, survived the attack on Thursday.", "Tunisia is facing terrorist attacks, the minister said."] {
+        let ev = events(text);
+        assert!(ev.iter().all(|e| !e.1.starts_with("19")), "{text}: {ev:?}");
+    }
+}
