@@ -228,6 +228,11 @@ impl EventCoder {
                     }
                     args = o;
                 }
+                // "call" appeals only with "for" or "on" ("called for talks", "called on X to"):
+                // "called the meeting useful" is a comment
+                if p.code.starts_with("02") && sv.toks[i].is("call") && !args.scope.iter().any(|&j| matches!(sv.toks[j].lower.as_str(), "for" | "on" | "upon")) {
+                    continue;
+                }
                 let s = p.specificity();
                 if best.as_ref().is_none_or(|(bs, bk, _)| s > *bs || (s == *bs && k < *bk)) {
                     best = Some((s, k, args));

@@ -128,3 +128,14 @@ fn who_after_a_name_acts_for_it_and_survivors_do_not_attack() {
         assert!(ev.iter().all(|e| !e.1.starts_with("19")), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn calling_something_something_is_neither_an_appeal_nor_a_cancellation() {
+    for text in ["The United Nations called the drought the worst in forty years.", "Russian Foreign Minister Sergei Lavrov called the meeting very useful."] {
+        let ev = events(text);
+        assert!(ev.iter().all(|e| !e.1.starts_with("02") && e.1 != "125"), "{text}: {ev:?}");
+    }
+    // "called off" and "called for" still code.
+    assert!(events("Peru called off talks with Chile.").iter().any(|e| e.1 == "125"));
+    assert!(events("Norway called for new talks between Colombia and the rebels.").iter().any(|e| e.1 == "026"));
+}
