@@ -1693,7 +1693,8 @@ fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
     let sv = cx.sv;
     if sv.parsed {
         let head_text = sv.toks[h].text.as_str();
-        for a in sv.children(h).filter(|&c| rel_is(&sv.toks[c].deprel, "amod")).collect::<Vec<_>>() {
+        // (and "U.S. and Russian officials", with the first a compound)
+        for a in sv.children(h).filter(|&c| rel_is(&sv.toks[c].deprel, "amod") || rel_is(&sv.toks[c].deprel, "compound")).collect::<Vec<_>>() {
             let conjs: Vec<usize> = sv.children(a).filter(|&c| rel_is(&sv.toks[c].deprel, "conj")).collect();
             if conjs.is_empty() {
                 continue;
