@@ -1223,7 +1223,8 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     let before: Vec<usize> = subjects.iter().copied().filter(|&j| j < i).collect();
     if before.len() >= 2 && !pv {
         let (a, b) = (before[before.len() - 2], before[before.len() - 1]);
-        if sv.children(i).any(|c| a < c && c < b && rel_is(&sv.toks[c].deprel, "cc") && matches!(sv.toks[c].lower.as_str(), "and" | "&")) {
+        // (the "and" on the verb or on the second subject)
+        if sv.children(i).chain(sv.children(b)).any(|c| a < c && c < b && rel_is(&sv.toks[c].deprel, "cc") && matches!(sv.toks[c].lower.as_str(), "and" | "&")) {
             return (vec![a, b], false);
         }
     }
