@@ -50,6 +50,20 @@ const THREAT_VERBS: &[&str] = &["threaten", "warn"];
 const OBJ_CONTROL: &[&str] = &["invite", "urge", "ask", "help", "allow", "force", "persuade", "order", "tell", "encourage", "call"];
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
 
+/// Whether the actor phrase at `span` is named after a region ("European leaders", "Western
+/// diplomats", "Arab foreign ministers").
+fn regional(cx: &Ctx, span: Span) -> bool {
+    // (the phrase's first word after a determiner: "the European Union" is not one)
+    cx.doc.text.get(span.range()).is_some_and(|t| {
+        t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && !matches!(*w, "the" | "The" | "Senior" | "senior" | "top" | "Top")).take(1).any(|w| {
+            matches!(
+                w,
+                "European" | "Western" | "African" | "Arab" | "Asian" | "Latin" | "Nordic" | "Scandinavian" | "Baltic" | "Balkan" | "Gulf" | "Caribbean" | "Pacific" | "Mideast"
+            )
+        })
+    })
+}
+
 /// Verbs whose subject undergoes, witnesses or judges the event noun they govern rather than
 /// doing it ("survived the attack", "condemned the raid").
 const UNDERGO: &[&str] = &[
@@ -399,13 +413,19 @@ impl EventCoder {
         // a bare sector ("the government", "officials", "protesters") takes the country of
         // the trigger's place ("… in Kirkuk") or, as a last resort, the one country the
         // sentence names
+        // ("European leaders", "Western officials" are regional constructs, which PLOVER
+        // leaves without a country and uncoded)
         for s in sources.iter_mut() {
-            if s.code.as_deref().is_some_and(|c| !has_country(c)) {
+            let international = s.code.as_deref().is_some_and(|c| ["IGO", "NGO", "IMG", "MNC", "UNO", "EUR"].iter().any(|p| c.starts_with(p)));
+            if !international && regional(cx, s.span) {
+                s.code = None;
+            } else if s.code.as_deref().is_some_and(|c| !has_country(c)) {
                 if let Some(country) = context_country(cx, args, &s.span) {
                     s.code = s.code.as_ref().map(|c| format!("{country}{c}"));
                 }
             }
         }
+        sources.retain(|a| a.code.is_some());
         if sources.is_empty() {
             return;
         }

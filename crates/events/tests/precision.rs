@@ -141,3 +141,15 @@ fn calling_something_something_is_neither_an_appeal_nor_a_cancellation() {
     assert!(events("Peru called off talks with Chile.").iter().any(|e| e.1 == "125"));
     assert!(events("Norway called for new talks between Colombia and the rebels.").iter().any(|e| e.1 == "026"));
 }
+
+#[test]
+fn regional_constructs_are_not_coded_but_regional_organisations_are() {
+    // PLOVER: actors that are only regional constructs ("the West", "European leaders") get
+    // no country and their events are not coded; a place named in the phrase does not lend
+    // them one.
+    for text in ["Western diplomats in Kabul criticised the decree.", "Arab foreign ministers condemned the attack.", "European leaders meeting in Paris warned Moscow."] {
+        let ev = events(text);
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+    assert!(events("The African Union criticised the decree.").iter().any(|e| e.0 == "IGOAFU"));
+}
