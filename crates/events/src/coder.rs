@@ -50,6 +50,11 @@ const THREAT_VERBS: &[&str] = &["threaten", "warn"];
 const OBJ_CONTROL: &[&str] = &["invite", "urge", "ask", "help", "allow", "force", "persuade", "order", "tell", "encourage", "call"];
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
 
+/// Whether `code` is that of an international actor (IGO, NGO, ...), not of a country.
+fn international_code(code: Option<&str>) -> bool {
+    code.is_some_and(|c| ["IGO", "NGO", "IMG", "MNC", "UNO", "EUR"].iter().any(|p| c.starts_with(p)))
+}
+
 /// Whether the actor phrase at `span` is named after a region ("European leaders", "Western
 /// diplomats", "Arab foreign ministers").
 fn regional(cx: &Ctx, span: Span) -> bool {
@@ -416,8 +421,7 @@ impl EventCoder {
         // ("European leaders", "Western officials" are regional constructs, which PLOVER
         // leaves without a country and uncoded)
         for s in sources.iter_mut() {
-            let international = s.code.as_deref().is_some_and(|c| ["IGO", "NGO", "IMG", "MNC", "UNO", "EUR"].iter().any(|p| c.starts_with(p)));
-            if !international && regional(cx, s.span) {
+            if !international_code(s.code.as_deref()) && regional(cx, s.span) {
                 s.code = None;
             } else if s.code.as_deref().is_some_and(|c| !has_country(c)) {
                 if let Some(country) = context_country(cx, args, &s.span) {
