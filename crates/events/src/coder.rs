@@ -1242,7 +1242,7 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         .filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") || rel_is(&sv.toks[j].deprel, "csubj"))
         .filter(|&j| !matches!(sv.toks[j].lower.as_str(), "today" | "yesterday" | "tonight" | "tomorrow" | "now") || sv.children(j).next().is_some())
         .collect();
-    // "The United States and Britain urged ...", parsed as two subjects with the "and" on the
+    // "Canada and Japan urged ...", parsed as two subjects with the "and" on the
     // verb: both are subjects.
     let before: Vec<usize> = subjects.iter().copied().filter(|&j| j < i).collect();
     if before.len() >= 2 && !pv {

@@ -111,10 +111,10 @@ fn a_relative_clause_neither_acts_for_its_speaker_nor_types_the_main_event() {
 
 #[test]
 fn both_coordinated_subjects_act() {
-    for text in ["The United States and Britain urged restraint on both sides.", "Senior U.S. and British officials agreed on Tuesday to begin talks."] {
+    for text in ["The United States and Japan urged restraint on both sides.", "Senior U.S. and Japanese officials agreed on Tuesday to begin talks."] {
         let ev = events(text);
         assert!(ev.iter().any(|e| e.0.starts_with("USA")), "{text}: {ev:?}");
-        assert!(ev.iter().any(|e| e.0.starts_with("GBR")), "{text}: {ev:?}");
+        assert!(ev.iter().any(|e| e.0.starts_with("JPN")), "{text}: {ev:?}");
     }
 }
 
