@@ -381,6 +381,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // The department of an office before a name is no part of it ("Minister of Education
     // Dana Kowal", "Secretary of State Jo Lin").
     department_titles(ctx, doc_ref, v, &mut names);
+    // A national section of an international NGO is one organisation ("Amnesty
+    // International Kenya said ...", not Amnesty International plus Kenya).
+    national_sections(ctx, &mut names);
 
     // Strip title words and possessives that the model included in person spans.
     for n in names.iter_mut() {
@@ -1011,6 +1014,30 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
         names.retain(|x| x.toks.end <= a || x.toks.start >= b);
         let span = Span::new(start, v.toks[b - 1].span.end);
         names.push(NameSpan { span, etype, kb, toks: a..b, from_kb: kb.is_some() });
+    }
+}
+
+/// Joins an international NGO's name and the country right after it ("Amnesty International
+/// Kenya", "Oxfam India") into one organisation with the NGO's knowledge-base entry.
+fn national_sections(ctx: &Ctx, names: &mut Vec<NameSpan>) {
+    let ngo = |n: &NameSpan| {
+        n.etype == EntityType::Org && matches!(n.kb, Some(NameRef::Org(_))) && n.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2).is_some_and(|c| c.starts_with("NGO"))
+    };
+    let mut k = 0;
+    while k < names.len() {
+        if ngo(&names[k]) {
+            let end = names[k].toks.end;
+            if let Some(j) = names.iter().position(|b| b.toks.start == end && matches!(b.kb, Some(NameRef::Country(_))) && b.toks.len() <= 3) {
+                let (span, toks_end) = (names[j].span, names[j].toks.end);
+                names[k].span = Span::new(names[k].span.start, span.end);
+                names[k].toks.end = toks_end;
+                names.remove(j);
+                if j < k {
+                    k -= 1;
+                }
+            }
+        }
+        k += 1;
     }
 }
 

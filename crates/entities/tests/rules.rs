@@ -715,3 +715,12 @@ fn hyphenated_titles_and_navy_ship_prefixes() {
     let doc = run("The destroyer USS Harbor Point shot down two drones over the Red Sea.", "2024-03-04");
     assert_eq!(ent(&doc, "USS Harbor Point").actor.as_deref(), Some("USAMIL"));
 }
+
+#[test]
+fn a_national_section_of_an_ngo_is_one_organisation() {
+    let doc = run("Amnesty International Kenya said on Monday that the police had used excessive force.", "2024-07-26");
+    let e = ent(&doc, "Amnesty International");
+    assert!(e.actor.as_deref().is_some_and(|a| a.starts_with("NGO")), "{:?}", e.actor);
+    assert!(texts(&doc, e).iter().any(|(t, _)| *t == "Amnesty International Kenya"), "{:?}", texts(&doc, e));
+    assert!(doc.entities.iter().all(|x| x.name != "Kenya"), "{:?}", doc.entities.iter().map(|x| &x.name).collect::<Vec<_>>());
+}

@@ -1855,7 +1855,7 @@ fn demand_code(code: &str) -> String {
 /// "in" phrase, else the only country the sentence names (outside that actor).
 fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
     let country_of_code = |c: &str| -> Option<String> {
-        if has_country(c) && !c.starts_with("IGO") {
+        if has_country(c) && !international_code(Some(c)) {
             c.get(..3).map(str::to_string)
         } else {
             None
