@@ -1315,6 +1315,15 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
             return (vec![o], pv);
         }
     }
+    // "X said 50 people had been killed and accused the police": an active verb conjoined
+    // to a passive complement clause belongs to the verb of saying (the parser hung it on
+    // the wrong verb); its subject is the speaker's, not the victims'
+    if rel_is(rel, "conj") && !pv && rel_is(&sv.toks[h].deprel, "ccomp") {
+        let (_, head_passive) = subject_of(sv, h, depth + 1);
+        if let Some(g) = sv.toks[h].head.filter(|_| head_passive).filter(|&g| sv.toks[g].is_any(SAY_VERBS)) {
+            return (subject_of(sv, g, depth + 1).0, pv);
+        }
+    }
     if rel_is(rel, "conj") || (rel_is(rel, "advcl") && sv.toks[i].lower.ends_with("ing")) || purpose {
         return (subject_of(sv, h, depth + 1).0, pv);
     }

@@ -153,3 +153,10 @@ fn regional_constructs_are_not_coded_but_regional_organisations_are() {
     }
     assert!(events("The African Union criticised the decree.").iter().any(|e| e.0 == "IGOAFU"));
 }
+
+#[test]
+fn an_active_verb_after_a_passive_reported_clause_belongs_to_the_speaker() {
+    let ev = events("Amnesty International Kenya said at least 50 people had been killed and accused the police of using excessive force.");
+    assert!(ev.iter().any(|e| e.0.starts_with("NGO") && e.1 == "112"), "{ev:?}");
+    assert!(ev.iter().all(|e| !e.0.ends_with("CVL")), "{ev:?}");
+}
