@@ -2507,6 +2507,46 @@ fn institutions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut Vec<Ent>, key_in
 }
 
 fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
+    // A namesake: the text gives the person an office the knowledge base's person does not
+    // hold then, and the document never names that person's country ("Defense Minister
+    // Pedro Sanchez" in a Colombian story is not Spain's prime minister).
+    let countries_named: std::collections::HashSet<String> = ents
+        .iter()
+        .filter(|e| e.etype != EntityType::Person)
+        .filter_map(|e| e.actor.clone().or_else(|| e.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2)))
+        .filter_map(|c| c.get(..3).map(str::to_string))
+        .collect();
+    for e in ents.iter_mut() {
+        let (Some(NameRef::Person(p)), Some(text_role)) = (e.kb, e.text_role.as_deref()) else { continue };
+        let person = &ctx.kb.people[p];
+        let Some(kb_role) = person.role_on(ctx.date) else { continue };
+        let norm = |r: &str| r.to_lowercase().replace("defense", "defence").replace('-', " ");
+        let (t, k) = (norm(text_role), norm(&kb_role.role));
+        let office = OFFICE_WORDS.iter().any(|w| t.split(' ').any(|x| x == *w));
+        let same_office = t.ends_with(&k) || k.ends_with(&t);
+        let kb_country = kb_role.code.get(..3).unwrap_or("");
+        if office && !same_office && !t.starts_with("former") && !countries_named.contains(kb_country) && !countries_named.is_empty() {
+            // Another known person with that office then, whose name holds every word of
+            // this one ("Pedro Sanchez" → Colombia's defence minister Pedro Arnulfo Sanchez).
+            let words: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
+            let mut other = ctx.kb.people.iter().enumerate().filter(|(j, q)| {
+                *j != p && q.role_on(ctx.date).is_some_and(|r| {
+                    let k = norm(&r.role);
+                    t.ends_with(&k) || k.ends_with(&t)
+                }) && {
+                    let qn: Vec<String> = q.name.split_whitespace().map(str::to_lowercase).collect();
+                    words.iter().all(|w| qn.contains(w))
+                }
+            });
+            e.kb = match (other.next(), other.next()) {
+                (Some((j, q)), None) => {
+                    e.name = q.name.clone();
+                    Some(NameRef::Person(j))
+                }
+                _ => None,
+            };
+        }
+    }
     // Known referents first.
     for e in ents.iter_mut() {
         if e.actor.is_some() {

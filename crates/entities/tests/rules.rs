@@ -724,3 +724,13 @@ fn a_national_section_of_an_ngo_is_one_organisation() {
     assert!(texts(&doc, e).iter().any(|(t, _)| *t == "Amnesty International Kenya"), "{:?}", texts(&doc, e));
     assert!(doc.entities.iter().all(|x| x.name != "Kenya"), "{:?}", doc.entities.iter().map(|x| &x.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_namesake_with_another_office_is_the_known_holder_of_that_office() {
+    // Spain's prime minister and Colombia's defence minister (from March 2025) share a name.
+    let doc = run("Colombian troops clashed with rebels near Arauca on Sunday. Defense Minister Pedro Sanchez said two soldiers were wounded.", "2025-06-01");
+    let e = doc.entities.iter().find(|e| e.name.contains("Sanchez")).expect("Sanchez");
+    assert_eq!(e.actor.as_deref(), Some("COLMIL"), "{e:?}");
+    let doc = run("Spanish Prime Minister Pedro Sanchez met farmers in Seville on Sunday.", "2025-06-01");
+    assert_eq!(ent(&doc, "Pedro Sanchez").actor.as_deref(), Some("ESPGOV"));
+}
