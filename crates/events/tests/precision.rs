@@ -160,3 +160,11 @@ fn an_active_verb_after_a_passive_reported_clause_belongs_to_the_speaker() {
     assert!(ev.iter().any(|e| e.0.starts_with("NGO") && e.1 == "112"), "{ev:?}");
     assert!(ev.iter().all(|e| !e.0.ends_with("CVL")), "{ev:?}");
 }
+
+#[test]
+fn where_a_meeting_is_held_is_not_whom_they_met() {
+    let doc = common::analyze("Kenyan officials met in Nairobi on Monday to review the budget.");
+    let ev: Vec<_> = doc.events.iter().filter(|e| e.cameo == "040").collect();
+    assert!(!ev.is_empty(), "{:?}", doc.events);
+    assert!(ev.iter().all(|e| e.target.is_none()), "{:?}", ev);
+}
