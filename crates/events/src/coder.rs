@@ -1584,6 +1584,16 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
     true
 }
 
+/// Whether `span` is a dateline place: in capitals at the start of a paragraph, followed by
+/// a dash, a comma or a parenthesis ("CAIRO —", "NAIROBI, July 25", "TOKYO (Reuters)").
+fn dateline_mention(doc: &Document, span: Span) -> bool {
+    let text = doc.text.get(span.range()).unwrap_or("");
+    let para_start = span.start == 0 || doc.text[..span.start].ends_with('\n');
+    let caps = text.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !text.chars().any(char::is_lowercase);
+    let next = doc.text[span.end..].trim_start_matches(' ').chars().next();
+    para_start && caps && next.is_some_and(|c| matches!(c, '—' | '–' | '-' | ',' | '('))
+}
+
 /// Candidate actor spans of a sentence: entity mentions, then lexicon phrases elsewhere.
 fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
     let mut out: Vec<ActorCand> = Vec::new();
@@ -1595,6 +1605,11 @@ fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
     for (ei, e) in doc.entities.iter().enumerate() {
         for m in &e.mentions {
             if !sv.span.contains(m.span) {
+                continue;
+            }
+            // a dateline ("CAIRO — Israel and Hamas agreed ...") says where the story was
+            // filed, it does not act
+            if dateline_mention(doc, m.span) {
                 continue;
             }
             if let Some((f, l)) = tok_range(m.span) {
@@ -1631,6 +1646,9 @@ fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
             }
             let span = Span::new(sv.toks[j].span.start, sv.toks[j + n - 1].span.end);
             let phrase = doc.text.get(span.range()).unwrap_or("");
+            if dateline_mention(doc, span) {
+                continue;
+            }
             if let Some(code) = phrase_code(doc, phrase) {
                 // prefer the phrase whose extra words add a sector ("Russian troops")
                 if best.as_ref().is_none_or(|(_, bc)| code.len() > bc.len()) {
@@ -2066,6 +2084,10 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     let sv = cx.sv;
     let doc = cx.doc;
     let tok = sv.toks.get(h)?;
+    // (a dateline place does not act, whatever the parse makes of it)
+    if dateline_mention(doc, tok.span) {
+        return None;
+    }
     // 1. an entity mention or lexicon phrase covering the head (smallest first)
     let mut best: Option<&ActorCand> = None;
     for c in &cx.cands {

@@ -168,3 +168,11 @@ fn where_a_meeting_is_held_is_not_whom_they_met() {
     assert!(!ev.is_empty(), "{:?}", doc.events);
     assert!(ev.iter().all(|e| e.target.is_none()), "{:?}", ev);
 }
+
+#[test]
+fn a_dateline_place_does_not_act() {
+    // The parser may take the dateline for a coordinated subject.
+    let ev = events("CAIRO — Israel and Hamas have agreed to the first phase of the plan, the mediators announced on Wednesday.");
+    assert!(ev.iter().all(|e| !e.0.starts_with("EGY")), "{ev:?}");
+    assert!(ev.iter().any(|e| e.0.starts_with("ISR")), "{ev:?}");
+}
