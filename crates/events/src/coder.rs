@@ -1324,6 +1324,19 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
             return (subject_of(sv, g, depth + 1).0, pv);
         }
     }
+    // "Hamas will release the hostages, and Israel will free prisoners and pull back": a
+    // subjectless conjunct takes the subject of the nearest conjunct before it that has one,
+    // not the first verb's
+    if rel_is(rel, "conj") {
+        let nearest = sv
+            .children(h)
+            .filter(|&c| c < i && rel_is(&sv.toks[c].deprel, "conj"))
+            .filter_map(|c| sv.children(c).find(|&s| rel_is(&sv.toks[s].deprel, "nsubj") && s < c).map(|s| (c, s)))
+            .max_by_key(|&(c, _)| c);
+        if let Some((_, s)) = nearest {
+            return (vec![s], pv);
+        }
+    }
     if rel_is(rel, "conj") || (rel_is(rel, "advcl") && sv.toks[i].lower.ends_with("ing")) || purpose {
         return (subject_of(sv, h, depth + 1).0, pv);
     }

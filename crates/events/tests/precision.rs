@@ -176,3 +176,10 @@ fn a_dateline_place_does_not_act() {
     assert!(ev.iter().all(|e| !e.0.starts_with("EGY")), "{ev:?}");
     assert!(ev.iter().any(|e| e.0.starts_with("ISR")), "{ev:?}");
 }
+
+#[test]
+fn a_subjectless_conjunct_takes_the_nearest_subject_before_it() {
+    let ev = events("Under the deal, Hamas will release the hostages within three days, and Israel will free the prisoners and pull its troops back to an agreed line.");
+    assert!(ev.iter().any(|e| e.0 == "ISR" && e.1 == "0356"), "{ev:?}");
+    assert!(ev.iter().all(|e| !(e.0 == "PSEREB" && e.1 == "0356")), "{ev:?}");
+}
