@@ -29,7 +29,7 @@ pub mod tagger;
 pub use clusters::Clusters;
 pub use conllu::{parse_conllu, parse_gmb, read_conllu, ConllSentence, ConllWord};
 pub use lemma::Lemmatizer;
-pub use parser::{combine_parses, evaluate_parser, train_parser, train_parser_with_clusters, Arc, ParseAccuracy, Parser, ParserOptions};
+pub use parser::{combine_parses, evaluate_parser, evaluate_parses, parse_combined, train_parser, train_parser_with_clusters, Arc, ParseAccuracy, Parser, ParserOptions};
 pub use tagger::{
     evaluate_tagger, evaluate_xpos, gmb_split, ptb_notation, XposAccuracy, jackknife_tags, jackknife_tags_extra, jackknife_tags_split, train_tagger, TagAccuracy, Tagged, Tagger, TaggerOptions,
 };

@@ -1147,12 +1147,18 @@ pub struct ParseAccuracy {
 
 /// Parses sentences with the tags they carry and compares with their gold trees.
 pub fn evaluate_parser(p: &Parser, sents: &[ConllSentence]) -> ParseAccuracy {
+    evaluate_parses(sents, |w, u, x| p.parse(w, u, x))
+}
+
+/// Attachment scores of the trees `parse` gives each sentence (from its words and the tags
+/// it carries) against its gold tree.
+pub fn evaluate_parses(sents: &[ConllSentence], parse: impl Fn(&[&str], &[&str], &[&str]) -> Vec<Arc>) -> ParseAccuracy {
     let (mut u, mut l, mut n) = (0usize, 0usize, 0usize);
     for s in sents {
         let words = s.forms();
         let up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
         let xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
-        let arcs = p.parse(&words, &up, &xp);
+        let arcs = parse(&words, &up, &xp);
         for (a, w) in arcs.iter().zip(&s.words) {
             n += 1;
             let gh = if w.head == 0 { None } else { Some(w.head - 1) };
@@ -1166,6 +1172,15 @@ pub fn evaluate_parser(p: &Parser, sents: &[ConllSentence]) -> ParseAccuracy {
     }
     let d = n.max(1) as f64;
     ParseAccuracy { uas: u as f64 / d, las: l as f64 / d, tokens: n }
+}
+
+/// The sentence parsed by every parser of `parsers` and their trees combined
+/// ([`combine_parses`]; the first parser breaks ties).
+pub fn parse_combined(parsers: &[&Parser], words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Arc> {
+    let weights: Vec<f32> = (0..parsers.len()).map(|k| if k == 0 { 1.01 } else { 1.0 }).collect();
+    let parses: Vec<Vec<Arc>> = parsers.iter().map(|p| p.parse(words, upos, xpos)).collect();
+    let refs: Vec<&[Arc]> = parses.iter().map(|p| p.as_slice()).collect();
+    combine_parses(words.len(), &refs, &weights)
 }
 
 #[cfg(test)]

@@ -110,9 +110,9 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                     }
                     let mut all: Vec<&Parser> = vec![parser];
                     all.extend(others.iter());
-                    let (u, l) = combined_accuracy(&all, &sents);
-                    out.insert("combined_uas".into(), round(u));
-                    out.insert("combined_las".into(), round(l));
+                    let c = newsgraph_syntax::evaluate_parses(&sents, |w, u, x| newsgraph_syntax::parse_combined(&all, w, u, x));
+                    out.insert("combined_uas".into(), round(c.uas));
+                    out.insert("combined_las".into(), round(c.las));
                 }
             }
         }
@@ -171,30 +171,6 @@ fn predicted_conllu(parser: &Parser, sents: &[newsgraph_syntax::ConllSentence]) 
         out.push('\n');
     }
     out
-}
-
-/// UAS and LAS of the combination of `parsers` (the first one breaks ties) on `sents`.
-fn combined_accuracy(parsers: &[&Parser], sents: &[newsgraph_syntax::ConllSentence]) -> (f64, f64) {
-    let (mut u, mut l, mut n) = (0usize, 0usize, 0usize);
-    let weights: Vec<f32> = (0..parsers.len()).map(|k| if k == 0 { 1.01 } else { 1.0 }).collect();
-    for s in sents {
-        let words = s.forms();
-        let up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
-        let xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
-        let parses: Vec<Vec<newsgraph_syntax::Arc>> = parsers.iter().map(|p| p.parse(&words, &up, &xp)).collect();
-        let refs: Vec<&[newsgraph_syntax::Arc]> = parses.iter().map(|p| p.as_slice()).collect();
-        let arcs = newsgraph_syntax::combine_parses(words.len(), &refs, &weights);
-        for (a, w) in arcs.iter().zip(&s.words) {
-            n += 1;
-            let gh = if w.head == 0 { None } else { Some(w.head - 1) };
-            if a.head == gh {
-                u += 1;
-                l += usize::from(a.deprel == w.deprel);
-            }
-        }
-    }
-    let d = n.max(1) as f64;
-    (u as f64 / d, l as f64 / d)
 }
 
 fn round(x: f64) -> serde_json::Value {

@@ -194,7 +194,7 @@ fn silver_sentences(args: &Args) -> anyhow::Result<Vec<ConllSentence>> {
         let b = std::fs::read(t).map_err(|e| input_error(format!("{}: cannot read: {e}", t.display())))?;
         teachers.push(newsgraph_syntax::Parser::from_bytes(&b).ok_or_else(|| input_error(format!("{}: not a parser model", t.display())))?);
     }
-    let weights: Vec<f32> = (0..teachers.len()).map(|k| if k == 0 { 1.01 } else { 1.0 }).collect();
+    let teachers: Vec<&newsgraph_syntax::Parser> = teachers.iter().collect();
     let tagger = newsgraph_syntax::Tagger::embedded();
     let want = args.silver.min(train_part.len());
     let mut out = Vec::with_capacity(want);
@@ -207,9 +207,7 @@ fn silver_sentences(args: &Args) -> anyhow::Result<Vec<ConllSentence>> {
         let tags = tagger.tag(&words);
         let up: Vec<&str> = tags.iter().map(|t| t.upos.as_str()).collect();
         let xp: Vec<&str> = tags.iter().map(|t| t.xpos.as_str()).collect();
-        let parses: Vec<Vec<newsgraph_syntax::Arc>> = teachers.iter().map(|t| t.parse(&words, &up, &xp)).collect();
-        let refs: Vec<&[newsgraph_syntax::Arc]> = parses.iter().map(|p| p.as_slice()).collect();
-        let arcs = newsgraph_syntax::combine_parses(words.len(), &refs, &weights);
+        let arcs = newsgraph_syntax::parse_combined(&teachers, &words, &up, &xp);
         let conll_words = words
             .iter()
             .zip(&tags)
