@@ -31,3 +31,44 @@ pub trait Component: Send + Sync {
     /// Adds this component's layer to the document.
     fn process(&self, doc: &mut Document);
 }
+
+/// Length of a news dateline at the start of `text` ("TOKYO (Reuters) - ", "NAIROBI, July 25
+/// (Reuters) — ", "SANAA, Yemen (AP) — "): a place in capitals, optional words after commas
+/// and an agency in parentheses, then a dash; 0 when there is none.
+pub fn dateline_len(text: &str) -> usize {
+    let place_end = text.find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))).unwrap_or(text.len());
+    let place = text[..place_end].trim_end_matches(['-', ' ']);
+    if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return 0;
+    }
+    // (what follows the place: ", Yemen", ", July 25", " (Reuters)", up to the dash)
+    let rest = &text[place.len()..];
+    // (a dash within the next few words only: the scan never runs through the article)
+    let Some(dash) = rest.find([' ', '\u{a0}']).and_then(|_| {
+        rest.char_indices()
+            .take_while(|&(i, _)| i <= 48)
+            .find(|&(i, c)| matches!(c, '-' | '–' | '—') && rest[..i].ends_with(' ') && rest[i + c.len_utf8()..].starts_with(' '))
+            .map(|(i, c)| i + c.len_utf8())
+    }) else {
+        return 0;
+    };
+    let middle = &rest[..dash];
+    if middle.len() > 40 || middle.contains(['.', '"', '“']) && !middle.contains('(') {
+        return 0;
+    }
+    let after = rest[dash..].len() - rest[dash..].trim_start().len();
+    place.len() + dash + after
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::dateline_len;
+
+    #[test]
+    fn datelines_and_dashes_inside_sentences() {
+        assert_eq!(dateline_len("LIMA, March 3 (Reuters) - Police fired tear gas"), "LIMA, March 3 (Reuters) - ".len());
+        assert_eq!(dateline_len("PORT MORESBY (AP) — Police fired"), "PORT MORESBY (AP) — ".len());
+        assert_eq!(dateline_len("Police fired tear gas - again - at the crowd"), 0);
+        assert_eq!(dateline_len("UN - officials said"), 0);
+    }
+}

@@ -1391,7 +1391,7 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         let (subj, passive) = subject_of(sv, i, 0);
         a.passive = passive;
         // (no guess by token order past the relative's noun: "he" said it, he did not do it)
-        a.settled |= sv.toks[i].head.is_some() && reported_relative_subject(sv, i).is_some();
+        a.settled |= reported_relative_subject(sv, i).is_some();
         if passive {
             a.subj = subj.clone();
             a.scope.extend(subj.iter().flat_map(|&s| std::iter::once(s).chain(sv.descendants(s, &[]))));
@@ -1597,14 +1597,11 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
     true
 }
 
-/// Whether `span` is a dateline place: in capitals at the start of a paragraph, followed by
-/// a dash, a comma or a parenthesis ("CAIRO —", "NAIROBI, July 25", "TOKYO (Reuters)").
+/// Whether `span` lies in a dateline that opens a paragraph ("CAIRO —", "NAIROBI, July 25
+/// (Reuters) -"; [`newsgraph_core::dateline_len`]).
 fn dateline_mention(doc: &Document, span: Span) -> bool {
-    let text = doc.text.get(span.range()).unwrap_or("");
     let para_start = span.start == 0 || doc.text[..span.start].ends_with('\n');
-    let caps = text.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !text.chars().any(char::is_lowercase);
-    let next = doc.text[span.end..].trim_start_matches(' ').chars().next();
-    para_start && caps && next.is_some_and(|c| matches!(c, '—' | '–' | '-' | ',' | '('))
+    para_start && span.end <= span.start + newsgraph_core::dateline_len(&doc.text[span.start..])
 }
 
 /// Candidate actor spans of a sentence: entity mentions, then lexicon phrases elsewhere.

@@ -112,7 +112,7 @@ impl QuoteFinder {
         // Reported speech that opens the article starts after its dateline
         // ("NAIROBI, July 25 (Reuters) - Police fired ..., witnesses said").
         for f in found.iter_mut().filter(|f| f.kind == QuoteKind::Indirect && (f.content.start == 0 || doc.text[..f.content.start].ends_with('\n'))) {
-            let skip = dateline_len(doc.text.get(f.content.range()).unwrap_or(""));
+            let skip = newsgraph_core::dateline_len(doc.text.get(f.content.range()).unwrap_or(""));
             if skip > 0 && f.content.start + skip < f.content.end {
                 f.content = Span::new(f.content.start + skip, f.content.end);
             }
@@ -538,28 +538,3 @@ fn quote_only(p: &Para) -> bool {
 
 #[cfg(test)]
 mod tests;
-
-/// Length of a news dateline at the start of `text` ("TOKYO (Reuters) - ", "NAIROBI, July 25
-/// (Reuters) — ", "SANAA, Yemen (AP) — "): a place in capitals, optional words after commas
-/// and an agency in parentheses, then a dash; 0 when there is none.
-fn dateline_len(text: &str) -> usize {
-    let place_end = text.find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))).unwrap_or(text.len());
-    let place = text[..place_end].trim_end_matches(['-', ' ']);
-    if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-        return 0;
-    }
-    // (what follows the place: ", Yemen", ", July 25", " (Reuters)", up to the dash)
-    let rest = &text[place.len()..];
-    let Some(dash) = rest.find([' ', '\u{a0}']).and_then(|_| {
-        rest.char_indices().find(|&(i, c)| matches!(c, '-' | '–' | '—') && rest[..i].ends_with(' ') && rest[i + c.len_utf8()..].starts_with(' ')).map(|(i, c)| i + c.len_utf8())
-    }) else {
-        return 0;
-    };
-    let middle = &rest[..dash];
-    if middle.len() > 40 || middle.contains(['.', '"', '“']) && !middle.contains('(') {
-        return 0;
-    }
-    let after = rest[dash..].len() - rest[dash..].trim_start().len();
-    place.len() + dash + after
-}
-

@@ -454,10 +454,7 @@ fn a_possessor_or_an_apposition_does_not_hide_the_person_who_speaks() {
 
 #[test]
 fn a_dateline_is_not_part_of_reported_speech() {
-    assert_eq!(dateline_len("LIMA, March 3 (Reuters) - Police fired tear gas"), "LIMA, March 3 (Reuters) - ".len());
-    assert_eq!(dateline_len("PORT MORESBY (AP) — Police fired"), "PORT MORESBY (AP) — ".len());
-    assert_eq!(dateline_len("Police fired tear gas - again - at the crowd"), 0);
-    assert_eq!(dateline_len("UN - officials said"), 0);
+    // (the dateline itself: `newsgraph_core::dateline_len`, tested there)
     let text = "LIMA, March 3 (Reuters) - Peruvian police fired tear gas at marchers on Thursday, witnesses said.";
     let (doc, q) = find(text);
     assert_eq!(q.len(), 1, "{q:?}");
