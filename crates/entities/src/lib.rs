@@ -97,16 +97,21 @@ impl EntityRecognizer {
     fn ner_spans(&self, doc: &Document, v: &tokens::View) -> Vec<ner::NerSpan> {
         let Some(model) = ner::Model::embedded() else { return Vec::new() };
         let mut out = Vec::new();
-        for s in &v.sents {
-            if s.toks.is_empty() || s.toks.end > v.toks.len() {
-                continue;
-            }
-            let words: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| &doc.text[t.span.range()]).collect();
-            // The tagger's Penn tags when it ran (else none: the model goes without).
-            let pos: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| t.xpos.as_str()).collect();
-            let sf = ner::SentFeats::new(&words, &pos, self.kb(), self.gaz(), &model.vocab, &model.clusters);
-            let labels = model.tag(&sf);
-            for (a, b, t) in ner::spans_of(&labels) {
+        let sents: Vec<_> = v.sents.iter().filter(|s| !s.toks.is_empty() && s.toks.end <= v.toks.len()).collect();
+        let input: Vec<(Vec<&str>, Vec<&str>)> = sents
+            .iter()
+            .map(|s| {
+                let words: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| &doc.text[t.span.range()]).collect();
+                // The tagger's Penn tags when it ran (else none: the model goes without).
+                let pos: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| t.xpos.as_str()).collect();
+                (words, pos)
+            })
+            .collect();
+        // Sentence by sentence, in order (a model with document memory reads the labels of
+        // the previous sentences).
+        let tagged = model.tag_document(&input, self.kb(), self.gaz());
+        for ((s, (words, _)), labels) in sents.iter().zip(&input).zip(&tagged) {
+            for (a, b, t) in ner::spans_of(labels) {
                 let ws = &words[a..b];
                 if let Some(et) = ner::gmb_to_etype(ner::TYPES[t], ws) {
                     out.push(ner::NerSpan { toks: s.toks.start + a..s.toks.start + b, etype: et, label: ner::TYPES[t] });

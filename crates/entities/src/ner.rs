@@ -1,8 +1,9 @@
 //! The named-entity tagger: a first-order structured averaged perceptron (Viterbi training
 //! and decoding; older greedy left-to-right models still load) over BILOU labels (older
 //! models: BIO), with word, shape, affix, context, previous-label, gazetteer (the knowledge
-//! base), given-name (`data/ner/first-names.txt`) and word-cluster ([`crate::clusters`])
-//! features. Trained on the GMB corpus (`newsgraph train ner`); the model is a compact
+//! base), given-name (`data/ner/first-names.txt`), word-cluster ([`crate::clusters`])
+//! and document-memory ([`History`]: the types the tagger gave a word in the document's
+//! previous sentences; [`Model::tag_document`]) features. Trained on the GMB corpus (`newsgraph train ner`); the model is a compact
 //! binary file (`models/ner.bin`, format below) embedded in the binary. Whatever the
 //! model's encoding, [`Model::tag`] returns BIO label indices ([`labels`]).
 //!
@@ -10,7 +11,9 @@
 //! variants measured in `models/README.md` (passive-aggressive steps, cost-augmented
 //! decoding, a feature count cut-off, feature dropout).
 //!
-//! Model file format (little endian): magic `NGNER3\0\0` (first-order, BILOU labels),
+//! Model file format (little endian): magic `NGNER5\0\0` (first-order, BILOU labels,
+//! document memory; followed by the u32 number of sentences remembered),
+//! `NGNER3\0\0` (first-order, BILOU labels),
 //! `NGNER4\0\0` (first-order, BILOU plus a `TIM` label read as `O`: [`Scheme::BilouTim`]),
 //! `NGNER2\0\0` (first-order, BIO) or `NGNER1\0\0` (greedy, BIO); u32 number of labels;
 //! for each label a u8 length and its UTF-8 name; f32 scale; u32 number of features; then
@@ -42,6 +45,80 @@ pub const NL: usize = 15;
 
 /// Largest number of labels of any encoding (BILOU with a time label: 1 + 4 × 7 + 1).
 pub const MAXL: usize = 30;
+
+/// Document memory (`Update::history`): the tags a word can carry from the tagger's
+/// labels of it in the document's previous sentences: `-` (not seen, or not capitalised),
+/// `O` (seen outside any name), or the type it mostly had.
+pub const HIST_TAGS: [&str; 9] = ["-", "O", "PER", "ORG", "GEO", "GPE", "EVE", "ART", "NAT"];
+
+/// What the tagger said of the capitalised words of the last `k` sentences of a document
+/// (Ratinov and Roth 2009's "extended prediction history"): a name typed PER in one
+/// sentence is likely PER again two sentences later. Fed the tagger's own labels
+/// ([`History::push`]) sentence by sentence; [`SentFeats::set_history`] reads it.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    k: usize,
+    /// Per remembered sentence: (capitalised word, 0 for O or 1 + type index).
+    sents: std::collections::VecDeque<Vec<(String, u8)>>,
+}
+
+impl History {
+    /// A memory of the last `k` sentences (0: remembers nothing).
+    pub fn new(k: usize) -> History {
+        History { k, sents: std::collections::VecDeque::new() }
+    }
+
+    /// The memory tag ([`HIST_TAGS`]) of each word: the type it had most often in the
+    /// remembered sentences (ties: the later sentence's), `O` when only outside names.
+    pub fn tags<S: AsRef<str>>(&self, words: &[S]) -> Vec<&'static str> {
+        words
+            .iter()
+            .map(|w| {
+                let w = w.as_ref();
+                if self.sents.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {
+                    return HIST_TAGS[0];
+                }
+                let mut counts = [0u32; 8];
+                let mut last = None;
+                for s in &self.sents {
+                    for (x, t) in s {
+                        if x == w {
+                            counts[*t as usize] += 1;
+                            last = Some(*t as usize);
+                        }
+                    }
+                }
+                let Some(last) = last else { return HIST_TAGS[0] };
+                let mut best = last;
+                for (t, &c) in counts.iter().enumerate() {
+                    if c > counts[best] {
+                        best = t;
+                    }
+                }
+                HIST_TAGS[1 + best]
+            })
+            .collect()
+    }
+
+    /// Remembers a tagged sentence (BIO labels, [`labels`]), forgetting the oldest beyond `k`.
+    pub fn push<S: AsRef<str>>(&mut self, words: &[S], bio: &[usize]) {
+        if self.k == 0 {
+            return;
+        }
+        let mut s = Vec::new();
+        for (w, &l) in words.iter().zip(bio) {
+            let w = w.as_ref();
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                let t = if l == 0 || l > 2 * TYPES.len() { 0 } else { 1 + (l - 1) / 2 };
+                s.push((w.to_string(), t as u8));
+            }
+        }
+        self.sents.push_back(s);
+        while self.sents.len() > self.k {
+            self.sents.pop_front();
+        }
+    }
+}
 
 /// The BIO label index given to GMB `tim` words in training samples (see
 /// [`Scheme::BilouTim`]); every other encoding reads it as `O`.
@@ -288,6 +365,8 @@ pub struct SentFeats {
     /// Capitalisation-propensity buckets ("0".."4", "-" unseen); empty when the model has
     /// none.
     capb: Vec<String>,
+    /// Document-memory tags ([`HIST_TAGS`]); empty when none were set.
+    hist: Vec<&'static str>,
 }
 
 fn gaz_class(r: NameRef) -> &'static str {
@@ -348,7 +427,24 @@ impl SentFeats {
         let first: Vec<bool> = words.iter().map(|w| w.chars().next().is_some_and(char::is_uppercase) && crate::lexicon::is_first_name(&w.to_lowercase())).collect();
         let pos = if pos.len() == words.len() && pos.iter().all(|p| !p.is_empty()) { pos.iter().map(|p| norm_pos(p).to_string()).collect() } else { Vec::new() };
         let capb = if clusters.cap.is_empty() { Vec::new() } else { words.iter().map(|w| clusters.cap_of(w).map_or("-".to_string(), |b| b.to_string())).collect() };
-        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine, first, pos, capb }
+        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine, first, pos, capb, hist: Vec::new() }
+    }
+
+    /// Sets the document-memory tags of the words from `h` (for a model trained with
+    /// them, [`Model::history`]); capitalised words whose lower-case form is in the
+    /// model's vocabulary get none.
+    pub fn set_history(&mut self, h: &History) {
+        self.hist = h.tags(&self.words);
+        // Not for capitalised common words ("President", "Party", "Day"): one wrong reading
+        // of a headline's "E.C. President" would spread to every "President" after it.
+        for (t, &c) in self.hist.iter_mut().zip(&self.common) {
+            if c {
+                *t = HIST_TAGS[0];
+            }
+        }
+        if self.hist.iter().all(|t| *t == HIST_TAGS[0]) {
+            self.hist.clear();
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -479,6 +575,22 @@ impl SentFeats {
             let upper = w.chars().next().is_some_and(char::is_uppercase);
             out.push(feat(74, &[b0, if i == 0 { "0" } else { "n" }, if upper { "X" } else { "x" }]));
         }
+        // Document memory (when set): the type the word had in the previous sentences, with
+        // its shape, its gazetteer tag and the neighbours' memory.
+        if !self.hist.is_empty() && self.hist[i] != HIST_TAGS[0] {
+            let h = self.hist[i];
+            let hn = |j: isize| -> &str {
+                if j < 0 || j as usize >= n {
+                    "#"
+                } else {
+                    self.hist[j as usize]
+                }
+            };
+            out.push(feat(80, &[h]));
+            out.push(feat(81, &[h, sh]));
+            out.push(feat(82, &[h, self.gaz[i]]));
+            out.push(feat(83, &[hn(i as isize - 1), h, hn(i as isize + 1)]));
+        }
         // Part of speech (when tagged): this word's, its neighbours', the bigrams.
         if !self.pos.is_empty() {
             let p0 = self.pos[i].as_str();
@@ -508,6 +620,9 @@ pub struct Model {
     pub clusters: Clusters,
     /// Trained and decoded as a first-order sequence model (Viterbi), else greedily.
     pub first_order: bool,
+    /// Document memory: the number of previous sentences whose labels the model's features
+    /// read (0: none; see [`History`] and [`Model::tag_document`]).
+    pub history: usize,
     index: HashMap<u32, u32>,
     weights: Vec<[f32; MAXL]>,
 }
@@ -525,8 +640,10 @@ impl Model {
             b"NGNER2\0\0" => (true, Scheme::Bio),
             b"NGNER3\0\0" => (true, Scheme::Bilou),
             b"NGNER4\0\0" => (true, Scheme::BilouTim),
+            b"NGNER5\0\0" => (true, Scheme::Bilou),
             _ => return Err("not a newsgraph NER model".into()),
         };
+        let history = if &b[..8] == b"NGNER5\0\0" { u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize } else { 0 };
         let nl = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
         if nl != scheme.len() {
             return Err(format!("model has {nl} labels, expected {}", scheme.len()));
@@ -586,7 +703,7 @@ impl Model {
             }
         }
         let index = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
-        Ok(Model { labels, scheme, vocab, clusters, first_order, index, weights })
+        Ok(Model { labels, scheme, vocab, clusters, first_order, history, index, weights })
     }
 
     /// The embedded model (None when the crate was built without one). For evaluating a
@@ -624,6 +741,25 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// BIO labels of each sentence of a document (words), in order: with a model trained
+    /// with document memory ([`Model::history`]), each sentence reads the labels of the
+    /// previous ones; `pos`: each sentence's Penn tags (or empty).
+    pub fn tag_document(&self, sents: &[(Vec<&str>, Vec<&str>)], kb: &Kb, gaz: &Gazetteer) -> Vec<Vec<usize>> {
+        let mut h = History::new(self.history);
+        sents
+            .iter()
+            .map(|(words, pos)| {
+                let mut sf = SentFeats::new(words, pos, kb, gaz, &self.vocab, &self.clusters);
+                if self.history > 0 {
+                    sf.set_history(&h);
+                }
+                let labels = self.tag(&sf);
+                h.push(words, &labels);
+                labels
+            })
+            .collect()
     }
 
     /// BIO labels ([`labels`]) for one sentence, with the encoding's constraints: Viterbi
@@ -834,6 +970,11 @@ pub struct Update {
     /// decoding and update of each training sentence, drawn afresh for every sentence
     /// from a fixed hash (0: none).
     pub dropout: f32,
+    /// Document memory (first-order BILOU models only): features of the labels a word had
+    /// in the previous `history` sentences ([`History`]; 0: none). The training sentences'
+    /// memory comes from 4-fold jackknifed labels over contiguous blocks of the (ordered)
+    /// training sentences, as noisy as the tagger's own labels at run time.
+    pub history: usize,
 }
 
 /// Whether feature `f` takes part in the training step with dropout seed `seed`.
@@ -852,7 +993,7 @@ fn keep_feat(f: u32, seed: u64, p: f32) -> bool {
 
 impl Default for Update {
     fn default() -> Self {
-        Update { pa_c: 0.0, cost: 0.0, min_count: 0, dropout: 0.0 }
+        Update { pa_c: 0.0, cost: 0.0, min_count: 0, dropout: 0.0, history: 0 }
     }
 }
 
@@ -867,6 +1008,11 @@ impl Default for Update {
 /// `rule`: the first-order update ([`Update`]; the default is the plain perceptron).
 #[allow(clippy::too_many_arguments)]
 pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, first_order: bool, scheme: Scheme, rule: Update, mut log: impl FnMut(&str)) -> Vec<u8> {
+    train_dyn(samples, epochs, runs, kb, gaz, clusters, first_order, scheme, rule, &mut log)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, first_order: bool, scheme: Scheme, rule: Update, log: &mut dyn FnMut(&str)) -> Vec<u8> {
     let scheme = if first_order { scheme } else { Scheme::Bio };
     let nl = scheme.len();
     let golds: Vec<Vec<usize>> = samples.iter().map(|s| scheme.from_bio(&s.labels)).collect();
@@ -882,7 +1028,7 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
     let mut vocab_list: Vec<String> = counts.into_iter().filter(|(_, n)| *n >= 3).map(|(w, _)| w.to_string()).collect();
     vocab_list.sort();
     let vocab: HashSet<String> = vocab_list.iter().cloned().collect();
-    let feats: Vec<SentFeats> = samples
+    let mut feats: Vec<SentFeats> = samples
         .iter()
         .map(|s| {
             let w: Vec<&str> = s.words.iter().map(|x| x.as_str()).collect();
@@ -890,6 +1036,15 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
             SentFeats::new(&w, &p, kb, gaz, &vocab, clusters)
         })
         .collect();
+    let history = if first_order && scheme == Scheme::Bilou { rule.history } else { 0 };
+    if history > 0 {
+        let jk = jackknife_labels(samples, epochs, kb, gaz, clusters, scheme, rule, log);
+        let mut h = History::new(history);
+        for ((sf, s), labels) in feats.iter_mut().zip(samples).zip(&jk) {
+            sf.set_history(&h);
+            h.push(&s.words, labels);
+        }
+    }
     let labels = scheme.labels();
     // Feature count cut-off (emission features only).
     let mut fv = Vec::with_capacity(48);
@@ -1115,9 +1270,13 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
     out.extend_from_slice(match (first_order, scheme) {
         (false, _) => b"NGNER1\0\0",
         (true, Scheme::Bio) => b"NGNER2\0\0",
+        (true, Scheme::Bilou) if history > 0 => b"NGNER5\0\0",
         (true, Scheme::Bilou) => b"NGNER3\0\0",
         (true, Scheme::BilouTim) => b"NGNER4\0\0",
     });
+    if history > 0 {
+        out.extend_from_slice(&(history as u32).to_le_bytes());
+    }
     out.extend_from_slice(&(nl as u32).to_le_bytes());
     for l in &labels {
         out.push(l.len() as u8);
@@ -1165,6 +1324,51 @@ pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
         clusters.caps_to_bytes(&mut out);
     }
     log(&format!("{} features kept of {}; model {} bytes", nf, avg.len(), out.len()));
+    out
+}
+
+/// BIO labels of every sample from models that did not see it: the samples (in document
+/// order) are cut into four contiguous blocks, and each block is tagged by a one-run model
+/// trained on the other three without document memory (trained two at a time).
+#[allow(clippy::too_many_arguments)]
+fn jackknife_labels(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, scheme: Scheme, rule: Update, log: &mut dyn FnMut(&str)) -> Vec<Vec<usize>> {
+    const FOLDS: usize = 4;
+    let n = samples.len();
+    let bounds: Vec<(usize, usize)> = (0..FOLDS).map(|f| (f * n / FOLDS, (f + 1) * n / FOLDS)).collect();
+    let inner = Update { history: 0, ..rule };
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for pair in bounds.chunks(2) {
+        let results: Vec<(usize, Vec<Vec<usize>>)> = std::thread::scope(|sc| {
+            let handles: Vec<_> = pair
+                .iter()
+                .map(|&(a, b)| {
+                    sc.spawn(move || {
+                        let rest: Vec<Sample> = samples[..a].iter().chain(&samples[b..]).map(|s| Sample { words: s.words.clone(), pos: s.pos.clone(), labels: s.labels.clone() }).collect();
+                        let bytes = train_dyn(&rest, epochs, 1, kb, gaz, clusters, true, scheme, inner, &mut |_| {});
+                        let model = Model::from_bytes(&bytes).expect("a model just trained reads back");
+                        let labels = samples[a..b]
+                            .iter()
+                            .map(|s| {
+                                let w: Vec<&str> = s.words.iter().map(|x| x.as_str()).collect();
+                                let p: Vec<&str> = s.pos.iter().map(|x| x.as_str()).collect();
+                                model.tag(&SentFeats::new(&w, &p, kb, gaz, &model.vocab, &model.clusters))
+                            })
+                            .collect();
+                        (a, labels)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("jackknife thread")).collect()
+        });
+        for (a, labels) in results {
+            for (k, l) in labels.into_iter().enumerate() {
+                out[a + k] = l;
+            }
+        }
+    }
+    let correct: usize = samples.iter().zip(&out).map(|(s, l)| s.labels.iter().zip(l).filter(|(g, p)| **g == **p || (**g == TIM_BIO && **p == 0)).count()).sum();
+    let total: usize = samples.iter().map(|s| s.labels.len()).sum();
+    log(&format!("document memory: {FOLDS}-fold jackknifed labels, token accuracy {:.4}", correct as f64 / total.max(1) as f64));
     out
 }
 
@@ -1429,6 +1633,71 @@ mod tests {
     }
 
     #[test]
+    fn document_memory_remembers_the_types_of_capitalised_words() {
+        // Sentences written for this test, labelled as a tagger would have.
+        let mut h = History::new(2);
+        let w1 = ["Talks", "with", "Anna", "Kowal", "in", "Lima", "."];
+        h.push(&w1, &bio(&["O", "O", "B-per", "I-per", "O", "B-geo", "O"]));
+        let next = ["Kowal", "left", "Lima", "and", "Talks", "ended", "in", "Quito", "."];
+        assert_eq!(h.tags(&next), ["PER", "-", "GEO", "-", "O", "-", "-", "-", "-"]);
+        // The type seen most often wins; a tie goes to the later sentence.
+        h.push(&["Lima", "Group", "met", "in", "Lima"], &bio(&["B-org", "I-org", "O", "O", "B-geo"]));
+        assert_eq!(h.tags(&["Lima"]), ["GEO"], "GEO twice, ORG once");
+        h.push(&["Lima", "Group", "met"], &bio(&["B-org", "I-org", "O"]));
+        // Only the last two sentences are remembered: the first is forgotten.
+        assert_eq!(h.tags(&["Lima", "Kowal"]), ["ORG", "-"], "GEO once, ORG twice");
+        h.push(&["Lima", "is", "cold"], &bio(&["B-geo", "O", "O"]));
+        assert_eq!(h.tags(&["Lima"]), ["GEO"], "one each: the later");
+        // A feature fires only for remembered words.
+        let kb = Kb::builtin();
+        let gaz = Gazetteer::new(kb);
+        let mut sf = SentFeats::new(&["Lima", "said", "no"], &[], kb, &gaz, &HashSet::new(), &Clusters::default());
+        let mut f = Vec::new();
+        sf.emission(0, &mut f);
+        assert!(!f.contains(&feat(80, &["GEO"])));
+        sf.set_history(&h);
+        sf.emission(0, &mut f);
+        assert!(f.contains(&feat(80, &["GEO"])), "memory feature of a remembered name");
+        sf.emission(1, &mut f);
+        assert!(!f.iter().any(|x| *x == feat(80, &["-"]) || *x == feat(80, &["O"])));
+        // A capitalised common word is not remembered: one wrong "President" (a headline's
+        // "E.C. President" read as a person) must not spread.
+        h.push(&["E.C.", "President", "Ana", "Kowal"], &bio(&["B-per", "I-per", "B-per", "I-per"]));
+        let vocab: HashSet<String> = ["president".to_string()].into();
+        let mut sf = SentFeats::new(&["President", "Kowal", "spoke"], &[], kb, &gaz, &vocab, &Clusters::default());
+        sf.set_history(&h);
+        sf.emission(0, &mut f);
+        assert!(!f.contains(&feat(80, &["PER"])));
+        sf.emission(1, &mut f);
+        assert!(f.contains(&feat(80, &["PER"])));
+    }
+
+    #[test]
+    fn a_model_with_document_memory_is_written_read_and_tags_documents() {
+        let samples = tiny_corpus("Anna Kowal");
+        let kb = Kb::builtin();
+        let gaz = Gazetteer::new(kb);
+        let clusters = Clusters::default();
+        let rule = Update { history: 3, ..Update::default() };
+        let bytes = train(&samples, 4, 1, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {});
+        assert_eq!(&bytes[..8], b"NGNER5\0\0");
+        assert_eq!(bytes, train(&samples, 4, 1, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {}), "deterministic");
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!((m.scheme, m.history), (Scheme::Bilou, 3));
+        let doc: Vec<(Vec<&str>, Vec<&str>)> = vec![
+            ("Maria Lopez visited Chile .".split(' ').collect(), Vec::new()),
+            ("Lopez left Peru .".split(' ').collect(), Vec::new()),
+        ];
+        let tagged = m.tag_document(&doc, kb, &gaz);
+        assert_eq!(spans_of(&tagged[0]), vec![(0, 2, 0), (3, 4, 2)], "{tagged:?}");
+        assert_eq!(tagged[1].len(), 4);
+        // A model without memory says so and still reads.
+        let plain = Model::from_bytes(&train(&samples, 2, 1, kb, &gaz, &clusters, true, Scheme::Bilou, Update::default(), |_| {})).unwrap();
+        assert_eq!(plain.history, 0);
+        assert!(Model::from_bytes(&bytes[..12]).is_err());
+    }
+
+    #[test]
     fn capitalisation_buckets_are_stored_and_give_features() {
         // Clusters with capitalisation buckets counted from sentences written for this test.
         let samples = tiny_corpus("Anna Kowal");
@@ -1467,7 +1736,7 @@ mod tests {
         let kb = Kb::builtin();
         let gaz = Gazetteer::new(kb);
         let clusters = Clusters::default();
-        for rule in [Update { pa_c: 1.0, cost: 1.0, min_count: 0, dropout: 0.0 }, Update { pa_c: 0.0, cost: 2.0, min_count: 2, dropout: 0.0 }, Update { dropout: 0.2, ..Update::default() }] {
+        for rule in [Update { pa_c: 1.0, cost: 1.0, min_count: 0, dropout: 0.0, ..Update::default() }, Update { pa_c: 0.0, cost: 2.0, min_count: 2, dropout: 0.0, ..Update::default() }, Update { dropout: 0.2, ..Update::default() }] {
             let bytes = train(&samples, 6, 2, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {});
             assert_eq!(bytes, train(&samples, 6, 2, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {}), "deterministic: {rule:?}");
             let m = Model::from_bytes(&bytes).unwrap();

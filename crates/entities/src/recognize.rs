@@ -373,6 +373,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // ("Tomasz and I", "me and Ilse"), or after a verb of talking or writing to someone
     // ("I spoke to Gwendal about it").
     person_slots(ctx, doc_ref, v, &mut names);
+    // A sentence that opens by addressing someone the tagger did not take for a name
+    // ("Tarvin , you rock !") names a person.
+    addressed_persons(ctx, doc_ref, v, &mut names);
     // Headings of reviews and forms made of common words ("Terrible Customer Service") and
     // drawn-out words ("Sooo", "Yummm") are no names.
     drop_non_names(ctx, doc_ref, v, &mut names);
@@ -1580,8 +1583,7 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
         // Addressed at the start of a sentence: "Ottilie , you were right" (after "I must
         // admit that" too: the name directly before "you" and a verb).
         let starts = sent_of(i).and_then(|si| v.sents.get(si)).is_some_and(|s| s.toks.start == i);
-        let you_next = |a: Option<&str>, b: Option<&str>| matches!(a, Some("you")) && b.is_some_and(|b| matches!(b, "are" | "were" | "r" | "have" | "rock" | "rule" | "did" | "made" | "re" | "'re"));
-        let vocative = starts && ((n1 == Some(",") && you_next(n2, next(3).filter(|_| same_sentence(i, i + 3)))) || you_next(n1, n2));
+        let vocative = starts && ((n1 == Some(",") && you_and_verb(n2, next(3).filter(|_| same_sentence(i, i + 3)))) || you_and_verb(n1, n2));
         let known = n.from_kb || ctx.kb.names.contains_key(w);
         let ok = if known { (kin || with_me) && crate::lexicon::is_first_name(&lw) } else { kin || job || with_me || talk || vocative };
         if ok {
@@ -1589,6 +1591,41 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
             n.kb = None;
             n.from_kb = false;
         }
+    }
+}
+
+/// Whether `a b` continue an address with "you" and a verb ("you rock", "you were").
+fn you_and_verb(a: Option<&str>, b: Option<&str>) -> bool {
+    matches!(a, Some("you")) && b.is_some_and(|b| matches!(b, "are" | "were" | "r" | "have" | "rock" | "rule" | "did" | "made" | "re" | "'re"))
+}
+
+/// A sentence that opens with a capitalised word, a comma, "you" and a verb ("Tarvin , you
+/// rock !") addresses a person by name, when the word is not yet part of a name, looks
+/// like a name (not a common English word, not all capitals) and is unknown to the
+/// knowledge base ("Lagos , you are a city ..." stays a place).
+fn addressed_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    for s in &v.sents {
+        let i = s.toks.start;
+        if s.toks.len() < 4 || s.toks.end > v.toks.len() {
+            continue;
+        }
+        let w = text_of(doc, v, i);
+        let lw = w.to_lowercase();
+        if !is_name_word(w) || !is_cap(w) || w.chars().all(|c| !c.is_lowercase()) || crate::lexicon::is_common_word(&lw) {
+            continue;
+        }
+        if ctx.kb.names.contains_key(w) || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw)) {
+            continue;
+        }
+        if text_of(doc, v, i + 1) != "," || !you_and_verb(Some(text_of(doc, v, i + 2)), Some(text_of(doc, v, i + 3))) {
+            continue;
+        }
+        let span = v.toks[i].span;
+        let at = names.partition_point(|n| n.span.start < span.start);
+        if names.iter().any(|n| n.toks.contains(&i)) {
+            continue;
+        }
+        names.insert(at, NameSpan { span, etype: EntityType::Person, kb: None, toks: i..i + 1, from_kb: false });
     }
 }
 

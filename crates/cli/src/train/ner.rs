@@ -68,6 +68,11 @@ pub struct Args {
     /// within the noise on the GMB dev part and lower on UNER dev; off by default.
     #[arg(long)]
     pub caps: bool,
+    /// Document memory: features of the labels a capitalised word had in the previous N
+    /// sentences of its document (the training part's in GMB order, with 4-fold jackknifed
+    /// labels; at run time the tagger's own). 0: none (the older model format).
+    #[arg(long, default_value_t = 5)]
+    pub history: usize,
     /// Training epochs (per perceptron). 5 measured best on the GMB dev part with 5 runs.
     #[arg(long, default_value_t = 5)]
     pub epochs: usize,
@@ -120,7 +125,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         (false, true) => newsgraph_entities::ner::Scheme::BilouTim,
         (false, false) => newsgraph_entities::ner::Scheme::Bilou,
     };
-    let bytes = newsgraph_entities::ner::train_gmb(&text, &unlabeled, args.epochs, args.runs, !args.greedy, scheme, newsgraph_entities::ner::Update { pa_c: args.pa_c, cost: args.cost, min_count: args.min_count, dropout: args.dropout }, args.pos || args.tagged_pos, args.caps, tagger, |m| eprintln!("{m}"))
+    let bytes = newsgraph_entities::ner::train_gmb(&text, &unlabeled, args.epochs, args.runs, !args.greedy, scheme, newsgraph_entities::ner::Update { pa_c: args.pa_c, cost: args.cost, min_count: args.min_count, dropout: args.dropout, history: args.history }, args.pos || args.tagged_pos, args.caps, tagger, |m| eprintln!("{m}"))
         .map_err(|e| crate::util::input_error(format!("{}: {e}", args.gmb.display())))?;
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let path = args.out.join("ner.bin");
