@@ -2352,6 +2352,53 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         k = end;
         let _ = k;
     }
+    // An office in apposition before the name: "An IMF spokeswoman, Julie Kozack, told",
+    // "A State Department spokesman, Matthew Miller, said" (the office phrase opens the
+    // sentence or follows "and"/"but"; the name is closed by a comma).
+    if info.role.is_none() && toks.start >= sstart + 3 && text_of(doc, v, toks.start - 1) == "," && toks.end < send && text_of(doc, v, toks.end) == "," {
+        let head_i = toks.start - 2;
+        let head = lower(doc, v, head_i);
+        if OFFICE_WORDS.contains(&head.as_str()) {
+            // Back to the determiner that opens the phrase, over capitalised words (the
+            // organisation: "State Department"), a possessive and light modifiers.
+            let mut a = head_i;
+            let mut opened = false;
+            while a > sstart && head_i - a < 8 {
+                let w = text_of(doc, v, a - 1);
+                let lw = w.to_lowercase();
+                if is_determiner(&lw) {
+                    a -= 1;
+                    opened = true;
+                    break;
+                }
+                let ok = w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "'s" | "’s") || TITLE_WORDS.contains(&lw.as_str()) || is_light_adjective(&lw);
+                if !ok {
+                    break;
+                }
+                a -= 1;
+            }
+            let starts_clause = a == sstart || matches!(lower(doc, v, a - 1).as_str(), "and" | "but" | "while" | "as");
+            if opened && starts_clause && a + 1 < head_i + 1 {
+                let role = join_tokens(doc, v, a + 1, head_i + 1);
+                let lrole = role.to_lowercase();
+                info.sector = info.sector.or_else(|| sector_of_title(ctx, &lrole));
+                info.spokes |= lrole.contains("spokes");
+                let x = v.toks[a + 1].span.start;
+                let y = v.toks[head_i].span.end;
+                for m in ctx.gaz.find(ctx.kb, &doc.text[x..y]) {
+                    for r in &m.refs {
+                        match r {
+                            NameRef::Org(_) => info.org_code = ctx.kb.describe(*r, ctx.date).2,
+                            NameRef::Country(c) | NameRef::Demonym(c) if info.country.is_none() => info.country = Some(ctx.kb.countries[*c].code.clone()),
+                            _ => {}
+                        }
+                    }
+                }
+                info.role = Some(role);
+                info.office = true;
+            }
+        }
+    }
     // Affiliation: "Sheldon Yett of UNICEF", "Jane Roe of the World Food Programme": the
     // code of a knowledge-base organisation right after "of", for people the knowledge base
     // does not know.

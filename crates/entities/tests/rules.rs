@@ -50,6 +50,19 @@ fn unknown_minister_gets_code_from_title_and_nationality() {
 }
 
 #[test]
+fn office_in_apposition_before_the_name_gives_role_and_code() {
+    let doc = run("An IMF spokeswoman, Dana Kowal, told reporters the fund was watching closely.", "2025-03-12");
+    let e = ent(&doc, "Dana Kowal");
+    assert_eq!(e.role.as_deref(), Some("IMF spokeswoman"));
+    assert_eq!(e.actor.as_deref(), Some("IGOIMF"));
+    let doc = run("A State Department spokesman, Tomas Berg, said the talks were over.", "2024-03-12");
+    assert_eq!(ent(&doc, "Tomas Berg").actor.as_deref(), Some("USAGOV"));
+    // Only an office phrase that opens the clause: here the minister is someone else.
+    let doc = run("Asked about the minister, Tomas Berg, a farmer, shrugged.", "2024-03-12");
+    assert!(!ent(&doc, "Tomas Berg").role.as_deref().is_some_and(|r| r.contains("minister")), "{:?}", ent(&doc, "Tomas Berg").role);
+}
+
+#[test]
 fn apposition_gives_role_and_organisation() {
     let doc = run("Tarek Nabil, the director of the International Atomic Energy Agency office in Cairo, resigned.", "2022-05-05");
     let e = ent(&doc, "Tarek Nabil");

@@ -237,8 +237,9 @@ impl EventCoder {
                 let mut args = args_for(cx, i, p.kind);
                 if !constraints_ok(sv, p, &args) {
                     // a parse that misses the construction ("help X build" as a compound):
-                    // token order
-                    if !sv.parsed {
+                    // token order; not when the parse found an excluded object ("the
+                    // deadline was not met": no other reading makes it a meeting)
+                    if !sv.parsed || object_excluded(sv, p, &args) {
                         continue;
                     }
                     let o = order_args(cx, i, p.kind);
@@ -1516,6 +1517,11 @@ fn constraints_ok_order(sv: &SentView, p: &Pattern, a: &Args) -> bool {
     constraints_ok(&flat, p, a)
 }
 
+/// Is the object (passive: the subject) one the pattern excludes (`!obj=`)?
+fn object_excluded(sv: &SentView, p: &Pattern, a: &Args) -> bool {
+    !p.not_obj.is_empty() && a.obj.or(if a.passive { a.subj.first().copied() } else { None }).is_some_and(|oj| sv.toks[oj].is_any(&p.not_obj))
+}
+
 fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
     let scope_has = |ls: &[String]| a.scope.iter().any(|&j| sv.toks[j].is_any(ls) && !a.relative.contains(&j));
     if let Some(o) = &p.obj {
@@ -1550,12 +1556,8 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
             }
         }
     }
-    if !p.not_obj.is_empty() {
-        if let Some(oj) = a.obj.or(if a.passive { a.subj.first().copied() } else { None }) {
-            if sv.toks[oj].is_any(&p.not_obj) {
-                return false;
-            }
-        }
+    if object_excluded(sv, p, a) {
+        return false;
     }
     if let Some(pr) = &p.prt {
         match a.prt {

@@ -183,3 +183,25 @@ fn a_subjectless_conjunct_takes_the_nearest_subject_before_it() {
     assert!(ev.iter().any(|e| e.0 == "ISR" && e.1 == "0356"), "{ev:?}");
     assert!(ev.iter().all(|e| !(e.0 == "PSEREB" && e.1 == "0356")), "{ev:?}");
 }
+
+#[test]
+fn meeting_terms_or_a_deadline_is_no_meeting() {
+    for text in [
+        "Kenya must raise revenue to meet the terms of its loan programme.",
+        "Peru failed to meet the targets agreed with the lenders.",
+        "Taiwan student groups had given the government until Friday to drop the bill entirely, but this deadline was not met.",
+    ] {
+        let ev = events(text);
+        assert!(ev.iter().all(|e| !matches!(e.1.as_str(), "040" | "125")), "{text}: {ev:?}");
+    }
+    // A meeting with someone still is one.
+    let ev = events("Kenya's foreign minister met the Peruvian ambassador in Nairobi on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "040"), "{ev:?}");
+}
+
+#[test]
+fn a_statement_released_is_no_release_of_persons() {
+    // (the parse leaves "released" without its object; token order must not find one)
+    let ev = events("Peru's president said in a video statement released in conjunction with a visit to Chile.");
+    assert!(ev.iter().all(|e| !e.1.starts_with("084")), "{ev:?}");
+}

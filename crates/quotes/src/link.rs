@@ -56,8 +56,15 @@ pub fn link_speaker(doc: &Document, span: Span, prev_speakers: &[usize]) -> Opti
         .map(|i| span.start + i)
         .unwrap_or(span.end);
     let head = Span::new(span.start + head_start, head_end);
-    overlap_entity(doc, head, span)
-        .or_else(|| apposed_person(doc, span))
+    // An organisation or country modifying the head ("An IMF spokeswoman, Julie Kozack,
+    // said") does not speak when a person is named in apposition.
+    let in_head = overlap_entity(doc, head, span);
+    if in_head.is_none_or(|e| doc.entities[e].etype != EntityType::Person) {
+        if let Some(p) = apposed_person(doc, span) {
+            return Some(p);
+        }
+    }
+    in_head
         .or_else(|| overlap_entity(doc, span, span))
         .or_else(|| fallback(doc, span, text, prev_speakers))
 }

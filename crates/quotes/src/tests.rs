@@ -438,6 +438,8 @@ fn a_possessor_or_an_apposition_does_not_hide_the_person_who_speaks() {
     for text in [
         "Ruritania's police chief Anna Berg said the talks had failed.",
         "Ruritania's foreign minister, Anna Berg, said the talks had failed.",
+        // an organisation modifying the office in apposition does not speak either
+        "A Ruritania spokeswoman, Anna Berg, said the talks had failed.",
     ] {
         let mut doc = with_entities(
             Document::new("t", text, None),

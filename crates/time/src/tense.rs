@@ -198,6 +198,14 @@ const FUTURE_TO: &[&str] = &[
     "slated",
 ];
 
+/// Past verbs of asking, urging and promising whose "to" clause comes after them ("urged
+/// supporters to stay home on Friday"). Not verbs of deciding ("agreed", "decided",
+/// "voted"): "BP agreed to sell its stake in October" dates the agreement.
+const DIRECTIVE_PAST: &[&str] = &[
+    "urged", "asked", "called", "pressed", "encouraged", "invited", "instructed", "appealed", "begged",
+    "implored", "promised", "vowed", "pledged",
+];
+
 /// "is/was X to …": "is expected to", "was set to", "is due to".
 const FUTURE_TO_BE: &[&str] = &[
     "expected",
@@ -244,6 +252,20 @@ pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
             .map(|t| t.lemma.as_str())
             .unwrap_or("");
         let low = t.low.as_str();
+        // the "to" clause of a past request, order or promise looks ahead of it: "urged
+        // supporters to stay home on Friday", "promised to hold the vote on Monday"
+        if low == "to"
+            && (1..=4).any(|k| i >= k && DIRECTIVE_PAST.contains(&w(i - k)))
+            && toks.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && tags
+                        .and_then(|tg| tg.get(i + 1))
+                        .map_or(!n.low.ends_with("ed") && !n.cap, |t| t.xpos == "VB")
+            })
+        {
+            out[i] = Some(Tense::FutureInPast);
+            continue;
+        }
         // future modals and "going to", "is to", "plans to"
         if low == "would"
             || (x == "MD" && lemma == "would")

@@ -77,6 +77,19 @@ fn weekdays_follow_tense() {
         one("Talks resume next Tuesday."),
         pair("next Tuesday", "2023-09-19")
     );
+    // the "to" clause of a past appeal or promise looks ahead; a decision is dated itself
+    assert_eq!(
+        one("The opposition leader urged supporters to stay home on Saturday."),
+        pair("Saturday", "2023-09-16")
+    );
+    assert_eq!(
+        one("The mayor promised to reopen the bridge on Monday."),
+        pair("Monday", "2023-09-18")
+    );
+    assert_eq!(
+        one("The firm agreed to sell the plant on Monday."),
+        pair("Monday", "2023-09-11")
+    );
 }
 
 #[test]
