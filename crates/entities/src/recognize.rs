@@ -2356,7 +2356,27 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     // "A State Department spokesman, Matthew Miller, said" (the office phrase opens the
     // sentence or follows "and"/"but"; the name is closed by a comma).
     if info.role.is_none() && toks.start >= sstart + 3 && text_of(doc, v, toks.start - 1) == "," && toks.end < send && text_of(doc, v, toks.end) == "," {
-        let head_i = toks.start - 2;
+        // The office word ends the phrase, or a short "for/of/to" phrase of capitalised
+        // words follows it ("The United Nations envoy for Sudan, Ramtane Lamamra,").
+        let mut head_i = toks.start - 2;
+        let last = toks.start - 2;
+        if !OFFICE_WORDS.contains(&lower(doc, v, head_i).as_str()) {
+            let mut j = head_i;
+            while j > sstart && head_i - j < 5 {
+                let w = text_of(doc, v, j);
+                if matches!(w, "for" | "of" | "to" | "on") {
+                    break;
+                }
+                if !(w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "the" | "and" | "'s" | "’s")) {
+                    j = sstart;
+                    break;
+                }
+                j -= 1;
+            }
+            if j > sstart && matches!(text_of(doc, v, j), "for" | "of" | "to" | "on") && j < head_i {
+                head_i = j - 1;
+            }
+        }
         let head = lower(doc, v, head_i);
         if OFFICE_WORDS.contains(&head.as_str()) {
             // Back to the determiner that opens the phrase, over capitalised words (the
@@ -2379,12 +2399,12 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             }
             let starts_clause = a == sstart || matches!(lower(doc, v, a - 1).as_str(), "and" | "but" | "while" | "as");
             if opened && starts_clause && a + 1 < head_i + 1 {
-                let role = join_tokens(doc, v, a + 1, head_i + 1);
+                let role = join_tokens(doc, v, a + 1, last + 1);
                 let lrole = role.to_lowercase();
                 info.sector = info.sector.or_else(|| sector_of_title(ctx, &lrole));
                 info.spokes |= lrole.contains("spokes");
                 let x = v.toks[a + 1].span.start;
-                let y = v.toks[head_i].span.end;
+                let y = v.toks[last].span.end;
                 for m in ctx.gaz.find(ctx.kb, &doc.text[x..y]) {
                     for r in &m.refs {
                         match r {

@@ -57,6 +57,11 @@ fn office_in_apposition_before_the_name_gives_role_and_code() {
     assert_eq!(e.actor.as_deref(), Some("IGOIMF"));
     let doc = run("A State Department spokesman, Tomas Berg, said the talks were over.", "2024-03-12");
     assert_eq!(ent(&doc, "Tomas Berg").actor.as_deref(), Some("USAGOV"));
+    // with a short "for"/"of" phrase after the office
+    let doc = run("The United Nations envoy for Sudan, Dana Kowal, urged both sides to return to talks.", "2024-11-06");
+    let e = ent(&doc, "Dana Kowal");
+    assert_eq!(e.role.as_deref(), Some("United Nations envoy for Sudan"));
+    assert_eq!(e.actor.as_deref(), Some("IGOUNO"));
     // Only an office phrase that opens the clause: here the minister is someone else.
     let doc = run("Asked about the minister, Tomas Berg, a farmer, shrugged.", "2024-03-12");
     assert!(!ent(&doc, "Tomas Berg").role.as_deref().is_some_and(|r| r.contains("minister")), "{:?}", ent(&doc, "Tomas Berg").role);

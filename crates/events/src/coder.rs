@@ -1103,7 +1103,10 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     let mut j = i + 1;
     while j < end {
         let l = sv.toks[j].lower.as_str();
-        if PREPS.contains(&l) {
+        // "according to X", "due to X", "thanks to X": a source of information or a cause,
+        // never a target
+        let compound_prep = j > 0 && matches!(sv.toks[j - 1].lower.as_str(), "according" | "due" | "thanks" | "owing" | "prior" | "contrary");
+        if PREPS.contains(&l) && !compound_prep {
             let mut k = j + 1;
             while k < end && skip.contains(&sv.toks[k].lower.as_str()) {
                 k += 1;

@@ -205,3 +205,11 @@ fn a_statement_released_is_no_release_of_persons() {
     let ev = events("Peru's president said in a video statement released in conjunction with a visit to Chile.");
     assert!(ev.iter().all(|e| !e.1.starts_with("084")), "{ev:?}");
 }
+
+#[test]
+fn according_to_names_a_source_of_information_not_a_target() {
+    let doc = common::analyze("The RSF, led by Mohamed Hamdan Dagalo, shelled homes overnight, killing nine civilians, according to the Sudan Doctors Network.");
+    let targets: Vec<_> = doc.events.iter().filter_map(|e| e.target.as_ref().and_then(|t| t.code.clone())).collect();
+    assert!(!doc.events.is_empty());
+    assert!(targets.iter().all(|t| !t.starts_with("SDNHLH")), "{:?}", doc.events);
+}
