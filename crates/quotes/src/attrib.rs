@@ -398,6 +398,11 @@ impl<'a> Ctx<'a> {
             return self.clause_subject(k);
         }
         let lo = self.clause_lo(k);
+        // a verb coordinated with the clause's first ("X welcomed the decision but said
+        // ..."): X
+        if k > lo && matches!(self.toks()[k - 1].lower.as_str(), "and" | "but") && self.left_np(k, lo).is_none() {
+            return self.clause_subject(k - 1);
+        }
         self.left_np(k, lo).or_else(|| {
             // inverted: `…, said X` or `said X:`
             let h = (k + 1..hi).find(|&j| self.toks()[j].kind == Kind::Punct).unwrap_or(hi);

@@ -199,6 +199,24 @@ impl QuoteFinder {
             if kind == QuoteKind::Partial && words > 12 && upper && after_comma {
                 kind = QuoteKind::Direct;
             }
+            // a partial quotation after a speech verb that reports no speech (a modal or
+            // "to" before it) inside a reported clause is the reporter's words: `Peskov
+            // told reporters that Moscow would respond "in a measured way"` (Peskov; but `X
+            // said that Y had called the talks "productive"` stays Y's)
+            if kind == QuoteKind::Partial {
+                let unreal = |k: usize| k > 0 && matches!(t[k - 1].lower.as_str(), "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must" | "to" | "'ll" | "'d");
+                if let Some(a) = attr.filter(|a| a.cue < q.open && unreal(a.cue)) {
+                    let sent = t[a.cue].sent;
+                    let outer = (0..a.cue).rev().take_while(|&i| t[i].sent == sent).find(|&i| {
+                        !t[i].in_quote && ctx.is_cue(i) && ctx.verb(i) != Some(Frame::Partial) && t[i + 1..a.cue].iter().any(|x| x.lower == "that")
+                    });
+                    if let Some(k0) = outer {
+                        if let Some(sp) = ctx.speaker_for_cue(k0) {
+                            attr = Some(Attr { cue: k0, cue_len: 1, speaker: Some(sp) });
+                        }
+                    }
+                }
+            }
             if let Some(a) = attr {
                 ctx.attrs.push(a);
             }

@@ -462,3 +462,24 @@ fn a_dateline_is_not_part_of_reported_speech() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(doc.span_text(q[0].span), "Peruvian police fired tear gas at marchers on Thursday");
 }
+
+#[test]
+fn a_partial_quote_after_a_modal_speech_verb_is_the_reporters() {
+    let s = summary("The spokesman, Ivo Sand, told reporters that Ruritania would respond \"in a measured way\".");
+    let p: Vec<_> = s.iter().filter(|x| x.0 == "partial").collect();
+    assert_eq!(p.len(), 1, "{s:?}");
+    assert!(p[0].2.contains("Ivo Sand") || p[0].2.contains("spokesman"), "{s:?}");
+    // a real speech act inside the reported clause keeps its own speaker
+    let s = summary("Ivo Sand told reporters that Ruritania had called the talks \"productive\".");
+    let p: Vec<_> = s.iter().filter(|x| x.0 == "partial").collect();
+    assert_eq!(p.len(), 1, "{s:?}");
+    assert_eq!(p[0].2, "Ruritania", "{s:?}");
+}
+
+#[test]
+fn a_speech_verb_coordinated_with_the_first_verb_shares_its_subject() {
+    let s = summary("Foreign Minister Ivo Sand welcomed the decision but said Ruritania needed more ships \"urgently\".");
+    let p: Vec<_> = s.iter().filter(|x| x.0 == "partial").collect();
+    assert_eq!(p.len(), 1, "{s:?}");
+    assert!(p[0].2.contains("Ivo Sand"), "{s:?}");
+}
