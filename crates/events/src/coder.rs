@@ -105,6 +105,7 @@ const INTRANSITIVE: &[&str] = &[
 /// Head nouns that make an event noun before them a mere modifier ("attack plans").
 const COMPOUND_NOT_EVENT: &[&str] = &[
     "plan", "plot", "scenario", "drill", "exercise", "simulation", "leader", "organizer", "organiser", "victim", "suspect", "survivor", "site", "video", "footage", "game",
+    "relief", "waiver", "waivers", "exemption", "exemptions",
 ];
 
 #[derive(Debug, Clone, Default)]

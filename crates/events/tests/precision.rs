@@ -213,3 +213,12 @@ fn according_to_names_a_source_of_information_not_a_target() {
     assert!(!doc.events.is_empty());
     assert!(targets.iter().all(|t| !t.starts_with("SDNHLH")), "{:?}", doc.events);
 }
+
+#[test]
+fn agreeing_new_sanctions_imposes_them_and_agreeing_to_lift_them_eases_them() {
+    let ev = events("Ruritanian ministers agreed on Monday to a new package of sanctions against Peru.");
+    assert!(ev.iter().any(|e| e.1 == "163"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.1 != "0354"), "{ev:?}");
+    let ev = events("Chile agreed to lift its sanctions on Peru.");
+    assert!(ev.iter().any(|e| e.1 == "0354"), "{ev:?}");
+}
