@@ -376,6 +376,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // A sentence that opens by addressing someone the tagger did not take for a name
     // ("Tarvin , you rock !") names a person.
     addressed_persons(ctx, doc_ref, v, &mut names);
+    // "the North" and "the South" in an article about North and South Korea (or South
+    // Sudan, North Macedonia) are those countries.
+    north_and_south(ctx, doc_ref, v, &mut names);
     // Headings of reviews and forms made of common words ("Terrible Customer Service") and
     // drawn-out words ("Sooo", "Yummm") are no names.
     drop_non_names(ctx, doc_ref, v, &mut names);
@@ -1590,6 +1593,43 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
             n.etype = EntityType::Person;
             n.kb = None;
             n.from_kb = false;
+        }
+    }
+}
+
+/// "the North" / "the South" as a name (the tagger's or the knowledge base's region) is
+/// the one country of the knowledge base whose name starts "North " / "South " that the
+/// article names ("North Korea", "the North Korean leader"): "Lee called on the North to
+/// return to dialogue" is about North Korea. Left alone when the article names none or
+/// several such countries, or when "the North" is followed by a name ("the North Atlantic").
+fn north_and_south(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
+    for n in names.iter_mut() {
+        if n.toks.len() != 1 || n.toks.start == 0 {
+            continue;
+        }
+        let i = n.toks.start;
+        let w = text_of(doc, v, i);
+        if !matches!(w, "North" | "South") || !text_of(doc, v, i - 1).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if v.toks.get(i + 1).is_some_and(|t| doc.text[t.span.range()].chars().next().is_some_and(char::is_uppercase)) {
+            continue;
+        }
+        let prefix = format!("{w} ");
+        let named: Vec<usize> = ctx
+            .kb
+            .countries
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                c.name.starts_with(&prefix) && std::iter::once(&c.name).chain(&c.aliases).chain(&c.demonyms).any(|a| a.starts_with(&prefix) && doc.text.contains(a.as_str()))
+            })
+            .map(|(k, _)| k)
+            .collect();
+        if let [c] = named[..] {
+            n.etype = EntityType::Gpe;
+            n.kb = Some(NameRef::Country(c));
+            n.from_kb = true;
         }
     }
 }

@@ -752,3 +752,13 @@ fn a_namesake_with_another_office_is_the_known_holder_of_that_office() {
     let doc = run("Spanish Prime Minister Pedro Sanchez met farmers in Seville on Sunday.", "2025-06-01");
     assert_eq!(ent(&doc, "Pedro Sanchez").actor.as_deref(), Some("ESPGOV"));
 }
+
+#[test]
+fn the_north_is_the_northern_country_the_article_names() {
+    let doc = run("North Korea fired a missile on Monday. Seoul urged the North to return to talks.", "2025-09-03");
+    let e = ent(&doc, "North Korea");
+    assert!(texts(&doc, e).iter().any(|(t, _)| *t == "North"), "{:?}", texts(&doc, e));
+    // no northern country named: left alone
+    let doc = run("Voters in the North rejected the plan on Monday.", "2025-09-03");
+    assert!(doc.entities.iter().all(|e| e.actor.as_deref() != Some("PRK")), "{:?}", doc.entities);
+}

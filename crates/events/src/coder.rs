@@ -1521,9 +1521,9 @@ fn constraints_ok_order(sv: &SentView, p: &Pattern, a: &Args) -> bool {
     constraints_ok(&flat, p, a)
 }
 
-/// Is the object (passive: the subject) one the pattern excludes (`!obj=`)?
+/// Is the object (passive: the subject) one the pattern excludes (`!obj=`; `!obj=*`: any)?
 fn object_excluded(sv: &SentView, p: &Pattern, a: &Args) -> bool {
-    !p.not_obj.is_empty() && a.obj.or(if a.passive { a.subj.first().copied() } else { None }).is_some_and(|oj| sv.toks[oj].is_any(&p.not_obj))
+    !p.not_obj.is_empty() && a.obj.or(if a.passive { a.subj.first().copied() } else { None }).is_some_and(|oj| p.not_obj.iter().any(|x| x == "*") || sv.toks[oj].is_any(&p.not_obj))
 }
 
 fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {

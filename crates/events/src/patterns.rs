@@ -87,7 +87,8 @@ impl Pattern {
         if self.subj.is_some() {
             s += 2;
         }
-        if !self.not_obj.is_empty() || !self.not_has.is_empty() {
+        // (`!obj=*` only rules a reading out: it makes no pattern more specific)
+        if (!self.not_obj.is_empty() && self.not_obj.iter().any(|x| x != "*")) || !self.not_has.is_empty() {
             s += 1;
         }
         if self.need_target {

@@ -222,3 +222,11 @@ fn agreeing_new_sanctions_imposes_them_and_agreeing_to_lift_them_eases_them() {
     let ev = events("Chile agreed to lift its sanctions on Peru.");
     assert!(ev.iter().any(|e| e.1 == "0354"), "{ev:?}");
 }
+
+#[test]
+fn calling_something_a_name_is_no_call_for_it() {
+    let ev = events("Pyongyang would take countermeasures against what Kim Yo Jong called rehearsals for an invasion.");
+    assert!(ev.iter().all(|e| e.2 != "call-for"), "{ev:?}");
+    let ev = events("Sweden called for a new approach from Kenya.");
+    assert!(ev.iter().any(|e| e.2 == "call-for"), "{ev:?}");
+}
