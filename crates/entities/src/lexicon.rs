@@ -154,3 +154,20 @@ pub(crate) fn is_first_name(lower: &str) -> bool {
     })
     .contains(lower)
 }
+
+/// Abbreviations of common nouns, never a name by themselves ("a DVD", "the CEO", "GDP
+/// grew", "DNA tests"): a one-word name the tagger found that is one of these (and that
+/// the knowledge base does not know) is dropped. Abbreviations that are also common names
+/// of organisations ("ETA", "ISO", "WHO", "CPA": the Coalition Provisional Authority in
+/// Iraq) are not listed.
+pub fn is_common_acronym(w: &str) -> bool {
+    matches!(
+        w,
+        "TV" | "PC" | "CD" | "CDs" | "DVD" | "DVDs" | "VHS" | "USB" | "GPS" | "SMS" | "MMS" | "PDF" | "URL" | "HTML" | "HTTP" | "FAQ" | "API"
+            | "CPU" | "GPU" | "RAM" | "LCD" | "LED" | "HD" | "HDTV" | "DSL" | "ISP" | "VPN" | "MP3" | "JPEG" | "GIF" | "PIN" | "ATM" | "ATMs"
+            | "DNA" | "RNA" | "HIV" | "AIDS" | "MRI" | "ICU" | "ADHD" | "PTSD" | "OCD" | "IQ" | "BMI" | "DUI" | "DWI" | "GDP" | "GNP" | "CPI"
+            | "IPO" | "CEO" | "CEOs" | "CFO" | "COO" | "CTO" | "SVP" | "EVP" | "PhD" | "MBA" | "RFP" | "RFQ" | "IRR" | "ROI" | "KPI"
+            | "FYI" | "ASAP" | "LOL" | "LMAO" | "OMG" | "BTW" | "IMO" | "IMHO" | "AKA" | "DIY" | "RSVP" | "TBA" | "TBD" | "UTC" | "GMT"
+            | "HR" | "PR" | "QA" | "SUV" | "SUVs" | "MVP" | "PSA" | "RPG" | "RPGs" | "IED" | "IEDs" | "MMOG" | "MMORPG" | "OTC" | "VAT"
+    )
+}

@@ -1480,6 +1480,10 @@ fn drop_non_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>
         if words.iter().any(|w| is_drawn_out(w)) {
             return false;
         }
+        // "a DVD", "the CEO", "GDP grew": a common noun's abbreviation alone
+        if words.len() == 1 && crate::lexicon::is_common_acronym(words[0]) && !ctx.kb.names.contains_key(words[0]) {
+            return false;
+        }
         let Some(sent) = v.sents.iter().find(|s| s.toks.contains(&n.toks.start)) else { return true };
         let has_word = |k: usize| text_of(doc, v, k).chars().any(char::is_alphanumeric);
         // A name alone in brackets is a credit line ("(Coastal Weekly)"): kept.

@@ -762,3 +762,14 @@ fn the_north_is_the_northern_country_the_article_names() {
     let doc = run("Voters in the North rejected the plan on Monday.", "2025-09-03");
     assert!(doc.entities.iter().all(|e| e.actor.as_deref() != Some("PRK")), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_common_nouns_abbreviation_is_no_name() {
+    let doc = run("Tests showed the HIV and RNA levels fell, and the firm's IQ scores and GDP forecasts were sent as a PDF.", "2020-05-01");
+    for w in ["HIV", "RNA", "IQ", "GDP", "PDF"] {
+        assert!(!doc.entities.iter().any(|e| e.name == w), "{w}: {:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+    }
+    // a knowledge-base organisation written the same way stays one
+    let doc = run("The WHO said cases rose.", "2020-05-01");
+    assert!(doc.entities.iter().any(|e| e.name == "World Health Organization"), "{:?}", doc.entities);
+}
