@@ -1484,6 +1484,13 @@ fn drop_non_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>
         if words.len() == 1 && crate::lexicon::is_common_acronym(words[0]) && !ctx.kb.names.contains_key(words[0]) {
             return false;
         }
+        // a person, organisation or place does not start with a number, nor hold a phone
+        // number ("10300 Heritage Office Building", "3rd Dec", "Direct Dial : 203.961.7523")
+        let starts_numeric = words[0].chars().next().is_some_and(|c| c.is_ascii_digit());
+        let phone_like = words.iter().any(|w| w.chars().filter(char::is_ascii_digit).count() >= 4 && w.chars().any(|c| matches!(c, '.' | '-')));
+        if (starts_numeric || phone_like) && matches!(n.etype, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Loc) {
+            return false;
+        }
         let Some(sent) = v.sents.iter().find(|s| s.toks.contains(&n.toks.start)) else { return true };
         let has_word = |k: usize| text_of(doc, v, k).chars().any(char::is_alphanumeric);
         // A name alone in brackets is a credit line ("(Coastal Weekly)"): kept.
