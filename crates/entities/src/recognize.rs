@@ -1897,16 +1897,21 @@ fn title_cased(doc: &Document, v: &View, si: usize) -> bool {
     let Some(sent) = v.sents.get(si) else { return false };
     let mut words = 0;
     let mut caps = 0;
+    // a lower-case word of four letters or more other than a function word ("ruled" in
+    // "The Supreme Court ruled on Sunday") makes a sentence, not a title-cased line
+    let mut lower_content = false;
     for i in sent.toks.clone() {
         let t = text_of(doc, v, i);
         if t.chars().all(char::is_alphabetic) && t != "I" {
             words += 1;
             if is_cap(t) {
                 caps += 1;
+            } else if t.chars().count() >= 4 && !matches!(t, "with" | "from" | "that" | "this" | "into" | "over" | "your" | "their" | "than" | "then" | "when" | "where" | "what" | "about" | "after" | "before") {
+                lower_content = true;
             }
         }
     }
-    words >= 4 && caps * 10 >= words * 6
+    words >= 4 && caps * 10 >= words * 6 && !lower_content
 }
 
 /// Whether `w` is a capitalised given name ("Traci") that is neither a common English word

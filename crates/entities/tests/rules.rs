@@ -780,3 +780,12 @@ fn no_name_starts_with_a_number_or_holds_a_phone_number() {
     let bad: Vec<_> = doc.entities.iter().filter(|e| e.name.chars().next().is_some_and(|c| c.is_ascii_digit()) || e.name.contains("203.961")).map(|e| &e.name).collect();
     assert!(bad.is_empty(), "{bad:?}");
 }
+
+#[test]
+fn a_short_sentence_with_capitalised_names_is_no_title_cased_line() {
+    let doc = run("The Supreme Court ruled on Sunday.", "2024-07-22");
+    assert!(doc.entities.iter().any(|e| e.name == "Supreme Court"), "{:?}", doc.entities);
+    // a title-cased review heading made of common words still names nothing
+    let doc = run("Great Service And Friendly Staff", "2024-07-22");
+    assert!(doc.entities.is_empty(), "{:?}", doc.entities);
+}
