@@ -21,6 +21,9 @@ pub const TITLE_WORDS: &[&str] = &[
     "journalist", "correspondent", "analyst", "expert", "negotiator", "nuclear", "top",
     "former", "acting", "interim", "incumbent", "then", "first", "lady", "president-elect",
     "elect", "defence-minister", "state-run", "deputy-", "presidential", "federal",
+    // what a leader leads ("protest leader X", "rebel leader Y"; `sectors.tsv` gives the
+    // sector of the phrase)
+    "protest", "rebel", "student", "community", "religious", "militant",
 ];
 
 /// Relation nouns: "his powerful sister Kim Yo Jong", "his guest Kim Jong Un".

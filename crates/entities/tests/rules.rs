@@ -789,3 +789,11 @@ fn a_short_sentence_with_capitalised_names_is_no_title_cased_line() {
     let doc = run("Great Service And Friendly Staff", "2024-07-22");
     assert!(doc.entities.is_empty(), "{:?}", doc.entities);
 }
+
+#[test]
+fn what_a_leader_leads_gives_the_sector() {
+    let doc = run("Bangladeshi protest leader Tomas Berg said students would continue their movement.", "2024-07-22");
+    assert_eq!(ent(&doc, "Tomas Berg").actor.as_deref(), Some("BGDCVL"));
+    let doc = run("Sudanese rebel leader Tomas Berg said the fighting would go on.", "2024-07-22");
+    assert_eq!(ent(&doc, "Tomas Berg").actor.as_deref(), Some("SDNREB"));
+}
