@@ -23,7 +23,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "elect", "defence-minister", "state-run", "deputy-", "presidential", "federal",
     // what a leader leads ("protest leader X", "rebel leader Y"; `sectors.tsv` gives the
     // sector of the phrase)
-    "protest", "rebel", "student", "community", "religious", "militant",
+    "protest", "rebel", "student", "community", "religious", "militant", "union",
 ];
 
 /// Relation nouns: "his powerful sister Kim Yo Jong", "his guest Kim Jong Un".

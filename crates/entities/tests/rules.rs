@@ -796,4 +796,6 @@ fn what_a_leader_leads_gives_the_sector() {
     assert_eq!(ent(&doc, "Tomas Berg").actor.as_deref(), Some("BGDCVL"));
     let doc = run("Sudanese rebel leader Tomas Berg said the fighting would go on.", "2024-07-22");
     assert_eq!(ent(&doc, "Tomas Berg").actor.as_deref(), Some("SDNREB"));
+    let doc = run("Kenyan union leader Tomas Berg said the strike would go on.", "2024-07-22");
+    assert_eq!(ent(&doc, "Tomas Berg").actor.as_deref(), Some("KENLAB"));
 }
