@@ -428,6 +428,10 @@ impl<'a> Ctx<'a> {
             if a < b && t[a].is_punct(",") {
                 a += 1;
             }
+            // "said on Friday that her government would ...": the complementizer too
+            if a + 1 < b && t[a].lower == "that" {
+                a += 1;
+            }
         }
         let x = t.get(a)?;
         if a >= b || x.kind != Kind::Word {

@@ -356,7 +356,10 @@ impl QuoteFinder {
             }
             if out.is_none() && !ctx.according(k) && !ctx.gerund(k) {
                 let lo = ctx.clause_lo(k).max(s0);
-                if let Some((a, b)) = ctx.left_np(k, lo) {
+                // (a verb coordinated with the clause's first, "X defended the quotas but
+                // said that …": X)
+                let left = ctx.left_np(k, lo).or_else(|| if k > lo && matches!(t[k - 1].lower.as_str(), "and" | "but") { ctx.clause_subject(k - 1) } else { None });
+                if let Some((a, b)) = left {
                     if a > s0c + 2 && t[a - 1].is_punct(",") && trailing_adjunct(ctx, k + 1, s1) {
                         // `CONTENT, X said.`
                         out = Some((s0c, a - 1, Some((a, b)), 1));

@@ -483,3 +483,18 @@ fn a_speech_verb_coordinated_with_the_first_verb_shares_its_subject() {
     assert_eq!(p.len(), 1, "{s:?}");
     assert!(p[0].2.contains("Ivo Sand"), "{s:?}");
 }
+
+#[test]
+fn reported_speech_after_a_coordinated_verb_or_a_time_phrase() {
+    for text in [
+        "Prime Minister Ivo Sand had defended the quotas but said on Friday that her government would accept the ruling.",
+        "Ivo Sand defended the quotas but said that her government would accept the ruling.",
+        "Ivo Sand said on Friday that her government would accept the ruling.",
+    ] {
+        let s = summary(text);
+        let r: Vec<_> = s.iter().filter(|x| x.0 == "indirect").collect();
+        assert_eq!(r.len(), 1, "{text}: {s:?}");
+        assert_eq!(r[0].1, "her government would accept the ruling", "{text}: {s:?}");
+        assert!(r[0].2.contains("Ivo Sand"), "{text}: {s:?}");
+    }
+}
