@@ -172,7 +172,13 @@ impl Lemmatizer {
         if let Some(l) = self.exc_h.get(&key2(&nf, xpos)) {
             return l.clone();
         }
-        self.by_rule(&nf, xpos)
+        let l = self.by_rule(&nf, xpos);
+        if xpos.starts_with("VB") {
+            if let Some(l) = double_l_stem(&nf, &l) {
+                return l;
+            }
+        }
+        l
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -225,8 +231,41 @@ impl Lemmatizer {
     }
 }
 
+/// The stem of a verb form in "-elled" / "-elling": a final "l" is doubled after an
+/// unstressed or final-stressed syllable of a longer stem ("cancelled", "travelling",
+/// "repelled": cancel, travel, repel) but belongs to a one-syllable stem ("shelled",
+/// "spelled", "quelled": shell, spell, quell). The suffix rules learned from the treebank
+/// cannot tell the two apart; `rule` is what they gave. None when the form is not such.
+fn double_l_stem(nf: &str, rule: &str) -> Option<String> {
+    let stem_ll = nf.strip_suffix("ed").or_else(|| nf.strip_suffix("ing")).filter(|s| s.ends_with("ell"))?;
+    if rule != stem_ll && rule.len() + 1 != stem_ll.len() {
+        return None;
+    }
+    let stem_l = &stem_ll[..stem_ll.len() - 1];
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let mut groups = 0;
+    let mut prev = false;
+    for c in stem_l.chars() {
+        let v = vowel(c);
+        if v && !prev {
+            groups += 1;
+        }
+        prev = v;
+    }
+    Some(if groups <= 1 { stem_ll.to_string() } else { stem_l.to_string() })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn doubled_l_belongs_to_one_syllable_stems_only() {
+        for (form, lemma) in [("shelled", "shell"), ("spelled", "spell"), ("quelling", "quell"), ("cancelled", "cancel"), ("travelling", "travel"), ("repelled", "repel"), ("excelled", "excel")] {
+            let guess = if lemma.ends_with("ll") { &lemma[..lemma.len() - 1] } else { lemma };
+            assert_eq!(super::double_l_stem(form, guess).as_deref(), Some(lemma), "{form}");
+        }
+        assert_eq!(super::double_l_stem("killed", "kill"), None);
+    }
+
     use super::*;
 
     #[test]
