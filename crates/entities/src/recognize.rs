@@ -379,6 +379,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     // "the North" and "the South" in an article about North and South Korea (or South
     // Sudan, North Macedonia) are those countries.
     north_and_south(ctx, doc_ref, v, &mut names);
+    // "the rights group Foro Penal", "the militia Wagner": a name after a lower-case noun
+    // for an organisation is one.
+    named_by_org_noun(doc_ref, v, &mut names);
     // Headings of reviews and forms made of common words ("Terrible Customer Service") and
     // drawn-out words ("Sooo", "Yummm") are no names.
     drop_non_names(ctx, doc_ref, v, &mut names);
@@ -1641,6 +1644,29 @@ fn north_and_south(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) 
             n.etype = EntityType::Gpe;
             n.kb = Some(NameRef::Country(c));
             n.from_kb = true;
+        }
+    }
+}
+
+/// A model person or place right after a lower-case noun for an organisation ("the
+/// rights group Foro Penal", "the aid agency Oxfam Novib", "the militia Sahel Guard") is an
+/// organisation, unless the knowledge base knows it as a person.
+fn named_by_org_noun(doc: &Document, v: &View, names: &mut [NameSpan]) {
+    for n in names.iter_mut() {
+        if n.etype == EntityType::Org || matches!(n.kb, Some(NameRef::Person(_))) || n.toks.start == 0 {
+            continue;
+        }
+        let p = text_of(doc, v, n.toks.start - 1);
+        if matches!(
+            p,
+            "group" | "organisation" | "organization" | "agency" | "charity" | "company" | "firm" | "network" | "coalition" | "movement" | "alliance"
+                | "militia" | "watchdog" | "broadcaster" | "newspaper" | "outlet" | "party" | "NGO" | "union" | "consortium" | "conglomerate"
+        ) {
+            n.etype = EntityType::Org;
+            if !matches!(n.kb, Some(NameRef::Org(_))) {
+                n.kb = None;
+                n.from_kb = false;
+            }
         }
     }
 }

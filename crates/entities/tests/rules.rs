@@ -799,3 +799,15 @@ fn what_a_leader_leads_gives_the_sector() {
     let doc = run("Kenyan union leader Tomas Berg said the strike would go on.", "2024-07-22");
     assert_eq!(ent(&doc, "Tomas Berg").actor.as_deref(), Some("KENLAB"));
 }
+
+#[test]
+fn a_name_after_a_noun_for_an_organisation_is_one() {
+    for (text, name) in [
+        ("Police fired tear gas, and the rights group Foro Penal said nine people had died.", "Foro Penal"),
+        ("The law firm Sidley Austin was hired by the board.", "Sidley Austin"),
+        ("The newspaper Magyar Nemzet reported the sale on Monday.", "Magyar Nemzet"),
+    ] {
+        let doc = run(text, "2024-07-30");
+        assert_eq!(ent(&doc, name).etype, EntityType::Org, "{text}");
+    }
+}
