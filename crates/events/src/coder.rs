@@ -2100,9 +2100,12 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     let sv = cx.sv;
     let doc = cx.doc;
     let tok = sv.toks.get(h)?;
-    // (a dateline place does not act, whatever the parse makes of it)
+    // (a dateline place does not act, whatever the parse makes of it; when the parse hangs
+    // the real subject on it as an apposition, "CARACAS, July 30 (Reuters) - Venezuela's
+    // opposition rejected …", that one acts)
     if dateline_mention(doc, tok.span) {
-        return None;
+        let real = sv.children(h).filter(|&c| c > h && rel_is(&sv.toks[c].deprel, "appos") && !dateline_mention(doc, sv.toks[c].span)).last();
+        return real.and_then(|c| resolve_one(cx, c));
     }
     // 1. an entity mention or lexicon phrase covering the head (smallest first)
     let mut best: Option<&ActorCand> = None;

@@ -230,3 +230,11 @@ fn calling_something_a_name_is_no_call_for_it() {
     let ev = events("Sweden called for a new approach from Kenya.");
     assert!(ev.iter().any(|e| e.2 == "call-for"), "{ev:?}");
 }
+
+#[test]
+fn the_subject_hung_on_a_dateline_acts() {
+    // The parser may make the dateline the subject and the real one its apposition.
+    let ev = events("CARACAS, July 30 (Reuters) - Venezuela's opposition on Monday rejected the official result of Sunday's presidential election, which gave the president a third term.");
+    assert!(ev.iter().any(|e| e.0 == "VENOPP"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.0 != "VEN"), "{ev:?}");
+}
