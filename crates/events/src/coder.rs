@@ -1350,6 +1350,28 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         if sv.toks[h].is_any(&["province", "region", "town", "village", "district", "county", "area", "valley", "island"]) && !pv {
             return (vec![], false);
         }
+        // a finite verb the tagger took for a participle and the parser hung on the noun
+        // before it, after the comma that closes a relative clause: "Hamas, which did not
+        // attend the Doha talks, accused Netanyahu of …" (a participle with a direct
+        // object and a comma before it is no reduced passive relative): the subject of
+        // the clause the noun belongs to
+        if sv.toks[i].xpos == "VBN" && i > 0 && sv.toks[i - 1].lower == "," && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "obj")) {
+            let mut g = h;
+            let mut steps = 0;
+            while let Some(up) = sv.toks[g].head {
+                if rel_is(&sv.toks[g].deprel, "nsubj") {
+                    return (vec![g], false);
+                }
+                g = up;
+                steps += 1;
+                if steps > 4 {
+                    break;
+                }
+            }
+            if rel_is(&sv.toks[g].deprel, "nsubj") {
+                return (vec![g], false);
+            }
+        }
         return (vec![h], pv);
     }
     (vec![], false)

@@ -238,3 +238,11 @@ fn the_subject_hung_on_a_dateline_acts() {
     assert!(ev.iter().any(|e| e.0 == "VENOPP"), "{ev:?}");
     assert!(ev.iter().all(|e| e.0 != "VEN"), "{ev:?}");
 }
+
+#[test]
+fn a_finite_verb_taken_for_a_participle_after_a_relative_clause_has_the_clause_subject() {
+    let doc = common::analyze("Hamas, which did not attend the Doha talks, accused Netanyahu of placing new obstacles and demanded a complete Israeli withdrawal.");
+    let acc: Vec<_> = doc.events.iter().filter(|e| e.cameo.starts_with("11")).collect();
+    assert!(!acc.is_empty(), "{:?}", doc.events);
+    assert!(acc.iter().all(|e| e.source.code.as_deref() == Some("PSEREB")), "{acc:?}");
+}
