@@ -380,6 +380,12 @@ impl QuoteFinder {
             } else {
                 a
             };
+            // a linking adverb opening the sentence is the writer's, not the source's
+            // ("Meanwhile, Israeli airstrikes killed …, according to the ministry")
+            let mut a = a;
+            if a + 2 < b && t[a + 1].is_punct(",") && matches!(t[a].lower.as_str(), "meanwhile" | "however" | "separately" | "elsewhere" | "earlier" | "later" | "also" | "moreover" | "still" | "instead") {
+                a += 2;
+            }
             let mut b = b;
             while b > a && t[b - 1].kind != Kind::Word {
                 b -= 1;

@@ -498,3 +498,11 @@ fn reported_speech_after_a_coordinated_verb_or_a_time_phrase() {
         assert!(r[0].2.contains("Ivo Sand"), "{text}: {s:?}");
     }
 }
+
+#[test]
+fn a_linking_adverb_opening_the_sentence_is_not_reported() {
+    let s = summary("Meanwhile, airstrikes killed at least 18 people overnight, according to the Ruritanian Health Ministry.");
+    let r: Vec<_> = s.iter().filter(|x| x.0 == "indirect").collect();
+    assert_eq!(r.len(), 1, "{s:?}");
+    assert_eq!(r[0].1, "airstrikes killed at least 18 people overnight", "{s:?}");
+}
