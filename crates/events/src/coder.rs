@@ -1733,7 +1733,9 @@ fn expand_conj(cx: &Ctx, heads: &[usize]) -> Vec<usize> {
         }
         if sv.parsed {
             for c in sv.children(h) {
-                if rel_is(&sv.toks[c].deprel, "conj") && !out.contains(&c) {
+                // (a verb coordinated with a name is a misparse, not another actor: "Mali
+                // and Burkina Faso, both ruled by military governments, warned …")
+                if rel_is(&sv.toks[c].deprel, "conj") && !out.contains(&c) && !(sv.toks[c].upos == Upos::VERB && sv.toks[h].upos != Upos::VERB) {
                     out.push(c);
                 }
             }

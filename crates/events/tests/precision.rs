@@ -246,3 +246,10 @@ fn a_finite_verb_taken_for_a_participle_after_a_relative_clause_has_the_clause_s
     assert!(!acc.is_empty(), "{:?}", doc.events);
     assert!(acc.iter().all(|e| e.source.code.as_deref() == Some("PSEREB")), "{acc:?}");
 }
+
+#[test]
+fn a_verb_coordinated_with_a_name_is_no_actor() {
+    let ev = events("Mali and Burkina Faso, both ruled by military governments, warned that any intervention in Niger would be considered a declaration of war against them.");
+    assert!(ev.iter().any(|e| e.0 == "MLI"), "{ev:?}");
+    assert!(ev.iter().all(|e| matches!(e.0.as_str(), "MLI" | "BFA")), "{ev:?}");
+}
