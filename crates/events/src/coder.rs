@@ -1628,8 +1628,9 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
 /// Whether `span` lies in a dateline that opens a paragraph ("CAIRO —", "NAIROBI, July 25
 /// (Reuters) -"; [`newsgraph_core::dateline_len`]).
 fn dateline_mention(doc: &Document, span: Span) -> bool {
-    let para_start = span.start == 0 || doc.text[..span.start].ends_with('\n');
-    para_start && span.end <= span.start + newsgraph_core::dateline_len(&doc.text[span.start..])
+    // (the place and the agency in brackets: "ABUJA, Aug 10 (Reuters) -")
+    let p = doc.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    span.start - p <= 80 && span.end <= p + newsgraph_core::dateline_len(&doc.text[p..])
 }
 
 /// Candidate actor spans of a sentence: entity mentions, then lexicon phrases elsewhere.
@@ -1937,7 +1938,8 @@ fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
     }
     let mut found: Vec<String> = Vec::new();
     for c in &cx.cands {
-        if c.span.start >= span.start && c.span.end <= span.end {
+        // (a dateline says where the story was filed, not whose actors it names)
+        if (c.span.start >= span.start && c.span.end <= span.end) || dateline_mention(cx.doc, c.span) {
             continue;
         }
         // (an organisation the entity layer could not code names its country: "the Kenya
@@ -2128,8 +2130,11 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     // the real subject on it as an apposition, "CARACAS, July 30 (Reuters) - Venezuela's
     // opposition rejected …", that one acts)
     if dateline_mention(doc, tok.span) {
-        let real = sv.children(h).filter(|&c| c > h && rel_is(&sv.toks[c].deprel, "appos") && !dateline_mention(doc, sv.toks[c].span)).last();
-        return real.and_then(|c| resolve_one(cx, c));
+        // (an apposition or a conjunct after the dateline: the first that names an actor)
+        return sv
+            .children(h)
+            .filter(|&c| c > h && (rel_is(&sv.toks[c].deprel, "appos") || rel_is(&sv.toks[c].deprel, "conj")) && !dateline_mention(doc, sv.toks[c].span))
+            .find_map(|c| resolve_one(cx, c));
     }
     // 1. an entity mention or lexicon phrase covering the head (smallest first)
     let mut best: Option<&ActorCand> = None;

@@ -253,3 +253,13 @@ fn a_verb_coordinated_with_a_name_is_no_actor() {
     assert!(ev.iter().any(|e| e.0 == "MLI"), "{ev:?}");
     assert!(ev.iter().all(|e| matches!(e.0.as_str(), "MLI" | "BFA")), "{ev:?}");
 }
+
+#[test]
+fn the_agency_in_a_dateline_does_not_act_and_a_conjunct_after_it_does() {
+    // "(Reuters)" is part of the dateline: no context country from it
+    let doc = common::analyze("ABUJA, Aug 10 (Reuters) - West African leaders on Thursday ordered a standby force to restore order in Niger, after the military junta ignored their deadline to reinstate the president.");
+    assert!(doc.events.iter().any(|e| e.source.code.as_deref() == Some("NERMIL")), "{:?}", doc.events);
+    // the parser may coordinate the real subject with the dateline
+    let ev = events("BRASÍLIA, Brazil – Mr. Luiz Inácio Lula da Silva, the President of Brazil, met with the President of Peru at 5:30 PM.");
+    assert!(ev.iter().any(|e| e.0 == "BRAGOV" && e.1 == "040"), "{ev:?}");
+}
