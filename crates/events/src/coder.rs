@@ -1016,6 +1016,22 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         if prev.is_some_and(|p| PREPS.contains(&p) && p != "by") {
             continue;
         }
+        // a possessor is not who acts but the owner of what the noun after it names
+        // ("The United States, Taiwan's most important backer, urged …": not Taiwan)
+        if kind == TriggerKind::Verb && c.last + 2 < i && sv.toks.get(c.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s")) {
+            // (only before a noun for someone who can act: "backer", "ally"; "the WHO's
+            // decision to declare …" is still the WHO's act)
+            let someone = (c.last + 2..i).take_while(|&j| sv.toks[j].lower != "," && sv.toks[j].upos != Upos::VERB).any(|j| {
+                matches!(
+                    sv.toks[j].lower.as_str(),
+                    "backer" | "backers" | "ally" | "allies" | "partner" | "partners" | "neighbour" | "neighbor" | "rival" | "rivals" | "enemy" | "foe"
+                        | "patron" | "sponsor" | "supporter" | "supporters" | "counterpart" | "protector" | "creditor" | "lender" | "donor" | "donors"
+                )
+            });
+            if someone {
+                continue;
+            }
+        }
         if kind == TriggerKind::Noun && c.last + 1 < i {
             // "Russia's attack", "the Russian attack", "US sanctions": modifier actors only
             let gap = &sv.toks[c.last + 1..i];
