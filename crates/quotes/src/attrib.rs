@@ -375,7 +375,9 @@ impl<'a> Ctx<'a> {
                 .map(|j| j + 1)
                 .unwrap_or(lo);
             if let Some((a, b)) = self.right_np(seg_start, seg_end) {
-                if b < seg_end && t[b].kind == Kind::Word && !t[b].cap && !NP_PREP.contains(&t[b].lower.as_str()) {
+                // (not a possessor: "Taiwan's most important backer" names someone else)
+                let possessive = b > a && matches!(t[b - 1].lower.as_str(), "'s" | "’s") || t[b - 1].lower.ends_with("'s") || t[b - 1].lower.ends_with("’s");
+                if b < seg_end && t[b].kind == Kind::Word && !t[b].cap && !NP_PREP.contains(&t[b].lower.as_str()) && !possessive {
                     return Some((a, b));
                 }
             }
@@ -384,7 +386,13 @@ impl<'a> Ctx<'a> {
             }
             seg_end = seg_start - 1;
         }
-        None
+        // a name that opens the sentence and is closed by the comma of an apposition ("The
+        // United States, Taiwan's most important backer, urged …")
+        let c = (lo..k).find(|&j| t[j].is_punct(","))?;
+        let (a, b) = self.right_np(lo, c)?;
+        let next = t.get(c + 1)?;
+        let appos = DETS.contains(&next.lower.as_str()) || next.lower.ends_with("'s") || next.lower.ends_with("’s") || t.get(c + 2).is_some_and(|x| matches!(x.lower.as_str(), "'s" | "’s"));
+        (a == lo && b == c && t[a..b].iter().any(|x| x.cap) && appos).then_some((a, b))
     }
 
     /// The speaker of a cue found in running text.

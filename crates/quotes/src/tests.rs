@@ -506,3 +506,13 @@ fn a_linking_adverb_opening_the_sentence_is_not_reported() {
     assert_eq!(r.len(), 1, "{s:?}");
     assert_eq!(r[0].1, "airstrikes killed at least 18 people overnight", "{s:?}");
 }
+
+#[test]
+fn a_name_closed_by_an_apposition_speaks_not_the_possessor_inside_it() {
+    let s = summary("The United States, Ruritania's most important international backer, urged restraint and said it would continue to support the island's defence.");
+    let r: Vec<_> = s.iter().filter(|x| x.0 == "indirect").collect();
+    assert_eq!(r.len(), 1, "{s:?}");
+    assert_eq!(r[0].2, "The United States", "{s:?}");
+    let s = summary("Ivo Sand, the acting prime minister, spoke out against the attack, calling it \"an aggression on the state\".");
+    assert!(s.iter().any(|x| x.0 == "partial" && x.2.contains("Ivo Sand")), "{s:?}");
+}
