@@ -2768,6 +2768,14 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
     // document is mostly about.
     let dominant = dominant_country(&country_counts);
     generic_institutions(doc, ents);
+    // Places with a country code, by mention ("the territory's Health Ministry": the
+    // country named last before it).
+    let places: Vec<(usize, String)> = ents
+        .iter()
+        .filter(|e| e.etype == EntityType::Gpe)
+        .filter_map(|e| e.actor.as_deref().and_then(|a| a.get(..3)).filter(|c| c.chars().all(|x| x.is_ascii_uppercase()) && *c != "IGO").map(|c| (e, c.to_string())))
+        .flat_map(|(e, c)| e.mentions.iter().map(move |m| (m.span.start, c.clone())))
+        .collect();
     for e in ents.iter_mut() {
         if e.etype != EntityType::Org || e.actor.is_some() || e.kb.is_some() {
             continue;
@@ -2786,7 +2794,15 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
             // only a sector alone takes the document's country.
             Some(c) if c.len() == 3 && !ctx.kb.sectors.values().any(|s| s.sector == c) => e.actor = Some(c),
             Some(c) if c.len() == 3 => {
-                if let Some(d) = &dominant {
+                // "the country's / territory's / island's Health Ministry": the country named
+                // last before it
+                let start = e.mentions.first().map(|m| m.span.start).unwrap_or(0);
+                let before = doc.text[..start].trim_end().to_lowercase().replace('’', "'");
+                let anaphoric = ["the country's", "the territory's", "the enclave's", "the island's", "the nation's", "the kingdom's", "the republic's"].iter().any(|p| before.ends_with(p));
+                let last = places.iter().filter(|(p, _)| *p < start).max_by_key(|(p, _)| *p).map(|(_, k)| k.clone());
+                if let (true, Some(k)) = (anaphoric, last) {
+                    e.actor = Some(format!("{k}{c}"));
+                } else if let Some(d) = &dominant {
                     e.actor = Some(format!("{d}{c}"));
                 }
             }

@@ -811,3 +811,9 @@ fn a_name_after_a_noun_for_an_organisation_is_one() {
         assert_eq!(ent(&doc, name).etype, EntityType::Org, "{text}");
     }
 }
+
+#[test]
+fn the_countrys_institution_belongs_to_the_country_named_last() {
+    let doc = run("Israeli airstrikes killed 18 people in Gaza overnight, according to the territory's Health Ministry. Israel said it hit militants in Gaza and Israel.", "2024-08-16");
+    assert_eq!(ent(&doc, "Health Ministry").actor.as_deref(), Some("PSEHLH"));
+}
