@@ -127,24 +127,19 @@ pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Op
     let (_, dev_r, test_r) = ner::gmb_split(sents.len());
     let test = if dev { dev_r } else { test_r };
     let mut sc = Scores::default();
+    let part: Vec<&Vec<(String, String)>> = sents[test].iter().take(limit.unwrap_or(usize::MAX)).collect();
+    let tagged_pos: Vec<Vec<String>> = part.iter().map(|s| pos.map(|p| p(&s.iter().map(|x| x.0.as_str()).collect::<Vec<_>>())).unwrap_or_default()).collect();
+    let input: Vec<(Vec<&str>, Vec<&str>)> =
+        part.iter().zip(&tagged_pos).map(|(s, tp)| (s.iter().map(|x| x.0.as_str()).collect(), tp.iter().map(String::as_str).collect())).collect();
     // The part's sentences are read in order as one document (GMB keeps a document's
     // sentences together; a model with document memory reads the previous ones' labels).
-    let mut memory = ner::History::new(model.history);
-    for s in sents[test].iter().take(limit.unwrap_or(usize::MAX)) {
-        let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    let tagged = model.tag_document(&input, rec.kb(), rec.gaz());
+    for ((s, (words, _)), labels) in part.iter().zip(&input).zip(&tagged) {
         let tags: Vec<String> = s.iter().map(|x| if x.1.ends_with("tim") { "O".to_string() } else { x.1.clone() }).collect();
         let gold = ner::bio_spans(&tags);
-        let tags_pos = pos.map(|p| p(&words)).unwrap_or_default();
-        let tp: Vec<&str> = tags_pos.iter().map(|x| x.as_str()).collect();
-        let mut sf = ner::SentFeats::new(&words, &tp, rec.kb(), rec.gaz(), &model.vocab, &model.clusters);
-        if model.history > 0 {
-            sf.set_history(&memory);
-        }
-        let labels = model.tag(&sf);
-        memory.push(&words, &labels);
         let pred: Vec<(usize, usize, String)> =
-            ner::spans_of(&labels).into_iter().map(|(a, b, t)| (a, b, ner::TYPES[t].to_string())).collect();
-        debug_errors(&gold, &pred, &words);
+            ner::spans_of(labels).into_iter().map(|(a, b, t)| (a, b, ner::TYPES[t].to_string())).collect();
+        debug_errors(&gold, &pred, words);
         sc.add(&gold, &pred);
     }
     sc.finish();

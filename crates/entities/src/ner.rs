@@ -937,6 +937,7 @@ pub fn label_index(tag: &str) -> usize {
 // ---------------------------------------------------------------- training
 
 /// A training sentence: words and gold label indices.
+#[derive(Clone)]
 pub struct Sample {
     pub words: Vec<String>,
     /// Penn part-of-speech tags (empty: none).
@@ -1343,7 +1344,7 @@ fn jackknife_labels(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer,
                 .iter()
                 .map(|&(a, b)| {
                     sc.spawn(move || {
-                        let rest: Vec<Sample> = samples[..a].iter().chain(&samples[b..]).map(|s| Sample { words: s.words.clone(), pos: s.pos.clone(), labels: s.labels.clone() }).collect();
+                        let rest: Vec<Sample> = samples[..a].iter().chain(&samples[b..]).cloned().collect();
                         let bytes = train_dyn(&rest, epochs, 1, kb, gaz, clusters, true, scheme, inner, &mut |_| {});
                         let model = Model::from_bytes(&bytes).expect("a model just trained reads back");
                         let labels = samples[a..b]

@@ -2159,6 +2159,28 @@ struct TitleInfo {
     gender: char,
 }
 
+/// What an office phrase in apposition (tokens `r`: "the director of North Korea's
+/// Munitions Industry Department", "An IMF spokeswoman") says of the person: the sector of
+/// its title, whether it is a spokesperson, and the code of an organisation or the
+/// country named inside it.
+fn office_phrase(ctx: &Ctx, doc: &Document, v: &View, r: std::ops::Range<usize>, info: &mut TitleInfo) {
+    let lrole = join_tokens(doc, v, r.start, r.end).to_lowercase();
+    if info.sector.is_none() {
+        info.sector = sector_of_title(ctx, &lrole);
+    }
+    info.spokes |= lrole.contains("spokes");
+    let (a, b) = (v.toks[r.start].span.start, v.toks[r.end - 1].span.end);
+    for m in ctx.gaz.find(ctx.kb, &doc.text[a..b]) {
+        for r in &m.refs {
+            match r {
+                NameRef::Org(_) => info.org_code = ctx.kb.describe(*r, ctx.date).2,
+                NameRef::Country(c) | NameRef::Demonym(c) if info.country.is_none() => info.country = Some(ctx.kb.countries[*c].code.clone()),
+                _ => {}
+            }
+        }
+    }
+}
+
 /// Titles before a person's name and appositions after it.
 fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ents: &[Ent], me: usize) -> TitleInfo {
     let mut info = TitleInfo {
@@ -2403,28 +2425,7 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             }
             let appos = join_tokens(doc, v, k + 2, end);
             if !words.is_empty() {
-                let lrole = appos.to_lowercase();
-                info.sector = info.sector.or_else(|| sector_of_title(ctx, &lrole));
-                info.spokes |= lrole.contains("spokes");
-                // An organisation or country inside the apposition.
-                let a = v.toks[k + 2].span.start;
-                let b = v.toks[end - 1].span.end;
-                let inner = ctx.gaz.find(ctx.kb, &doc.text[a..b]);
-                for m in &inner {
-                    for r in &m.refs {
-                        match r {
-                            NameRef::Org(_) => {
-                                info.org_code = ctx.kb.describe(*r, ctx.date).2;
-                            }
-                            NameRef::Country(c) | NameRef::Demonym(c) => {
-                                if info.country.is_none() {
-                                    info.country = Some(ctx.kb.countries[*c].code.clone());
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                }
+                office_phrase(ctx, doc, v, k + 2..end, &mut info);
                 if info.role.is_none() || !info.office {
                     info.role = Some(appos);
                     info.office = true;
@@ -2481,22 +2482,8 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             }
             let starts_clause = a == sstart || matches!(lower(doc, v, a - 1).as_str(), "and" | "but" | "while" | "as");
             if opened && starts_clause && a + 1 < head_i + 1 {
-                let role = join_tokens(doc, v, a + 1, last + 1);
-                let lrole = role.to_lowercase();
-                info.sector = info.sector.or_else(|| sector_of_title(ctx, &lrole));
-                info.spokes |= lrole.contains("spokes");
-                let x = v.toks[a + 1].span.start;
-                let y = v.toks[last].span.end;
-                for m in ctx.gaz.find(ctx.kb, &doc.text[x..y]) {
-                    for r in &m.refs {
-                        match r {
-                            NameRef::Org(_) => info.org_code = ctx.kb.describe(*r, ctx.date).2,
-                            NameRef::Country(c) | NameRef::Demonym(c) if info.country.is_none() => info.country = Some(ctx.kb.countries[*c].code.clone()),
-                            _ => {}
-                        }
-                    }
-                }
-                info.role = Some(role);
+                office_phrase(ctx, doc, v, a + 1..last + 1, &mut info);
+                info.role = Some(join_tokens(doc, v, a + 1, last + 1));
                 info.office = true;
             }
         }

@@ -376,7 +376,7 @@ impl<'a> Ctx<'a> {
                 .unwrap_or(lo);
             if let Some((a, b)) = self.right_np(seg_start, seg_end) {
                 // (not a possessor: "Taiwan's most important backer" names someone else)
-                let possessive = b > a && matches!(t[b - 1].lower.as_str(), "'s" | "’s") || t[b - 1].lower.ends_with("'s") || t[b - 1].lower.ends_with("’s");
+                let possessive = t[b - 1].lower.ends_with("'s") || t[b - 1].lower.ends_with("’s");
                 if b < seg_end && t[b].kind == Kind::Word && !t[b].cap && !NP_PREP.contains(&t[b].lower.as_str()) && !possessive {
                     return Some((a, b));
                 }
