@@ -1488,7 +1488,7 @@ fn drop_non_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>
             return false;
         }
         // a person, organisation or place does not start with a number, nor hold a phone
-        // number ("10300 Heritage Office Building", "3rd Dec", "Direct Dial : 203.961.7523")
+        // number ("4410 Harbour Office Tower", "3rd Dec", "Direct Line : 555.014.2299")
         let starts_numeric = words[0].chars().next().is_some_and(|c| c.is_ascii_digit());
         let phone_like = words.iter().any(|w| w.chars().filter(char::is_ascii_digit).count() >= 4 && w.chars().any(|c| matches!(c, '.' | '-')));
         if (starts_numeric || phone_like) && matches!(n.etype, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Loc) {

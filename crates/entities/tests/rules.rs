@@ -776,8 +776,8 @@ fn a_common_nouns_abbreviation_is_no_name() {
 
 #[test]
 fn no_name_starts_with_a_number_or_holds_a_phone_number() {
-    let doc = run("Temperatures reached 232°C on the 3rd Dec. The fee was US$473.60. Call Direct Dial 203.961.7523 today.", "2020-05-01");
-    let bad: Vec<_> = doc.entities.iter().filter(|e| e.name.chars().next().is_some_and(|c| c.is_ascii_digit()) || e.name.contains("203.961")).map(|e| &e.name).collect();
+    let doc = run("Temperatures reached 232°C on the 3rd Dec. The fee was US$473.60. Call Direct Line 555.014.2299 today.", "2020-05-01");
+    let bad: Vec<_> = doc.entities.iter().filter(|e| e.name.chars().next().is_some_and(|c| c.is_ascii_digit()) || e.name.contains("555.014")).map(|e| &e.name).collect();
     assert!(bad.is_empty(), "{bad:?}");
 }
 
