@@ -37,8 +37,13 @@ const BATCH: usize = 64;
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let pipeline = args.pipeline.build()?;
-    let opts = ReadOptions { date: args.date, skip_bad: args.skip_bad };
-    let schema_opts = SchemaOptions { tokens: args.tokens };
+    let opts = ReadOptions {
+        date: args.date,
+        skip_bad: args.skip_bad,
+    };
+    let schema_opts = SchemaOptions {
+        tokens: args.tokens,
+    };
     let started = Instant::now();
     let progress = Progress::new();
     let stdout = std::io::stdout();
@@ -57,7 +62,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     progress.println(&format!("newsgraph: skipped: {e}"));
                 } else {
                     // Finish what was read before the bad record, then stop.
-                    flush(&pipeline, std::mem::take(&mut batch), schema_opts, args.pretty, &mut out, &progress, &mut docs_n, &mut events_n)?;
+                    flush(
+                        &pipeline,
+                        std::mem::take(&mut batch),
+                        schema_opts,
+                        args.pretty,
+                        &mut out,
+                        &progress,
+                        &mut docs_n,
+                        &mut events_n,
+                    )?;
                     out.flush()?;
                     return Err(anyhow::Error::new(e)
                         .context("bad input (use --skip-bad to go on past bad records)"));
@@ -66,7 +80,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             None => {}
         }
         if batch.len() >= BATCH || (done && !batch.is_empty()) {
-            flush(&pipeline, std::mem::take(&mut batch), schema_opts, args.pretty, &mut out, &progress, &mut docs_n, &mut events_n)?;
+            flush(
+                &pipeline,
+                std::mem::take(&mut batch),
+                schema_opts,
+                args.pretty,
+                &mut out,
+                &progress,
+                &mut docs_n,
+                &mut events_n,
+            )?;
         }
         if done {
             break;
@@ -75,11 +98,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     out.flush().context("writing output")?;
     progress.finish();
     if docs_n == 0 && skipped == 0 {
-        return Err(input_error("no articles found (expected .txt or .jsonl files, a folder, or -)"));
+        return Err(input_error(
+            "no articles found (expected .txt or .jsonl files, a folder, or -)",
+        ));
     }
     let secs = started.elapsed().as_secs_f64();
     if skipped > 0 {
-        eprintln!("newsgraph: skipped {skipped} bad record{}", if skipped == 1 { "" } else { "s" });
+        eprintln!(
+            "newsgraph: skipped {skipped} bad record{}",
+            if skipped == 1 { "" } else { "s" }
+        );
     }
     if progress.is_visible() || crate::util::verbose() {
         eprintln!(

@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph bench\n  newsgraph bench --input ../shared/corpora/wikinews/articles.jsonl --json")]
+#[command(
+    after_help = "Examples:\n  newsgraph bench\n  newsgraph bench --input ../shared/corpora/wikinews/articles.jsonl --json"
+)]
 pub struct Args {
     /// Articles to run over (any input `analyze` reads); default
     /// ../shared/corpora/wikinews/articles.jsonl.
@@ -40,7 +42,10 @@ struct Clock {
 
 impl Clock {
     fn start() -> Clock {
-        Clock { wall: Instant::now(), cpu: cpu_now() }
+        Clock {
+            wall: Instant::now(),
+            cpu: cpu_now(),
+        }
     }
     fn elapsed(&self) -> Duration {
         match (self.cpu, cpu_now()) {
@@ -68,7 +73,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     });
     if !input.exists() {
-        return Err(input_error(format!("{}: no such file (give --input FILE)", input.display())));
+        return Err(input_error(format!(
+            "{}: no such file (give --input FILE)",
+            input.display()
+        )));
     }
     let mut docs: Vec<Document> = Vec::new();
     for d in read_paths(&[input.clone()], &ReadOptions::default()) {
@@ -129,8 +137,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         println!("{} articles x {} passes: {words} words, {tokens} tokens, {sentences} sentences (one core, thread CPU time)", docs.len(), args.repeat.max(1));
         println!("model load: {:.3} s", load.as_secs_f64());
-        for (name, t) in [("tokenize+split", t_seg), ("tag+lemma", t_tag), ("parse", t_parse), ("total", total)] {
-            println!("{name:>15}: {:>10.0} words/s {:>10.0} tokens/s", rate(words, t), rate(tokens, t));
+        for (name, t) in [
+            ("tokenize+split", t_seg),
+            ("tag+lemma", t_tag),
+            ("parse", t_parse),
+            ("total", total),
+        ] {
+            println!(
+                "{name:>15}: {:>10.0} words/s {:>10.0} tokens/s",
+                rate(words, t),
+                rate(tokens, t)
+            );
         }
         match rss {
             Some(b) => println!("peak RSS: {:.1} MB", b as f64 / 1048576.0),

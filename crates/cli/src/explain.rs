@@ -10,7 +10,9 @@ use std::path::PathBuf;
 /// Examples: `newsgraph explain "Russia imposed sanctions on Japan on Monday." --date 2024-03-01`,
 /// `newsgraph explain article.txt`
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph explain \"Russia imposed sanctions on Japan on Monday.\" --date 2024-03-01\n  newsgraph explain examples/putin-kim.txt")]
+#[command(
+    after_help = "Examples:\n  newsgraph explain \"Russia imposed sanctions on Japan on Monday.\" --date 2024-03-01\n  newsgraph explain examples/putin-kim.txt"
+)]
 pub struct Args {
     /// A text, or a file (dated text: first line `date YYYY-MM-DD`), or `-` for stdin.
     pub input: String,
@@ -28,15 +30,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
         s
     } else if std::path::Path::new(&args.input).is_file() {
-        std::fs::read_to_string(&args.input).map_err(|e| crate::util::input_error(format!("{}: {e}", args.input)))?
+        std::fs::read_to_string(&args.input)
+            .map_err(|e| crate::util::input_error(format!("{}: {e}", args.input)))?
     } else {
         args.input.clone()
     };
     let mut doc = newsgraph_read::parse_text("explain", &raw, args.date)?;
     // Every layer the events coder reads; the coder runs below, once, with its explanations.
-    newsgraph_pipeline::Pipeline::new().until("events").analyze(&mut doc);
+    newsgraph_pipeline::Pipeline::new()
+        .until("events")
+        .analyze(&mut doc);
     let coder = match &args.patterns {
-        Some(p) => newsgraph_events::EventCoder::with_patterns_file(p).map_err(crate::util::input_error)?,
+        Some(p) => {
+            newsgraph_events::EventCoder::with_patterns_file(p).map_err(crate::util::input_error)?
+        }
         None => newsgraph_events::EventCoder::new(),
     };
     let coded = coder.code(&doc);
@@ -46,7 +53,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 }
 
 fn print_doc(doc: &Document, coded: &[(newsgraph_core::Event, newsgraph_events::Explanation)]) {
-    println!("date: {}", doc.date.map(|d| d.to_string()).unwrap_or_else(|| "(none)".into()));
+    println!(
+        "date: {}",
+        doc.date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "(none)".into())
+    );
     for w in &doc.warnings {
         println!("warning: {w}");
     }
@@ -70,23 +82,54 @@ fn print_doc(doc: &Document, coded: &[(newsgraph_core::Event, newsgraph_events::
     println!("\n## entities");
     for (i, e) in doc.entities.iter().enumerate() {
         let ms: Vec<&str> = e.mentions.iter().map(|m| doc.span_text(m.span)).collect();
-        println!("  [{i}] {} {} actor={} role={} mentions={:?}", e.name, e.etype.as_str(), e.actor.as_deref().unwrap_or("-"), e.role.as_deref().unwrap_or("-"), ms);
+        println!(
+            "  [{i}] {} {} actor={} role={} mentions={:?}",
+            e.name,
+            e.etype.as_str(),
+            e.actor.as_deref().unwrap_or("-"),
+            e.role.as_deref().unwrap_or("-"),
+            ms
+        );
     }
     println!("\n## times");
     for t in &doc.times {
-        println!("  {:?} {} {}", doc.span_text(t.span), t.ttype.as_str(), t.value.as_deref().unwrap_or("-"));
+        println!(
+            "  {:?} {} {}",
+            doc.span_text(t.span),
+            t.ttype.as_str(),
+            t.value.as_deref().unwrap_or("-")
+        );
     }
     println!("\n## quotes");
     for q in &doc.quotes {
-        let who = q.speaker.and_then(|i| doc.entities.get(i)).map(|e| e.name.as_str()).unwrap_or("-");
-        println!("  {} by {}: {:?}", q.kind.as_str(), who, doc.span_text(q.span));
+        let who = q
+            .speaker
+            .and_then(|i| doc.entities.get(i))
+            .map(|e| e.name.as_str())
+            .unwrap_or("-");
+        println!(
+            "  {} by {}: {:?}",
+            q.kind.as_str(),
+            who,
+            doc.span_text(q.span)
+        );
     }
     println!("\n## events");
     for (e, x) in coded {
         if !doc.events.contains(e) {
             continue;
         }
-        let tgt = e.target.as_ref().map(|t| format!("{} ({})", doc.span_text(t.span), t.code.as_deref().unwrap_or("-"))).unwrap_or_else(|| "-".into());
+        let tgt = e
+            .target
+            .as_ref()
+            .map(|t| {
+                format!(
+                    "{} ({})",
+                    doc.span_text(t.span),
+                    t.code.as_deref().unwrap_or("-")
+                )
+            })
+            .unwrap_or_else(|| "-".into());
         println!(
             "  [sentence {}] {} {} → {}  CAMEO {} {} (root {}, quad {}, Goldstein {}) PLOVER {}{}",
             e.sentence,
@@ -99,20 +142,45 @@ fn print_doc(doc: &Document, coded: &[(newsgraph_core::Event, newsgraph_events::
             e.quad_class,
             e.goldstein,
             e.plover.as_deref().unwrap_or("-"),
-            e.plover_mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default()
+            e.plover_mode
+                .as_deref()
+                .map(|m| format!("/{m}"))
+                .unwrap_or_default()
         );
-        println!("      rule {} ({}), pattern code {}, trigger {:?}", x.rule, x.origin, x.pattern_code, x.trigger);
+        println!(
+            "      rule {} ({}), pattern code {}, trigger {:?}",
+            x.rule, x.origin, x.pattern_code, x.trigger
+        );
         println!(
             "      arguments: source {:?}{}; {}",
             x.source,
-            x.target.as_ref().map(|t| format!(", target {:?} from slot {}", t, x.target_slot.as_deref().unwrap_or("?"))).unwrap_or_default(),
-            if x.parsed { "from the dependency parse" } else { "from token order (no parse)" }
+            x.target
+                .as_ref()
+                .map(|t| format!(
+                    ", target {:?} from slot {}",
+                    t,
+                    x.target_slot.as_deref().unwrap_or("?")
+                ))
+                .unwrap_or_default(),
+            if x.parsed {
+                "from the dependency parse"
+            } else {
+                "from token order (no parse)"
+            }
         );
-        let claimed = e.claimed_by.and_then(|i| doc.entities.get(i)).map(|en| format!(", claimed by {}", en.name)).unwrap_or_default();
+        let claimed = e
+            .claimed_by
+            .and_then(|i| doc.entities.get(i))
+            .map(|en| format!(", claimed by {}", en.name))
+            .unwrap_or_default();
         println!(
             "      modality {}{}; date {} ({:?}){}",
             e.modality.as_str(),
-            if x.cues.is_empty() { String::new() } else { format!(" [{}]", x.cues.join("; ")) },
+            if x.cues.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", x.cues.join("; "))
+            },
             e.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
             e.date_source,
             claimed

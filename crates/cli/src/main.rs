@@ -36,9 +36,11 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Analyse articles and print newsgraph/1 JSON Lines.
-    #[command(after_help = "Examples:\n  newsgraph analyze examples/putin-kim.txt --pretty\n  \
+    #[command(
+        after_help = "Examples:\n  newsgraph analyze examples/putin-kim.txt --pretty\n  \
                             newsgraph analyze --date 2023-09-14 article.txt\n  \
-                            cat articles.jsonl | newsgraph analyze -")]
+                            cat articles.jsonl | newsgraph analyze -"
+    )]
     Analyze(analyze::Args),
     /// Print tokens, tags, lemmas and dependencies.
     Parse(parse::Args),
@@ -123,6 +125,11 @@ fn init_logging(verbose: u8) {
         1 => "info",
         _ => "debug",
     };
-    let filter = EnvFilter::try_from_env("NEWSGRAPH_LOG").unwrap_or_else(|_| EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let filter =
+        EnvFilter::try_from_env("NEWSGRAPH_LOG").unwrap_or_else(|_| EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
 }

@@ -42,7 +42,10 @@ pub fn analyze_syntax(doc: &mut Document) {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let opts = ReadOptions { date: None, skip_bad: args.skip_bad };
+    let opts = ReadOptions {
+        date: None,
+        skip_bad: args.skip_bad,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for item in read_paths(&args.paths, &opts) {
@@ -71,7 +74,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 }
 
 fn clean(s: &str) -> String {
-    s.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn write_conllu(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
@@ -79,19 +90,35 @@ fn write_conllu(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
     writeln!(out, "# newdoc id = {}", clean(&doc.id))?;
     for (si, s) in doc.sentences.iter().enumerate() {
         writeln!(out, "# sent_id = {}-{}", clean(&doc.id), si + 1)?;
-        writeln!(out, "# text = {}", clean(doc.text.get(s.span.range()).unwrap_or("")))?;
-        let Some(toks) = doc.tokens.get(s.tokens.clone()) else { continue };
+        writeln!(
+            out,
+            "# text = {}",
+            clean(doc.text.get(s.span.range()).unwrap_or(""))
+        )?;
+        let Some(toks) = doc.tokens.get(s.tokens.clone()) else {
+            continue;
+        };
         for (i, t) in toks.iter().enumerate() {
             let form = clean(doc.text.get(t.span.range()).unwrap_or("_"));
             let head = match t.head {
                 Some(h) if h >= s.tokens.start && h < s.tokens.end => h - s.tokens.start + 1,
                 _ => 0,
             };
-            let mut misc = format!("TokenRange={}:{}", cm.char_of(t.span.start), cm.char_of(t.span.end));
+            let mut misc = format!(
+                "TokenRange={}:{}",
+                cm.char_of(t.span.start),
+                cm.char_of(t.span.end)
+            );
             if !t.space_after {
                 misc.push_str("|SpaceAfter=No");
             }
-            let or = |x: &str| if x.is_empty() { "_".to_string() } else { clean(x) };
+            let or = |x: &str| {
+                if x.is_empty() {
+                    "_".to_string()
+                } else {
+                    clean(x)
+                }
+            };
             writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}",

@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph ingest --db news.db articles.jsonl\n  \
+#[command(
+    after_help = "Examples:\n  newsgraph ingest --db news.db articles.jsonl\n  \
                         newsgraph serve --db news.db\n  \
-                        then open http://127.0.0.1:8080/ (the API is under /api, described at /api/openapi.json)")]
+                        then open http://127.0.0.1:8080/ (the API is under /api, described at /api/openapi.json)"
+)]
 pub struct Args {
     /// Corpus database made by `newsgraph ingest` (opened read-only).
     #[arg(long, value_name = "FILE", default_value = "newsgraph.db")]

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use newsgraph_core::schema::{to_schema, SchemaOptions};
 use newsgraph_read::{read_paths, ReadOptions};
 use newsgraph_store::{
-    content_hash, EntityFilter, EventFilter, EventRow, IngestOutcome, QuoteFilter, SearchQuery, Store,
-    StoreError, TimelineFilter,
+    content_hash, EntityFilter, EventFilter, EventRow, IngestOutcome, QuoteFilter, SearchQuery,
+    Store, StoreError, TimelineFilter,
 };
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -25,9 +25,11 @@ const BATCH: usize = 64;
 // Arguments
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph ingest --db news.db articles.jsonl\n  \
+#[command(
+    after_help = "Examples:\n  newsgraph ingest --db news.db articles.jsonl\n  \
                         newsgraph ingest --db news.db --date 2023-09-14 article.txt folder/\n  \
-                        cat articles.jsonl | newsgraph ingest --db news.db -")]
+                        cat articles.jsonl | newsgraph ingest --db news.db -"
+)]
 pub struct IngestArgs {
     /// Corpus database (SQLite); created when missing.
     #[arg(long, value_name = "FILE", default_value = DEFAULT_DB)]
@@ -132,9 +134,11 @@ impl EventFilterArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph events --db news.db --actor RUS\n  \
+#[command(
+    after_help = "Examples:\n  newsgraph events --db news.db --actor RUS\n  \
                         newsgraph events --db news.db --source USA --code 16 --from 2023-01-01 --format csv\n  \
-                        newsgraph events --db news.db --plover THREATEN --modality threat --format jsonl")]
+                        newsgraph events --db news.db --plover THREATEN --modality threat --format jsonl"
+)]
 pub struct EventsArgs {
     #[command(flatten)]
     pub db: DbArg,
@@ -147,8 +151,10 @@ pub struct EventsArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph quotes --db news.db --speaker Putin\n  \
-                        newsgraph quotes --db news.db --search \"sanctions\" --format jsonl")]
+#[command(
+    after_help = "Examples:\n  newsgraph quotes --db news.db --speaker Putin\n  \
+                        newsgraph quotes --db news.db --search \"sanctions\" --format jsonl"
+)]
 pub struct QuotesArgs {
     #[command(flatten)]
     pub db: DbArg,
@@ -172,8 +178,10 @@ pub struct QuotesArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph entities --db news.db --type PERSON\n  \
-                        newsgraph entities --db news.db --name korea --format csv")]
+#[command(
+    after_help = "Examples:\n  newsgraph entities --db news.db --type PERSON\n  \
+                        newsgraph entities --db news.db --name korea --format csv"
+)]
 pub struct EntitiesArgs {
     #[command(flatten)]
     pub db: DbArg,
@@ -193,8 +201,10 @@ pub struct EntitiesArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph search --db news.db nuclear talks\n  \
-                        newsgraph search --db news.db --raw '\"peace talks\" OR ceasefire' --format jsonl")]
+#[command(
+    after_help = "Examples:\n  newsgraph search --db news.db nuclear talks\n  \
+                        newsgraph search --db news.db --raw '\"peace talks\" OR ceasefire' --format jsonl"
+)]
 pub struct SearchArgs {
     #[command(flatten)]
     pub db: DbArg,
@@ -219,8 +229,10 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph timeline --db news.db --actor RUS\n  \
-                        newsgraph timeline --db news.db --actor PRK --with USA --from 2023-01-01 --format csv")]
+#[command(
+    after_help = "Examples:\n  newsgraph timeline --db news.db --actor RUS\n  \
+                        newsgraph timeline --db news.db --actor PRK --with USA --from 2023-01-01 --format csv"
+)]
 pub struct TimelineArgs {
     #[command(flatten)]
     pub db: DbArg,
@@ -239,7 +251,9 @@ pub struct TimelineArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph stats --db news.db\n  newsgraph stats --db news.db --json")]
+#[command(
+    after_help = "Examples:\n  newsgraph stats --db news.db\n  newsgraph stats --db news.db --json"
+)]
 pub struct StatsArgs {
     #[command(flatten)]
     pub db: DbArg,
@@ -256,10 +270,12 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Columns: date, source_actor, source_name, cameo, root, quad_class, goldstein, plover, \
+#[command(
+    after_help = "Columns: date, source_actor, source_name, cameo, root, quad_class, goldstein, plover, \
                         target_actor, target_name, modality, doc_id, event_id, url, sentence.\n\n\
                         Examples:\n  newsgraph export --db news.db --format csv --out events.csv\n  \
-                        newsgraph export --db news.db --format jsonl --actor RUS --from 2023-09-01 --out rus.jsonl")]
+                        newsgraph export --db news.db --format jsonl --actor RUS --from 2023-09-01 --out rus.jsonl"
+)]
 pub struct ExportArgs {
     #[command(flatten)]
     pub db: DbArg,
@@ -335,7 +351,11 @@ fn write_rows<T: serde::Serialize>(
 }
 
 /// Aligned columns; the last column is not padded.
-fn write_table(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
+fn write_table(
+    out: &mut impl Write,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
     let n = headers.len();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for r in rows {
@@ -355,7 +375,10 @@ fn write_table(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>]) -> 
         }
         writeln!(out, "{}", s.trim_end())
     };
-    line(out, &headers.iter().map(|h| h.to_string()).collect::<Vec<_>>())?;
+    line(
+        out,
+        &headers.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+    )?;
     for r in rows {
         line(out, r)?;
     }
@@ -386,7 +409,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
     let mut store = Store::open(&args.db)
         .map_err(store_err)
         .with_context(|| format!("opening corpus database {}", args.db.display()))?;
-    let opts = ReadOptions { date: args.date, skip_bad: args.skip_bad };
+    let opts = ReadOptions {
+        date: args.date,
+        skip_bad: args.skip_bad,
+    };
     let started = Instant::now();
     let progress = Progress::new();
     let mut counts = Counts::default();
@@ -399,9 +425,16 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
         let done = next.is_none();
         match next {
             Some(Ok(doc)) => {
-                let hash = content_hash(&doc.text, doc.date.map(|d| d.to_string()).as_deref(), doc.title.as_deref());
+                let hash = content_hash(
+                    &doc.text,
+                    doc.date.map(|d| d.to_string()).as_deref(),
+                    doc.title.as_deref(),
+                );
                 // Identical content analysed by this version: skip the analysis altogether.
-                match store.current_event_count(&doc.id, &hash).map_err(store_err)? {
+                match store
+                    .current_event_count(&doc.id, &hash)
+                    .map_err(store_err)?
+                {
                     Some(events) => {
                         counts.unchanged += 1;
                         counts.events += events as usize;
@@ -416,11 +449,17 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
                     progress.println(&format!("newsgraph: skipped: {e}"));
                 } else {
                     // Store what was read before the bad record, then stop.
-                    store_ready(&mut store, std::mem::take(&mut ready), &progress, &mut counts)?;
+                    store_ready(
+                        &mut store,
+                        std::mem::take(&mut ready),
+                        &progress,
+                        &mut counts,
+                    )?;
                     let last = analyze_batch(&pipeline, std::mem::take(&mut batch));
                     store_ready(&mut store, last, &progress, &mut counts)?;
                     progress.finish();
-                    return Err(anyhow::Error::new(e).context("bad input (use --skip-bad to go on past bad records)"));
+                    return Err(anyhow::Error::new(e)
+                        .context("bad input (use --skip-bad to go on past bad records)"));
                 }
             }
             None => {}
@@ -436,7 +475,12 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
             ready = analysed;
         }
         if done {
-            store_ready(&mut store, std::mem::take(&mut ready), &progress, &mut counts)?;
+            store_ready(
+                &mut store,
+                std::mem::take(&mut ready),
+                &progress,
+                &mut counts,
+            )?;
             break;
         }
     }
@@ -447,7 +491,9 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
     let secs = started.elapsed().as_secs_f64();
     let docs = counts.added + counts.unchanged + counts.replaced;
     if docs == 0 && counts.skipped == 0 {
-        return Err(input_error("no articles found (expected .txt or .jsonl files, a folder, or -)"));
+        return Err(input_error(
+            "no articles found (expected .txt or .jsonl files, a folder, or -)",
+        ));
     }
     eprintln!(
         "ingested {docs} documents ({} added, {} unchanged, {} replaced, {} skipped), {} events in {secs:.2} s ({:.1} docs/s)",
@@ -474,26 +520,41 @@ struct Counts {
 type Ready = Vec<(newsgraph_core::schema::DocumentOut, String)>;
 
 /// Analyses a batch in parallel (input order kept).
-fn analyze_batch(pipeline: &newsgraph_pipeline::Pipeline, batch: Vec<(newsgraph_core::Document, String)>) -> Ready {
+fn analyze_batch(
+    pipeline: &newsgraph_pipeline::Pipeline,
+    batch: Vec<(newsgraph_core::Document, String)>,
+) -> Ready {
     use rayon::prelude::*;
     if batch.is_empty() {
         return Vec::new();
     }
     let (docs, hashes): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
     let docs = pipeline.analyze_all(docs);
-    let outs: Vec<_> = docs.par_iter().map(|d| to_schema(d, SchemaOptions::default())).collect();
+    let outs: Vec<_> = docs
+        .par_iter()
+        .map(|d| to_schema(d, SchemaOptions::default()))
+        .collect();
     outs.into_iter().zip(hashes).collect()
 }
 
 /// Stores analysed documents, each in its own transaction.
-fn store_ready(store: &mut Store, ready: Ready, progress: &Progress, counts: &mut Counts) -> anyhow::Result<()> {
+fn store_ready(
+    store: &mut Store,
+    ready: Ready,
+    progress: &Progress,
+    counts: &mut Counts,
+) -> anyhow::Result<()> {
     for (out, hash) in ready {
         if crate::util::verbose() {
             for w in &out.warnings {
                 progress.println(&format!("newsgraph: warning: {}: {w}", out.id));
             }
         }
-        match store.ingest(&out, &hash).map_err(store_err).with_context(|| format!("storing document {}", out.id))? {
+        match store
+            .ingest(&out, &hash)
+            .map_err(store_err)
+            .with_context(|| format!("storing document {}", out.id))?
+        {
             IngestOutcome::Added => counts.added += 1,
             IngestOutcome::Unchanged => counts.unchanged += 1,
             IngestOutcome::Replaced => counts.replaced += 1,
@@ -509,19 +570,31 @@ fn store_ready(store: &mut Store, ready: Ready, progress: &Progress, counts: &mu
 
 pub fn events(a: EventsArgs) -> anyhow::Result<()> {
     let store = open_query(&a.db.db)?;
-    let rows = store.events(&a.filter.filter(a.page.limit(), a.page.offset)).map_err(store_err)?;
+    let rows = store
+        .events(&a.filter.filter(a.page.limit(), a.page.offset))
+        .map_err(store_err)?;
     write_rows(
         a.format,
         &rows,
-        &["DATE", "SOURCE", "CAMEO", "TARGET", "MODALITY", "DOCUMENT", "SENTENCE"],
+        &[
+            "DATE", "SOURCE", "CAMEO", "TARGET", "MODALITY", "DOCUMENT", "SENTENCE",
+        ],
         |r: &EventRow| {
             vec![
                 opt(&r.date),
-                format!("{} {}", r.source_actor.as_deref().unwrap_or("-"), short(&r.source_name, 24)),
+                format!(
+                    "{} {}",
+                    r.source_actor.as_deref().unwrap_or("-"),
+                    short(&r.source_name, 24)
+                ),
                 format!("{} {}", r.cameo, short(&r.cameo_name, 28)),
                 match &r.target_actor {
                     None if r.target_name.is_none() => "-".into(),
-                    code => format!("{} {}", code.as_deref().unwrap_or("-"), short(r.target_name.as_deref().unwrap_or(""), 24)),
+                    code => format!(
+                        "{} {}",
+                        code.as_deref().unwrap_or("-"),
+                        short(r.target_name.as_deref().unwrap_or(""), 24)
+                    ),
                 },
                 r.modality.clone(),
                 format!("{}/{}", short(&r.doc_id, 40), r.event_id),
@@ -544,31 +617,53 @@ pub fn quotes(a: QuotesArgs) -> anyhow::Result<()> {
         offset: a.page.offset,
     };
     let rows = store.quotes(&f).map_err(store_err)?;
-    write_rows(a.format, &rows, &["DATE", "SPEAKER", "KIND", "DOCUMENT", "QUOTE"], |r| {
-        vec![
-            opt(&r.date),
-            short(r.speaker_name.as_deref().or(r.speaker_text.as_deref()).unwrap_or("-"), 30),
-            r.kind.clone(),
-            short(&r.doc_id, 40),
-            short(r.snippet.as_deref().unwrap_or(&r.text), 100),
-        ]
-    })
+    write_rows(
+        a.format,
+        &rows,
+        &["DATE", "SPEAKER", "KIND", "DOCUMENT", "QUOTE"],
+        |r| {
+            vec![
+                opt(&r.date),
+                short(
+                    r.speaker_name
+                        .as_deref()
+                        .or(r.speaker_text.as_deref())
+                        .unwrap_or("-"),
+                    30,
+                ),
+                r.kind.clone(),
+                short(&r.doc_id, 40),
+                short(r.snippet.as_deref().unwrap_or(&r.text), 100),
+            ]
+        },
+    )
 }
 
 pub fn entities(a: EntitiesArgs) -> anyhow::Result<()> {
     let store = open_query(&a.db.db)?;
-    let f = EntityFilter { etype: a.etype, name: a.name, actor: a.actor, limit: a.page.limit(), offset: a.page.offset };
+    let f = EntityFilter {
+        etype: a.etype,
+        name: a.name,
+        actor: a.actor,
+        limit: a.page.limit(),
+        offset: a.page.offset,
+    };
     let rows = store.entities(&f).map_err(store_err)?;
-    write_rows(a.format, &rows, &["NAME", "TYPE", "ACTOR", "ROLE", "DOCUMENTS", "MENTIONS"], |r| {
-        vec![
-            short(&r.name, 40),
-            r.etype.clone(),
-            opt(&r.actor),
-            short(r.role.as_deref().unwrap_or("-"), 30),
-            r.documents.to_string(),
-            r.mentions.to_string(),
-        ]
-    })
+    write_rows(
+        a.format,
+        &rows,
+        &["NAME", "TYPE", "ACTOR", "ROLE", "DOCUMENTS", "MENTIONS"],
+        |r| {
+            vec![
+                short(&r.name, 40),
+                r.etype.clone(),
+                opt(&r.actor),
+                short(r.role.as_deref().unwrap_or("-"), 30),
+                r.documents.to_string(),
+                r.mentions.to_string(),
+            ]
+        },
+    )
 }
 
 pub fn search(a: SearchArgs) -> anyhow::Result<()> {
@@ -580,23 +675,46 @@ pub fn search(a: SearchArgs) -> anyhow::Result<()> {
     q.limit = (a.limit > 0).then_some(a.limit);
     q.offset = a.offset;
     let rows = store.search(&q).map_err(store_err)?;
-    write_rows(a.format, &rows, &["KIND", "DATE", "DOCUMENT", "SNIPPET"], |r| {
-        let snippet = match &r.speaker {
-            Some(s) => format!("{}: {}", short(s, 30), r.snippet),
-            None => r.snippet.clone(),
-        };
-        vec![r.kind.clone(), opt(&r.date), short(&r.doc_id, 50), short(&snippet, 110)]
-    })
+    write_rows(
+        a.format,
+        &rows,
+        &["KIND", "DATE", "DOCUMENT", "SNIPPET"],
+        |r| {
+            let snippet = match &r.speaker {
+                Some(s) => format!("{}: {}", short(s, 30), r.snippet),
+                None => r.snippet.clone(),
+            };
+            vec![
+                r.kind.clone(),
+                opt(&r.date),
+                short(&r.doc_id, 50),
+                short(&snippet, 110),
+            ]
+        },
+    )
 }
 
 pub fn timeline(a: TimelineArgs) -> anyhow::Result<()> {
     let store = open_query(&a.db.db)?;
-    let f = TimelineFilter { actor: a.actor, other: a.other, from: a.from, to: a.to };
+    let f = TimelineFilter {
+        actor: a.actor,
+        other: a.other,
+        from: a.from,
+        to: a.to,
+    };
     let rows = store.timeline(&f).map_err(store_err)?;
     write_rows(
         a.format,
         &rows,
-        &["DATE", "VERBAL_COOP", "MATERIAL_COOP", "VERBAL_CONFLICT", "MATERIAL_CONFLICT", "TOTAL", "GOLDSTEIN"],
+        &[
+            "DATE",
+            "VERBAL_COOP",
+            "MATERIAL_COOP",
+            "VERBAL_CONFLICT",
+            "MATERIAL_CONFLICT",
+            "TOTAL",
+            "GOLDSTEIN",
+        ],
         |r| {
             vec![
                 r.date.clone(),
@@ -702,7 +820,10 @@ pub fn export(a: ExportArgs) -> anyhow::Result<()> {
         let target = a.out.clone().unwrap_or_default();
         let tmp = target.with_file_name(format!(
             ".{}.partial",
-            target.file_name().and_then(|n| n.to_str()).unwrap_or("export")
+            target
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("export")
         ));
         let f = std::fs::File::create(&tmp)
             .map_err(|e| input_error(format!("cannot write {}: {e}", target.display())))?;
@@ -719,12 +840,15 @@ pub fn export(a: ExportArgs) -> anyhow::Result<()> {
         };
         match a.format {
             ExportFormat::Csv => {
-                let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(sink);
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(sink);
                 // The header is written even when there are no events.
                 w.write_record(EXPORT_HEADER).map_err(csv_err)?;
                 let res = store.for_each_event(&filter, |r| {
                     n += 1;
-                    w.serialize(ExportRow::from(&r)).map_err(|e| fail(csv_err(e)))
+                    w.serialize(ExportRow::from(&r))
+                        .map_err(|e| fail(csv_err(e)))
                 });
                 if let Err(e) = res {
                     return Err(failure.take().unwrap_or_else(|| store_err(e)));
@@ -750,7 +874,8 @@ pub fn export(a: ExportArgs) -> anyhow::Result<()> {
     })();
     match (result, tmp) {
         (Ok(()), Some((tmp, target))) => {
-            std::fs::rename(&tmp, &target).with_context(|| format!("moving export into {}", target.display()))?;
+            std::fs::rename(&tmp, &target)
+                .with_context(|| format!("moving export into {}", target.display()))?;
             eprintln!("exported {n} events to {}", target.display());
             Ok(())
         }

@@ -22,7 +22,8 @@ pub fn input_error(msg: impl Into<String>) -> anyhow::Error {
 
 /// True when the error chain contains an [`InputError`] (or a reading error).
 pub fn is_input_error(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.is::<InputError>() || c.is::<newsgraph_read::ReadError>())
+    e.chain()
+        .any(|c| c.is::<InputError>() || c.is::<newsgraph_read::ReadError>())
 }
 
 /// Parses a `--date` value (clap value parser).
@@ -68,8 +69,10 @@ impl Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let b = indicatif::ProgressBar::new_spinner();
             b.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {elapsed}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos} documents  {per_sec}  {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
             );
             b.enable_steady_tick(std::time::Duration::from_millis(200));
             b

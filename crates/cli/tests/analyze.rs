@@ -37,7 +37,12 @@ fn stderr(out: &Output) -> String {
 
 #[test]
 fn seed_article_analyses_into_valid_newsgraph1() {
-    let out = bin().arg("analyze").arg("--tokens").arg(shared("seed/000_1b385efb04788e90.txt")).output().unwrap();
+    let out = bin()
+        .arg("analyze")
+        .arg("--tokens")
+        .arg(shared("seed/000_1b385efb04788e90.txt"))
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = docs(&out);
     assert_eq!(docs.len(), 1);
@@ -55,8 +60,12 @@ fn seed_article_analyses_into_valid_newsgraph1() {
         assert!(!chars[s.start].is_whitespace());
     }
     // Exactly one heading, and it is the one line without final punctuation.
-    let headings: Vec<String> =
-        d.sentences.iter().filter(|s| s.heading).map(|s| chars[s.start..s.end].iter().collect()).collect();
+    let headings: Vec<String> = d
+        .sentences
+        .iter()
+        .filter(|s| s.heading)
+        .map(|s| chars[s.start..s.end].iter().collect())
+        .collect();
     assert_eq!(headings, ["US criticises the meeting"]);
     // The title-less text keeps its curly apostrophe; offsets count characters.
     assert!(d.text.contains("I’m"));
@@ -64,7 +73,11 @@ fn seed_article_analyses_into_valid_newsgraph1() {
 
 #[test]
 fn example_article_and_pretty_output() {
-    let out = bin().args(["analyze", "--pretty"]).arg(repo("examples/putin-kim.txt")).output().unwrap();
+    let out = bin()
+        .args(["analyze", "--pretty"])
+        .arg(repo("examples/putin-kim.txt"))
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("{\n"));
@@ -79,18 +92,31 @@ fn wikinews_jsonl_keeps_input_order() {
         .unwrap()
         .lines()
         .take(120)
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let dir = tmpdir("order");
     let sub = dir.join("first120.jsonl");
-    let body: String = std::fs::read_to_string(&path).unwrap().lines().take(120).map(|l| format!("{l}\n")).collect();
+    let body: String = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .take(120)
+        .map(|l| format!("{l}\n"))
+        .collect();
     std::fs::write(&sub, body).unwrap();
     let out = bin().arg("analyze").arg(&sub).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let got: Vec<String> = docs(&out).into_iter().map(|d| {
-        d.validate().unwrap();
-        d.id
-    }).collect();
+    let got: Vec<String> = docs(&out)
+        .into_iter()
+        .map(|d| {
+            d.validate().unwrap();
+            d.id
+        })
+        .collect();
     assert_eq!(got, want);
 }
 
@@ -99,7 +125,11 @@ fn plain_text_with_date_flag_and_stdin() {
     let dir = tmpdir("plain");
     let p = dir.join("note.txt");
     std::fs::write(&p, "The ministers met in Paris.").unwrap();
-    let out = bin().args(["analyze", "--date", "2020-02-03"]).arg(&p).output().unwrap();
+    let out = bin()
+        .args(["analyze", "--date", "2020-02-03"])
+        .arg(&p)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let d = &docs(&out)[0];
     assert_eq!(d.id, "note");
@@ -113,7 +143,13 @@ fn plain_text_with_date_flag_and_stdin() {
     assert_eq!(docs(&out)[0].date, None);
 
     // JSON Lines on stdin.
-    let mut child = bin().args(["analyze", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = bin()
+        .args(["analyze", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child
         .stdin
         .take()
@@ -144,11 +180,19 @@ fn bad_input_gives_clear_errors_and_exit_2() {
     assert!(err.contains("malformed date"), "{err}");
     assert!(err.contains("--skip-bad"), "{err}");
 
-    let out = bin().args(["analyze", "--skip-bad"]).arg(&jsonl).output().unwrap();
+    let out = bin()
+        .args(["analyze", "--skip-bad"])
+        .arg(&jsonl)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let ids: Vec<String> = docs(&out).into_iter().map(|d| d.id).collect();
     assert_eq!(ids, ["ok1", "ok2"]);
-    assert!(stderr(&out).contains("skipped 1 bad record"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("skipped 1 bad record"),
+        "{}",
+        stderr(&out)
+    );
 
     let binary = dir.join("image.txt");
     std::fs::write(&binary, [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe]).unwrap();
@@ -160,21 +204,41 @@ fn bad_input_gives_clear_errors_and_exit_2() {
     std::fs::write(&empty, "").unwrap();
     let out = bin().arg("analyze").arg(&empty).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("empty.txt: empty article"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("empty.txt: empty article"),
+        "{}",
+        stderr(&out)
+    );
 
     let latin1 = dir.join("latin1.txt");
     std::fs::write(&latin1, b"date 2020-01-01 Caf\xe9").unwrap();
     let out = bin().arg("analyze").arg(&latin1).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("invalid UTF-8 at byte offset 19"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("invalid UTF-8 at byte offset 19"),
+        "{}",
+        stderr(&out)
+    );
 
-    let out = bin().args(["analyze", "--date", "2020-02-31"]).arg(&empty).output().unwrap();
+    let out = bin()
+        .args(["analyze", "--date", "2020-02-31"])
+        .arg(&empty)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("2020-02-31"), "{}", stderr(&out));
 
-    let out = bin().arg("analyze").arg(dir.join("missing.txt")).output().unwrap();
+    let out = bin()
+        .arg("analyze")
+        .arg(dir.join("missing.txt"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("missing.txt: cannot read"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("missing.txt: cannot read"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = bin().arg("analyze").output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -11,11 +11,18 @@ use std::process::{Command, Output, Stdio};
 const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
 
 fn wikinews() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/wikinews/articles.jsonl"))
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpora/wikinews/articles.jsonl"
+    ))
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).stdin(Stdio::null()).output().expect("run newsgraph")
+    Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run newsgraph")
 }
 
 fn stdout(o: &Output) -> String {
@@ -28,7 +35,11 @@ fn stderr(o: &Output) -> String {
 
 fn ok(args: &[&str]) -> Output {
     let o = run(args);
-    assert!(o.status.success(), "newsgraph {args:?} failed: {}", stderr(&o));
+    assert!(
+        o.status.success(),
+        "newsgraph {args:?} failed: {}",
+        stderr(&o)
+    );
     o
 }
 
@@ -38,14 +49,20 @@ fn stats(db: &Path) -> serde_json::Value {
 }
 
 fn wikinews_lines() -> usize {
-    std::fs::read_to_string(wikinews()).unwrap().lines().filter(|l| !l.trim().is_empty()).count()
+    std::fs::read_to_string(wikinews())
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
 }
 
 /// Checks SQLite integrity and that every stored document has all its rows: the row counts
 /// of each analysis table equal the lengths in its stored JSON.
 fn check_store(db: &Path) -> usize {
     let conn = rusqlite::Connection::open(db).unwrap();
-    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(integrity, "ok");
     conn.execute_batch(
         "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1);
@@ -69,17 +86,34 @@ fn check_store(db: &Path) -> usize {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
-                [r.get::<_, i64>(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?],
+                [
+                    r.get::<_, i64>(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ],
             ))
         })
         .unwrap();
     for row in rows {
         let (id, json, counts) = row.unwrap();
-        let doc: DocumentOut = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{id}: stored JSON: {e}"));
+        let doc: DocumentOut =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{id}: stored JSON: {e}"));
         assert_eq!(doc.id, id);
         let mentions: usize = doc.entities.iter().map(|e| e.mentions.len()).sum();
-        let want = [doc.entities.len(), mentions, doc.times.len(), doc.quotes.len(), doc.events.len()].map(|x| x as i64);
-        assert_eq!(counts, want, "{id}: rows (entities, mentions, times, quotes, events) vs its JSON");
+        let want = [
+            doc.entities.len(),
+            mentions,
+            doc.times.len(),
+            doc.quotes.len(),
+            doc.events.len(),
+        ]
+        .map(|x| x as i64);
+        assert_eq!(
+            counts, want,
+            "{id}: rows (entities, mentions, times, quotes, events) vs its JSON"
+        );
         n += 1;
     }
     n
@@ -95,7 +129,9 @@ fn wikinews_ingests_and_a_second_ingest_adds_nothing() {
     let first = ok(&["ingest", "--db", dbs, wikinews().to_str().unwrap()]);
     let summary = stderr(&first);
     assert!(
-        summary.contains(&format!("ingested {n} documents ({n} added, 0 unchanged, 0 replaced, 0 skipped)")),
+        summary.contains(&format!(
+            "ingested {n} documents ({n} added, 0 unchanged, 0 replaced, 0 skipped)"
+        )),
         "{summary}"
     );
     assert!(summary.contains("docs/s"), "{summary}");
@@ -109,7 +145,12 @@ fn wikinews_ingests_and_a_second_ingest_adds_nothing() {
 
     let second = ok(&["ingest", "--db", dbs, wikinews().to_str().unwrap()]);
     let summary = stderr(&second);
-    assert!(summary.contains(&format!("ingested {n} documents (0 added, {n} unchanged, 0 replaced, 0 skipped)")), "{summary}");
+    assert!(
+        summary.contains(&format!(
+            "ingested {n} documents (0 added, {n} unchanged, 0 replaced, 0 skipped)"
+        )),
+        "{summary}"
+    );
     assert_eq!(stats(&db), s1);
     // Both summaries count the events of all the documents.
     let events_of = |summary: &str| -> u64 {
@@ -120,12 +161,30 @@ fn wikinews_ingests_and_a_second_ingest_adds_nothing() {
     assert_eq!(events_of(&summary), s1["events"].as_u64().unwrap());
 
     // The stored articles are searchable, and the listing of events agrees with the counts.
-    let hits = ok(&["search", "--db", dbs, "--format", "jsonl", "--articles-only", "--limit", "5", "Arafat"]);
-    let hits: Vec<serde_json::Value> = stdout(&hits).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let hits = ok(&[
+        "search",
+        "--db",
+        dbs,
+        "--format",
+        "jsonl",
+        "--articles-only",
+        "--limit",
+        "5",
+        "Arafat",
+    ]);
+    let hits: Vec<serde_json::Value> = stdout(&hits)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(!hits.is_empty());
-    assert!(hits.iter().any(|h| h["doc_id"] == "enwikinews:Brazilian_delegation_returns_from_Arafat_funeral"));
+    assert!(hits
+        .iter()
+        .any(|h| h["doc_id"] == "enwikinews:Brazilian_delegation_returns_from_Arafat_funeral"));
     let events = ok(&["events", "--db", dbs, "--format", "jsonl", "--limit", "0"]);
-    assert_eq!(stdout(&events).lines().count() as u64, s1["events"].as_u64().unwrap());
+    assert_eq!(
+        stdout(&events).lines().count() as u64,
+        s1["events"].as_u64().unwrap()
+    );
 }
 
 #[test]
@@ -172,10 +231,19 @@ fn a_killed_ingest_leaves_whole_documents_and_a_rerun_completes() {
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
         let _ = child.wait();
-        assert!(killed_running, "round {round}: the ingest was killed while running");
+        assert!(
+            killed_running,
+            "round {round}: the ingest was killed while running"
+        );
         let now = check_store(&db);
-        eprintln!("round {round}: killed with {now} of {total} documents stored after {:?}", started.elapsed());
-        assert!(now > stored && now < total, "round {round}: killed mid-run: {now} of {total} stored");
+        eprintln!(
+            "round {round}: killed with {now} of {total} documents stored after {:?}",
+            started.elapsed()
+        );
+        assert!(
+            now > stored && now < total,
+            "round {round}: killed mid-run: {now} of {total} stored"
+        );
         stored = now;
     }
 
@@ -183,7 +251,10 @@ fn a_killed_ingest_leaves_whole_documents_and_a_rerun_completes() {
     let rerun = ok(&["ingest", "--db", dbs, corpus.to_str().unwrap()]);
     let summary = stderr(&rerun);
     assert!(
-        summary.contains(&format!("ingested {total} documents ({} added, {stored} unchanged, 0 replaced", total - stored)),
+        summary.contains(&format!(
+            "ingested {total} documents ({} added, {stored} unchanged, 0 replaced",
+            total - stored
+        )),
         "{summary}"
     );
     assert_eq!(check_store(&db), total);
@@ -195,11 +266,19 @@ fn a_killed_ingest_leaves_whole_documents_and_a_rerun_completes() {
 fn span(text: &str, s: &str) -> SpanOut {
     let b = text.find(s).unwrap_or_else(|| panic!("{s:?} not in text"));
     let start = text[..b].chars().count();
-    SpanOut { start, end: start + s.chars().count(), text: s.into() }
+    SpanOut {
+        start,
+        end: start + s.chars().count(),
+        text: s.into(),
+    }
 }
 
 fn actor(entity: Option<&str>, text: &str, code: &str) -> ActorOut {
-    ActorOut { entity: entity.map(Into::into), text: text.into(), actor: Some(code.into()) }
+    ActorOut {
+        entity: entity.map(Into::into),
+        text: text.into(),
+        actor: Some(code.into()),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -245,7 +324,11 @@ fn hand_made_store(db: &Path) {
         url: Some("https://news.example/putin-kim".into()),
         source: None,
         text: text1.into(),
-        sentences: vec![SentenceOut { start: 0, end: text1.chars().count(), heading: false }],
+        sentences: vec![SentenceOut {
+            start: 0,
+            end: text1.chars().count(),
+            heading: false,
+        }],
         tokens: None,
         entities: vec![],
         times: vec![],
@@ -255,12 +338,38 @@ fn hand_made_store(db: &Path) {
     };
     let m = |s: &str| {
         let sp = span(text1, s);
-        MentionOut { start: sp.start, end: sp.end, text: sp.text, kind: Default::default() }
+        MentionOut {
+            start: sp.start,
+            end: sp.end,
+            text: sp.text,
+            kind: Default::default(),
+        }
     };
     d1.entities = vec![
-        EntityOut { id: "E1".into(), name: "Vladimir Putin".into(), etype: "PERSON".into(), actor: Some("RUSGOV".into()), role: Some("President".into()), mentions: vec![m("Vladimir Putin")] },
-        EntityOut { id: "E2".into(), name: "Kim Jong Un".into(), etype: "PERSON".into(), actor: Some("PRKGOV".into()), role: None, mentions: vec![m("Kim Jong Un")] },
-        EntityOut { id: "E3".into(), name: "KCNA".into(), etype: "ORG".into(), actor: Some("PRKMED".into()), role: None, mentions: vec![m("KCNA")] },
+        EntityOut {
+            id: "E1".into(),
+            name: "Vladimir Putin".into(),
+            etype: "PERSON".into(),
+            actor: Some("RUSGOV".into()),
+            role: Some("President".into()),
+            mentions: vec![m("Vladimir Putin")],
+        },
+        EntityOut {
+            id: "E2".into(),
+            name: "Kim Jong Un".into(),
+            etype: "PERSON".into(),
+            actor: Some("PRKGOV".into()),
+            role: None,
+            mentions: vec![m("Kim Jong Un")],
+        },
+        EntityOut {
+            id: "E3".into(),
+            name: "KCNA".into(),
+            etype: "ORG".into(),
+            actor: Some("PRKMED".into()),
+            role: None,
+            mentions: vec![m("KCNA")],
+        },
     ];
     let q = span(text1, "with pleasure");
     d1.quotes = vec![QuoteOut {
@@ -279,7 +388,13 @@ fn hand_made_store(db: &Path) {
         "V1",
         actor(Some("E1"), "Russian President Vladimir Putin", "RUSGOV"),
         Some(actor(Some("E2"), "Kim Jong Un", "PRKGOV")),
-        ("036", "Express intent to meet or negotiate", 1, 4.0, "AGREE"),
+        (
+            "036",
+            "Express intent to meet or negotiate",
+            1,
+            4.0,
+            "AGREE",
+        ),
         "accepted",
         "2023-09-14",
         "asserted",
@@ -290,7 +405,11 @@ fn hand_made_store(db: &Path) {
         date: Some("2023-09-15".into()),
         url: None,
         text: text2.into(),
-        sentences: vec![SentenceOut { start: 0, end: text2.chars().count(), heading: false }],
+        sentences: vec![SentenceOut {
+            start: 0,
+            end: text2.chars().count(),
+            heading: false,
+        }],
         entities: vec![],
         quotes: vec![],
         events: vec![event(
@@ -308,7 +427,12 @@ fn hand_made_store(db: &Path) {
     let mut store = Store::open(db).unwrap();
     for d in [d1, d2] {
         d.validate().unwrap();
-        store.ingest(&d, &content_hash(&d.text, d.date.as_deref(), d.title.as_deref())).unwrap();
+        store
+            .ingest(
+                &d,
+                &content_hash(&d.text, d.date.as_deref(), d.title.as_deref()),
+            )
+            .unwrap();
     }
 }
 
@@ -319,7 +443,10 @@ fn query_commands_filter_and_format() {
     hand_made_store(&db);
     let dbs = db.to_str().unwrap();
 
-    assert_eq!(stats(&db), serde_json::json!({"documents":2,"entities":3,"times":0,"quotes":1,"events":2}));
+    assert_eq!(
+        stats(&db),
+        serde_json::json!({"documents":2,"entities":3,"times":0,"quotes":1,"events":2})
+    );
     let human = stdout(&ok(&["stats", "--db", dbs]));
     assert!(human.contains("events     2"), "{human}");
 
@@ -328,23 +455,41 @@ fn query_commands_filter_and_format() {
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), 3, "{table}");
     assert!(lines[0].starts_with("DATE"));
-    assert!(lines[1].contains("RUSGOV Vladimir Putin") && lines[1].contains("036"), "{table}");
+    assert!(
+        lines[1].contains("RUSGOV Vladimir Putin") && lines[1].contains("036"),
+        "{table}"
+    );
     let jsonl = |args: &[&str]| -> Vec<serde_json::Value> {
         let mut all = vec![args[0], "--db", dbs, "--format", "jsonl"];
         all.extend_from_slice(&args[1..]);
-        stdout(&ok(&all)).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+        stdout(&ok(&all))
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
     };
     let rus = jsonl(&["events", "--actor", "rus"]);
     assert_eq!(rus.len(), 1);
     assert_eq!(rus[0]["cameo"], "036");
     assert_eq!(rus[0]["target_name"], "Kim Jong Un");
     assert_eq!(jsonl(&["events", "--target", "PRK"]).len(), 2);
-    assert_eq!(jsonl(&["events", "--source", "USA", "--code", "13"])[0]["doc_id"], "us-threat");
+    assert_eq!(
+        jsonl(&["events", "--source", "USA", "--code", "13"])[0]["doc_id"],
+        "us-threat"
+    );
     assert_eq!(jsonl(&["events", "--plover", "threaten"]).len(), 1);
-    assert_eq!(jsonl(&["events", "--modality", "threat"])[0]["goldstein"], -5.8);
+    assert_eq!(
+        jsonl(&["events", "--modality", "threat"])[0]["goldstein"],
+        -5.8
+    );
     assert_eq!(jsonl(&["events", "--from", "2023-09-15"]).len(), 1);
-    assert_eq!(jsonl(&["events", "--to", "2023-09-14"])[0]["event_id"], "V1");
-    assert_eq!(jsonl(&["events", "--limit", "1", "--offset", "1"])[0]["doc_id"], "us-threat");
+    assert_eq!(
+        jsonl(&["events", "--to", "2023-09-14"])[0]["event_id"],
+        "V1"
+    );
+    assert_eq!(
+        jsonl(&["events", "--limit", "1", "--offset", "1"])[0]["doc_id"],
+        "us-threat"
+    );
     let csv_out = stdout(&ok(&["events", "--db", dbs, "--format", "csv"]));
     let mut rdr = csv::Reader::from_reader(csv_out.as_bytes());
     assert!(rdr.headers().unwrap().iter().any(|h| h == "sentence_text"));
@@ -360,11 +505,17 @@ fn query_commands_filter_and_format() {
     assert_eq!(people.len(), 2);
     assert_eq!(jsonl(&["entities", "--name", "kcn"])[0]["actor"], "PRKMED");
     let search = stdout(&ok(&["search", "--db", dbs, "sanctions"]));
-    assert!(search.contains("[sanctions]") && search.contains("us-threat"), "{search}");
+    assert!(
+        search.contains("[sanctions]") && search.contains("us-threat"),
+        "{search}"
+    );
     let timeline = jsonl(&["timeline", "--actor", "PRK"]);
     assert_eq!(timeline.len(), 2);
     assert_eq!(timeline[1]["verbal_conflict"], 1);
-    assert_eq!(jsonl(&["timeline", "--actor", "PRK", "--with", "USA"]).len(), 1);
+    assert_eq!(
+        jsonl(&["timeline", "--actor", "PRK", "--with", "USA"]).len(),
+        1
+    );
 }
 
 #[test]
@@ -374,15 +525,36 @@ fn export_writes_the_event_data_layout() {
     hand_made_store(&db);
     let dbs = db.to_str().unwrap();
     let out = dir.path().join("events.csv");
-    let o = ok(&["export", "--db", dbs, "--format", "csv", "--out", out.to_str().unwrap()]);
+    let o = ok(&[
+        "export",
+        "--db",
+        dbs,
+        "--format",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(stderr(&o).contains("exported 2 events"), "{}", stderr(&o));
     let mut rdr = csv::Reader::from_path(&out).unwrap();
     let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         header,
         [
-            "date", "source_actor", "source_name", "cameo", "root", "quad_class", "goldstein", "plover", "target_actor",
-            "target_name", "modality", "doc_id", "event_id", "url", "sentence"
+            "date",
+            "source_actor",
+            "source_name",
+            "cameo",
+            "root",
+            "quad_class",
+            "goldstein",
+            "plover",
+            "target_actor",
+            "target_name",
+            "modality",
+            "doc_id",
+            "event_id",
+            "url",
+            "sentence"
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
@@ -395,15 +567,32 @@ fn export_writes_the_event_data_layout() {
     assert_eq!(&rows[0][6], "4.0");
     assert_eq!(&rows[0][13], "https://news.example/putin-kim");
     // The sentence with a comma and quotation marks survives CSV quoting.
-    assert!(rows[0][14].contains("Kim Jong Un, \"with pleasure\", KCNA said."), "{:?}", &rows[0][14]);
+    assert!(
+        rows[0][14].contains("Kim Jong Un, \"with pleasure\", KCNA said."),
+        "{:?}",
+        &rows[0][14]
+    );
     assert_eq!(&rows[1][6], "-5.8");
     assert_eq!(&rows[1][10], "threat");
     assert_eq!(&rows[1][13], "", "no url");
 
     let out = dir.path().join("events.jsonl");
-    ok(&["export", "--db", dbs, "--format", "jsonl", "--actor", "USA", "--out", out.to_str().unwrap()]);
+    ok(&[
+        "export",
+        "--db",
+        dbs,
+        "--format",
+        "jsonl",
+        "--actor",
+        "USA",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     let text = std::fs::read_to_string(&out).unwrap();
-    let rows: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["cameo"], "1312");
     assert_eq!(rows[0]["target_actor"], "PRKGOV");
@@ -430,7 +619,11 @@ fn input_errors_exit_with_2_and_name_the_problem() {
     ] {
         let o = run(&cmd);
         assert_eq!(o.status.code(), Some(2), "{cmd:?}: {}", stderr(&o));
-        assert!(stderr(&o).contains("nothing-here.db"), "{cmd:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("nothing-here.db"),
+            "{cmd:?}: {}",
+            stderr(&o)
+        );
         assert!(!missing.exists(), "{cmd:?} created the database");
     }
     let db = dir.path().join("e.db");
@@ -450,30 +643,59 @@ fn input_errors_exit_with_2_and_name_the_problem() {
     }
     // Not a database.
     let junk = dir.path().join("junk.db");
-    std::fs::write(&junk, "id,name\n1,two\nsome text that is not SQLite at all\n").unwrap();
+    std::fs::write(
+        &junk,
+        "id,name\n1,two\nsome text that is not SQLite at all\n",
+    )
+    .unwrap();
     let o = run(&["stats", "--db", junk.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    let o = run(&["ingest", "--db", junk.to_str().unwrap(), wikinews().to_str().unwrap()]);
+    let o = run(&[
+        "ingest",
+        "--db",
+        junk.to_str().unwrap(),
+        wikinews().to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     // A bad record stops an ingest with exit 2 naming file and line; --skip-bad goes on.
     let bad = dir.path().join("bad.jsonl");
     std::fs::write(&bad, "{\"id\":\"a\",\"date\":\"2023-01-02\",\"text\":\"Kim met Putin.\"}\n{not json\n{\"id\":\"b\",\"date\":\"2023-01-03\",\"text\":\"Putin met Kim.\"}\n").unwrap();
     let fresh = dir.path().join("fresh.db");
-    let o = run(&["ingest", "--db", fresh.to_str().unwrap(), bad.to_str().unwrap()]);
+    let o = run(&[
+        "ingest",
+        "--db",
+        fresh.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("bad.jsonl:2"), "{}", stderr(&o));
     // What was read before the bad record is stored.
     assert_eq!(stats(&fresh)["documents"], 1);
-    let o = ok(&["ingest", "--db", fresh.to_str().unwrap(), "--skip-bad", bad.to_str().unwrap()]);
-    assert!(stderr(&o).contains("ingested 2 documents (1 added, 1 unchanged, 0 replaced, 1 skipped)"), "{}", stderr(&o));
+    let o = ok(&[
+        "ingest",
+        "--db",
+        fresh.to_str().unwrap(),
+        "--skip-bad",
+        bad.to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&o).contains("ingested 2 documents (1 added, 1 unchanged, 0 replaced, 1 skipped)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn every_store_command_has_help_with_an_example() {
-    for cmd in ["ingest", "events", "quotes", "entities", "search", "timeline", "stats", "export"] {
+    for cmd in [
+        "ingest", "events", "quotes", "entities", "search", "timeline", "stats", "export",
+    ] {
         let o = ok(&[cmd, "--help"]);
         let help = stdout(&o);
-        assert!(help.contains("Examples:") && help.contains(&format!("newsgraph {cmd} ")), "{cmd}: {help}");
+        assert!(
+            help.contains("Examples:") && help.contains(&format!("newsgraph {cmd} ")),
+            "{cmd}: {help}"
+        );
     }
 }
 
@@ -487,10 +709,26 @@ fn changed_content_under_the_same_id_is_replaced() {
     ok(&["ingest", "--db", dbs, file.to_str().unwrap()]);
     std::fs::write(&file, "{\"id\":\"a\",\"date\":\"2023-01-02\",\"title\":\"Talks\",\"text\":\"Kim met Putin in Moscow.\"}\n").unwrap();
     let o = ok(&["ingest", "--db", dbs, file.to_str().unwrap()]);
-    assert!(stderr(&o).contains("(0 added, 0 unchanged, 1 replaced, 0 skipped)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("(0 added, 0 unchanged, 1 replaced, 0 skipped)"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(stats(&db)["documents"], 1);
-    let s = stdout(&ok(&["search", "--db", dbs, "--format", "jsonl", "Vladivostok"]));
+    let s = stdout(&ok(&[
+        "search",
+        "--db",
+        dbs,
+        "--format",
+        "jsonl",
+        "Vladivostok",
+    ]));
     assert!(s.is_empty(), "{s}");
-    assert_eq!(stdout(&ok(&["search", "--db", dbs, "--format", "jsonl", "Moscow"])).lines().count(), 1);
+    assert_eq!(
+        stdout(&ok(&["search", "--db", dbs, "--format", "jsonl", "Moscow"]))
+            .lines()
+            .count(),
+        1
+    );
     check_store(&db);
 }

@@ -11,8 +11,8 @@
 //! Unicode scalar values (characters), so that `text[start:end]` in Python equals the span.
 
 pub mod model;
-pub mod schema;
 pub mod offsets;
+pub mod schema;
 
 pub use model::*;
 pub use offsets::CharMap;
@@ -36,7 +36,9 @@ pub trait Component: Send + Sync {
 /// (Reuters) — ", "SANAA, Yemen (AP) — "): a place in capitals, optional words after commas
 /// and an agency in parentheses, then a dash; 0 when there is none.
 pub fn dateline_len(text: &str) -> usize {
-    let place_end = text.find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))).unwrap_or(text.len());
+    let place_end = text
+        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-')))
+        .unwrap_or(text.len());
     let place = text[..place_end].trim_end_matches(['-', ' ']);
     if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return 0;
@@ -47,7 +49,11 @@ pub fn dateline_len(text: &str) -> usize {
     let Some(dash) = rest.find([' ', '\u{a0}']).and_then(|_| {
         rest.char_indices()
             .take_while(|&(i, _)| i <= 48)
-            .find(|&(i, c)| matches!(c, '-' | '–' | '—') && rest[..i].ends_with(' ') && rest[i + c.len_utf8()..].starts_with(' '))
+            .find(|&(i, c)| {
+                matches!(c, '-' | '–' | '—')
+                    && rest[..i].ends_with(' ')
+                    && rest[i + c.len_utf8()..].starts_with(' ')
+            })
             .map(|(i, c)| i + c.len_utf8())
     }) else {
         return 0;
@@ -66,9 +72,18 @@ mod dateline_tests {
 
     #[test]
     fn datelines_and_dashes_inside_sentences() {
-        assert_eq!(dateline_len("LIMA, March 3 (Reuters) - Police fired tear gas"), "LIMA, March 3 (Reuters) - ".len());
-        assert_eq!(dateline_len("PORT MORESBY (AP) — Police fired"), "PORT MORESBY (AP) — ".len());
-        assert_eq!(dateline_len("Police fired tear gas - again - at the crowd"), 0);
+        assert_eq!(
+            dateline_len("LIMA, March 3 (Reuters) - Police fired tear gas"),
+            "LIMA, March 3 (Reuters) - ".len()
+        );
+        assert_eq!(
+            dateline_len("PORT MORESBY (AP) — Police fired"),
+            "PORT MORESBY (AP) — ".len()
+        );
+        assert_eq!(
+            dateline_len("Police fired tear gas - again - at the crowd"),
+            0
+        );
         assert_eq!(dateline_len("UN - officials said"), 0);
     }
 }

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// A half-open byte range `[start, end)` into the document text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -56,7 +58,9 @@ pub struct Sentence {
 }
 
 /// Universal POS tags (UD v2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub enum Upos {
     ADJ,
     ADP,
@@ -400,7 +404,12 @@ pub struct Document {
 
 impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>, date: Option<NaiveDate>) -> Self {
-        Document { id: id.into(), text: text.into(), date, ..Default::default() }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            date,
+            ..Default::default()
+        }
     }
 
     /// Text of a span.
@@ -439,6 +448,8 @@ impl Document {
 
     /// The entity with a mention exactly at `span`, if any.
     pub fn entity_at(&self, span: Span) -> Option<usize> {
-        self.entities.iter().position(|e| e.mentions.iter().any(|m| m.span == span))
+        self.entities
+            .iter()
+            .position(|e| e.mentions.iter().any(|m| m.span == span))
     }
 }

@@ -26,7 +26,11 @@ impl CharMap {
                 chars += 1;
             }
         }
-        CharMap { points, len_bytes: text.len(), len_chars: chars }
+        CharMap {
+            points,
+            len_bytes: text.len(),
+            len_chars: chars,
+        }
     }
 
     /// Character offset of byte offset `b`. An offset inside a multi-byte character maps to

@@ -200,7 +200,12 @@ pub fn to_schema(doc: &Document, opts: SchemaOptions) -> DocumentOut {
                 .iter()
                 .map(|m| {
                     let s = span(m.span);
-                    MentionOut { start: s.start, end: s.end, text: s.text, kind: m.kind }
+                    MentionOut {
+                        start: s.start,
+                        end: s.end,
+                        text: s.text,
+                        kind: m.kind,
+                    }
                 })
                 .collect(),
         })
@@ -289,7 +294,11 @@ impl DocumentOut {
     /// between layers resolve. Returns the first problem found.
     pub fn validate(&self) -> Result<(), String> {
         if self.schema != crate::SCHEMA {
-            return Err(format!("schema is {:?}, expected {:?}", self.schema, crate::SCHEMA));
+            return Err(format!(
+                "schema is {:?}, expected {:?}",
+                self.schema,
+                crate::SCHEMA
+            ));
         }
         let chars: Vec<char> = self.text.chars().collect();
         let check = |what: &str, start: usize, end: usize, text: &str| -> Result<(), String> {
@@ -298,7 +307,9 @@ impl DocumentOut {
             }
             let got: String = chars[start..end].iter().collect();
             if got != text {
-                return Err(format!("{what}: text[{start}..{end}] is {got:?}, not {text:?}"));
+                return Err(format!(
+                    "{what}: text[{start}..{end}] is {got:?}, not {text:?}"
+                ));
             }
             Ok(())
         };
@@ -331,9 +342,17 @@ impl DocumentOut {
             }
         }
         for e in &self.events {
-            check(&format!("event {} trigger", e.id), e.trigger.start, e.trigger.end, &e.trigger.text)?;
+            check(
+                &format!("event {} trigger", e.id),
+                e.trigger.start,
+                e.trigger.end,
+                &e.trigger.text,
+            )?;
             if e.sentence >= self.sentences.len() {
-                return Err(format!("event {}: sentence {} out of range", e.id, e.sentence));
+                return Err(format!(
+                    "event {}: sentence {} out of range",
+                    e.id, e.sentence
+                ));
             }
             for a in std::iter::once(&e.source).chain(e.target.iter()) {
                 if let Some(id) = &a.entity {

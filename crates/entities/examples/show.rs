@@ -11,17 +11,35 @@ fn main() {
     let mut chars = 0;
     for line in text.lines().skip(skip).take(n) {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let date = chrono::NaiveDate::parse_from_str(v["date"].as_str().unwrap_or(""), "%Y-%m-%d").ok();
-        let body = format!("{}\n\n{}", v["title"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or(""));
+        let date =
+            chrono::NaiveDate::parse_from_str(v["date"].as_str().unwrap_or(""), "%Y-%m-%d").ok();
+        let body = format!(
+            "{}\n\n{}",
+            v["title"].as_str().unwrap_or(""),
+            v["text"].as_str().unwrap_or("")
+        );
         chars += body.len();
         let mut doc = newsgraph_core::Document::new("w", body, date);
         newsgraph_text::Segmenter::new().process(&mut doc);
-        if std::env::var("NO_REC").is_err() { rec.process(&mut doc); }
+        if std::env::var("NO_REC").is_err() {
+            rec.process(&mut doc);
+        }
         if n <= 5 {
             println!("=== {} {:?}", v["title"], date);
             for e in &doc.entities {
-                let ms: Vec<String> = e.mentions.iter().map(|m| format!("{}", doc.span_text(m.span))).collect();
-                println!("{:<7} {:<28} {:<8} {:<30} {}", e.etype.as_str(), e.name, e.actor.as_deref().unwrap_or("-"), e.role.as_deref().unwrap_or("-"), ms.join(" | "));
+                let ms: Vec<String> = e
+                    .mentions
+                    .iter()
+                    .map(|m| format!("{}", doc.span_text(m.span)))
+                    .collect();
+                println!(
+                    "{:<7} {:<28} {:<8} {:<30} {}",
+                    e.etype.as_str(),
+                    e.name,
+                    e.actor.as_deref().unwrap_or("-"),
+                    e.role.as_deref().unwrap_or("-"),
+                    ms.join(" | ")
+                );
             }
         }
     }

@@ -73,7 +73,10 @@ impl Clusters {
         let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
         let upper_first = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         for s in sents {
-            let words = s.iter().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).count();
+            let words = s
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .count();
             let caps = s.iter().filter(|w| upper_first(w)).count();
             if words == 0 || caps * 2 > words {
                 continue;
@@ -81,7 +84,9 @@ impl Clusters {
             for i in 1..s.len() {
                 let w = &s[i];
                 let prev = &s[i - 1];
-                if w.len() >= 40 || !(prev == "," || prev.chars().next().is_some_and(char::is_alphanumeric)) {
+                if w.len() >= 40
+                    || !(prev == "," || prev.chars().next().is_some_and(char::is_alphanumeric))
+                {
                     continue;
                 }
                 let Some(c) = w.chars().next() else { continue };
@@ -96,13 +101,18 @@ impl Clusters {
                 }
             }
         }
-        self.cap = counts.into_iter().filter(|(_, (a, b))| a + b >= CAP_MIN).map(|(w, (a, b))| (w, cap_bucket(a, b))).collect();
+        self.cap = counts
+            .into_iter()
+            .filter(|(_, (a, b))| a + b >= CAP_MIN)
+            .map(|(w, (a, b))| (w, cap_bucket(a, b)))
+            .collect();
     }
 
     /// Serialises the capitalisation buckets (sorted by word) for the model file: u32
     /// count, then per word a u8 length, its bytes and the u8 bucket.
     pub fn caps_to_bytes(&self, out: &mut Vec<u8>) {
-        let mut words: Vec<(&String, &u8)> = self.cap.iter().filter(|(w, _)| w.len() < 256).collect();
+        let mut words: Vec<(&String, &u8)> =
+            self.cap.iter().filter(|(w, _)| w.len() < 256).collect();
         words.sort();
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
         for (w, b) in words {
@@ -115,7 +125,10 @@ impl Clusters {
     /// Computes clusters from tokenised sentences (with the syntax crate's clustering).
     pub fn build(sents: &[Vec<String>], log: impl FnMut(&str)) -> Clusters {
         let c = newsgraph_syntax::clusters::Clusters::build(sents, log);
-        Clusters { map: c.words.into_iter().collect(), cap: HashMap::new() }
+        Clusters {
+            map: c.words.into_iter().collect(),
+            cap: HashMap::new(),
+        }
     }
 
     /// Serialises the clusters (sorted by word) for the model file, in the syntax crate's
@@ -185,6 +198,9 @@ mod tests {
         assert_eq!(cap_bucket(1, 9), 1);
         let mut b = Vec::new();
         c.caps_to_bytes(&mut b);
-        assert_eq!(u32::from_le_bytes(b[..4].try_into().unwrap()) as usize, c.cap.len());
+        assert_eq!(
+            u32::from_le_bytes(b[..4].try_into().unwrap()) as usize,
+            c.cap.len()
+        );
     }
 }

@@ -38,7 +38,11 @@ pub struct TypeScores {
 fn f1(c: usize, g: usize, p: usize) -> (f64, f64, f64) {
     let pr = if p == 0 { 0.0 } else { c as f64 / p as f64 };
     let rc = if g == 0 { 0.0 } else { c as f64 / g as f64 };
-    let f = if pr + rc == 0.0 { 0.0 } else { 2.0 * pr * rc / (pr + rc) };
+    let f = if pr + rc == 0.0 {
+        0.0
+    } else {
+        2.0 * pr * rc / (pr + rc)
+    };
     (pr, rc, f)
 }
 
@@ -74,10 +78,20 @@ impl fmt::Display for Scores {
         writeln!(
             f,
             "  {} sentences, {} gold, {} predicted, {} correct: P {:.4} R {:.4} F1 {:.4}",
-            self.sentences, self.gold, self.predicted, self.correct, self.precision, self.recall, self.f1
+            self.sentences,
+            self.gold,
+            self.predicted,
+            self.correct,
+            self.precision,
+            self.recall,
+            self.f1
         )?;
         for (t, s) in &self.per_type {
-            writeln!(f, "    {:<8} gold {:>6} pred {:>6} correct {:>6} F1 {:.4}", t, s.gold, s.predicted, s.correct, s.f1)?;
+            writeln!(
+                f,
+                "    {:<8} gold {:>6} pred {:>6} correct {:>6} F1 {:.4}",
+                t, s.gold, s.predicted, s.correct, s.f1
+            )?;
         }
         Ok(())
     }
@@ -99,7 +113,10 @@ impl fmt::Display for NerReport {
             write!(f, "{g}")?;
         }
         if let Some(u) = &self.uner {
-            writeln!(f, "UNER English EWT (recognizer, PER/ORG/LOC, exact span and type):")?;
+            writeln!(
+                f,
+                "UNER English EWT (recognizer, PER/ORG/LOC, exact span and type):"
+            )?;
             write!(f, "{u}")?;
         }
         Ok(())
@@ -112,13 +129,23 @@ pub type PosTagger<'a> = &'a dyn Fn(&[&str]) -> Vec<String>;
 
 /// Scores the tagger on the GMB test part, without part-of-speech tags. `limit` takes
 /// only the first sentences of it.
-pub fn eval_gmb(rec: &EntityRecognizer, gmb_csv: &str, limit: Option<usize>) -> Result<Scores, String> {
+pub fn eval_gmb(
+    rec: &EntityRecognizer,
+    gmb_csv: &str,
+    limit: Option<usize>,
+) -> Result<Scores, String> {
     eval_gmb_part(rec, gmb_csv, false, limit, None)
 }
 
 /// Scores the tagger on the GMB dev part (`dev`) or test part; `pos` tags the words (the
 /// table's own tags are not used: at run time the tags are predicted).
-pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Option<usize>, pos: Option<PosTagger>) -> Result<Scores, String> {
+pub fn eval_gmb_part(
+    rec: &EntityRecognizer,
+    gmb_csv: &str,
+    dev: bool,
+    limit: Option<usize>,
+    pos: Option<PosTagger>,
+) -> Result<Scores, String> {
     let model = ner::Model::embedded().ok_or("no NER model embedded")?;
     let sents = ner::read_gmb(gmb_csv);
     if sents.len() < 10 {
@@ -127,18 +154,46 @@ pub fn eval_gmb_part(rec: &EntityRecognizer, gmb_csv: &str, dev: bool, limit: Op
     let (_, dev_r, test_r) = ner::gmb_split(sents.len());
     let test = if dev { dev_r } else { test_r };
     let mut sc = Scores::default();
-    let part: Vec<&Vec<(String, String)>> = sents[test].iter().take(limit.unwrap_or(usize::MAX)).collect();
-    let tagged_pos: Vec<Vec<String>> = part.iter().map(|s| pos.map(|p| p(&s.iter().map(|x| x.0.as_str()).collect::<Vec<_>>())).unwrap_or_default()).collect();
-    let input: Vec<(Vec<&str>, Vec<&str>)> =
-        part.iter().zip(&tagged_pos).map(|(s, tp)| (s.iter().map(|x| x.0.as_str()).collect(), tp.iter().map(String::as_str).collect())).collect();
+    let part: Vec<&Vec<(String, String)>> = sents[test]
+        .iter()
+        .take(limit.unwrap_or(usize::MAX))
+        .collect();
+    let tagged_pos: Vec<Vec<String>> = part
+        .iter()
+        .map(|s| {
+            pos.map(|p| p(&s.iter().map(|x| x.0.as_str()).collect::<Vec<_>>()))
+                .unwrap_or_default()
+        })
+        .collect();
+    let input: Vec<(Vec<&str>, Vec<&str>)> = part
+        .iter()
+        .zip(&tagged_pos)
+        .map(|(s, tp)| {
+            (
+                s.iter().map(|x| x.0.as_str()).collect(),
+                tp.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
     // The part's sentences are read in order as one document (GMB keeps a document's
     // sentences together; a model with document memory reads the previous ones' labels).
     let tagged = model.tag_document(&input, rec.kb(), rec.gaz());
     for ((s, (words, _)), labels) in part.iter().zip(&input).zip(&tagged) {
-        let tags: Vec<String> = s.iter().map(|x| if x.1.ends_with("tim") { "O".to_string() } else { x.1.clone() }).collect();
+        let tags: Vec<String> = s
+            .iter()
+            .map(|x| {
+                if x.1.ends_with("tim") {
+                    "O".to_string()
+                } else {
+                    x.1.clone()
+                }
+            })
+            .collect();
         let gold = ner::bio_spans(&tags);
-        let pred: Vec<(usize, usize, String)> =
-            ner::spans_of(labels).into_iter().map(|(a, b, t)| (a, b, ner::TYPES[t].to_string())).collect();
+        let pred: Vec<(usize, usize, String)> = ner::spans_of(labels)
+            .into_iter()
+            .map(|(a, b, t)| (a, b, ner::TYPES[t].to_string()))
+            .collect();
         debug_errors(&gold, &pred, words);
         sc.add(&gold, &pred);
     }
@@ -169,11 +224,23 @@ fn doc_of_sentences(sents: &[Vec<&str>], pos: Option<PosTagger>) -> (Document, V
             let s = text.len();
             text.push_str(w);
             let xpos = tags.get(i).cloned().unwrap_or_default();
-            tokens.push(Token { span: Span::new(s, text.len()), space_after: true, xpos, ..Default::default() });
+            tokens.push(Token {
+                span: Span::new(s, text.len()),
+                space_after: true,
+                xpos,
+                ..Default::default()
+            });
         }
         let span = Span::new(start, text.len());
-        sentences.push(Sentence { span, paragraph: paragraphs.len(), tokens: t0..tokens.len() });
-        paragraphs.push(newsgraph_core::Paragraph { span, heading: false });
+        sentences.push(Sentence {
+            span,
+            paragraph: paragraphs.len(),
+            tokens: t0..tokens.len(),
+        });
+        paragraphs.push(newsgraph_core::Paragraph {
+            span,
+            heading: false,
+        });
     }
     let mut d = Document::new("eval", text, None);
     d.tokens = tokens;
@@ -185,7 +252,12 @@ fn doc_of_sentences(sents: &[Vec<&str>], pos: Option<PosTagger>) -> (Document, V
 /// Scores the recognizer on a UNER IOB2 file. The sentences of one document (`# newdoc`
 /// comment lines) are analysed together, as the product analyses an article; `pos` gives
 /// the tokens their Penn tags, as the pipeline's tagger does.
-pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>, pos: Option<PosTagger>) -> Result<Scores, String> {
+pub fn eval_uner(
+    rec: &EntityRecognizer,
+    iob2: &str,
+    limit: Option<usize>,
+    pos: Option<PosTagger>,
+) -> Result<Scores, String> {
     let docs = ner::read_iob2_docs(iob2);
     if docs.iter().all(|d| d.is_empty()) {
         return Err("no sentences in the UNER file".into());
@@ -198,7 +270,10 @@ pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>, pos: 
         }
         let d = &d[..d.len().min(left)];
         left -= d.len();
-        let words: Vec<Vec<&str>> = d.iter().map(|s| s.iter().map(|x| x.0.as_str()).collect()).collect();
+        let words: Vec<Vec<&str>> = d
+            .iter()
+            .map(|s| s.iter().map(|x| x.0.as_str()).collect())
+            .collect();
         let (doc, firsts) = doc_of_sentences(&words, pos);
         let mut preds: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); d.len()];
         for (span, t) in rec.names(&doc) {
@@ -211,7 +286,10 @@ pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>, pos: 
             let a = doc.tokens.partition_point(|x| x.span.end <= span.start);
             let b = doc.tokens.partition_point(|x| x.span.start < span.end);
             // Only spans on token boundaries, within one sentence, count.
-            if a < b && doc.tokens[a].span.start == span.start && doc.tokens[b - 1].span.end == span.end {
+            if a < b
+                && doc.tokens[a].span.start == span.start
+                && doc.tokens[b - 1].span.end == span.end
+            {
                 let si = firsts.partition_point(|&f| f <= a).saturating_sub(1);
                 let f = firsts[si];
                 if b <= f + words[si].len() {
@@ -221,8 +299,10 @@ pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>, pos: 
         }
         for (si, s) in d.iter().enumerate() {
             let tags: Vec<String> = s.iter().map(|x| x.1.clone()).collect();
-            let gold: Vec<(usize, usize, String)> =
-                ner::bio_spans(&tags).into_iter().filter(|g| matches!(g.2.as_str(), "PER" | "ORG" | "LOC")).collect();
+            let gold: Vec<(usize, usize, String)> = ner::bio_spans(&tags)
+                .into_iter()
+                .filter(|g| matches!(g.2.as_str(), "PER" | "ORG" | "LOC"))
+                .collect();
             let pred = &mut preds[si];
             pred.sort();
             pred.dedup();
@@ -235,14 +315,29 @@ pub fn eval_uner(rec: &EntityRecognizer, iob2: &str, limit: Option<usize>, pos: 
 }
 
 /// With `NG_NER_DEBUG` set, lists a sentence's missed (FN) and spurious (FP) spans on stderr.
-fn debug_errors<W: AsRef<str>>(gold: &[(usize, usize, String)], pred: &[(usize, usize, String)], words: &[W]) {
+fn debug_errors<W: AsRef<str>>(
+    gold: &[(usize, usize, String)],
+    pred: &[(usize, usize, String)],
+    words: &[W],
+) {
     if std::env::var_os("NG_NER_DEBUG").is_none() {
         return;
     }
-    let join = |a: usize, b: usize| words[a..b].iter().map(|w| w.as_ref()).collect::<Vec<_>>().join(" ");
+    let join = |a: usize, b: usize| {
+        words[a..b]
+            .iter()
+            .map(|w| w.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     for (tag, xs, ys) in [("FN", gold, pred), ("FP", pred, gold)] {
         for x in xs.iter().filter(|x| !ys.contains(x)) {
-            eprintln!("{tag} {:<4} {:<30} | {}", x.2, join(x.0, x.1), join(0, words.len()));
+            eprintln!(
+                "{tag} {:<4} {:<30} | {}",
+                x.2,
+                join(x.0, x.1),
+                join(0, words.len())
+            );
         }
     }
 }

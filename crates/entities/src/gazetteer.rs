@@ -39,7 +39,10 @@ impl Gazetteer {
         // may hide a shorter valid one, so retry from the next char in that case.
         let mut pos = 0;
         while pos < text.len() {
-            let Some(m) = self.ac.find(aho_corasick::Input::new(text).span(pos..text.len())) else {
+            let Some(m) = self
+                .ac
+                .find(aho_corasick::Input::new(text).span(pos..text.len()))
+            else {
                 break;
             };
             let (s, e) = (m.start(), m.end());
@@ -47,15 +50,25 @@ impl Gazetteer {
             // "pro-Beijing", "anti-US": a lower-case prefix glued by a hyphen makes an
             // adjective, not a name.
             if before_ok && text[..s].ends_with('-') {
-                let pre = text[..s - 1].chars().rev().take_while(|c| c.is_alphabetic()).collect::<String>();
+                let pre = text[..s - 1]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<String>();
                 if !pre.is_empty() && pre.chars().all(|c| c.is_lowercase()) {
                     before_ok = false;
                 }
             }
-            let after_ok = text[e..].chars().next().is_none_or_boundary_after(&text[e..]);
+            let after_ok = text[e..]
+                .chars()
+                .next()
+                .is_none_or_boundary_after(&text[e..]);
             if before_ok && after_ok {
                 if let Some(refs) = kb.names.get(&self.patterns[m.pattern().as_usize()]) {
-                    out.push(GazMatch { span: Span::new(s, e), refs: refs.clone() });
+                    out.push(GazMatch {
+                        span: Span::new(s, e),
+                        refs: refs.clone(),
+                    });
                 }
                 pos = e;
             } else {

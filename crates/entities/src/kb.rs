@@ -99,12 +99,22 @@ impl Person {
         let d = date?;
         // The latest role that has ended by then; without one (before the first term), the
         // nearest role in time.
-        let past = self.roles.iter().filter(|r| r.end.is_some_and(|e| e <= d)).max_by_key(|r| r.end);
+        let past = self
+            .roles
+            .iter()
+            .filter(|r| r.end.is_some_and(|e| e <= d))
+            .max_by_key(|r| r.end);
         let r = match past {
             Some(r) => r,
             None => self.roles.iter().min_by_key(|r| {
-                let a = r.start.map(|s| (s - d).num_days().abs()).unwrap_or(i64::MAX / 2);
-                let b = r.end.map(|e| (e - d).num_days().abs()).unwrap_or(i64::MAX / 2);
+                let a = r
+                    .start
+                    .map(|s| (s - d).num_days().abs())
+                    .unwrap_or(i64::MAX / 2);
+                let b = r
+                    .end
+                    .map(|e| (e - d).num_days().abs())
+                    .unwrap_or(i64::MAX / 2);
                 a.min(b)
             })?,
         };
@@ -172,7 +182,10 @@ fn split_list(s: &str) -> Vec<String> {
     if s.is_empty() || s == "-" {
         return Vec::new();
     }
-    s.split('|').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()
+    s.split('|')
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect()
 }
 
 fn opt_date(s: &str, line: usize) -> Result<Option<NaiveDate>, String> {
@@ -191,7 +204,8 @@ pub fn valid_code(code: &str) -> bool {
     let b = code.as_bytes();
     (3..=15).contains(&b.len())
         && b[0].is_ascii_uppercase()
-        && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b.iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// Rows of one table: (line number, fields), header checked and skipped.
@@ -233,16 +247,51 @@ fn rows<'a>(text: &'a str, header: &[&str]) -> Result<Vec<(usize, Vec<&'a str>)>
 pub const COUNTRY_HEADER: [&str; 5] = ["code", "name", "aliases", "demonyms", "capitals"];
 pub const PLACE_HEADER: [&str; 4] = ["name", "type", "code", "aliases"];
 pub const ORG_HEADER: [&str; 6] = ["code", "type", "name", "aliases", "start", "end"];
-pub const PEOPLE_HEADER: [&str; 8] =
-    ["name", "short", "aliases", "gender", "code", "role", "start", "end"];
+pub const PEOPLE_HEADER: [&str; 8] = [
+    "name", "short", "aliases", "gender", "code", "role", "start", "end",
+];
 pub const SECTOR_HEADER: [&str; 3] = ["phrase", "sector", "person"];
 
 /// Place names whose lower-case form is a common word: matched only capitalised.
 const LOWER_EXCLUDED: &[&str] = &[
-    "china", "turkey", "jordan", "chad", "georgia", "niger", "guinea", "jersey", "chile",
-    "mali", "oman", "peru", "wales", "nice", "reunion", "victoria", "lima", "sofia", "bern",
-    "kingston", "rome", "sinai", "guam", "cuba", "the states", "america", "the gulf", "golan",
-    "amhara", "gaza", "rafah", "congo", "jolo", "rio", "sahel", "arctic", "mosul", "macau",
+    "china",
+    "turkey",
+    "jordan",
+    "chad",
+    "georgia",
+    "niger",
+    "guinea",
+    "jersey",
+    "chile",
+    "mali",
+    "oman",
+    "peru",
+    "wales",
+    "nice",
+    "reunion",
+    "victoria",
+    "lima",
+    "sofia",
+    "bern",
+    "kingston",
+    "rome",
+    "sinai",
+    "guam",
+    "cuba",
+    "the states",
+    "america",
+    "the gulf",
+    "golan",
+    "amhara",
+    "gaza",
+    "rafah",
+    "congo",
+    "jolo",
+    "rio",
+    "sahel",
+    "arctic",
+    "mosul",
+    "macau",
 ];
 
 const ETYPES: [&str; 6] = ["ORG", "GPE", "LOC", "FAC", "NORP", "PERSON"];
@@ -253,9 +302,11 @@ impl Kb {
         static KB: std::sync::OnceLock<Kb> = std::sync::OnceLock::new();
         KB.get_or_init(|| {
             let mut kb = Kb::default();
-            kb.add_countries(COUNTRIES_TSV).expect("built-in countries.tsv");
+            kb.add_countries(COUNTRIES_TSV)
+                .expect("built-in countries.tsv");
             kb.add_places(PLACES_TSV).expect("built-in places.tsv");
-            kb.add_orgs(ORGANISATIONS_TSV).expect("built-in organisations.tsv");
+            kb.add_orgs(ORGANISATIONS_TSV)
+                .expect("built-in organisations.tsv");
             kb.add_people(PEOPLE_TSV).expect("built-in people.tsv");
             kb.add_sectors(SECTORS_TSV).expect("built-in sectors.tsv");
             kb.index();
@@ -335,7 +386,12 @@ impl Kb {
                     return Err(format!("line {line}: bad code {c:?}"));
                 }
             }
-            let p = Place { name: f[0].trim().to_string(), etype, code, aliases: split_list(f[3]) };
+            let p = Place {
+                name: f[0].trim().to_string(),
+                etype,
+                code,
+                aliases: split_list(f[3]),
+            };
             self.places.retain(|q| q.name != p.name);
             self.places.push(p);
         }
@@ -435,7 +491,8 @@ impl Kb {
                 "n" => false,
                 x => return Err(format!("line {line}: bad person flag {x:?} (y or n)")),
             };
-            self.sectors.insert(f[0].trim().to_lowercase(), SectorWord { sector, person });
+            self.sectors
+                .insert(f[0].trim().to_lowercase(), SectorWord { sector, person });
         }
         Ok(())
     }
@@ -481,13 +538,23 @@ impl Kb {
             let l = s.to_lowercase();
             l != s
                 && s.chars().count() >= 4
-                && !s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+                && !s
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase())
                 && !LOWER_EXCLUDED.contains(&l.as_str())
         };
         for (i, c) in self.countries.iter().enumerate() {
-            for n in std::iter::once(&c.name).chain(&c.aliases).chain(&c.capitals) {
+            for n in std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.capitals)
+            {
                 if lower_ok(n) {
-                    let r = if c.capitals.contains(n) { NameRef::Capital(i) } else { NameRef::Country(i) };
+                    let r = if c.capitals.contains(n) {
+                        NameRef::Capital(i)
+                    } else {
+                        NameRef::Country(i)
+                    };
                     add(&n.to_lowercase(), r);
                 }
             }
@@ -539,7 +606,11 @@ impl Kb {
     pub fn is_subnational_place(&self, name: &str) -> bool {
         let name = name.strip_prefix("the ").unwrap_or(name);
         match self.names.get(name).and_then(|v| v.first()) {
-            Some(NameRef::Place(i)) => self.places.get(*i).and_then(|p| p.code.as_deref()).is_some_and(|c| self.country_index.contains_key(c)),
+            Some(NameRef::Place(i)) => self
+                .places
+                .get(*i)
+                .and_then(|p| p.code.as_deref())
+                .is_some_and(|c| self.country_index.contains_key(c)),
             _ => false,
         }
     }
@@ -559,7 +630,11 @@ impl Kb {
     }
 
     /// Canonical name, entity type and actor code of a referent on `date`.
-    pub fn describe(&self, r: NameRef, date: Option<NaiveDate>) -> (String, &'static str, Option<String>) {
+    pub fn describe(
+        &self,
+        r: NameRef,
+        date: Option<NaiveDate>,
+    ) -> (String, &'static str, Option<String>) {
         match r {
             NameRef::Country(i) => {
                 let c = &self.countries[i];
@@ -567,11 +642,22 @@ impl Kb {
             }
             NameRef::Demonym(i) => {
                 let c = &self.countries[i];
-                (c.demonyms.first().cloned().unwrap_or_else(|| c.name.clone()), "NORP", Some(c.code.clone()))
+                (
+                    c.demonyms
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| c.name.clone()),
+                    "NORP",
+                    Some(c.code.clone()),
+                )
             }
             NameRef::Capital(i) => {
                 let c = &self.countries[i];
-                (c.capitals.first().cloned().unwrap_or_default(), "GPE", Some(format!("{}GOV", c.code)))
+                (
+                    c.capitals.first().cloned().unwrap_or_default(),
+                    "GPE",
+                    Some(format!("{}GOV", c.code)),
+                )
             }
             NameRef::Place(i) => {
                 let p = &self.places[i];

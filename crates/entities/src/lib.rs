@@ -70,7 +70,9 @@ impl EntityRecognizer {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let kb = Kb::with_user_file(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let gaz = gazetteer::Gazetteer::new(&kb);
-        Ok(EntityRecognizer { kb: KbRef::Owned(Box::new((kb, gaz))) })
+        Ok(EntityRecognizer {
+            kb: KbRef::Owned(Box::new((kb, gaz))),
+        })
     }
 
     /// The knowledge base in use.
@@ -95,15 +97,27 @@ impl EntityRecognizer {
 
     /// Runs the tagger over the view's sentences.
     fn ner_spans(&self, doc: &Document, v: &tokens::View) -> Vec<ner::NerSpan> {
-        let Some(model) = ner::Model::embedded() else { return Vec::new() };
+        let Some(model) = ner::Model::embedded() else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
-        let sents: Vec<_> = v.sents.iter().filter(|s| !s.toks.is_empty() && s.toks.end <= v.toks.len()).collect();
+        let sents: Vec<_> = v
+            .sents
+            .iter()
+            .filter(|s| !s.toks.is_empty() && s.toks.end <= v.toks.len())
+            .collect();
         let input: Vec<(Vec<&str>, Vec<&str>)> = sents
             .iter()
             .map(|s| {
-                let words: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| &doc.text[t.span.range()]).collect();
+                let words: Vec<&str> = v.toks[s.toks.clone()]
+                    .iter()
+                    .map(|t| &doc.text[t.span.range()])
+                    .collect();
                 // The tagger's Penn tags when it ran (else none: the model goes without).
-                let pos: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| t.xpos.as_str()).collect();
+                let pos: Vec<&str> = v.toks[s.toks.clone()]
+                    .iter()
+                    .map(|t| t.xpos.as_str())
+                    .collect();
                 (words, pos)
             })
             .collect();
@@ -114,7 +128,11 @@ impl EntityRecognizer {
             for (a, b, t) in ner::spans_of(labels) {
                 let ws = &words[a..b];
                 if let Some(et) = ner::gmb_to_etype(ner::TYPES[t], ws) {
-                    out.push(ner::NerSpan { toks: s.toks.start + a..s.toks.start + b, etype: et, label: ner::TYPES[t] });
+                    out.push(ner::NerSpan {
+                        toks: s.toks.start + a..s.toks.start + b,
+                        etype: et,
+                        label: ner::TYPES[t],
+                    });
                 }
             }
         }
@@ -125,14 +143,22 @@ impl EntityRecognizer {
     pub fn analyze(&self, doc: &mut Document) {
         let v = tokens::View::new(doc);
         let spans = self.ner_spans(doc, &v);
-        let ctx = recognize::Ctx { kb: self.kb(), gaz: self.gaz(), date: doc.date };
+        let ctx = recognize::Ctx {
+            kb: self.kb(),
+            gaz: self.gaz(),
+            date: doc.date,
+        };
         recognize::run(&ctx, doc, &spans, &v);
     }
 
     fn analyze_names(&self, doc: &mut Document) -> Vec<(Span, EntityType)> {
         let v = tokens::View::new(doc);
         let spans = self.ner_spans(doc, &v);
-        let ctx = recognize::Ctx { kb: self.kb(), gaz: self.gaz(), date: doc.date };
+        let ctx = recognize::Ctx {
+            kb: self.kb(),
+            gaz: self.gaz(),
+            date: doc.date,
+        };
         recognize::run(&ctx, doc, &spans, &v)
     }
 

@@ -65,7 +65,10 @@ pub struct History {
 impl History {
     /// A memory of the last `k` sentences (0: remembers nothing).
     pub fn new(k: usize) -> History {
-        History { k, sents: std::collections::VecDeque::new() }
+        History {
+            k,
+            sents: std::collections::VecDeque::new(),
+        }
     }
 
     /// The memory tag ([`HIST_TAGS`]) of each word: the type it had most often in the
@@ -88,7 +91,9 @@ impl History {
                         }
                     }
                 }
-                let Some(last) = last else { return HIST_TAGS[0] };
+                let Some(last) = last else {
+                    return HIST_TAGS[0];
+                };
                 let mut best = last;
                 for (t, &c) in counts.iter().enumerate() {
                     if c > counts[best] {
@@ -109,7 +114,11 @@ impl History {
         for (w, &l) in words.iter().zip(bio) {
             let w = w.as_ref();
             if w.chars().next().is_some_and(char::is_uppercase) {
-                let t = if l == 0 || l > 2 * TYPES.len() { 0 } else { 1 + (l - 1) / 2 };
+                let t = if l == 0 || l > 2 * TYPES.len() {
+                    0
+                } else {
+                    1 + (l - 1) / 2
+                };
                 s.push((w.to_string(), t as u8));
             }
         }
@@ -177,7 +186,8 @@ impl Scheme {
 
     /// Type index and position (0 B, 1 I, 2 L, 3 U) of a label; None for `O`.
     fn parts(self, l: usize) -> Option<(usize, usize)> {
-        (l != 0 && Some(l) != self.tim()).then(|| ((l - 1) / self.per_type(), (l - 1) % self.per_type()))
+        (l != 0 && Some(l) != self.tim())
+            .then(|| ((l - 1) / self.per_type(), (l - 1) % self.per_type()))
     }
 
     /// Whether the label continues a name (I, L).
@@ -226,18 +236,27 @@ impl Scheme {
     /// A BIO label sequence in this scheme ([`TIM_BIO`] becomes `TIM` or `O`).
     pub fn from_bio(self, bio: &[usize]) -> Vec<usize> {
         if self == Scheme::Bio {
-            return bio.iter().map(|&l| if l == TIM_BIO { 0 } else { l }).collect();
+            return bio
+                .iter()
+                .map(|&l| if l == TIM_BIO { 0 } else { l })
+                .collect();
         }
         let mut out = Vec::with_capacity(bio.len());
         for (i, &l) in bio.iter().enumerate() {
             if l == 0 || l == TIM_BIO {
-                out.push(if l == TIM_BIO { self.tim().unwrap_or(0) } else { 0 });
+                out.push(if l == TIM_BIO {
+                    self.tim().unwrap_or(0)
+                } else {
+                    0
+                });
                 continue;
             }
             let t = (l - 1) / 2;
             // A name starts at B-X, or at an I-X not after X.
             let starts = l % 2 == 1 || i == 0 || bio[i - 1] == 0 || (bio[i - 1] - 1) / 2 != t;
-            let ends = bio.get(i + 1).is_none_or(|&n| n == 0 || n % 2 == 1 || (n - 1) / 2 != t);
+            let ends = bio
+                .get(i + 1)
+                .is_none_or(|&n| n == 0 || n % 2 == 1 || (n - 1) / 2 != t);
             let pos = match (starts, ends) {
                 (true, true) => 3,
                 (true, false) => 0,
@@ -268,10 +287,37 @@ pub fn gmb_to_etype(t: &str, words: &[&str]) -> Option<EntityType> {
             let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
             if matches!(
                 last.as_str(),
-                "river" | "mountains" | "mountain" | "sea" | "ocean" | "gulf" | "valley" | "strait"
-                    | "straits" | "peninsula" | "desert" | "island" | "islands" | "lake" | "bay"
-                    | "region" | "coast" | "canal" | "mount" | "mt." | "range" | "basin" | "plateau"
-                    | "east" | "west" | "asia" | "europe" | "africa" | "america" | "pole" | "channel"
+                "river"
+                    | "mountains"
+                    | "mountain"
+                    | "sea"
+                    | "ocean"
+                    | "gulf"
+                    | "valley"
+                    | "strait"
+                    | "straits"
+                    | "peninsula"
+                    | "desert"
+                    | "island"
+                    | "islands"
+                    | "lake"
+                    | "bay"
+                    | "region"
+                    | "coast"
+                    | "canal"
+                    | "mount"
+                    | "mt."
+                    | "range"
+                    | "basin"
+                    | "plateau"
+                    | "east"
+                    | "west"
+                    | "asia"
+                    | "europe"
+                    | "africa"
+                    | "america"
+                    | "pole"
+                    | "channel"
             ) {
                 EntityType::Loc
             } else {
@@ -393,10 +439,23 @@ fn gaz_tag(b: bool, class: &str) -> &'static str {
 impl SentFeats {
     /// The features of a sentence. `pos`: the words' Penn part-of-speech tags (XPOS), or
     /// empty when the sentence was not tagged (then no part-of-speech feature fires).
-    pub fn new(words: &[&str], pos: &[&str], kb: &Kb, gaz: &Gazetteer, vocab: &HashSet<String>, clusters: &Clusters) -> SentFeats {
+    pub fn new(
+        words: &[&str],
+        pos: &[&str],
+        kb: &Kb,
+        gaz: &Gazetteer,
+        vocab: &HashSet<String>,
+        clusters: &Clusters,
+    ) -> SentFeats {
         let cl: Vec<Option<(u16, u16)>> = words.iter().map(|w| clusters.get(w)).collect();
-        let coarse = cl.iter().map(|c| c.map_or("-".to_string(), |c| c.0.to_string())).collect();
-        let fine = cl.iter().map(|c| c.map_or("-".to_string(), |c| c.1.to_string())).collect();
+        let coarse = cl
+            .iter()
+            .map(|c| c.map_or("-".to_string(), |c| c.0.to_string()))
+            .collect();
+        let fine = cl
+            .iter()
+            .map(|c| c.map_or("-".to_string(), |c| c.1.to_string()))
+            .collect();
         let common = words
             .iter()
             .map(|w| w.chars().any(|c| c.is_uppercase()) && vocab.contains(&w.to_lowercase()))
@@ -424,10 +483,43 @@ impl SentFeats {
                 *slot = gaz_tag(k == a, class);
             }
         }
-        let first: Vec<bool> = words.iter().map(|w| w.chars().next().is_some_and(char::is_uppercase) && crate::lexicon::is_first_name(&w.to_lowercase())).collect();
-        let pos = if pos.len() == words.len() && pos.iter().all(|p| !p.is_empty()) { pos.iter().map(|p| norm_pos(p).to_string()).collect() } else { Vec::new() };
-        let capb = if clusters.cap.is_empty() { Vec::new() } else { words.iter().map(|w| clusters.cap_of(w).map_or("-".to_string(), |b| b.to_string())).collect() };
-        SentFeats { words: words_s, lower, shapes, gaz: g, common, coarse, fine, first, pos, capb, hist: Vec::new() }
+        let first: Vec<bool> = words
+            .iter()
+            .map(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && crate::lexicon::is_first_name(&w.to_lowercase())
+            })
+            .collect();
+        let pos = if pos.len() == words.len() && pos.iter().all(|p| !p.is_empty()) {
+            pos.iter().map(|p| norm_pos(p).to_string()).collect()
+        } else {
+            Vec::new()
+        };
+        let capb = if clusters.cap.is_empty() {
+            Vec::new()
+        } else {
+            words
+                .iter()
+                .map(|w| {
+                    clusters
+                        .cap_of(w)
+                        .map_or("-".to_string(), |b| b.to_string())
+                })
+                .collect()
+        };
+        SentFeats {
+            words: words_s,
+            lower,
+            shapes,
+            gaz: g,
+            common,
+            coarse,
+            fine,
+            first,
+            pos,
+            capb,
+            hist: Vec::new(),
+        }
     }
 
     /// Sets the document-memory tags of the words from `h` (for a model trained with
@@ -552,7 +644,10 @@ impl SentFeats {
         out.push(feat(42, &[get(&self.fine, i, -1, n)]));
         out.push(feat(43, &[get(&self.fine, i, 1, n)]));
         out.push(feat(44, &[c0, sh]));
-        out.push(feat(46, &[get(&self.coarse, i, -1, n), c0, get(&self.coarse, i, 1, n)]));
+        out.push(feat(
+            46,
+            &[get(&self.coarse, i, -1, n), c0, get(&self.coarse, i, 1, n)],
+        ));
         // Given names (data/ner/first-names.txt) at -1, 0, +1: "Ms. Dana Kowalski".
         let fb = |j: isize| -> &str {
             if j < 0 || j as usize >= n {
@@ -563,7 +658,10 @@ impl SentFeats {
                 "0"
             }
         };
-        out.push(feat(50, &[fb(i as isize - 1), fb(i as isize), fb(i as isize + 1)]));
+        out.push(feat(
+            50,
+            &[fb(i as isize - 1), fb(i as isize), fb(i as isize + 1)],
+        ));
         // Capitalisation propensity (models with it): this word's, its neighbours', this
         // word's × shape, × sentence start and capital letter.
         if !self.capb.is_empty() {
@@ -573,7 +671,14 @@ impl SentFeats {
             out.push(feat(72, &[get(&self.capb, i, 1, n)]));
             out.push(feat(73, &[b0, sh]));
             let upper = w.chars().next().is_some_and(char::is_uppercase);
-            out.push(feat(74, &[b0, if i == 0 { "0" } else { "n" }, if upper { "X" } else { "x" }]));
+            out.push(feat(
+                74,
+                &[
+                    b0,
+                    if i == 0 { "0" } else { "n" },
+                    if upper { "X" } else { "x" },
+                ],
+            ));
         }
         // Document memory (when set): the type the word had in the previous sentences, with
         // its shape, its gazetteer tag and the neighbours' memory.
@@ -643,7 +748,11 @@ impl Model {
             b"NGNER5\0\0" => (true, Scheme::Bilou),
             _ => return Err("not a newsgraph NER model".into()),
         };
-        let history = if &b[..8] == b"NGNER5\0\0" { u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize } else { 0 };
+        let history = if &b[..8] == b"NGNER5\0\0" {
+            u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize
+        } else {
+            0
+        };
         let nl = u32::from_le_bytes(take(&mut p, 4)?.try_into().map_err(|_| "bad")?) as usize;
         if nl != scheme.len() {
             return Err(format!("model has {nl} labels, expected {}", scheme.len()));
@@ -702,8 +811,21 @@ impl Model {
                 clusters.cap.insert(w, bucket);
             }
         }
-        let index = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
-        Ok(Model { labels, scheme, vocab, clusters, first_order, history, index, weights })
+        let index = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (*k, i as u32))
+            .collect();
+        Ok(Model {
+            labels,
+            scheme,
+            vocab,
+            clusters,
+            first_order,
+            history,
+            index,
+            weights,
+        })
     }
 
     /// The embedded model (None when the crate was built without one). For evaluating a
@@ -714,11 +836,16 @@ impl Model {
         static M: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
         M.get_or_init(|| {
             if let Some(path) = std::env::var_os("NG_NER_MODEL") {
-                let loaded = std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| Model::from_bytes(&b).map_err(|e| e.to_string()));
+                let loaded = std::fs::read(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| Model::from_bytes(&b).map_err(|e| e.to_string()));
                 match loaded {
                     Ok(m) => return Some(m),
                     // never silent: say why the override was not used
-                    Err(e) => eprintln!("warning: NG_NER_MODEL={}: {e}; using the embedded NER model", path.to_string_lossy()),
+                    Err(e) => eprintln!(
+                        "warning: NG_NER_MODEL={}: {e}; using the embedded NER model",
+                        path.to_string_lossy()
+                    ),
                 }
             }
             let bytes: &[u8] = include_bytes!("../models/ner.bin");
@@ -746,7 +873,12 @@ impl Model {
     /// BIO labels of each sentence of a document (words), in order: with a model trained
     /// with document memory ([`Model::history`]), each sentence reads the labels of the
     /// previous ones; `pos`: each sentence's Penn tags (or empty).
-    pub fn tag_document(&self, sents: &[(Vec<&str>, Vec<&str>)], kb: &Kb, gaz: &Gazetteer) -> Vec<Vec<usize>> {
+    pub fn tag_document(
+        &self,
+        sents: &[(Vec<&str>, Vec<&str>)],
+        kb: &Kb,
+        gaz: &Gazetteer,
+    ) -> Vec<Vec<usize>> {
         let mut h = History::new(self.history);
         sents
             .iter()
@@ -773,8 +905,15 @@ impl Model {
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; MAXL];
         for i in 0..sf.len() {
-            let p1 = out.last().map(|&l: &usize| self.labels[l].as_str()).unwrap_or("<s>");
-            let p2 = if out.len() >= 2 { self.labels[out[out.len() - 2]].as_str() } else { "<s>" };
+            let p1 = out
+                .last()
+                .map(|&l: &usize| self.labels[l].as_str())
+                .unwrap_or("<s>");
+            let p2 = if out.len() >= 2 {
+                self.labels[out[out.len() - 2]].as_str()
+            } else {
+                "<s>"
+            };
             sf.features(i, p1, p2, &mut feats);
             self.score(&feats, &mut scores);
             let prev = out.last().copied();
@@ -795,13 +934,21 @@ fn allowed_first_order(scheme: Scheme, l: usize, prev: Option<usize>) -> bool {
     if scheme.continues(l) {
         return true;
     }
-    let (Some((t, _)), Some(Some((tp, _)))) = (scheme.parts(l), prev.map(|p| scheme.parts(p))) else { return true };
+    let (Some((t, _)), Some(Some((tp, _)))) = (scheme.parts(l), prev.map(|p| scheme.parts(p)))
+    else {
+        return true;
+    };
     t != tp
 }
 
 /// Best label sequence (in the scheme's labels) under a first-order model; `score` sums
 /// the weights of features.
-fn viterbi(sf: &SentFeats, labels: &[String], scheme: Scheme, score: impl FnMut(&[u32], &mut [f32; MAXL])) -> Vec<usize> {
+fn viterbi(
+    sf: &SentFeats,
+    labels: &[String],
+    scheme: Scheme,
+    score: impl FnMut(&[u32], &mut [f32; MAXL]),
+) -> Vec<usize> {
     viterbi_cost(sf, labels, scheme, score, None)
 }
 
@@ -809,7 +956,13 @@ fn viterbi(sf: &SentFeats, labels: &[String], scheme: Scheme, score: impl FnMut(
 /// `rho` to the score of every label that differs from the gold label of its token, so
 /// the decoder looks for the sequence that is both high-scoring and wrong (loss-augmented
 /// inference, Hamming loss).
-fn viterbi_cost(sf: &SentFeats, labels: &[String], scheme: Scheme, mut score: impl FnMut(&[u32], &mut [f32; MAXL]), cost: Option<(&[usize], f32)>) -> Vec<usize> {
+fn viterbi_cost(
+    sf: &SentFeats,
+    labels: &[String],
+    scheme: Scheme,
+    mut score: impl FnMut(&[u32], &mut [f32; MAXL]),
+    cost: Option<(&[usize], f32)>,
+) -> Vec<usize> {
     let n = sf.len();
     let nl = labels.len().min(MAXL);
     if n == 0 {
@@ -994,7 +1147,13 @@ fn keep_feat(f: u32, seed: u64, p: f32) -> bool {
 
 impl Default for Update {
     fn default() -> Self {
-        Update { pa_c: 0.0, cost: 0.0, min_count: 0, dropout: 0.0, history: 0 }
+        Update {
+            pa_c: 0.0,
+            cost: 0.0,
+            min_count: 0,
+            dropout: 0.0,
+            history: 0,
+        }
     }
 }
 
@@ -1008,12 +1167,45 @@ impl Default for Update {
 ///
 /// `rule`: the first-order update ([`Update`]; the default is the plain perceptron).
 #[allow(clippy::too_many_arguments)]
-pub fn train(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, first_order: bool, scheme: Scheme, rule: Update, mut log: impl FnMut(&str)) -> Vec<u8> {
-    train_dyn(samples, epochs, runs, kb, gaz, clusters, first_order, scheme, rule, &mut log)
+pub fn train(
+    samples: &[Sample],
+    epochs: usize,
+    runs: usize,
+    kb: &Kb,
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+    first_order: bool,
+    scheme: Scheme,
+    rule: Update,
+    mut log: impl FnMut(&str),
+) -> Vec<u8> {
+    train_dyn(
+        samples,
+        epochs,
+        runs,
+        kb,
+        gaz,
+        clusters,
+        first_order,
+        scheme,
+        rule,
+        &mut log,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
-fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, first_order: bool, scheme: Scheme, rule: Update, log: &mut dyn FnMut(&str)) -> Vec<u8> {
+fn train_dyn(
+    samples: &[Sample],
+    epochs: usize,
+    runs: usize,
+    kb: &Kb,
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+    first_order: bool,
+    scheme: Scheme,
+    rule: Update,
+    log: &mut dyn FnMut(&str),
+) -> Vec<u8> {
     let scheme = if first_order { scheme } else { Scheme::Bio };
     let nl = scheme.len();
     let golds: Vec<Vec<usize>> = samples.iter().map(|s| scheme.from_bio(&s.labels)).collect();
@@ -1021,12 +1213,19 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for s in samples {
         for w in &s.words {
-            if w.len() < 40 && w.chars().any(|c| c.is_alphabetic()) && !w.chars().any(|c| c.is_uppercase()) {
+            if w.len() < 40
+                && w.chars().any(|c| c.is_alphabetic())
+                && !w.chars().any(|c| c.is_uppercase())
+            {
                 *counts.entry(w.as_str()).or_default() += 1;
             }
         }
     }
-    let mut vocab_list: Vec<String> = counts.into_iter().filter(|(_, n)| *n >= 3).map(|(w, _)| w.to_string()).collect();
+    let mut vocab_list: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(w, _)| w.to_string())
+        .collect();
     vocab_list.sort();
     let vocab: HashSet<String> = vocab_list.iter().cloned().collect();
     let mut feats: Vec<SentFeats> = samples
@@ -1037,7 +1236,11 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
             SentFeats::new(&w, &p, kb, gaz, &vocab, clusters)
         })
         .collect();
-    let history = if first_order && scheme == Scheme::Bilou { rule.history } else { 0 };
+    let history = if first_order && scheme == Scheme::Bilou {
+        rule.history
+    } else {
+        0
+    };
     if history > 0 {
         let jk = jackknife_labels(samples, epochs, kb, gaz, clusters, scheme, rule, log);
         let mut h = History::new(history);
@@ -1059,8 +1262,17 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                 }
             }
         }
-        let keep: HashSet<u32> = counts.iter().filter(|(_, &n)| n >= rule.min_count).map(|(f, _)| *f).collect();
-        log(&format!("{} of {} word features seen at least {} times", keep.len(), counts.len(), rule.min_count));
+        let keep: HashSet<u32> = counts
+            .iter()
+            .filter(|(_, &n)| n >= rule.min_count)
+            .map(|(f, _)| *f)
+            .collect();
+        log(&format!(
+            "{} of {} word features seen at least {} times",
+            keep.len(),
+            counts.len(),
+            rule.min_count
+        ));
         keep
     });
     // `runs` perceptrons trained with different shuffling seeds; their averaged weights are
@@ -1088,7 +1300,8 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                 let gold = &golds[si];
                 if first_order {
                     let cost = (rule.cost > 0.0).then_some((gold.as_slice(), rule.cost));
-                    let dseed = (t as u64 + 1).wrapping_mul(0x9e3779b97f4a7c15) ^ (run as u64).wrapping_mul(0xd1b54a32d192ed03);
+                    let dseed = (t as u64 + 1).wrapping_mul(0x9e3779b97f4a7c15)
+                        ^ (run as u64).wrapping_mul(0xd1b54a32d192ed03);
                     let dp = if rule.pa_c > 0.0 { 0.0 } else { rule.dropout };
                     let pred = viterbi_cost(
                         sf,
@@ -1166,13 +1379,18 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                         if norm2 == 0.0 {
                             continue;
                         }
-                        let tau = ((loss as f64 - margin) / norm2).clamp(0.0, rule.pa_c as f64) as f32;
+                        let tau =
+                            ((loss as f64 - margin) / norm2).clamp(0.0, rule.pa_c as f64) as f32;
                         if tau == 0.0 {
                             continue;
                         }
                         for (f, l, d) in merged {
                             let l = l as usize;
-                            let a = table.entry(f).or_insert(Acc { w: [0.0; MAXL], tot: [0.0; MAXL], ts: [0; MAXL] });
+                            let a = table.entry(f).or_insert(Acc {
+                                w: [0.0; MAXL],
+                                tot: [0.0; MAXL],
+                                ts: [0; MAXL],
+                            });
                             a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
                             a.ts[l] = t;
                             a.w[l] += tau * d;
@@ -1193,7 +1411,11 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                         }
                         let mut upd = |fv: &[u32], l: usize, d: f32| {
                             for f in fv.iter().filter(|f| keep_feat(**f, dseed, dp)) {
-                                let a = table.entry(*f).or_insert(Acc { w: [0.0; MAXL], tot: [0.0; MAXL], ts: [0; MAXL] });
+                                let a = table.entry(*f).or_insert(Acc {
+                                    w: [0.0; MAXL],
+                                    tot: [0.0; MAXL],
+                                    ts: [0; MAXL],
+                                });
                                 a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
                                 a.ts[l] = t;
                                 a.w[l] += d;
@@ -1219,7 +1441,11 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                 let mut pred: Vec<usize> = Vec::with_capacity(gold.len());
                 for i in 0..sf.len() {
                     let p1 = pred.last().map(|&l| labels[l].as_str()).unwrap_or("<s>");
-                    let p2 = if pred.len() >= 2 { labels[pred[pred.len() - 2]].as_str() } else { "<s>" };
+                    let p2 = if pred.len() >= 2 {
+                        labels[pred[pred.len() - 2]].as_str()
+                    } else {
+                        "<s>"
+                    };
                     sf.features(i, p1, p2, &mut fv);
                     let mut scores = [0f32; MAXL];
                     for f in &fv {
@@ -1236,7 +1462,11 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                     t += 1;
                     if guess != g {
                         for f in &fv {
-                            let a = table.entry(*f).or_insert(Acc { w: [0.0; MAXL], tot: [0.0; MAXL], ts: [0; MAXL] });
+                            let a = table.entry(*f).or_insert(Acc {
+                                w: [0.0; MAXL],
+                                tot: [0.0; MAXL],
+                                ts: [0; MAXL],
+                            });
                             for (l, d) in [(g, 1.0f32), (guess, -1.0f32)] {
                                 a.tot[l] += (t - a.ts[l]) as f64 * a.w[l] as f64;
                                 a.ts[l] = t;
@@ -1251,7 +1481,12 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
                     pred.push(guess);
                 }
             }
-            log(&format!("run {} epoch {}: token accuracy {:.4}", run + 1, ep + 1, correct as f64 / total.max(1) as f64));
+            log(&format!(
+                "run {} epoch {}: token accuracy {:.4}",
+                run + 1,
+                ep + 1,
+                correct as f64 / total.max(1) as f64
+            ));
         }
         // Average.
         for (k, a) in table.iter_mut() {
@@ -1265,7 +1500,10 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
     let mut avg: Vec<(u32, [f32; MAXL])> = sum.into_iter().collect();
     avg.sort_by_key(|x| x.0);
     // Quantise.
-    let maxw = avg.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, x| m.max(x.abs()));
+    let maxw = avg
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .fold(0f32, |m, x| m.max(x.abs()));
     let scale = if maxw > 0.0 { 32000.0 / maxw } else { 1.0 };
     let mut out = Vec::new();
     out.extend_from_slice(match (first_order, scheme) {
@@ -1289,7 +1527,11 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
     // Drop weights whose quantised magnitude is tiny.
     let min_q: i32 = 1;
     for (k, w) in &avg {
-        let q: Vec<i32> = w.iter().take(nl).map(|x| (x * scale).round() as i32).collect();
+        let q: Vec<i32> = w
+            .iter()
+            .take(nl)
+            .map(|x| (x * scale).round() as i32)
+            .collect();
         let mut mask = 0u32;
         for (l, &v) in q.iter().enumerate() {
             if v.abs() >= min_q {
@@ -1324,7 +1566,12 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
     if !clusters.cap.is_empty() {
         clusters.caps_to_bytes(&mut out);
     }
-    log(&format!("{} features kept of {}; model {} bytes", nf, avg.len(), out.len()));
+    log(&format!(
+        "{} features kept of {}; model {} bytes",
+        nf,
+        avg.len(),
+        out.len()
+    ));
     out
 }
 
@@ -1332,10 +1579,21 @@ fn train_dyn(samples: &[Sample], epochs: usize, runs: usize, kb: &Kb, gaz: &Gaze
 /// order) are cut into four contiguous blocks, and each block is tagged by a one-run model
 /// trained on the other three without document memory (trained two at a time).
 #[allow(clippy::too_many_arguments)]
-fn jackknife_labels(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer, clusters: &Clusters, scheme: Scheme, rule: Update, log: &mut dyn FnMut(&str)) -> Vec<Vec<usize>> {
+fn jackknife_labels(
+    samples: &[Sample],
+    epochs: usize,
+    kb: &Kb,
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+    scheme: Scheme,
+    rule: Update,
+    log: &mut dyn FnMut(&str),
+) -> Vec<Vec<usize>> {
     const FOLDS: usize = 4;
     let n = samples.len();
-    let bounds: Vec<(usize, usize)> = (0..FOLDS).map(|f| (f * n / FOLDS, (f + 1) * n / FOLDS)).collect();
+    let bounds: Vec<(usize, usize)> = (0..FOLDS)
+        .map(|f| (f * n / FOLDS, (f + 1) * n / FOLDS))
+        .collect();
     let inner = Update { history: 0, ..rule };
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
     for pair in bounds.chunks(2) {
@@ -1344,22 +1602,45 @@ fn jackknife_labels(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer,
                 .iter()
                 .map(|&(a, b)| {
                     sc.spawn(move || {
-                        let rest: Vec<Sample> = samples[..a].iter().chain(&samples[b..]).cloned().collect();
-                        let bytes = train_dyn(&rest, epochs, 1, kb, gaz, clusters, true, scheme, inner, &mut |_| {});
-                        let model = Model::from_bytes(&bytes).expect("a model just trained reads back");
+                        let rest: Vec<Sample> =
+                            samples[..a].iter().chain(&samples[b..]).cloned().collect();
+                        let bytes = train_dyn(
+                            &rest,
+                            epochs,
+                            1,
+                            kb,
+                            gaz,
+                            clusters,
+                            true,
+                            scheme,
+                            inner,
+                            &mut |_| {},
+                        );
+                        let model =
+                            Model::from_bytes(&bytes).expect("a model just trained reads back");
                         let labels = samples[a..b]
                             .iter()
                             .map(|s| {
                                 let w: Vec<&str> = s.words.iter().map(|x| x.as_str()).collect();
                                 let p: Vec<&str> = s.pos.iter().map(|x| x.as_str()).collect();
-                                model.tag(&SentFeats::new(&w, &p, kb, gaz, &model.vocab, &model.clusters))
+                                model.tag(&SentFeats::new(
+                                    &w,
+                                    &p,
+                                    kb,
+                                    gaz,
+                                    &model.vocab,
+                                    &model.clusters,
+                                ))
                             })
                             .collect();
                         (a, labels)
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().expect("jackknife thread")).collect()
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("jackknife thread"))
+                .collect()
         });
         for (a, labels) in results {
             for (k, l) in labels.into_iter().enumerate() {
@@ -1367,9 +1648,22 @@ fn jackknife_labels(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer,
             }
         }
     }
-    let correct: usize = samples.iter().zip(&out).map(|(s, l)| s.labels.iter().zip(l).filter(|(g, p)| **g == **p || (**g == TIM_BIO && **p == 0)).count()).sum();
+    let correct: usize = samples
+        .iter()
+        .zip(&out)
+        .map(|(s, l)| {
+            s.labels
+                .iter()
+                .zip(l)
+                .filter(|(g, p)| **g == **p || (**g == TIM_BIO && **p == 0))
+                .count()
+        })
+        .sum();
     let total: usize = samples.iter().map(|s| s.labels.len()).sum();
-    log(&format!("document memory: {FOLDS}-fold jackknifed labels, token accuracy {:.4}", correct as f64 / total.max(1) as f64));
+    log(&format!(
+        "document memory: {FOLDS}-fold jackknifed labels, token accuracy {:.4}",
+        correct as f64 / total.max(1) as f64
+    ));
     out
 }
 
@@ -1377,7 +1671,10 @@ fn jackknife_labels(samples: &[Sample], epochs: usize, kb: &Kb, gaz: &Gazetteer,
 
 /// Reads the GMB table (`Sentence #,Word,POS,Tag`). Returns sentences of (word, tag).
 pub fn read_gmb(text: &str) -> Vec<Vec<(String, String)>> {
-    read_gmb_pos(text).into_iter().map(|s| s.into_iter().map(|(w, _, t)| (w, t)).collect()).collect()
+    read_gmb_pos(text)
+        .into_iter()
+        .map(|s| s.into_iter().map(|(w, _, t)| (w, t)).collect())
+        .collect()
 }
 
 /// Reads the GMB table. Returns sentences of (word, Penn POS tag, NER tag).
@@ -1432,7 +1729,13 @@ fn csv_fields(line: &str) -> Vec<String> {
 }
 
 /// The GMB split: (train, dev, test) sentence index ranges (80/10/10).
-pub fn gmb_split(n: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>, std::ops::Range<usize>) {
+pub fn gmb_split(
+    n: usize,
+) -> (
+    std::ops::Range<usize>,
+    std::ops::Range<usize>,
+    std::ops::Range<usize>,
+) {
     let a = n * 8 / 10;
     let b = n * 9 / 10;
     (0..a, a..b, b..n)
@@ -1508,7 +1811,11 @@ pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
         if t.len() > 2 && (t.starts_with("B-") || t.starts_with("I-")) {
             let ty = t[2..].to_uppercase();
             let mut j = i + 1;
-            while j < tags.len() && tags[j].len() > 2 && tags[j].starts_with("I-") && tags[j][2..].to_uppercase() == ty {
+            while j < tags.len()
+                && tags[j].len() > 2
+                && tags[j].starts_with("I-")
+                && tags[j][2..].to_uppercase() == ty
+            {
                 j += 1;
             }
             out.push((i, j, ty));
@@ -1526,7 +1833,19 @@ pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
 /// the words' capitalisation propensity ([`Clusters::count_caps`]) and its features.
 /// Deterministic.
 #[allow(clippy::too_many_arguments)]
-pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: usize, first_order: bool, scheme: Scheme, rule: Update, use_pos: bool, caps: bool, tagger: Option<crate::eval::PosTagger>, mut log: impl FnMut(&str)) -> Result<Vec<u8>, String> {
+pub fn train_gmb(
+    gmb_csv: &str,
+    unlabeled: &[Vec<String>],
+    epochs: usize,
+    runs: usize,
+    first_order: bool,
+    scheme: Scheme,
+    rule: Update,
+    use_pos: bool,
+    caps: bool,
+    tagger: Option<crate::eval::PosTagger>,
+    mut log: impl FnMut(&str),
+) -> Result<Vec<u8>, String> {
     let sents = read_gmb_pos(gmb_csv);
     if sents.len() < 10 {
         return Err("the GMB file has too few sentences".into());
@@ -1546,9 +1865,22 @@ pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: 
             (true, Some(t)) => t(&s.iter().map(|x| x.0.as_str()).collect::<Vec<_>>()),
         };
         // Time words get their own label (read as O by every scheme but BilouTim).
-        let labels: Vec<usize> = s.iter().map(|x| if x.2.ends_with("-tim") { TIM_BIO } else { label_index(&x.2) }).collect();
+        let labels: Vec<usize> = s
+            .iter()
+            .map(|x| {
+                if x.2.ends_with("-tim") {
+                    TIM_BIO
+                } else {
+                    label_index(&x.2)
+                }
+            })
+            .collect();
         if augment && k % 3 == 0 && words.len() > 2 && words.last().is_some_and(|w| w == ".") {
-            samples.push(Sample { words: words[..words.len() - 1].to_vec(), pos: pos[..pos.len().saturating_sub(1)].to_vec(), labels: labels[..labels.len() - 1].to_vec() });
+            samples.push(Sample {
+                words: words[..words.len() - 1].to_vec(),
+                pos: pos[..pos.len().saturating_sub(1)].to_vec(),
+                labels: labels[..labels.len() - 1].to_vec(),
+            });
         }
         if augment && k % 7 == 0 && words.len() > 6 {
             // Cut after an entity or at a fixed length, never inside an entity.
@@ -1557,21 +1889,42 @@ pub fn train_gmb(gmb_csv: &str, unlabeled: &[Vec<String>], epochs: usize, runs: 
                 cut += 1;
             }
             if cut < words.len() {
-                samples.push(Sample { words: words[..cut].to_vec(), pos: pos[..cut.min(pos.len())].to_vec(), labels: labels[..cut].to_vec() });
+                samples.push(Sample {
+                    words: words[..cut].to_vec(),
+                    pos: pos[..cut.min(pos.len())].to_vec(),
+                    labels: labels[..cut].to_vec(),
+                });
             }
         }
         samples.push(Sample { words, pos, labels });
     }
-    let mut text: Vec<Vec<String>> = sents[train_r.clone()].iter().map(|s| s.iter().map(|x| x.0.clone()).collect()).collect();
+    let mut text: Vec<Vec<String>> = sents[train_r.clone()]
+        .iter()
+        .map(|s| s.iter().map(|x| x.0.clone()).collect())
+        .collect();
     text.extend(unlabeled.iter().cloned());
     let mut clusters = Clusters::build(&text, &mut log);
     if caps {
         clusters.count_caps(&text);
-        log(&format!("capitalisation propensity of {} words", clusters.cap.len()));
+        log(&format!(
+            "capitalisation propensity of {} words",
+            clusters.cap.len()
+        ));
     }
     let kb = Kb::builtin();
     let gaz = Gazetteer::new(kb);
-    Ok(train(&samples, epochs, runs, kb, &gaz, &clusters, first_order, scheme, rule, log))
+    Ok(train(
+        &samples,
+        epochs,
+        runs,
+        kb,
+        &gaz,
+        &clusters,
+        first_order,
+        scheme,
+        rule,
+        log,
+    ))
 }
 
 #[cfg(test)]
@@ -1585,13 +1938,21 @@ mod tests {
     #[test]
     fn bilou_encoding_round_trips() {
         // "Vladimir Putin met Xi in Beijing and Moscow ." with back-to-back names.
-        let seq = bio(&["B-per", "I-per", "O", "B-per", "O", "B-geo", "B-geo", "I-geo", "I-geo", "O"]);
+        let seq = bio(&[
+            "B-per", "I-per", "O", "B-per", "O", "B-geo", "B-geo", "I-geo", "I-geo", "O",
+        ]);
         let b = Scheme::Bilou.from_bio(&seq);
-        let names: Vec<&str> = b.iter().map(|&l| ["O", "B", "I", "L", "U"][if l == 0 { 0 } else { 1 + (l - 1) % 4 }]).collect();
+        let names: Vec<&str> = b
+            .iter()
+            .map(|&l| ["O", "B", "I", "L", "U"][if l == 0 { 0 } else { 1 + (l - 1) % 4 }])
+            .collect();
         assert_eq!(names, ["B", "L", "O", "U", "O", "U", "B", "I", "L", "O"]);
         let back: Vec<usize> = b.iter().map(|&l| Scheme::Bilou.to_bio(l)).collect();
         assert_eq!(back, seq);
-        assert_eq!(spans_of(&back), vec![(0, 2, 0), (3, 4, 0), (5, 6, 2), (6, 9, 2)]);
+        assert_eq!(
+            spans_of(&back),
+            vec![(0, 2, 0), (3, 4, 0), (5, 6, 2), (6, 9, 2)]
+        );
         // A name opened by I- (ill-formed BIO) still starts a name.
         let odd = bio(&["O", "I-org", "I-org"]);
         let b = Scheme::Bilou.from_bio(&odd);
@@ -1603,13 +1964,26 @@ mod tests {
     fn tiny_corpus(met: &str) -> Vec<Sample> {
         let third = format!("Officials in Peru met {met} .");
         let raw: [(&str, &[&str]); 4] = [
-            ("Maria Lopez visited Peru .", &["B-per", "I-per", "O", "B-geo", "O"]),
-            ("Tomas Berg left Chile on Monday .", &["B-per", "I-per", "O", "B-geo", "O", "O", "O"]),
+            (
+                "Maria Lopez visited Peru .",
+                &["B-per", "I-per", "O", "B-geo", "O"],
+            ),
+            (
+                "Tomas Berg left Chile on Monday .",
+                &["B-per", "I-per", "O", "B-geo", "O", "O", "O"],
+            ),
             (&third, &["O", "O", "B-geo", "O", "B-per", "I-per", "O"]),
-            ("Chile and Peru signed a deal .", &["B-geo", "O", "B-geo", "O", "O", "O", "O"]),
+            (
+                "Chile and Peru signed a deal .",
+                &["B-geo", "O", "B-geo", "O", "O", "O", "O"],
+            ),
         ];
         raw.iter()
-            .map(|(t, tags)| Sample { words: t.split(' ').map(String::from).collect(), pos: Vec::new(), labels: bio(tags) })
+            .map(|(t, tags)| Sample {
+                words: t.split(' ').map(String::from).collect(),
+                pos: Vec::new(),
+                labels: bio(tags),
+            })
             .collect()
     }
 
@@ -1620,9 +1994,35 @@ mod tests {
         let kb = Kb::builtin();
         let gaz = Gazetteer::new(kb);
         let clusters = Clusters::default();
-        let bytes = train(&samples, 4, 2, kb, &gaz, &clusters, true, Scheme::Bilou, Update::default(), |_| {});
+        let bytes = train(
+            &samples,
+            4,
+            2,
+            kb,
+            &gaz,
+            &clusters,
+            true,
+            Scheme::Bilou,
+            Update::default(),
+            |_| {},
+        );
         assert_eq!(&bytes[..8], b"NGNER3\0\0");
-        assert_eq!(bytes, train(&samples, 4, 2, kb, &gaz, &clusters, true, Scheme::Bilou, Update::default(), |_| {}), "deterministic");
+        assert_eq!(
+            bytes,
+            train(
+                &samples,
+                4,
+                2,
+                kb,
+                &gaz,
+                &clusters,
+                true,
+                Scheme::Bilou,
+                Update::default(),
+                |_| {}
+            ),
+            "deterministic"
+        );
         let m = Model::from_bytes(&bytes).unwrap();
         assert_eq!(m.scheme, Scheme::Bilou);
         let words = ["Maria", "Lopez", "visited", "Chile", "."];
@@ -1639,33 +2039,67 @@ mod tests {
         let mut h = History::new(2);
         let w1 = ["Talks", "with", "Anna", "Kowal", "in", "Lima", "."];
         h.push(&w1, &bio(&["O", "O", "B-per", "I-per", "O", "B-geo", "O"]));
-        let next = ["Kowal", "left", "Lima", "and", "Talks", "ended", "in", "Quito", "."];
-        assert_eq!(h.tags(&next), ["PER", "-", "GEO", "-", "O", "-", "-", "-", "-"]);
+        let next = [
+            "Kowal", "left", "Lima", "and", "Talks", "ended", "in", "Quito", ".",
+        ];
+        assert_eq!(
+            h.tags(&next),
+            ["PER", "-", "GEO", "-", "O", "-", "-", "-", "-"]
+        );
         // The type seen most often wins; a tie goes to the later sentence.
-        h.push(&["Lima", "Group", "met", "in", "Lima"], &bio(&["B-org", "I-org", "O", "O", "B-geo"]));
+        h.push(
+            &["Lima", "Group", "met", "in", "Lima"],
+            &bio(&["B-org", "I-org", "O", "O", "B-geo"]),
+        );
         assert_eq!(h.tags(&["Lima"]), ["GEO"], "GEO twice, ORG once");
         h.push(&["Lima", "Group", "met"], &bio(&["B-org", "I-org", "O"]));
         // Only the last two sentences are remembered: the first is forgotten.
-        assert_eq!(h.tags(&["Lima", "Kowal"]), ["ORG", "-"], "GEO once, ORG twice");
+        assert_eq!(
+            h.tags(&["Lima", "Kowal"]),
+            ["ORG", "-"],
+            "GEO once, ORG twice"
+        );
         h.push(&["Lima", "is", "cold"], &bio(&["B-geo", "O", "O"]));
         assert_eq!(h.tags(&["Lima"]), ["GEO"], "one each: the later");
         // A feature fires only for remembered words.
         let kb = Kb::builtin();
         let gaz = Gazetteer::new(kb);
-        let mut sf = SentFeats::new(&["Lima", "said", "no"], &[], kb, &gaz, &HashSet::new(), &Clusters::default());
+        let mut sf = SentFeats::new(
+            &["Lima", "said", "no"],
+            &[],
+            kb,
+            &gaz,
+            &HashSet::new(),
+            &Clusters::default(),
+        );
         let mut f = Vec::new();
         sf.emission(0, &mut f);
         assert!(!f.contains(&feat(80, &["GEO"])));
         sf.set_history(&h);
         sf.emission(0, &mut f);
-        assert!(f.contains(&feat(80, &["GEO"])), "memory feature of a remembered name");
+        assert!(
+            f.contains(&feat(80, &["GEO"])),
+            "memory feature of a remembered name"
+        );
         sf.emission(1, &mut f);
-        assert!(!f.iter().any(|x| *x == feat(80, &["-"]) || *x == feat(80, &["O"])));
+        assert!(!f
+            .iter()
+            .any(|x| *x == feat(80, &["-"]) || *x == feat(80, &["O"])));
         // A capitalised common word is not remembered: one wrong "President" (a headline's
         // "E.C. President" read as a person) must not spread.
-        h.push(&["E.C.", "President", "Ana", "Kowal"], &bio(&["B-per", "I-per", "B-per", "I-per"]));
+        h.push(
+            &["E.C.", "President", "Ana", "Kowal"],
+            &bio(&["B-per", "I-per", "B-per", "I-per"]),
+        );
         let vocab: HashSet<String> = ["president".to_string()].into();
-        let mut sf = SentFeats::new(&["President", "Kowal", "spoke"], &[], kb, &gaz, &vocab, &Clusters::default());
+        let mut sf = SentFeats::new(
+            &["President", "Kowal", "spoke"],
+            &[],
+            kb,
+            &gaz,
+            &vocab,
+            &Clusters::default(),
+        );
         sf.set_history(&h);
         sf.emission(0, &mut f);
         assert!(!f.contains(&feat(80, &["PER"])));
@@ -1679,21 +2113,69 @@ mod tests {
         let kb = Kb::builtin();
         let gaz = Gazetteer::new(kb);
         let clusters = Clusters::default();
-        let rule = Update { history: 3, ..Update::default() };
-        let bytes = train(&samples, 4, 1, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {});
+        let rule = Update {
+            history: 3,
+            ..Update::default()
+        };
+        let bytes = train(
+            &samples,
+            4,
+            1,
+            kb,
+            &gaz,
+            &clusters,
+            true,
+            Scheme::Bilou,
+            rule,
+            |_| {},
+        );
         assert_eq!(&bytes[..8], b"NGNER5\0\0");
-        assert_eq!(bytes, train(&samples, 4, 1, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {}), "deterministic");
+        assert_eq!(
+            bytes,
+            train(
+                &samples,
+                4,
+                1,
+                kb,
+                &gaz,
+                &clusters,
+                true,
+                Scheme::Bilou,
+                rule,
+                |_| {}
+            ),
+            "deterministic"
+        );
         let m = Model::from_bytes(&bytes).unwrap();
         assert_eq!((m.scheme, m.history), (Scheme::Bilou, 3));
         let doc: Vec<(Vec<&str>, Vec<&str>)> = vec![
-            ("Maria Lopez visited Chile .".split(' ').collect(), Vec::new()),
+            (
+                "Maria Lopez visited Chile .".split(' ').collect(),
+                Vec::new(),
+            ),
             ("Lopez left Peru .".split(' ').collect(), Vec::new()),
         ];
         let tagged = m.tag_document(&doc, kb, &gaz);
-        assert_eq!(spans_of(&tagged[0]), vec![(0, 2, 0), (3, 4, 2)], "{tagged:?}");
+        assert_eq!(
+            spans_of(&tagged[0]),
+            vec![(0, 2, 0), (3, 4, 2)],
+            "{tagged:?}"
+        );
         assert_eq!(tagged[1].len(), 4);
         // A model without memory says so and still reads.
-        let plain = Model::from_bytes(&train(&samples, 2, 1, kb, &gaz, &clusters, true, Scheme::Bilou, Update::default(), |_| {})).unwrap();
+        let plain = Model::from_bytes(&train(
+            &samples,
+            2,
+            1,
+            kb,
+            &gaz,
+            &clusters,
+            true,
+            Scheme::Bilou,
+            Update::default(),
+            |_| {},
+        ))
+        .unwrap();
         assert_eq!(plain.history, 0);
         assert!(Model::from_bytes(&bytes[..12]).is_err());
     }
@@ -1704,23 +2186,55 @@ mod tests {
         let samples = tiny_corpus("Anna Kowal");
         let kb = Kb::builtin();
         let gaz = Gazetteer::new(kb);
-        let text: Vec<Vec<String>> = ["we flew to Peru and then to Chile", "the peru office is in Lima", "she left for Chile on a boat"]
-            .iter()
-            .map(|t| t.split(' ').map(String::from).collect())
-            .collect();
+        let text: Vec<Vec<String>> = [
+            "we flew to Peru and then to Chile",
+            "the peru office is in Lima",
+            "she left for Chile on a boat",
+        ]
+        .iter()
+        .map(|t| t.split(' ').map(String::from).collect())
+        .collect();
         let mut clusters = Clusters::default();
         clusters.count_caps(&text);
         assert_eq!(clusters.cap_of("Chile"), Some(4));
-        let bytes = train(&samples, 4, 1, kb, &gaz, &clusters, true, Scheme::Bilou, Update::default(), |_| {});
+        let bytes = train(
+            &samples,
+            4,
+            1,
+            kb,
+            &gaz,
+            &clusters,
+            true,
+            Scheme::Bilou,
+            Update::default(),
+            |_| {},
+        );
         let m = Model::from_bytes(&bytes).unwrap();
-        assert_eq!(m.clusters.cap, clusters.cap, "the buckets round-trip through the file");
+        assert_eq!(
+            m.clusters.cap, clusters.cap,
+            "the buckets round-trip through the file"
+        );
         let words = ["Maria", "Lopez", "visited", "Chile", "."];
         let with = SentFeats::new(&words, &[], kb, &gaz, &m.vocab, &m.clusters);
         let mut f = Vec::new();
         with.emission(3, &mut f);
-        assert!(f.contains(&feat(70, &["4"])), "bucket feature of a word always capitalised");
+        assert!(
+            f.contains(&feat(70, &["4"])),
+            "bucket feature of a word always capitalised"
+        );
         // A model without buckets gives no capitalisation feature and stores none.
-        let plain = train(&samples, 4, 1, kb, &gaz, &Clusters::default(), true, Scheme::Bilou, Update::default(), |_| {});
+        let plain = train(
+            &samples,
+            4,
+            1,
+            kb,
+            &gaz,
+            &Clusters::default(),
+            true,
+            Scheme::Bilou,
+            Update::default(),
+            |_| {},
+        );
         let p = Model::from_bytes(&plain).unwrap();
         assert!(p.clusters.cap.is_empty());
         let without = SentFeats::new(&words, &[], kb, &gaz, &p.vocab, &p.clusters);
@@ -1737,13 +2251,62 @@ mod tests {
         let kb = Kb::builtin();
         let gaz = Gazetteer::new(kb);
         let clusters = Clusters::default();
-        for rule in [Update { pa_c: 1.0, cost: 1.0, min_count: 0, dropout: 0.0, ..Update::default() }, Update { pa_c: 0.0, cost: 2.0, min_count: 2, dropout: 0.0, ..Update::default() }, Update { dropout: 0.2, ..Update::default() }] {
-            let bytes = train(&samples, 6, 2, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {});
-            assert_eq!(bytes, train(&samples, 6, 2, kb, &gaz, &clusters, true, Scheme::Bilou, rule, |_| {}), "deterministic: {rule:?}");
+        for rule in [
+            Update {
+                pa_c: 1.0,
+                cost: 1.0,
+                min_count: 0,
+                dropout: 0.0,
+                ..Update::default()
+            },
+            Update {
+                pa_c: 0.0,
+                cost: 2.0,
+                min_count: 2,
+                dropout: 0.0,
+                ..Update::default()
+            },
+            Update {
+                dropout: 0.2,
+                ..Update::default()
+            },
+        ] {
+            let bytes = train(
+                &samples,
+                6,
+                2,
+                kb,
+                &gaz,
+                &clusters,
+                true,
+                Scheme::Bilou,
+                rule,
+                |_| {},
+            );
+            assert_eq!(
+                bytes,
+                train(
+                    &samples,
+                    6,
+                    2,
+                    kb,
+                    &gaz,
+                    &clusters,
+                    true,
+                    Scheme::Bilou,
+                    rule,
+                    |_| {}
+                ),
+                "deterministic: {rule:?}"
+            );
             let m = Model::from_bytes(&bytes).unwrap();
             let words = ["Officials", "in", "Chile", "met", "Maria", "Lopez", "."];
             let sf = SentFeats::new(&words, &[], kb, &gaz, &m.vocab, &m.clusters);
-            assert_eq!(spans_of(&m.tag(&sf)), vec![(2, 3, 2), (4, 6, 0)], "{rule:?}");
+            assert_eq!(
+                spans_of(&m.tag(&sf)),
+                vec![(2, 3, 2), (4, 6, 0)],
+                "{rule:?}"
+            );
         }
     }
 

@@ -42,7 +42,10 @@ pub(crate) fn words(phrase: &str) -> Vec<(usize, usize, String)> {
 /// The sector of the head of a phrase: the longest agent phrase ending at the rightmost
 /// possible word (the head noun of an English noun phrase comes last), searched over
 /// word n-grams up to 4 words.
-pub(crate) fn head_sector<'k>(kb: &'k Kb, ws: &[(usize, usize, String)]) -> Option<(&'k crate::kb::SectorWord, usize)> {
+pub(crate) fn head_sector<'k>(
+    kb: &'k Kb,
+    ws: &[(usize, usize, String)],
+) -> Option<(&'k crate::kb::SectorWord, usize)> {
     for end in (0..ws.len()).rev() {
         for n in (1..=4.min(end + 1)).rev() {
             let start = end + 1 - n;
@@ -68,7 +71,12 @@ fn rank(r: &NameRef) -> u8 {
 }
 
 /// Codes a phrase with a given knowledge base; see [`crate::phrase_actor_code`].
-pub fn phrase_code(kb: &Kb, gaz: &Gazetteer, phrase: &str, date: Option<NaiveDate>) -> Option<String> {
+pub fn phrase_code(
+    kb: &Kb,
+    gaz: &Gazetteer,
+    phrase: &str,
+    date: Option<NaiveDate>,
+) -> Option<String> {
     let phrase = phrase.trim();
     if phrase.is_empty() {
         return None;

@@ -94,32 +94,93 @@ fn is_possessive(w: &str) -> bool {
 /// Head nouns of organisations: a model organisation holding one of them around a
 /// knowledge-base place keeps its whole span ("the University of Colorado").
 const ORG_HEADS: &[&str] = &[
-    "university", "college", "institute", "institution", "school", "academy", "laboratory",
-    "museum", "hospital", "clinic", "department", "ministry", "office", "agency", "bureau",
-    "service", "services", "police", "court", "council", "board", "commission", "committee",
-    "authority", "administration", "assembly", "parliament", "senate", "congress", "house",
-    "legislature", "party", "union", "association", "federation", "league", "society",
-    "foundation", "fund", "trust", "bank", "company", "corporation", "group", "airlines",
-    "airways", "center", "centre", "army", "navy", "guard", "corps", "command", "journal",
-    "times", "post", "news", "network", "radio", "television", "church", "club",
+    "university",
+    "college",
+    "institute",
+    "institution",
+    "school",
+    "academy",
+    "laboratory",
+    "museum",
+    "hospital",
+    "clinic",
+    "department",
+    "ministry",
+    "office",
+    "agency",
+    "bureau",
+    "service",
+    "services",
+    "police",
+    "court",
+    "council",
+    "board",
+    "commission",
+    "committee",
+    "authority",
+    "administration",
+    "assembly",
+    "parliament",
+    "senate",
+    "congress",
+    "house",
+    "legislature",
+    "party",
+    "union",
+    "association",
+    "federation",
+    "league",
+    "society",
+    "foundation",
+    "fund",
+    "trust",
+    "bank",
+    "company",
+    "corporation",
+    "group",
+    "airlines",
+    "airways",
+    "center",
+    "centre",
+    "army",
+    "navy",
+    "guard",
+    "corps",
+    "command",
+    "journal",
+    "times",
+    "post",
+    "news",
+    "network",
+    "radio",
+    "television",
+    "church",
+    "club",
 ];
 
 /// Korean family names for the name-pattern rule ("Ri Pyong Chol").
 const KOREAN_SURNAMES: &[&str] = &[
-    "Kim", "Ri", "Lee", "Pak", "Park", "Jo", "Cho", "Choe", "Choi", "Kang", "Jang", "Jong",
-    "Han", "O", "Yun", "Yoon", "Hyon", "Hwang", "Ryu", "Chong", "Jon", "Ju", "So", "Song",
-    "Kwon", "Moon", "Mun", "Ko", "Rim", "Im", "Paek", "Ryang", "Thae", "Hong", "Nam", "Shin",
-    "Sin", "An", "Yang", "Chae", "Kye", "Ho", "Yo", "Choo", "Chung", "Ma",
+    "Kim", "Ri", "Lee", "Pak", "Park", "Jo", "Cho", "Choe", "Choi", "Kang", "Jang", "Jong", "Han",
+    "O", "Yun", "Yoon", "Hyon", "Hwang", "Ryu", "Chong", "Jon", "Ju", "So", "Song", "Kwon", "Moon",
+    "Mun", "Ko", "Rim", "Im", "Paek", "Ryang", "Thae", "Hong", "Nam", "Shin", "Sin", "An", "Yang",
+    "Chae", "Kye", "Ho", "Yo", "Choo", "Chung", "Ma",
 ];
 
-pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> Vec<(Span, EntityType)> {
+pub(crate) fn run(
+    ctx: &Ctx,
+    doc: &mut Document,
+    ner: &[NerSpan],
+    v: &View,
+) -> Vec<(Span, EntityType)> {
     let text = doc.text.clone();
     let doc_ref: &Document = doc;
     let mut names: Vec<NameSpan> = Vec::new();
 
     // 1. Knowledge-base matches.
     for m in ctx.gaz.find(ctx.kb, &text) {
-        let Some(r) = m.refs.first().copied() else { continue };
+        let Some(r) = m.refs.first().copied() else {
+            continue;
+        };
         let (_, t, _) = ctx.kb.describe(r, ctx.date);
         let toks = tok_range(v, m.span);
         if toks.is_empty() {
@@ -127,7 +188,11 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         }
         // A country inside an amount ("US$300", "A$5m") is a currency, not a mention.
         let whole = Span::new(v.toks[toks.start].span.start, v.toks[toks.end - 1].span.end);
-        if whole != m.span && text[whole.range()].chars().any(|c| c.is_ascii_digit() || c == '$') {
+        if whole != m.span
+            && text[whole.range()]
+                .chars()
+                .any(|c| c.is_ascii_digit() || c == '$')
+        {
             continue;
         }
         // A lower-case place name after an article or a possessive is a common noun ("a
@@ -135,12 +200,35 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         // prepositions ("living in malaysia"), not after determiners.
         if text[m.span.range()].chars().all(|c| !c.is_uppercase())
             && toks.start > 0
-            && matches!(lower(doc_ref, v, toks.start - 1).as_str(), "a" | "an" | "my" | "your" | "his" | "her" | "our" | "their" | "this" | "that" | "these" | "those" | "every" | "any" | "some" | "no")
+            && matches!(
+                lower(doc_ref, v, toks.start - 1).as_str(),
+                "a" | "an"
+                    | "my"
+                    | "your"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "their"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "every"
+                    | "any"
+                    | "some"
+                    | "no"
+            )
         {
             continue;
         }
         // A demonym used as a plural noun of people ("Russians") stays NORP.
-        names.push(NameSpan { span: m.span, etype: etype_of(t), kb: Some(r), toks, from_kb: true });
+        names.push(NameSpan {
+            span: m.span,
+            etype: etype_of(t),
+            kb: Some(r),
+            toks,
+            from_kb: true,
+        });
     }
 
     // 1b. News datelines: a place in capitals opening a paragraph ("TEHRAN (AFP) -",
@@ -160,7 +248,10 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         // the pronoun.
         let has_name = s.toks.clone().any(|i| {
             let t = text_of(doc_ref, v, i);
-            t != "I" && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            t != "I"
+                && t.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         });
         if !has_name {
             continue;
@@ -171,15 +262,20 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         // A separator inside ends the name: "Jo Smith / Acme", "Jo Smith - Analyst".
         if let Some(k) = (toks.start + 1..toks.end.saturating_sub(1)).find(|&k| {
             let t = text_of(doc_ref, v, k);
-            matches!(t, "," | "--" | "/" | "(" | ")" | ":" | ";" | "|" | "[" | "]" | "<" | ">" | "\"")
-                || (t == "-" && crate::lexicon::is_common_word(&lower(doc_ref, v, k + 1)))
+            matches!(
+                t,
+                "," | "--" | "/" | "(" | ")" | ":" | ";" | "|" | "[" | "]" | "<" | ">" | "\""
+            ) || (t == "-" && crate::lexicon::is_common_word(&lower(doc_ref, v, k + 1)))
         }) {
             toks.end = k;
         }
         while toks.len() > 1 && punct(toks.start) {
             toks.start += 1;
         }
-        while toks.len() > 1 && punct(toks.end - 1) && !text_of(doc_ref, v, toks.end - 1).ends_with('.') {
+        while toks.len() > 1
+            && punct(toks.end - 1)
+            && !text_of(doc_ref, v, toks.end - 1).ends_with('.')
+        {
             toks.end -= 1;
         }
         // A single common word at the start of a sentence ("Will", "Thank", "Maybe") is
@@ -187,7 +283,8 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         if toks.len() == 1 && v.sents.iter().any(|x| x.toks.start == toks.start) {
             let t = text_of(doc_ref, v, toks.start);
             let lw = t.to_lowercase();
-            let common = crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw)) || crate::lexicon::is_common_word(&lw);
+            let common = crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw))
+                || crate::lexicon::is_common_word(&lw);
             if common && !ctx.kb.names.contains_key(t) {
                 continue;
             }
@@ -211,7 +308,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         // Clock words and lone letters ("PM", "K") are not names.
         if toks.len() == 1 {
             let t = text_of(doc_ref, v, toks.start);
-            if matches!(t, "PM" | "AM" | "P.M." | "A.M." | "OK" | "TV" | "USD") || (t.chars().count() == 1 && !ctx.kb.names.contains_key(t)) {
+            if matches!(t, "PM" | "AM" | "P.M." | "A.M." | "OK" | "TV" | "USD")
+                || (t.chars().count() == 1 && !ctx.kb.names.contains_key(t))
+            {
                 continue;
             }
         }
@@ -219,7 +318,9 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         // company-form words alone ("Inc.", "Pvt. Ltd.") are not names.
         if toks.clone().any(|i| {
             let t = text_of(doc_ref, v, i).to_lowercase();
-            (t.contains('@') && t.rsplit('@').next().is_some_and(|d| d.contains('.'))) || t.starts_with("http") || t.starts_with("www.")
+            (t.contains('@') && t.rsplit('@').next().is_some_and(|d| d.contains('.')))
+                || t.starts_with("http")
+                || t.starts_with("www.")
         }) {
             continue;
         }
@@ -227,8 +328,29 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             // ("INC" without a dot is also India's Congress party.)
             matches!(
                 text_of(doc_ref, v, i),
-                "Inc." | "Inc" | "INC." | "Ltd." | "Ltd" | "LTD." | "LTD" | "Corp." | "CORP." | "Co." | "CO." | "LLC" | "PLC" | "plc" | "Pvt." | "PVT." | "Pvt" | "PVT"
-                    | "GmbH" | "S.A." | "L.P." | "," | "."
+                "Inc."
+                    | "Inc"
+                    | "INC."
+                    | "Ltd."
+                    | "Ltd"
+                    | "LTD."
+                    | "LTD"
+                    | "Corp."
+                    | "CORP."
+                    | "Co."
+                    | "CO."
+                    | "LLC"
+                    | "PLC"
+                    | "plc"
+                    | "Pvt."
+                    | "PVT."
+                    | "Pvt"
+                    | "PVT"
+                    | "GmbH"
+                    | "S.A."
+                    | "L.P."
+                    | ","
+                    | "."
             )
         }) {
             continue;
@@ -238,9 +360,13 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         if title_cased(doc_ref, v, v.sent_of(toks.start))
             && toks.clone().all(|i| {
                 let l = lower(doc_ref, v, i);
-                crate::lexicon::is_common_word(&l) || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&l)) || !l.chars().any(char::is_alphanumeric)
+                crate::lexicon::is_common_word(&l)
+                    || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&l))
+                    || !l.chars().any(char::is_alphanumeric)
             })
-            && !ctx.kb.names.contains_key(&doc_ref.text[v.toks[toks.start].span.start..v.toks[toks.end - 1].span.end])
+            && !ctx.kb.names.contains_key(
+                &doc_ref.text[v.toks[toks.start].span.start..v.toks[toks.end - 1].span.end],
+            )
         {
             continue;
         }
@@ -255,66 +381,137 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         if s.etype == EntityType::Person
             && matches!(
                 lower(doc_ref, v, toks.end - 1).as_str(),
-                "mp" | "mps" | "minister" | "secretary" | "spokesman" | "spokeswoman" | "spokesperson" | "senator" | "governor" | "mayor" | "chairman" | "ambassador"
+                "mp" | "mps"
+                    | "minister"
+                    | "secretary"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "senator"
+                    | "governor"
+                    | "mayor"
+                    | "chairman"
+                    | "ambassador"
             )
         {
             continue;
         }
-        let s = &NerSpan { toks, etype: s.etype, label: s.label };
-        let span = Span::new(v.toks[s.toks.start].span.start, v.toks[s.toks.end - 1].span.end);
+        let s = &NerSpan {
+            toks,
+            etype: s.etype,
+            label: s.label,
+        };
+        let span = Span::new(
+            v.toks[s.toks.start].span.start,
+            v.toks[s.toks.end - 1].span.end,
+        );
         let clash = names.iter().any(|n| n.span.overlaps(span));
-        if clash && matches!(s.etype, EntityType::Org | EntityType::Gpe | EntityType::Loc | EntityType::Fac) {
+        if clash
+            && matches!(
+                s.etype,
+                EntityType::Org | EntityType::Gpe | EntityType::Loc | EntityType::Fac
+            )
+        {
             // A longer model name that contains knowledge-base places or organisations
             // plus more capitalised name words ("Chicago Symphony Orchestra", "Jerusalem
             // Post", "US Marines") is one name: it replaces them.
-            let inside: Vec<usize> = (0..names.len()).filter(|&k| names[k].span.overlaps(span)).collect();
+            let inside: Vec<usize> = (0..names.len())
+                .filter(|&k| names[k].span.overlaps(span))
+                .collect();
             let all_inside = inside.iter().all(|&k| {
                 let n = &names[k];
                 n.from_kb
                     && n.span.start >= span.start
                     && n.span.end <= span.end
                     && n.span != span
-                    && matches!(n.kb, Some(NameRef::Country(_) | NameRef::Capital(_) | NameRef::Place(_) | NameRef::Org(_)))
+                    && matches!(
+                        n.kb,
+                        Some(
+                            NameRef::Country(_)
+                                | NameRef::Capital(_)
+                                | NameRef::Place(_)
+                                | NameRef::Org(_)
+                        )
+                    )
             });
             // The other words are capitalised name words, not office words; inside a name
             // also a name particle ("Davao del Sur").
             let connector = |i: usize, of: bool| {
                 let w = text_of(doc_ref, v, i);
-                i > s.toks.start && i + 1 < s.toks.end && (matches!(w, "de" | "del" | "do" | "da" | "du" | "la") || (of && matches!(w, "of" | "for" | "on")))
+                i > s.toks.start
+                    && i + 1 < s.toks.end
+                    && (matches!(w, "de" | "del" | "do" | "da" | "du" | "la")
+                        || (of && matches!(w, "of" | "for" | "on")))
             };
             let in_kb = |i: usize| {
                 let t = &v.toks[i].span;
-                inside.iter().any(|&k| names[k].span.start <= t.start && t.end <= names[k].span.end)
+                inside
+                    .iter()
+                    .any(|&k| names[k].span.start <= t.start && t.end <= names[k].span.end)
             };
-            let mut extra_ok = s.toks.clone().all(|i| in_kb(i) || connector(i, false) || {
-                let w = text_of(doc_ref, v, i);
-                is_cap(w) && !TITLE_WORDS.contains(&lower(doc_ref, v, i).as_str())
+            let mut extra_ok = s.toks.clone().all(|i| {
+                in_kb(i) || connector(i, false) || {
+                    let w = text_of(doc_ref, v, i);
+                    is_cap(w) && !TITLE_WORDS.contains(&lower(doc_ref, v, i).as_str())
+                }
             });
             // An organisation with a head noun of its own may also hold office words
             // ("Arizona State University", "Toronto Police", "University of Colorado"); not
             // a coordination ("Italy and Egypt") or a title ending the span ("US Ambassador").
             if !extra_ok && s.etype == EntityType::Org {
-                let head = s.toks.clone().any(|i| !in_kb(i) && ORG_HEADS.contains(&lower(doc_ref, v, i).as_str()));
+                let head = s
+                    .toks
+                    .clone()
+                    .any(|i| !in_kb(i) && ORG_HEADS.contains(&lower(doc_ref, v, i).as_str()));
                 let last = s.toks.end - 1;
-                let last_ok = in_kb(last) || ORG_HEADS.contains(&lower(doc_ref, v, last).as_str()) || !TITLE_WORDS.contains(&lower(doc_ref, v, last).as_str());
-                extra_ok = head && last_ok && s.toks.clone().all(|i| in_kb(i) || connector(i, true) || is_cap(text_of(doc_ref, v, i)));
+                let last_ok = in_kb(last)
+                    || ORG_HEADS.contains(&lower(doc_ref, v, last).as_str())
+                    || !TITLE_WORDS.contains(&lower(doc_ref, v, last).as_str());
+                extra_ok = head
+                    && last_ok
+                    && s.toks
+                        .clone()
+                        .all(|i| in_kb(i) || connector(i, true) || is_cap(text_of(doc_ref, v, i)));
             }
             // "Mayor of London Sadiq Khan", "First Minister of Scotland Nicola Sturgeon",
             // "Ambassador to the United States Hamdullah Mohib": an office "of"/"to" the place
             // before, and two or more capitalised words after it, are a person.
-            let last_kb = inside.iter().map(|&k| names[k].toks.end).max().unwrap_or(s.toks.start);
-            let first_kb = inside.iter().map(|&k| names[k].toks.start).min().unwrap_or(s.toks.start);
+            let last_kb = inside
+                .iter()
+                .map(|&k| names[k].toks.end)
+                .max()
+                .unwrap_or(s.toks.start);
+            let first_kb = inside
+                .iter()
+                .map(|&k| names[k].toks.start)
+                .min()
+                .unwrap_or(s.toks.start);
             let mut p = first_kb;
             if p > 0 && lower(doc_ref, v, p - 1) == "the" {
                 p -= 1;
             }
             let office_before = p >= 2
                 && matches!(lower(doc_ref, v, p - 1).as_str(), "of" | "to" | "for")
-                && (OFFICE_WORDS.contains(&lower(doc_ref, v, p - 2).as_str()) || TITLE_WORDS.contains(&lower(doc_ref, v, p - 2).as_str()));
+                && (OFFICE_WORDS.contains(&lower(doc_ref, v, p - 2).as_str())
+                    || TITLE_WORDS.contains(&lower(doc_ref, v, p - 2).as_str()));
             let rest = last_kb..s.toks.end;
-            if all_inside && first_kb == s.toks.start && office_before && rest.len() >= 2 && rest.clone().all(|i| is_cap(text_of(doc_ref, v, i)) && !ORG_HEADS.contains(&lower(doc_ref, v, i).as_str())) {
+            if all_inside
+                && first_kb == s.toks.start
+                && office_before
+                && rest.len() >= 2
+                && rest.clone().all(|i| {
+                    is_cap(text_of(doc_ref, v, i))
+                        && !ORG_HEADS.contains(&lower(doc_ref, v, i).as_str())
+                })
+            {
                 let span = Span::new(v.toks[rest.start].span.start, v.toks[rest.end - 1].span.end);
-                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: rest, from_kb: false });
+                names.push(NameSpan {
+                    span,
+                    etype: EntityType::Person,
+                    kb: None,
+                    toks: rest,
+                    from_kb: false,
+                });
                 continue;
             }
             if all_inside && extra_ok {
@@ -324,7 +521,13 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                     k += 1;
                     keep
                 });
-                names.push(NameSpan { span, etype: s.etype, kb: None, toks: s.toks.clone(), from_kb: false });
+                names.push(NameSpan {
+                    span,
+                    etype: s.etype,
+                    kb: None,
+                    toks: s.toks.clone(),
+                    from_kb: false,
+                });
             }
             continue;
         }
@@ -334,7 +537,13 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             // words ("Munitions Industry Department" is separate from "North Korea").
             continue;
         }
-        names.push(NameSpan { span, etype: s.etype, kb: None, toks: s.toks.clone(), from_kb: false });
+        names.push(NameSpan {
+            span,
+            etype: s.etype,
+            kb: None,
+            toks: s.toks.clone(),
+            from_kb: false,
+        });
     }
 
     // 3b. Given names (data/ner/first-names.txt): a lone one typed as a place or
@@ -399,8 +608,36 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         if n.etype == EntityType::Person && !n.from_kb {
             while n.toks.len() > 1 {
                 let w = lower(doc_ref, v, n.toks.start);
-                let common_start = crate::lexicon::is_common_word(&w) && !crate::lexicon::is_first_name(&w);
-                if TITLE_WORDS.contains(&w.as_str()) || is_determiner(&w) || common_start || matches!(w.as_str(), "dear" | "hey" | "hi" | "hello" | "thanks" | "like" | "aunt" | "uncle" | "drs." | "pm" | "p.s." | "ps" | "doctor" | "professor" | "prof" | "prof.") || ctx.kb.names.get(text_of(doc_ref, v, n.toks.start)).is_some_and(|r| matches!(r[0], NameRef::Demonym(_))) {
+                let common_start =
+                    crate::lexicon::is_common_word(&w) && !crate::lexicon::is_first_name(&w);
+                if TITLE_WORDS.contains(&w.as_str())
+                    || is_determiner(&w)
+                    || common_start
+                    || matches!(
+                        w.as_str(),
+                        "dear"
+                            | "hey"
+                            | "hi"
+                            | "hello"
+                            | "thanks"
+                            | "like"
+                            | "aunt"
+                            | "uncle"
+                            | "drs."
+                            | "pm"
+                            | "p.s."
+                            | "ps"
+                            | "doctor"
+                            | "professor"
+                            | "prof"
+                            | "prof."
+                    )
+                    || ctx
+                        .kb
+                        .names
+                        .get(text_of(doc_ref, v, n.toks.start))
+                        .is_some_and(|r| matches!(r[0], NameRef::Demonym(_)))
+                {
                     n.toks.start += 1;
                 } else {
                     break;
@@ -410,16 +647,31 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         while n.toks.len() > 1 && is_possessive(text_of(doc_ref, v, n.toks.end - 1)) {
             n.toks.end -= 1;
         }
-        n.span = Span::new(v.toks[n.toks.start].span.start, v.toks[n.toks.end - 1].span.end);
+        n.span = Span::new(
+            v.toks[n.toks.start].span.start,
+            v.toks[n.toks.end - 1].span.end,
+        );
     }
     // The pronoun "I" after a name ("Dan I for one", "as Glenford I said") and the
     // digits of a phone extension after a person's name are not part of the name.
     trim_name_ends(ctx, doc_ref, v, &mut names);
     // What the stripping leaves of "P.S. I" or "Glad I" is the pronoun.
     // What is left of a greeting to a group ("Dear All", "Hi Everyone") is no person.
-    names.retain(|n| n.from_kb || n.toks.len() != 1 || !matches!(text_of(doc_ref, v, n.toks.start), "I" | "All" | "Everyone" | "Everybody"));
+    names.retain(|n| {
+        n.from_kb
+            || n.toks.len() != 1
+            || !matches!(
+                text_of(doc_ref, v, n.toks.start),
+                "I" | "All" | "Everyone" | "Everybody"
+            )
+    });
     // Nor is a title word the stripping left alone ("Chief Cabinet Secretary" -> "Secretary").
-    names.retain(|n| n.from_kb || n.etype != EntityType::Person || n.toks.len() != 1 || !OFFICE_WORDS.contains(&lower(doc_ref, v, n.toks.start).as_str()));
+    names.retain(|n| {
+        n.from_kb
+            || n.etype != EntityType::Person
+            || n.toks.len() != 1
+            || !OFFICE_WORDS.contains(&lower(doc_ref, v, n.toks.start).as_str())
+    });
     // A lone capitalised common word the model took for a person ("Best Burger in town",
     // "Simplicity wins") is none unless another name of the text holds it ("Rice" after
     // "Condoleezza Rice").
@@ -437,19 +689,33 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             continue;
         }
         let e = n.toks.end;
-        if e >= v.toks.len() || !v.sents.iter().any(|s| s.toks.contains(&n.toks.start) && s.toks.contains(&e)) {
+        if e >= v.toks.len()
+            || !v
+                .sents
+                .iter()
+                .any(|s| s.toks.contains(&n.toks.start) && s.toks.contains(&e))
+        {
             continue;
         }
         let pos_tok = text_of(doc_ref, v, e);
         let bare_s = pos_tok == "s" && v.toks[e].span.start > v.toks[e - 1].span.end;
-        if !(matches!(pos_tok, "'s" | "’s") && matches!(n.etype, EntityType::Person | EntityType::Org) || bare_s) {
+        if !(matches!(pos_tok, "'s" | "’s")
+            && matches!(n.etype, EntityType::Person | EntityType::Org)
+            || bare_s)
+        {
             continue;
         }
         // A person the knowledge base knows stays a person ("Putin's").
-        if matches!(n.kb, Some(NameRef::Person(_))) || kb_short(ctx, &text[n.span.range()]).is_some() {
+        if matches!(n.kb, Some(NameRef::Person(_)))
+            || kb_short(ctx, &text[n.span.range()]).is_some()
+        {
             continue;
         }
-        let after = v.toks.get(e + 1).filter(|_| v.sents.iter().any(|s| s.toks.contains(&e) && s.toks.contains(&(e + 1))));
+        let after = v.toks.get(e + 1).filter(|_| {
+            v.sents
+                .iter()
+                .any(|s| s.toks.contains(&e) && s.toks.contains(&(e + 1)))
+        });
         let next = after.map(|t| &doc_ref.text[t.span.range()]);
         let next_x = after.map(|t| t.xpos.as_str()).unwrap_or("");
         let ends = match next {
@@ -458,23 +724,58 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 !w.chars().next().is_some_and(char::is_alphanumeric)
                     || matches!(
                         w,
-                        "in" | "on" | "at" | "for" | "and" | "or" | "but" | "with" | "tonight" | "today" | "tomorrow" | "last" | "next" | "this" | "yesterday"
+                        "in" | "on"
+                            | "at"
+                            | "for"
+                            | "and"
+                            | "or"
+                            | "but"
+                            | "with"
+                            | "tonight"
+                            | "today"
+                            | "tomorrow"
+                            | "last"
+                            | "next"
+                            | "this"
+                            | "yesterday"
                     )
             }
         };
-        let prev = n.toks.start.checked_sub(1).map(|i| lower(doc_ref, v, i)).unwrap_or_default();
+        let prev = n
+            .toks
+            .start
+            .checked_sub(1)
+            .map(|i| lower(doc_ref, v, i))
+            .unwrap_or_default();
         let place_prep = matches!(prev.as_str(), "at" | "to" | "from" | "near");
         // "Corbett's declined": a possessive (not "is") followed by a finite verb.
         let poss_tag = v.toks[e].xpos == "POS" || bare_s;
         let verb_after = poss_tag && matches!(next_x, "VBD" | "VBZ" | "VBP" | "MD")
-            || bare_s && next.is_some_and(|w| matches!(w, "is" | "was" | "has" | "had" | "are" | "were" | "will" | "would" | "does" | "did" | "can"));
+            || bare_s
+                && next.is_some_and(|w| {
+                    matches!(
+                        w,
+                        "is" | "was"
+                            | "has"
+                            | "had"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "does"
+                            | "did"
+                            | "can"
+                    )
+                });
         // "Marco's Bakery", "Dunn s Tire Service": capitalised business words after it.
         let mut head_end = e + 1;
         if let Some(w) = next {
             if is_cap(w) && BUSINESS_NOUNS.contains(&w.to_lowercase().as_str()) {
                 head_end = e + 2;
                 while head_end < v.toks.len()
-                    && v.sents.iter().any(|s| s.toks.contains(&e) && s.toks.contains(&head_end))
+                    && v.sents
+                        .iter()
+                        .any(|s| s.toks.contains(&e) && s.toks.contains(&head_end))
                     && is_name_word(text_of(doc_ref, v, head_end))
                     && head_end < e + 4
                 {
@@ -489,7 +790,14 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         } else if verb_after {
             (e + 1, EntityType::Org)
         } else if bare_s && ends {
-            (e + 1, if place_prep || matches!(prev.as_str(), "," | ":" | "like" | "than") { EntityType::Fac } else { EntityType::Org })
+            (
+                e + 1,
+                if place_prep || matches!(prev.as_str(), "," | ":" | "like" | "than") {
+                    EntityType::Fac
+                } else {
+                    EntityType::Org
+                },
+            )
         } else {
             continue;
         };
@@ -502,14 +810,20 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     let person_words: Vec<String> = names
         .iter()
         .filter(|n| n.etype == EntityType::Person)
-        .flat_map(|n| text[n.span.range()].split([' ', '-']).map(|s| s.to_string()).collect::<Vec<_>>())
+        .flat_map(|n| {
+            text[n.span.range()]
+                .split([' ', '-'])
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+        })
         .collect();
     for n in names {
         let t = &text[n.span.range()];
         if !n.from_kb && t.contains('-') && !t.contains(' ') {
             let parts: Vec<&str> = t.split('-').collect();
             let known = |p: &str| {
-                person_words.iter().filter(|w| w.as_str() == p).count() >= 1 + usize::from(n.etype == EntityType::Person)
+                person_words.iter().filter(|w| w.as_str() == p).count()
+                    >= 1 + usize::from(n.etype == EntityType::Person)
                     || !ctx.kb.people_with_short(p).is_empty()
             };
             if parts.len() == 2 && parts.iter().all(|p| is_cap(p) && known(p)) {
@@ -517,7 +831,13 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
                 for p in parts {
                     let sp = Span::new(off, off + p.len());
                     off += p.len() + 1;
-                    split.push(NameSpan { span: sp, etype: EntityType::Person, kb: None, toks: n.toks.clone(), from_kb: false });
+                    split.push(NameSpan {
+                        span: sp,
+                        etype: EntityType::Person,
+                        kb: None,
+                        toks: n.toks.clone(),
+                        from_kb: false,
+                    });
                 }
                 continue;
             }
@@ -543,55 +863,98 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
     for n in &names {
         let surface = text[n.span.range()].to_string();
         // An acronym the text defines takes the key of its long name.
-        let def = (n.toks.len() == 1).then(|| acronyms.get(&surface)).flatten().and_then(|&k| names.get(k));
+        let def = (n.toks.len() == 1)
+            .then(|| acronyms.get(&surface))
+            .flatten()
+            .and_then(|&k| names.get(k));
         let renamed;
         let n = match def {
             Some(long) => {
-                renamed = NameSpan { span: n.span, etype: long.etype, kb: long.kb, toks: n.toks.clone(), from_kb: long.from_kb };
+                renamed = NameSpan {
+                    span: n.span,
+                    etype: long.etype,
+                    kb: long.kb,
+                    toks: n.toks.clone(),
+                    from_kb: long.from_kb,
+                };
                 &renamed
             }
             None => n,
         };
         let (key, kbref, name, etype) = match (def, n.kb) {
             (Some(long), None) => {
-                let norm = text[long.span.range()].trim_start_matches("the ").trim_start_matches("The ").to_string();
+                let norm = text[long.span.range()]
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The ")
+                    .to_string();
                 (Key::Text(long.etype, norm.clone()), None, norm, long.etype)
             }
             (_, kb) => match kb {
-            Some(NameRef::Capital(c)) => {
-                // "MOSCOW" in a dateline is Moscow.
-                let name = ctx.kb.countries[c].capitals.iter().find(|x| x.to_lowercase() == surface.to_lowercase()).cloned().unwrap_or_else(|| surface.clone());
-                (Key::Capital(name.clone()), n.kb, name, EntityType::Gpe)
-            }
-            Some(r) => {
-                let (name, t, _) = ctx.kb.describe(r, ctx.date);
-                let name = if matches!(r, NameRef::Demonym(_)) { surface.trim_end_matches('s').to_string() } else { name };
-                let key = match r {
-                    NameRef::Person(i) => Key::Person(i),
-                    _ => Key::Kb(r),
-                };
-                (key, Some(r), name, etype_of(t))
-            }
-            None if n.etype == EntityType::Person => {
-                // Name parts of an earlier person ("Putin" → "Vladimir Putin"; "Kim" → the
-                // most salient Kim).
-                if let Some(e) = match_person(&ents, &surface) {
-                    let key = ents[e].key.clone();
-                    (key, ents[e].kb, ents[e].name.clone(), EntityType::Person)
-                } else if let Some(pi) = kb_short(ctx, &surface) {
-                    (Key::Person(pi), Some(NameRef::Person(pi)), ctx.kb.people[pi].name.clone(), EntityType::Person)
-                } else {
-                    (Key::Text(EntityType::Person, surface.clone()), None, surface.clone(), EntityType::Person)
+                Some(NameRef::Capital(c)) => {
+                    // "MOSCOW" in a dateline is Moscow.
+                    let name = ctx.kb.countries[c]
+                        .capitals
+                        .iter()
+                        .find(|x| x.to_lowercase() == surface.to_lowercase())
+                        .cloned()
+                        .unwrap_or_else(|| surface.clone());
+                    (Key::Capital(name.clone()), n.kb, name, EntityType::Gpe)
                 }
-            }
-            None if !n.from_kb && n.etype != EntityType::Person && !surface.contains(' ') && match_person(&ents, &surface).is_some() => {
-                let e = match_person(&ents, &surface).unwrap_or(0);
-                (ents[e].key.clone(), ents[e].kb, ents[e].name.clone(), EntityType::Person)
-            }
-            None => {
-                let norm = surface.trim_start_matches("the ").trim_start_matches("The ").to_string();
-                (Key::Text(n.etype, norm.clone()), None, norm, n.etype)
-            }
+                Some(r) => {
+                    let (name, t, _) = ctx.kb.describe(r, ctx.date);
+                    let name = if matches!(r, NameRef::Demonym(_)) {
+                        surface.trim_end_matches('s').to_string()
+                    } else {
+                        name
+                    };
+                    let key = match r {
+                        NameRef::Person(i) => Key::Person(i),
+                        _ => Key::Kb(r),
+                    };
+                    (key, Some(r), name, etype_of(t))
+                }
+                None if n.etype == EntityType::Person => {
+                    // Name parts of an earlier person ("Putin" → "Vladimir Putin"; "Kim" → the
+                    // most salient Kim).
+                    if let Some(e) = match_person(&ents, &surface) {
+                        let key = ents[e].key.clone();
+                        (key, ents[e].kb, ents[e].name.clone(), EntityType::Person)
+                    } else if let Some(pi) = kb_short(ctx, &surface) {
+                        (
+                            Key::Person(pi),
+                            Some(NameRef::Person(pi)),
+                            ctx.kb.people[pi].name.clone(),
+                            EntityType::Person,
+                        )
+                    } else {
+                        (
+                            Key::Text(EntityType::Person, surface.clone()),
+                            None,
+                            surface.clone(),
+                            EntityType::Person,
+                        )
+                    }
+                }
+                None if !n.from_kb
+                    && n.etype != EntityType::Person
+                    && !surface.contains(' ')
+                    && match_person(&ents, &surface).is_some() =>
+                {
+                    let e = match_person(&ents, &surface).unwrap_or(0);
+                    (
+                        ents[e].key.clone(),
+                        ents[e].kb,
+                        ents[e].name.clone(),
+                        EntityType::Person,
+                    )
+                }
+                None => {
+                    let norm = surface
+                        .trim_start_matches("the ")
+                        .trim_start_matches("The ")
+                        .to_string();
+                    (Key::Text(n.etype, norm.clone()), None, norm, n.etype)
+                }
             },
         };
         let idx = match key_index.get(&key) {
@@ -637,11 +1000,35 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             let next = (toks.end < v.toks.len()).then(|| text_of(doc_ref, v, toks.end));
             let loc = matches!(
                 prev.as_deref(),
-                Some("in" | "at" | "near" | "from" | "to" | "outside" | "around" | "across" | "into" | "toward" | "towards" | "of" | "the" | "a" | "an" | "through" | "via" | "over" | "central" | "downtown" | "suburban")
+                Some(
+                    "in" | "at"
+                        | "near"
+                        | "from"
+                        | "to"
+                        | "outside"
+                        | "around"
+                        | "across"
+                        | "into"
+                        | "toward"
+                        | "towards"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "through"
+                        | "via"
+                        | "over"
+                        | "central"
+                        | "downtown"
+                        | "suburban"
+                )
             ) || next.is_some_and(|t| is_cap(t) || t == "-");
             // A dateline ("LONDON (Reuters) -", "MOSCOW, June 3 -") names the place.
             let first_of_sentence = v.sents.iter().any(|x| x.toks.start == toks.start);
-            let dateline = first_of_sentence && surface.chars().any(char::is_uppercase) && !surface.chars().any(char::is_lowercase) && next.is_some_and(|t| matches!(t, "(" | "," | "-" | "–" | "—"));
+            let dateline = first_of_sentence
+                && surface.chars().any(char::is_uppercase)
+                && !surface.chars().any(char::is_lowercase)
+                && next.is_some_and(|t| matches!(t, "(" | "," | "-" | "–" | "—"));
             if loc || dateline {
                 ents[idx].loc_count += 1;
             } else {
@@ -672,8 +1059,11 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             }
         }
         // "the" before organisations and countries ("the Kremlin", "the DPRK").
-        let the_ok = etype == EntityType::Org || (etype == EntityType::Gpe && takes_article(&surface));
-        let hyphen_after = toks.end < v.toks.len() && matches!(text_of(doc_ref, v, toks.end), "-" | "–") && v.toks[toks.end].span.start == n.span.end;
+        let the_ok =
+            etype == EntityType::Org || (etype == EntityType::Gpe && takes_article(&surface));
+        let hyphen_after = toks.end < v.toks.len()
+            && matches!(text_of(doc_ref, v, toks.end), "-" | "–")
+            && v.toks[toks.end].span.start == n.span.end;
         if the_ok && !hyphen_after && toks.start > 0 {
             let p = lower(doc_ref, v, toks.start - 1);
             if p == "the" {
@@ -681,7 +1071,10 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
             }
         }
         let e = &mut ents[idx];
-        e.mentions.push(Mention { span, kind: MentionKind::Name });
+        e.mentions.push(Mention {
+            span,
+            kind: MentionKind::Name,
+        });
         e.last_tok = toks.start;
         e.count += 1;
     }
@@ -715,7 +1108,13 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
         .map(|mut e| {
             e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
             e.mentions.dedup_by_key(|m| m.span);
-            Entity { name: e.name, etype: e.etype, actor: e.actor, role: e.role, mentions: e.mentions }
+            Entity {
+                name: e.name,
+                etype: e.etype,
+                actor: e.actor,
+                role: e.role,
+                mentions: e.mentions,
+            }
         })
         .collect();
     out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start).unwrap_or(0));
@@ -725,18 +1124,56 @@ pub(crate) fn run(ctx: &Ctx, doc: &mut Document, ner: &[NerSpan], v: &View) -> V
 
 /// Natural features and celestial bodies: places without a government (LOC).
 const NATURAL_PLACES: &[&str] = &[
-    "Atlantic", "Pacific", "Arctic", "Antarctic", "Antarctica", "Mediterranean", "Caribbean", "Earth", "Mars", "Jupiter", "Saturn",
-    "Sahara", "Himalayas", "Alps", "Andes", "Balkans", "Atlantic Ocean", "Pacific Ocean", "Indian Ocean", "Arctic Ocean",
+    "Atlantic",
+    "Pacific",
+    "Arctic",
+    "Antarctic",
+    "Antarctica",
+    "Mediterranean",
+    "Caribbean",
+    "Earth",
+    "Mars",
+    "Jupiter",
+    "Saturn",
+    "Sahara",
+    "Himalayas",
+    "Alps",
+    "Andes",
+    "Balkans",
+    "Atlantic Ocean",
+    "Pacific Ocean",
+    "Indian Ocean",
+    "Arctic Ocean",
 ];
 
 /// Religions and movements (NORP, as nationalities and groups are).
 const RELIGIONS: &[&str] = &[
-    "Islam", "Christianity", "Judaism", "Buddhism", "Hinduism", "Sikhism", "Catholicism", "Protestantism", "Scientology", "Shia Islam",
+    "Islam",
+    "Christianity",
+    "Judaism",
+    "Buddhism",
+    "Hinduism",
+    "Sikhism",
+    "Catholicism",
+    "Protestantism",
+    "Scientology",
+    "Shia Islam",
     "Sunni Islam",
 ];
 
 /// Recurring events and festivals (EVENT).
-const EVENT_NAMES: &[&str] = &["Brexit", "Hajj", "Ramadan", "Christmas", "Easter", "Diwali", "Holocaust", "Olympics", "Paralympics", "World Cup"];
+const EVENT_NAMES: &[&str] = &[
+    "Brexit",
+    "Hajj",
+    "Ramadan",
+    "Christmas",
+    "Easter",
+    "Diwali",
+    "Holocaust",
+    "Olympics",
+    "Paralympics",
+    "World Cup",
+];
 
 /// Model names of those kinds that the model typed as places or people: an
 /// ocean or planet is a LOC, a religion NORP, a festival or "Brexit" an EVENT ("the Moon"
@@ -744,11 +1181,21 @@ const EVENT_NAMES: &[&str] = &["Brexit", "Hajj", "Ramadan", "Christmas", "Easter
 fn retype_common_kinds(doc: &Document, v: &View, names: &mut [NameSpan]) {
     for n in names.iter_mut() {
         let t = &doc.text[n.span.range()];
-        let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
+        let t = t
+            .strip_prefix("the ")
+            .or_else(|| t.strip_prefix("The "))
+            .unwrap_or(t);
         let after_the = n.toks.start > 0 && lower(doc, v, n.toks.start - 1) == "the";
         // (An organisation keeps its type, "The Atlantic" is a magazine; but "the Moon".)
         let org_moon = n.etype == EntityType::Org && t == "Moon" && after_the;
-        if n.from_kb || !(org_moon || matches!(n.etype, EntityType::Gpe | EntityType::Loc | EntityType::Fac | EntityType::Person)) || n.etype == EntityType::Person && n.toks.len() > 1 {
+        if n.from_kb
+            || !(org_moon
+                || matches!(
+                    n.etype,
+                    EntityType::Gpe | EntityType::Loc | EntityType::Fac | EntityType::Person
+                ))
+            || n.etype == EntityType::Person && n.toks.len() > 1
+        {
             continue;
         }
         if NATURAL_PLACES.contains(&t) || (t == "Moon" && after_the) {
@@ -763,13 +1210,35 @@ fn retype_common_kinds(doc: &Document, v: &View, names: &mut [NameSpan]) {
 
 /// Words an acronym may skip ("Ministry of Defence" → "MD" as well as "MOD").
 fn is_acronym_filler(w: &str) -> bool {
-    matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "to" | "&" | "de" | "du" | "des" | "la" | "le" | "el" | "al" | "et" | "y")
+    matches!(
+        w,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "on"
+            | "in"
+            | "to"
+            | "&"
+            | "de"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "el"
+            | "al"
+            | "et"
+            | "y"
+    )
 }
 
 /// Whether `acr` (letters only, case-insensitive) spells the initials of `words`, with or
 /// without the filler words.
 fn spells_initials(acr: &str, words: &[String]) -> bool {
-    let letters: String = acr.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    let letters: String = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
     if letters.chars().count() < 2 {
         return false;
     }
@@ -791,7 +1260,11 @@ fn spells_initials(acr: &str, words: &[String]) -> bool {
 /// unmarked before such an acronym become an organisation. Returns acronym → index of the
 /// long name in `names`; the acronym and its later bare uses are added to `names` where
 /// no name covers them.
-fn acronym_definitions(doc: &Document, v: &View, names: &mut Vec<NameSpan>) -> HashMap<String, usize> {
+fn acronym_definitions(
+    doc: &Document,
+    v: &View,
+    names: &mut Vec<NameSpan>,
+) -> HashMap<String, usize> {
     let mut defs: HashMap<String, Span> = HashMap::new();
     let mut i = 1;
     while i + 2 < v.toks.len() {
@@ -802,19 +1275,32 @@ fn acronym_definitions(doc: &Document, v: &View, names: &mut Vec<NameSpan>) -> H
             && v.sent_of(i + 2) == v.sent_of(i - 1)
             && (2..=10).contains(&acr.chars().count())
             && n_upper >= 2
-            && acr.chars().all(|c| c.is_alphanumeric() || c == '&' || c == '.')
+            && acr
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '&' || c == '.')
             && !defs.contains_key(acr);
         if !ok {
             i += 1;
             continue;
         }
-        let words = |r: std::ops::Range<usize>| -> Vec<String> { r.map(|k| text_of(doc, v, k).to_string()).collect() };
+        let words = |r: std::ops::Range<usize>| -> Vec<String> {
+            r.map(|k| text_of(doc, v, k).to_string()).collect()
+        };
         // A name ending right before the parenthesis.
-        if let Some(n) = names.iter().find(|n| n.toks.end == i && n.etype != EntityType::Person && n.toks.len() >= 2 && spells_initials(acr, &words(n.toks.clone()))) {
+        if let Some(n) = names.iter().find(|n| {
+            n.toks.end == i
+                && n.etype != EntityType::Person
+                && n.toks.len() >= 2
+                && spells_initials(acr, &words(n.toks.clone()))
+        }) {
             defs.insert(acr.to_string(), n.span);
         } else {
             // Unmarked capitalised words (with fillers inside) that spell the acronym.
-            let sstart = v.sents.get(v.sent_of(i - 1)).map(|x| x.toks.start).unwrap_or(0);
+            let sstart = v
+                .sents
+                .get(v.sent_of(i - 1))
+                .map(|x| x.toks.start)
+                .unwrap_or(0);
             let mut a = i;
             let mut found = None;
             while a > sstart && i - a < 12 {
@@ -823,7 +1309,11 @@ fn acronym_definitions(doc: &Document, v: &View, names: &mut Vec<NameSpan>) -> H
                 if !(is_cap(w) || is_acronym_filler(w)) {
                     break;
                 }
-                if is_cap(w) && !is_acronym_filler(&w.to_lowercase()) && i - a >= 2 && spells_initials(acr, &words(a..i)) {
+                if is_cap(w)
+                    && !is_acronym_filler(&w.to_lowercase())
+                    && i - a >= 2
+                    && spells_initials(acr, &words(a..i))
+                {
                     found = Some(a);
                 }
             }
@@ -831,10 +1321,22 @@ fn acronym_definitions(doc: &Document, v: &View, names: &mut Vec<NameSpan>) -> H
                 let span = Span::new(v.toks[a].span.start, v.toks[i - 1].span.end);
                 // Only over model names that lie inside it ("Warning Service" of "Coastal
                 // Flood Warning Service"), never over a knowledge-base match or a person.
-                let blocked = names.iter().any(|n| n.span.overlaps(span) && (n.from_kb || n.etype == EntityType::Person || n.span.start < span.start || n.span.end > span.end));
+                let blocked = names.iter().any(|n| {
+                    n.span.overlaps(span)
+                        && (n.from_kb
+                            || n.etype == EntityType::Person
+                            || n.span.start < span.start
+                            || n.span.end > span.end)
+                });
                 if !blocked {
                     names.retain(|n| !n.span.overlaps(span));
-                    names.push(NameSpan { span, etype: EntityType::Org, kb: None, toks: a..i, from_kb: false });
+                    names.push(NameSpan {
+                        span,
+                        etype: EntityType::Org,
+                        kb: None,
+                        toks: a..i,
+                        from_kb: false,
+                    });
                     defs.insert(acr.to_string(), span);
                 }
             }
@@ -849,15 +1351,29 @@ fn acronym_definitions(doc: &Document, v: &View, names: &mut Vec<NameSpan>) -> H
     for k in 0..v.toks.len() {
         let t = text_of(doc, v, k);
         let Some(long) = defs.get(t) else { continue };
-        let Some(etype) = names.iter().find(|n| n.span == *long).map(|n| n.etype) else { continue };
+        let Some(etype) = names.iter().find(|n| n.span == *long).map(|n| n.etype) else {
+            continue;
+        };
         let span = v.toks[k].span;
-        if !names.iter().chain(added.iter()).any(|m| m.span.overlaps(span)) {
-            added.push(NameSpan { span, etype, kb: None, toks: k..k + 1, from_kb: false });
+        if !names
+            .iter()
+            .chain(added.iter())
+            .any(|m| m.span.overlaps(span))
+        {
+            added.push(NameSpan {
+                span,
+                etype,
+                kb: None,
+                toks: k..k + 1,
+                from_kb: false,
+            });
         }
     }
     names.extend(added);
     names.sort_by_key(|n| n.span.start);
-    defs.into_iter().filter_map(|(acr, long)| names.iter().position(|n| n.span == long).map(|i| (acr, i))).collect()
+    defs.into_iter()
+        .filter_map(|(acr, long)| names.iter().position(|n| n.span == long).map(|i| (acr, i)))
+        .collect()
 }
 
 /// Splits a model organisation made of two organisations joined by "and", each of two
@@ -866,11 +1382,19 @@ fn acronym_definitions(doc: &Document, v: &View, names: &mut Vec<NameSpan>) -> H
 /// "Centers for Disease Control and Prevention" and "Ministry of Trade and Industry" stay
 /// whole.
 fn split_coordinated_orgs(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
-    let head = |i: usize| ORG_HEADS.contains(&lower(doc, v, i).as_str()) && is_cap(text_of(doc, v, i));
+    let head =
+        |i: usize| ORG_HEADS.contains(&lower(doc, v, i).as_str()) && is_cap(text_of(doc, v, i));
     let mut out = Vec::with_capacity(names.len());
     for n in names.drain(..) {
         let split = (!n.from_kb && matches!(n.etype, EntityType::Org | EntityType::Fac))
-            .then(|| n.toks.clone().find(|&i| i > n.toks.start + 1 && i + 2 < n.toks.end && text_of(doc, v, i) == "and" && head(i - 1)))
+            .then(|| {
+                n.toks.clone().find(|&i| {
+                    i > n.toks.start + 1
+                        && i + 2 < n.toks.end
+                        && text_of(doc, v, i) == "and"
+                        && head(i - 1)
+                })
+            })
             .flatten();
         match split {
             Some(a) => {
@@ -882,8 +1406,15 @@ fn split_coordinated_orgs(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
                 if right.len() >= 2 && head(n.toks.end - 1) {
                     let left = n.toks.start..a;
                     for r in [left, right] {
-                        let span = Span::new(v.toks[r.start].span.start, v.toks[r.end - 1].span.end);
-                        out.push(NameSpan { span, etype: n.etype, kb: None, toks: r, from_kb: false });
+                        let span =
+                            Span::new(v.toks[r.start].span.start, v.toks[r.end - 1].span.end);
+                        out.push(NameSpan {
+                            span,
+                            etype: n.etype,
+                            kb: None,
+                            toks: r,
+                            from_kb: false,
+                        });
                     }
                 } else {
                     out.push(n);
@@ -898,12 +1429,74 @@ fn split_coordinated_orgs(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
 /// Nouns that end a business name after an owner's possessive ("Marco's Bakery", "Joe's Auto
 /// Repair"), lower case.
 const BUSINESS_NOUNS: &[&str] = &[
-    "pizza", "pizzeria", "restaurant", "cafe", "café", "grill", "bar", "pub", "diner", "deli", "bakery", "kitchen", "bistro",
-    "tavern", "steakhouse", "bbq", "barbecue", "burgers", "tacos", "salon", "spa", "barbershop", "garage", "motors", "auto",
-    "autos", "tire", "tires", "karate", "gym", "fitness", "market", "store", "shop", "boutique", "pharmacy", "hardware",
-    "furniture", "jewelers", "jewellers", "books", "bookstore", "florist", "flowers", "cleaners", "liquor", "lounge", "inn",
-    "hotel", "motel", "plumbing", "insurance", "towing", "dental", "clinic", "nursery", "bagels", "donuts", "coffee",
-    "creamery", "brewery", "cellars", "landscaping", "roofing", "construction", "electric", "catering", "bakeshop",
+    "pizza",
+    "pizzeria",
+    "restaurant",
+    "cafe",
+    "café",
+    "grill",
+    "bar",
+    "pub",
+    "diner",
+    "deli",
+    "bakery",
+    "kitchen",
+    "bistro",
+    "tavern",
+    "steakhouse",
+    "bbq",
+    "barbecue",
+    "burgers",
+    "tacos",
+    "salon",
+    "spa",
+    "barbershop",
+    "garage",
+    "motors",
+    "auto",
+    "autos",
+    "tire",
+    "tires",
+    "karate",
+    "gym",
+    "fitness",
+    "market",
+    "store",
+    "shop",
+    "boutique",
+    "pharmacy",
+    "hardware",
+    "furniture",
+    "jewelers",
+    "jewellers",
+    "books",
+    "bookstore",
+    "florist",
+    "flowers",
+    "cleaners",
+    "liquor",
+    "lounge",
+    "inn",
+    "hotel",
+    "motel",
+    "plumbing",
+    "insurance",
+    "towing",
+    "dental",
+    "clinic",
+    "nursery",
+    "bagels",
+    "donuts",
+    "coffee",
+    "creamery",
+    "brewery",
+    "cellars",
+    "landscaping",
+    "roofing",
+    "construction",
+    "electric",
+    "catering",
+    "bakeshop",
 ];
 
 /// The class of a type for list agreement: places together, then businesses, people and
@@ -927,14 +1520,20 @@ fn unify_list_types(doc: &Document, v: &View, names: &mut [NameSpan]) {
     let sep = |a: usize, b: usize| -> bool {
         // Tokens between two names: ",", "and", "or", ", and", ", or".
         let between: Vec<&str> = (a..b).map(|k| text_of(doc, v, k)).collect();
-        matches!(between.as_slice(), [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"])
+        matches!(
+            between.as_slice(),
+            [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"]
+        )
     };
     let mut chains: Vec<Vec<usize>> = Vec::new();
     for &k in &order {
         let n = &names[k];
         if let Some(c) = chains.last_mut() {
             let last = &names[*c.last().unwrap_or(&k)];
-            if last.toks.end <= n.toks.start && v.sent_of(last.toks.start) == v.sent_of(n.toks.start) && sep(last.toks.end, n.toks.start) {
+            if last.toks.end <= n.toks.start
+                && v.sent_of(last.toks.start) == v.sent_of(n.toks.start)
+                && sep(last.toks.end, n.toks.start)
+            {
                 c.push(k);
                 continue;
             }
@@ -944,12 +1543,22 @@ fn unify_list_types(doc: &Document, v: &View, names: &mut [NameSpan]) {
     for c in chains.iter().filter(|c| c.len() >= 3) {
         for &k in c {
             // A person whose name opens with a given name stays a person.
-            if names[k].from_kb || names[k].etype == EntityType::Person && crate::lexicon::is_first_name(&lower(doc, v, names[k].toks.start)) {
+            if names[k].from_kb
+                || names[k].etype == EntityType::Person
+                    && crate::lexicon::is_first_name(&lower(doc, v, names[k].toks.start))
+            {
                 continue;
             }
             let others: Vec<usize> = c.iter().copied().filter(|&j| j != k).collect();
-            let Some(cls) = list_class(names[others[0]].etype) else { continue };
-            if others.iter().all(|&j| list_class(names[j].etype) == Some(cls)) && list_class(names[k].etype) != Some(cls) && list_class(names[k].etype).is_some() {
+            let Some(cls) = list_class(names[others[0]].etype) else {
+                continue;
+            };
+            if others
+                .iter()
+                .all(|&j| list_class(names[j].etype) == Some(cls))
+                && list_class(names[k].etype) != Some(cls)
+                && list_class(names[k].etype).is_some()
+            {
                 names[k].etype = names[others[0]].etype;
             }
         }
@@ -958,12 +1567,19 @@ fn unify_list_types(doc: &Document, v: &View, names: &mut [NameSpan]) {
 
 /// "Fri", "Sat.", "Sun": abbreviated day names.
 fn is_day_abbrev(w: &str) -> bool {
-    matches!(w.trim_end_matches('.'), "Mon" | "Tue" | "Tues" | "Wed" | "Thu" | "Thur" | "Thurs" | "Fri" | "Sat" | "Sun")
+    matches!(
+        w.trim_end_matches('.'),
+        "Mon" | "Tue" | "Tues" | "Wed" | "Thu" | "Thur" | "Thurs" | "Fri" | "Sat" | "Sun"
+    )
 }
 
 /// A day name, full or abbreviated.
 fn is_day_word(w: &str) -> bool {
-    is_day_abbrev(w) || matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+    is_day_abbrev(w)
+        || matches!(
+            w,
+            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+        )
 }
 
 /// A dateline: one to three words in capitals (letters, three or more in all) at the start
@@ -977,12 +1593,18 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
             continue;
         }
         let start = v.toks[a].span.start;
-        if !doc.text[..start].trim_end_matches([' ', '\t']).is_empty() && !doc.text[..start].trim_end_matches([' ', '\t']).ends_with('\n') {
+        if !doc.text[..start].trim_end_matches([' ', '\t']).is_empty()
+            && !doc.text[..start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+        {
             continue;
         }
         let caps = |k: usize| {
             let t = text_of(doc, v, k);
-            t.chars().all(|c| c.is_alphabetic() && c.is_uppercase() || c == '-' || c == '\'') && t.chars().any(char::is_alphabetic)
+            t.chars()
+                .all(|c| c.is_alphabetic() && c.is_uppercase() || c == '-' || c == '\'')
+                && t.chars().any(char::is_alphabetic)
         };
         let mut b = a;
         while b < s.toks.end && b < a + 3 && caps(b) {
@@ -991,25 +1613,45 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
         if b == a || b >= s.toks.end {
             continue;
         }
-        let letters: usize = (a..b).map(|k| text_of(doc, v, k).chars().filter(|c| c.is_alphabetic()).count()).sum();
+        let letters: usize = (a..b)
+            .map(|k| {
+                text_of(doc, v, k)
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+            })
+            .sum();
         let next = text_of(doc, v, b);
         let agency = next == "("
-            && (b + 2..(b + 4).min(s.toks.end)).any(|c| text_of(doc, v, c) == ")" && (b + 1..c).all(|k| is_cap(text_of(doc, v, k))));
+            && (b + 2..(b + 4).min(s.toks.end)).any(|c| {
+                text_of(doc, v, c) == ")" && (b + 1..c).all(|k| is_cap(text_of(doc, v, k)))
+            });
         if letters < 3 || !(agency || matches!(next, "-" | "--" | "—" | "–" | ",")) {
             continue;
         }
         // Sentences that are all capitals ("PLEASE READ - IMPORTANT") are not datelines.
-        if (b..s.toks.end).filter(|&k| text_of(doc, v, k).chars().any(char::is_lowercase)).count() == 0 && !agency {
+        if (b..s.toks.end)
+            .filter(|&k| text_of(doc, v, k).chars().any(char::is_lowercase))
+            .count()
+            == 0
+            && !agency
+        {
             continue;
         }
         let titled: Vec<String> = (a..b)
             .map(|k| {
                 let t = text_of(doc, v, k).to_lowercase();
                 let mut cs = t.chars();
-                cs.next().map(|c| c.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default()
+                cs.next()
+                    .map(|c| c.to_uppercase().collect::<String>() + cs.as_str())
+                    .unwrap_or_default()
             })
             .collect();
-        let kb = ctx.kb.names.get(&titled.join(" ")).and_then(|r| r.first().copied());
+        let kb = ctx
+            .kb
+            .names
+            .get(&titled.join(" "))
+            .and_then(|r| r.first().copied());
         // A place the knowledge base does not know needs the agency ("YAY, great show" is no
         // dateline).
         let etype = match kb {
@@ -1022,7 +1664,13 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
         }
         names.retain(|x| x.toks.end <= a || x.toks.start >= b);
         let span = Span::new(start, v.toks[b - 1].span.end);
-        names.push(NameSpan { span, etype, kb, toks: a..b, from_kb: kb.is_some() });
+        names.push(NameSpan {
+            span,
+            etype,
+            kb,
+            toks: a..b,
+            from_kb: kb.is_some(),
+        });
     }
 }
 
@@ -1030,13 +1678,21 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
 /// Kenya", "Oxfam India") into one organisation with the NGO's knowledge-base entry.
 fn national_sections(ctx: &Ctx, names: &mut Vec<NameSpan>) {
     let ngo = |n: &NameSpan| {
-        n.etype == EntityType::Org && matches!(n.kb, Some(NameRef::Org(_))) && n.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2).is_some_and(|c| c.starts_with("NGO"))
+        n.etype == EntityType::Org
+            && matches!(n.kb, Some(NameRef::Org(_)))
+            && n.kb
+                .and_then(|r| ctx.kb.describe(r, ctx.date).2)
+                .is_some_and(|c| c.starts_with("NGO"))
     };
     let mut k = 0;
     while k < names.len() {
         if ngo(&names[k]) {
             let end = names[k].toks.end;
-            if let Some(j) = names.iter().position(|b| b.toks.start == end && matches!(b.kb, Some(NameRef::Country(_))) && b.toks.len() <= 3) {
+            if let Some(j) = names.iter().position(|b| {
+                b.toks.start == end
+                    && matches!(b.kb, Some(NameRef::Country(_)))
+                    && b.toks.len() <= 3
+            }) {
                 let (span, toks_end) = (names[j].span, names[j].toks.end);
                 names[k].span = Span::new(names[k].span.start, span.end);
                 names[k].toks.end = toks_end;
@@ -1052,15 +1708,80 @@ fn national_sections(ctx: &Ctx, names: &mut Vec<NameSpan>) {
 
 /// Words naming a government department after "Minister of" or "Secretary of".
 const DEPARTMENT_WORDS: &[&str] = &[
-    "the", "and", "of", "state", "defence", "defense", "education", "economy", "economic", "health",
-    "interior", "justice", "finance", "foreign", "affairs", "home", "labour", "labor", "agriculture",
-    "energy", "environment", "transport", "transportation", "trade", "commerce", "culture",
-    "tourism", "industry", "information", "communications", "science", "technology", "housing",
-    "development", "security", "homeland", "veterans", "treasury", "war", "navy", "army", "air",
-    "force", "public", "works", "social", "welfare", "youth", "sport", "sports", "fisheries",
-    "mines", "petroleum", "oil", "water", "planning", "national", "internal", "external",
-    "relations", "women", "family", "immigration", "employment", "infrastructure", "local",
-    "government", "regional", "rural", "urban", "solidarity", "digital", "research", "heritage",
+    "the",
+    "and",
+    "of",
+    "state",
+    "defence",
+    "defense",
+    "education",
+    "economy",
+    "economic",
+    "health",
+    "interior",
+    "justice",
+    "finance",
+    "foreign",
+    "affairs",
+    "home",
+    "labour",
+    "labor",
+    "agriculture",
+    "energy",
+    "environment",
+    "transport",
+    "transportation",
+    "trade",
+    "commerce",
+    "culture",
+    "tourism",
+    "industry",
+    "information",
+    "communications",
+    "science",
+    "technology",
+    "housing",
+    "development",
+    "security",
+    "homeland",
+    "veterans",
+    "treasury",
+    "war",
+    "navy",
+    "army",
+    "air",
+    "force",
+    "public",
+    "works",
+    "social",
+    "welfare",
+    "youth",
+    "sport",
+    "sports",
+    "fisheries",
+    "mines",
+    "petroleum",
+    "oil",
+    "water",
+    "planning",
+    "national",
+    "internal",
+    "external",
+    "relations",
+    "women",
+    "family",
+    "immigration",
+    "employment",
+    "infrastructure",
+    "local",
+    "government",
+    "regional",
+    "rural",
+    "urban",
+    "solidarity",
+    "digital",
+    "research",
+    "heritage",
 ];
 
 /// A model span right after "<office> of" ("Minister of", "Secretary of") that starts with
@@ -1074,7 +1795,10 @@ fn department_titles(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]
             continue;
         }
         let a = n.toks.start;
-        if a < 2 || lower(doc, v, a - 1) != "of" || !OFFICE_WORDS.contains(&lower(doc, v, a - 2).as_str()) {
+        if a < 2
+            || lower(doc, v, a - 1) != "of"
+            || !OFFICE_WORDS.contains(&lower(doc, v, a - 2).as_str())
+        {
             continue;
         }
         let mut b = a;
@@ -1085,7 +1809,10 @@ fn department_titles(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]
         let name_word = |k: usize| {
             let t = text_of(doc, v, k);
             let l = lower(doc, v, k);
-            is_name_word(t) && !crate::lexicon::is_common_word(&l) && !ORG_HEADS.contains(&l.as_str()) && !ctx.kb.names.contains_key(t)
+            is_name_word(t)
+                && !crate::lexicon::is_common_word(&l)
+                && !ORG_HEADS.contains(&l.as_str())
+                && !ctx.kb.names.contains_key(t)
         };
         if b == a || !(1..=3).contains(&rest) || !(b..n.toks.end).all(name_word) {
             continue;
@@ -1110,7 +1837,26 @@ fn add_company_forms(doc: &Document, v: &View, names: &mut [NameSpan]) {
             continue;
         }
         let form = text_of(doc, v, e + 1);
-        if !matches!(form, "Inc." | "Inc" | "INC." | "Ltd." | "Ltd" | "LTD." | "L.P." | "LP" | "LLC" | "L.L.C." | "Corp." | "PLC" | "plc" | "GmbH" | "S.A." | "N.V." | "LLP") {
+        if !matches!(
+            form,
+            "Inc."
+                | "Inc"
+                | "INC."
+                | "Ltd."
+                | "Ltd"
+                | "LTD."
+                | "L.P."
+                | "LP"
+                | "LLC"
+                | "L.L.C."
+                | "Corp."
+                | "PLC"
+                | "plc"
+                | "GmbH"
+                | "S.A."
+                | "N.V."
+                | "LLP"
+        ) {
             continue;
         }
         n.toks.end = e + 2;
@@ -1124,15 +1870,51 @@ fn add_company_forms(doc: &Document, v: &View, names: &mut [NameSpan]) {
 /// "-", a name the knowledge base does not have (its "Georgia" is the country), so the state
 /// is found without a knowledge-base entry.
 const US_STATE_CODES: &[(&str, &str)] = &[
-    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
-    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("FL", "Florida"), ("GA", "-"),
-    ("ID", "Idaho"), ("IL", "Illinois"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"),
-    ("LA", "Louisiana"), ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
-    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
-    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"), ("NC", "North Carolina"),
-    ("ND", "North Dakota"), ("OH", "Ohio"), ("PA", "Pennsylvania"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
-    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"),
-    ("VA", "Virginia"), ("WA", "Washington state"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("FL", "Florida"),
+    ("GA", "-"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("MD", "Maryland"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MS", "Mississippi"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington state"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
 ];
 
 /// A US state's postal abbreviation (in capitals) in an address is a place: after a
@@ -1141,22 +1923,39 @@ const US_STATE_CODES: &[(&str, &str)] = &[
 /// state's knowledge-base entry gives its country.
 fn add_us_state_codes(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
     for s in &v.sents {
-        let all_caps = (s.toks.clone()).all(|k| !text_of(doc, v, k).chars().any(char::is_lowercase));
+        let all_caps =
+            (s.toks.clone()).all(|k| !text_of(doc, v, k).chars().any(char::is_lowercase));
         if all_caps {
             continue;
         }
         for k in s.toks.clone() {
             let t = text_of(doc, v, k);
-            let Some(&(_, state)) = US_STATE_CODES.iter().find(|(c, _)| *c == t) else { continue };
-            let town = |j: usize| j >= s.toks.start && j < k && is_cap(text_of(doc, v, j)) && text_of(doc, v, j).chars().any(char::is_lowercase);
+            let Some(&(_, state)) = US_STATE_CODES.iter().find(|(c, _)| *c == t) else {
+                continue;
+            };
+            let town = |j: usize| {
+                j >= s.toks.start
+                    && j < k
+                    && is_cap(text_of(doc, v, j))
+                    && text_of(doc, v, j).chars().any(char::is_lowercase)
+            };
             // Not after a person's name: "Jo Lin, SC" is a Senior Counsel.
-            let person = |j: usize| names.iter().any(|n| n.etype == EntityType::Person && n.toks.contains(&j));
-            let after_comma = k >= s.toks.start + 2 && text_of(doc, v, k - 1) == "," && town(k - 2) && !person(k - 2);
+            let person = |j: usize| {
+                names
+                    .iter()
+                    .any(|n| n.etype == EntityType::Person && n.toks.contains(&j))
+            };
+            let after_comma = k >= s.toks.start + 2
+                && text_of(doc, v, k - 1) == ","
+                && town(k - 2)
+                && !person(k - 2);
             let zip = k + 1 < s.toks.end && {
                 let n = text_of(doc, v, k + 1);
                 n.len() == 5 && n.chars().all(|c| c.is_ascii_digit())
             };
-            let state_of = k >= s.toks.start + 2 && lower(doc, v, k - 1) == "of" && lower(doc, v, k - 2) == "state";
+            let state_of = k >= s.toks.start + 2
+                && lower(doc, v, k - 1) == "of"
+                && lower(doc, v, k - 2) == "state";
             // "MD" and "PA" after a name the model missed are also degrees and titles.
             let ok = zip || state_of || (after_comma && !matches!(t, "MD" | "PA"));
             if !ok {
@@ -1168,7 +1967,13 @@ fn add_us_state_codes(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameS
             }
             names.retain(|n| !n.span.overlaps(span));
             let kb = ctx.kb.names.get(state).and_then(|r| r.first().copied());
-            names.push(NameSpan { span, etype: EntityType::Gpe, kb, toks: k..k + 1, from_kb: kb.is_some() });
+            names.push(NameSpan {
+                span,
+                etype: EntityType::Gpe,
+                kb,
+                toks: k..k + 1,
+                from_kb: kb.is_some(),
+            });
         }
     }
 }
@@ -1180,9 +1985,16 @@ fn add_us_state_codes(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameS
 fn add_lowercase_given_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
     let vocab = crate::ner::Model::embedded().map(|m| &m.vocab);
     for s in &v.sents {
-        let first_word = s.toks.clone().find(|&k| text_of(doc, v, k).chars().any(char::is_alphabetic));
+        let first_word = s
+            .toks
+            .clone()
+            .find(|&k| text_of(doc, v, k).chars().any(char::is_alphabetic));
         let Some(f) = first_word else { continue };
-        if !text_of(doc, v, f).chars().next().is_some_and(char::is_lowercase) {
+        if !text_of(doc, v, f)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        {
             continue;
         }
         for k in s.toks.clone() {
@@ -1199,14 +2011,29 @@ fn add_lowercase_given_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Ve
                 continue;
             }
             // Two in a row are one person's given name and surname ("jill allen").
-            if let Some(x) = names.last_mut().filter(|x| x.toks.end == k && !x.from_kb && x.etype == EntityType::Person && x.toks.len() == 1 && s.toks.contains(&x.toks.start)) {
-                if text_of(doc, v, x.toks.start).chars().all(|c| c.is_lowercase()) {
+            if let Some(x) = names.last_mut().filter(|x| {
+                x.toks.end == k
+                    && !x.from_kb
+                    && x.etype == EntityType::Person
+                    && x.toks.len() == 1
+                    && s.toks.contains(&x.toks.start)
+            }) {
+                if text_of(doc, v, x.toks.start)
+                    .chars()
+                    .all(|c| c.is_lowercase())
+                {
                     x.toks.end = k + 1;
                     x.span = Span::new(x.span.start, v.toks[k].span.end);
                     continue;
                 }
             }
-            names.push(NameSpan { span: v.toks[k].span, etype: EntityType::Person, kb: None, toks: k..k + 1, from_kb: false });
+            names.push(NameSpan {
+                span: v.toks[k].span,
+                etype: EntityType::Person,
+                kb: None,
+                toks: k..k + 1,
+                from_kb: false,
+            });
         }
     }
 }
@@ -1217,18 +2044,28 @@ fn add_lowercase_given_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Ve
 /// vocabulary. The tagger's places made only of such words, right after a place preposition
 /// and not already covered, are taken. Capitalised text (news) is never concerned.
 fn add_lowercase_sentence_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
-    let Some(model) = crate::ner::Model::embedded() else { return };
+    let Some(model) = crate::ner::Model::embedded() else {
+        return;
+    };
     for s in &v.sents {
         if s.toks.is_empty() || s.toks.end > v.toks.len() {
             continue;
         }
-        let starts_lower = text_of(doc, v, s.toks.start).chars().next().is_some_and(char::is_lowercase);
+        let starts_lower = text_of(doc, v, s.toks.start)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
         let all_lower = starts_lower
             && s.toks.clone().all(|k| {
                 let t = text_of(doc, v, k);
                 t == "I" || !t.chars().any(char::is_uppercase)
             });
-        if !all_lower || !s.toks.clone().any(|k| text_of(doc, v, k).chars().any(char::is_alphabetic)) {
+        if !all_lower
+            || !s
+                .toks
+                .clone()
+                .any(|k| text_of(doc, v, k).chars().any(char::is_alphabetic))
+        {
             continue;
         }
         let rare: Vec<bool> = s
@@ -1253,21 +2090,35 @@ fn add_lowercase_sentence_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut
                 let t = text_of(doc, v, k);
                 if r {
                     let mut cs = t.chars();
-                    cs.next().map(|c| c.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default()
+                    cs.next()
+                        .map(|c| c.to_uppercase().collect::<String>() + cs.as_str())
+                        .unwrap_or_default()
                 } else {
                     t.to_string()
                 }
             })
             .collect();
         let words: Vec<&str> = owned.iter().map(String::as_str).collect();
-        let pos: Vec<&str> = v.toks[s.toks.clone()].iter().map(|t| t.xpos.as_str()).collect();
-        let sf = crate::ner::SentFeats::new(&words, &pos, ctx.kb, ctx.gaz, &model.vocab, &model.clusters);
+        let pos: Vec<&str> = v.toks[s.toks.clone()]
+            .iter()
+            .map(|t| t.xpos.as_str())
+            .collect();
+        let sf = crate::ner::SentFeats::new(
+            &words,
+            &pos,
+            ctx.kb,
+            ctx.gaz,
+            &model.vocab,
+            &model.clusters,
+        );
         let labels = model.tag(&sf);
         for (a, b, t) in crate::ner::spans_of(&labels) {
             if !(a..b).all(|i| rare[i]) {
                 continue;
             }
-            let Some(et) = crate::ner::gmb_to_etype(crate::ner::TYPES[t], &words[a..b]) else { continue };
+            let Some(et) = crate::ner::gmb_to_etype(crate::ner::TYPES[t], &words[a..b]) else {
+                continue;
+            };
             if !matches!(et, EntityType::Gpe | EntityType::Loc) {
                 continue;
             }
@@ -1277,19 +2128,48 @@ fn add_lowercase_sentence_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut
             }
             // A geographic noun after it belongs to the name ("biscayne bay").
             let mut b = b;
-            if b < rare.len() && matches!(words[b], "bay" | "island" | "islands" | "city" | "beach" | "county" | "valley" | "lake" | "river" | "springs" | "falls") {
+            if b < rare.len()
+                && matches!(
+                    words[b],
+                    "bay"
+                        | "island"
+                        | "islands"
+                        | "city"
+                        | "beach"
+                        | "county"
+                        | "valley"
+                        | "lake"
+                        | "river"
+                        | "springs"
+                        | "falls"
+                )
+            {
                 b += 1;
             }
             let toks = s.toks.start + a..s.toks.start + b;
             // Only after a place preposition ("going to dumaguete", "boats in biscayne bay").
-            if toks.start == s.toks.start || !matches!(lower(doc, v, toks.start - 1).as_str(), "in" | "to" | "from" | "at" | "near" | "around" | "visit" | "visiting") {
+            if toks.start == s.toks.start
+                || !matches!(
+                    lower(doc, v, toks.start - 1).as_str(),
+                    "in" | "to" | "from" | "at" | "near" | "around" | "visit" | "visiting"
+                )
+            {
                 continue;
             }
-            if names.iter().any(|x| x.toks.start < toks.end && toks.start < x.toks.end) {
+            if names
+                .iter()
+                .any(|x| x.toks.start < toks.end && toks.start < x.toks.end)
+            {
                 continue;
             }
             let span = Span::new(v.toks[toks.start].span.start, v.toks[toks.end - 1].span.end);
-            names.push(NameSpan { span, etype: et, kb: None, toks, from_kb: false });
+            names.push(NameSpan {
+                span,
+                etype: et,
+                kb: None,
+                toks,
+                from_kb: false,
+            });
         }
     }
 }
@@ -1299,13 +2179,31 @@ fn add_lowercase_sentence_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut
 fn is_name_particle(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "al" | "el" | "ad" | "ar" | "as" | "ash" | "az" | "at" | "an" | "bin" | "ibn" | "bint" | "abu" | "abd" | "abdel" | "abdul" | "ha" | "ben"
+        "al" | "el"
+            | "ad"
+            | "ar"
+            | "as"
+            | "ash"
+            | "az"
+            | "at"
+            | "an"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "abu"
+            | "abd"
+            | "abdel"
+            | "abdul"
+            | "ha"
+            | "ben"
     )
 }
 
 /// Whether `w` may be a word of a name: capitalised, letters (and apostrophes, hyphens).
 fn is_name_word(w: &str) -> bool {
-    is_cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+    is_cap(w)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
 }
 
 /// Joins name particles to the names around them. A particle group is a particle, a hyphen
@@ -1320,7 +2218,10 @@ fn join_name_particles(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<Name
     let mut i = 0;
     while i + 2 < n {
         let p = text_of(doc, v, i);
-        if !(is_name_particle(p) && matches!(text_of(doc, v, i + 1), "-" | "‐" | "–") && is_name_word(text_of(doc, v, i + 2))) {
+        if !(is_name_particle(p)
+            && matches!(text_of(doc, v, i + 1), "-" | "‐" | "–")
+            && is_name_word(text_of(doc, v, i + 2)))
+        {
             i += 1;
             continue;
         }
@@ -1333,22 +2234,37 @@ fn join_name_particles(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<Name
         // The group and any further groups or name words glued to it ("al - Sadr",
         // "bin - Abdul - Aziz").
         let (a, mut b) = (i, i + 3);
-        while b + 2 < sent.toks.end && is_name_particle(text_of(doc, v, b)) && text_of(doc, v, b + 1) == "-" && is_name_word(text_of(doc, v, b + 2)) {
+        while b + 2 < sent.toks.end
+            && is_name_particle(text_of(doc, v, b))
+            && text_of(doc, v, b + 1) == "-"
+            && is_name_word(text_of(doc, v, b + 2))
+        {
             b += 3;
         }
         // Names touching the group: one ending at a - 1, ones inside or starting in it.
         // (A known place or organisation right before stays apart; a known person keeps
         // the knowledge base's reading: "Hamad bin Khalifa al-Thani".)
-        let before = names.iter().position(|x| x.toks.end == a && x.toks.start < a && (!x.from_kb || matches!(x.kb, Some(NameRef::Person(_)))));
+        let before = names.iter().position(|x| {
+            x.toks.end == a
+                && x.toks.start < a
+                && (!x.from_kb || matches!(x.kb, Some(NameRef::Person(_))))
+        });
         let before_kb = before.and_then(|k| names[k].kb);
-        let inside: Vec<usize> = (0..names.len()).filter(|&k| names[k].toks.start < b && names[k].toks.end > a).collect();
+        let inside: Vec<usize> = (0..names.len())
+            .filter(|&k| names[k].toks.start < b && names[k].toks.end > a)
+            .collect();
         // A knowledge-base name inside the group that is not the group's last word stays
         // apart; one that covers more than the group is left alone.
         if inside.iter().any(|&k| names[k].toks.start < a) {
             i = b;
             continue;
         }
-        let after_end = inside.iter().map(|&k| names[k].toks.end).max().unwrap_or(b).max(b);
+        let after_end = inside
+            .iter()
+            .map(|&k| names[k].toks.end)
+            .max()
+            .unwrap_or(b)
+            .max(b);
         let mut start = a;
         let mut etype = None;
         if let Some(k) = before {
@@ -1360,7 +2276,11 @@ fn join_name_particles(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<Name
             while s > sent.toks.start && a - s < 3 {
                 let w = text_of(doc, v, s - 1);
                 let lw = w.to_lowercase();
-                if is_name_word(w) && !crate::lexicon::is_common_word(&lw) && !TITLE_WORDS.contains(&lw.as_str()) && !names.iter().any(|x| x.toks.contains(&(s - 1))) {
+                if is_name_word(w)
+                    && !crate::lexicon::is_common_word(&lw)
+                    && !TITLE_WORDS.contains(&lw.as_str())
+                    && !names.iter().any(|x| x.toks.contains(&(s - 1)))
+                {
                     s -= 1;
                 } else {
                     break;
@@ -1378,16 +2298,34 @@ fn join_name_particles(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<Name
         let etype = etype.or_else(|| inside.first().map(|&k| names[k].etype));
         // The hyphenated form in the knowledge base decides the reading.
         let glued: String = (a..b).map(|k| text_of(doc, v, k)).collect();
-        let kb = ctx.kb.names.get(&glued).and_then(|r| r.first().copied()).or_else(|| {
-            let mut cs = glued.chars();
-            let up: String = cs.next().map(|c| c.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default();
-            if start == a { ctx.kb.names.get(&up).and_then(|r| r.first().copied()) } else { None }
-        });
+        let kb = ctx
+            .kb
+            .names
+            .get(&glued)
+            .and_then(|r| r.first().copied())
+            .or_else(|| {
+                let mut cs = glued.chars();
+                let up: String = cs
+                    .next()
+                    .map(|c| c.to_uppercase().collect::<String>() + cs.as_str())
+                    .unwrap_or_default();
+                if start == a {
+                    ctx.kb.names.get(&up).and_then(|r| r.first().copied())
+                } else {
+                    None
+                }
+            });
         // Pieces typed as places around a particle make a person when the name opens
         // with a given name ("Mahmoud al-Rashidi").
         let etype = match etype {
-            Some(EntityType::Gpe | EntityType::Loc | EntityType::Fac) if crate::lexicon::is_first_name(&lower(doc, v, start)) => Some(EntityType::Person),
-            _ if inside.iter().any(|&k| names[k].etype == EntityType::Person) => Some(EntityType::Person),
+            Some(EntityType::Gpe | EntityType::Loc | EntityType::Fac)
+                if crate::lexicon::is_first_name(&lower(doc, v, start)) =>
+            {
+                Some(EntityType::Person)
+            }
+            _ if inside.iter().any(|&k| names[k].etype == EntityType::Person) => {
+                Some(EntityType::Person)
+            }
             t => t,
         };
         let (etype, kbref) = match (kb, start == a) {
@@ -1410,7 +2348,13 @@ fn join_name_particles(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<Name
             !drop
         });
         let span = Span::new(v.toks[start].span.start, v.toks[end - 1].span.end);
-        names.push(NameSpan { span, etype, kb: kbref, toks: start..end, from_kb: kbref.is_some() });
+        names.push(NameSpan {
+            span,
+            etype,
+            kb: kbref,
+            toks: start..end,
+            from_kb: kbref.is_some(),
+        });
         names.sort_by_key(|x| x.toks.start);
         i = end;
     }
@@ -1421,10 +2365,48 @@ fn join_name_particles(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<Name
 fn is_title_or_greeting(w: &str) -> bool {
     matches!(
         w,
-        "dr" | "dr." | "doctor" | "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "prof" | "prof." | "professor" | "pm" | "president"
-            | "minister" | "capt." | "captain" | "gen." | "general" | "sen." | "senator" | "rep." | "gov." | "governor" | "mayor" | "judge"
-            | "coach" | "rev." | "reverend" | "sheikh" | "shaikh" | "imam" | "ayatollah" | "dear" | "hi" | "hello" | "hey" | "thanks" | "good"
-            | "morning" | "afternoon" | "evening"
+        "dr" | "dr."
+            | "doctor"
+            | "mr"
+            | "mr."
+            | "mrs"
+            | "mrs."
+            | "ms"
+            | "ms."
+            | "miss"
+            | "prof"
+            | "prof."
+            | "professor"
+            | "pm"
+            | "president"
+            | "minister"
+            | "capt."
+            | "captain"
+            | "gen."
+            | "general"
+            | "sen."
+            | "senator"
+            | "rep."
+            | "gov."
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "coach"
+            | "rev."
+            | "reverend"
+            | "sheikh"
+            | "shaikh"
+            | "imam"
+            | "ayatollah"
+            | "dear"
+            | "hi"
+            | "hello"
+            | "hey"
+            | "thanks"
+            | "good"
+            | "morning"
+            | "afternoon"
+            | "evening"
     )
 }
 
@@ -1452,7 +2434,11 @@ fn titled_non_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameS
                 let t = text_of(doc, v, k);
                 let lt = t.to_lowercase();
                 let initial = t.chars().count() == 2 && t.ends_with('.') && is_cap(t);
-                initial || (is_name_word(t) && !crate::lexicon::is_common_word(&lt) && !TITLE_WORDS.contains(&lt.as_str()) && !ctx.kb.names.contains_key(t))
+                initial
+                    || (is_name_word(t)
+                        && !crate::lexicon::is_common_word(&lt)
+                        && !TITLE_WORDS.contains(&lt.as_str())
+                        && !ctx.kb.names.contains_key(t))
             });
         if rest_ok {
             n.toks.start = a;
@@ -1467,7 +2453,8 @@ fn titled_non_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameS
 /// chat and reviews do; words in capitals ("AAA") are not concerned.
 fn is_drawn_out(w: &str) -> bool {
     let cs: Vec<char> = w.chars().collect();
-    cs.windows(3).any(|x| x[0].is_lowercase() && x[0] == x[1] && x[1] == x[2])
+    cs.windows(3)
+        .any(|x| x[0].is_lowercase() && x[0] == x[1] && x[1] == x[2])
 }
 
 /// Drops model spans that are no names: a span that is the whole of its sentence (perhaps
@@ -1484,21 +2471,40 @@ fn drop_non_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>
             return false;
         }
         // "a DVD", "the CEO", "GDP grew": a common noun's abbreviation alone
-        if words.len() == 1 && crate::lexicon::is_common_acronym(words[0]) && !ctx.kb.names.contains_key(words[0]) {
+        if words.len() == 1
+            && crate::lexicon::is_common_acronym(words[0])
+            && !ctx.kb.names.contains_key(words[0])
+        {
             return false;
         }
         // a person, organisation or place does not start with a number, nor hold a phone
         // number ("4410 Harbour Office Tower", "3rd Dec", "Direct Line : 555.014.2299")
         let starts_numeric = words[0].chars().next().is_some_and(|c| c.is_ascii_digit());
-        let phone_like = words.iter().any(|w| w.chars().filter(char::is_ascii_digit).count() >= 4 && w.chars().any(|c| matches!(c, '.' | '-')));
-        if (starts_numeric || phone_like) && matches!(n.etype, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Loc) {
+        let phone_like = words.iter().any(|w| {
+            w.chars().filter(char::is_ascii_digit).count() >= 4
+                && w.chars().any(|c| matches!(c, '.' | '-'))
+        });
+        if (starts_numeric || phone_like)
+            && matches!(
+                n.etype,
+                EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Loc
+            )
+        {
             return false;
         }
-        let Some(sent) = v.sents.iter().find(|s| s.toks.contains(&n.toks.start)) else { return true };
+        let Some(sent) = v.sents.iter().find(|s| s.toks.contains(&n.toks.start)) else {
+            return true;
+        };
         let has_word = |k: usize| text_of(doc, v, k).chars().any(char::is_alphanumeric);
         // A name alone in brackets is a credit line ("(Coastal Weekly)"): kept.
-        let alone = sent.toks.clone().all(|k| n.toks.contains(&k) || !has_word(k)) && !sent.toks.clone().any(|k| text_of(doc, v, k) == "(");
-        let all_common = words.iter().all(|w| is_cap(w) && crate::lexicon::is_common_word(&w.to_lowercase()));
+        let alone = sent
+            .toks
+            .clone()
+            .all(|k| n.toks.contains(&k) || !has_word(k))
+            && !sent.toks.clone().any(|k| text_of(doc, v, k) == "(");
+        let all_common = words
+            .iter()
+            .all(|w| is_cap(w) && crate::lexicon::is_common_word(&w.to_lowercase()));
         let text = &doc.text[n.span.range()];
         !(alone && all_common && !ctx.kb.names.contains_key(text))
     });
@@ -1510,8 +2516,11 @@ fn drop_non_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>
 /// "Rice said"). Organisations and places are kept: a company may be named by a common
 /// word ("Target", "Orange").
 fn drop_common_word_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
-    let long_words: std::collections::HashSet<&str> =
-        names.iter().filter(|n| n.toks.len() > 1).flat_map(|n| n.toks.clone().map(|k| text_of(doc, v, k))).collect();
+    let long_words: std::collections::HashSet<&str> = names
+        .iter()
+        .filter(|n| n.toks.len() > 1)
+        .flat_map(|n| n.toks.clone().map(|k| text_of(doc, v, k)))
+        .collect();
     names.retain(|n| {
         if n.from_kb || n.toks.len() != 1 || n.etype != EntityType::Person {
             return true;
@@ -1531,9 +2540,36 @@ fn drop_common_word_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<N
 fn is_kin_word(w: &str) -> bool {
     matches!(
         w,
-        "wife" | "husband" | "son" | "daughter" | "brother" | "sister" | "mother" | "father" | "mom" | "mum" | "dad" | "cousin" | "uncle"
-            | "aunt" | "nephew" | "niece" | "grandson" | "granddaughter" | "grandmother" | "grandfather" | "girlfriend" | "boyfriend"
-            | "fiance" | "fiancee" | "fiancé" | "fiancée" | "stepson" | "stepdaughter" | "sons" | "daughters"
+        "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "mother"
+            | "father"
+            | "mom"
+            | "mum"
+            | "dad"
+            | "cousin"
+            | "uncle"
+            | "aunt"
+            | "nephew"
+            | "niece"
+            | "grandson"
+            | "granddaughter"
+            | "grandmother"
+            | "grandfather"
+            | "girlfriend"
+            | "boyfriend"
+            | "fiance"
+            | "fiancee"
+            | "fiancé"
+            | "fiancée"
+            | "stepson"
+            | "stepdaughter"
+            | "sons"
+            | "daughters"
     )
 }
 
@@ -1542,8 +2578,28 @@ fn is_kin_word(w: &str) -> bool {
 fn is_talk_verb(w: &str) -> bool {
     matches!(
         w,
-        "forward" | "forwarded" | "forwarding" | "talk" | "talked" | "talking" | "speak" | "spoke" | "spoken" | "speaking" | "reply"
-            | "replied" | "write" | "wrote" | "writing" | "written" | "mention" | "mentioned" | "explain" | "explained" | "chat" | "chatted"
+        "forward"
+            | "forwarded"
+            | "forwarding"
+            | "talk"
+            | "talked"
+            | "talking"
+            | "speak"
+            | "spoke"
+            | "spoken"
+            | "speaking"
+            | "reply"
+            | "replied"
+            | "write"
+            | "wrote"
+            | "writing"
+            | "written"
+            | "mention"
+            | "mentioned"
+            | "explain"
+            | "explained"
+            | "chat"
+            | "chatted"
     )
 }
 
@@ -1564,10 +2620,20 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
         let i = n.toks.start;
         let w = text_of(doc, v, i);
         let lw = w.to_lowercase();
-        if !is_name_word(w) || !is_cap(w) || w.chars().all(|c| !c.is_lowercase()) || crate::lexicon::is_common_word(&lw) {
+        if !is_name_word(w)
+            || !is_cap(w)
+            || w.chars().all(|c| !c.is_lowercase())
+            || crate::lexicon::is_common_word(&lw)
+        {
             continue;
         }
-        let prev = |k: usize| if i >= k { Some(text_of(doc, v, i - k)) } else { None };
+        let prev = |k: usize| {
+            if i >= k {
+                Some(text_of(doc, v, i - k))
+            } else {
+                None
+            }
+        };
         let next = |k: usize| v.toks.get(i + k).map(|t| &doc.text[t.span.range()]);
         let sent_of = |k: usize| v.sents.iter().position(|s| s.toks.contains(&k));
         let same_sentence = |a: usize, b: usize| b < v.toks.len() && sent_of(a) == sent_of(b);
@@ -1580,9 +2646,36 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
         let job = p1.is_some_and(|p| {
             matches!(
                 p,
-                "teacher" | "tutor" | "instructor" | "coach" | "trainer" | "stylist" | "singer" | "actor" | "actress" | "artist" | "painter"
-                    | "sculptor" | "writer" | "author" | "poet" | "novelist" | "musician" | "guitarist" | "drummer" | "rapper" | "chef"
-                    | "photographer" | "nurse" | "dentist" | "lawyer" | "attorney" | "plumber" | "mechanic" | "therapist" | "designer"
+                "teacher"
+                    | "tutor"
+                    | "instructor"
+                    | "coach"
+                    | "trainer"
+                    | "stylist"
+                    | "singer"
+                    | "actor"
+                    | "actress"
+                    | "artist"
+                    | "painter"
+                    | "sculptor"
+                    | "writer"
+                    | "author"
+                    | "poet"
+                    | "novelist"
+                    | "musician"
+                    | "guitarist"
+                    | "drummer"
+                    | "rapper"
+                    | "chef"
+                    | "photographer"
+                    | "nurse"
+                    | "dentist"
+                    | "lawyer"
+                    | "attorney"
+                    | "plumber"
+                    | "mechanic"
+                    | "therapist"
+                    | "designer"
             )
         });
         let with_me = (n1 == Some("and") && matches!(n2, Some("I" | "me")))
@@ -1591,18 +2684,39 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
         // or before a determiner and a lower-case noun ("forward the memo to").
         let p3 = prev(3).filter(|_| i >= 3 && same_sentence(i - 3, i));
         let p4 = prev(4).filter(|_| i >= 4 && same_sentence(i - 4, i));
-        let lc = |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let lc =
+            |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
         let verb_to = p2.is_some_and(|p| is_talk_verb(&p.to_lowercase()))
-            || (p3.is_some_and(|p| is_talk_verb(&p.to_lowercase())) && matches!(p2, Some("it" | "this" | "that" | "them" | "these" | "those")))
-            || (p4.is_some_and(|p| is_talk_verb(&p.to_lowercase())) && p3.is_some_and(|p| is_determiner(&p.to_lowercase())) && lc(p2));
+            || (p3.is_some_and(|p| is_talk_verb(&p.to_lowercase()))
+                && matches!(
+                    p2,
+                    Some("it" | "this" | "that" | "them" | "these" | "those")
+                ))
+            || (p4.is_some_and(|p| is_talk_verb(&p.to_lowercase()))
+                && p3.is_some_and(|p| is_determiner(&p.to_lowercase()))
+                && lc(p2));
         let talk = p1.is_some_and(|p| p.eq_ignore_ascii_case("to")) && verb_to
-            || p1.is_some_and(|p| p.eq_ignore_ascii_case("with")) && p2.is_some_and(|p| matches!(p.to_lowercase().as_str(), "talk" | "talked" | "spoke" | "speak" | "chat" | "chatted"));
+            || p1.is_some_and(|p| p.eq_ignore_ascii_case("with"))
+                && p2.is_some_and(|p| {
+                    matches!(
+                        p.to_lowercase().as_str(),
+                        "talk" | "talked" | "spoke" | "speak" | "chat" | "chatted"
+                    )
+                });
         // Addressed at the start of a sentence: "Ottilie , you were right" (after "I must
         // admit that" too: the name directly before "you" and a verb).
-        let starts = sent_of(i).and_then(|si| v.sents.get(si)).is_some_and(|s| s.toks.start == i);
-        let vocative = starts && ((n1 == Some(",") && you_and_verb(n2, next(3).filter(|_| same_sentence(i, i + 3)))) || you_and_verb(n1, n2));
+        let starts = sent_of(i)
+            .and_then(|si| v.sents.get(si))
+            .is_some_and(|s| s.toks.start == i);
+        let vocative = starts
+            && ((n1 == Some(",") && you_and_verb(n2, next(3).filter(|_| same_sentence(i, i + 3))))
+                || you_and_verb(n1, n2));
         let known = n.from_kb || ctx.kb.names.contains_key(w);
-        let ok = if known { (kin || with_me) && crate::lexicon::is_first_name(&lw) } else { kin || job || with_me || talk || vocative };
+        let ok = if known {
+            (kin || with_me) && crate::lexicon::is_first_name(&lw)
+        } else {
+            kin || job || with_me || talk || vocative
+        };
         if ok {
             n.etype = EntityType::Person;
             n.kb = None;
@@ -1626,7 +2740,12 @@ fn north_and_south(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) 
         if !matches!(w, "North" | "South") || !text_of(doc, v, i - 1).eq_ignore_ascii_case("the") {
             continue;
         }
-        if v.toks.get(i + 1).is_some_and(|t| doc.text[t.span.range()].chars().next().is_some_and(char::is_uppercase)) {
+        if v.toks.get(i + 1).is_some_and(|t| {
+            doc.text[t.span.range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        }) {
             continue;
         }
         let prefix = format!("{w} ");
@@ -1636,7 +2755,11 @@ fn north_and_south(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) 
             .iter()
             .enumerate()
             .filter(|(_, c)| {
-                c.name.starts_with(&prefix) && std::iter::once(&c.name).chain(&c.aliases).chain(&c.demonyms).any(|a| a.starts_with(&prefix) && doc.text.contains(a.as_str()))
+                c.name.starts_with(&prefix)
+                    && std::iter::once(&c.name)
+                        .chain(&c.aliases)
+                        .chain(&c.demonyms)
+                        .any(|a| a.starts_with(&prefix) && doc.text.contains(a.as_str()))
             })
             .map(|(k, _)| k)
             .collect();
@@ -1653,14 +2776,36 @@ fn north_and_south(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) 
 /// organisation, unless the knowledge base knows it as a person.
 fn named_by_org_noun(doc: &Document, v: &View, names: &mut [NameSpan]) {
     for n in names.iter_mut() {
-        if n.etype == EntityType::Org || matches!(n.kb, Some(NameRef::Person(_))) || n.toks.start == 0 {
+        if n.etype == EntityType::Org
+            || matches!(n.kb, Some(NameRef::Person(_)))
+            || n.toks.start == 0
+        {
             continue;
         }
         let p = text_of(doc, v, n.toks.start - 1);
         if matches!(
             p,
-            "group" | "organisation" | "organization" | "agency" | "charity" | "company" | "firm" | "network" | "coalition" | "movement" | "alliance"
-                | "militia" | "watchdog" | "broadcaster" | "newspaper" | "outlet" | "party" | "NGO" | "union" | "consortium" | "conglomerate"
+            "group"
+                | "organisation"
+                | "organization"
+                | "agency"
+                | "charity"
+                | "company"
+                | "firm"
+                | "network"
+                | "coalition"
+                | "movement"
+                | "alliance"
+                | "militia"
+                | "watchdog"
+                | "broadcaster"
+                | "newspaper"
+                | "outlet"
+                | "party"
+                | "NGO"
+                | "union"
+                | "consortium"
+                | "conglomerate"
         ) {
             n.etype = EntityType::Org;
             if !matches!(n.kb, Some(NameRef::Org(_))) {
@@ -1673,7 +2818,13 @@ fn named_by_org_noun(doc: &Document, v: &View, names: &mut [NameSpan]) {
 
 /// Whether `a b` continue an address with "you" and a verb ("you rock", "you were").
 fn you_and_verb(a: Option<&str>, b: Option<&str>) -> bool {
-    matches!(a, Some("you")) && b.is_some_and(|b| matches!(b, "are" | "were" | "r" | "have" | "rock" | "rule" | "did" | "made" | "re" | "'re"))
+    matches!(a, Some("you"))
+        && b.is_some_and(|b| {
+            matches!(
+                b,
+                "are" | "were" | "r" | "have" | "rock" | "rule" | "did" | "made" | "re" | "'re"
+            )
+        })
 }
 
 /// A sentence that opens with a capitalised word, a comma, "you" and a verb ("Tarvin , you
@@ -1688,13 +2839,21 @@ fn addressed_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSp
         }
         let w = text_of(doc, v, i);
         let lw = w.to_lowercase();
-        if !is_name_word(w) || !is_cap(w) || w.chars().all(|c| !c.is_lowercase()) || crate::lexicon::is_common_word(&lw) {
+        if !is_name_word(w)
+            || !is_cap(w)
+            || w.chars().all(|c| !c.is_lowercase())
+            || crate::lexicon::is_common_word(&lw)
+        {
             continue;
         }
-        if ctx.kb.names.contains_key(w) || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw)) {
+        if ctx.kb.names.contains_key(w)
+            || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw))
+        {
             continue;
         }
-        if text_of(doc, v, i + 1) != "," || !you_and_verb(Some(text_of(doc, v, i + 2)), Some(text_of(doc, v, i + 3))) {
+        if text_of(doc, v, i + 1) != ","
+            || !you_and_verb(Some(text_of(doc, v, i + 2)), Some(text_of(doc, v, i + 3)))
+        {
             continue;
         }
         let span = v.toks[i].span;
@@ -1702,7 +2861,16 @@ fn addressed_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSp
         if names.iter().any(|n| n.toks.contains(&i)) {
             continue;
         }
-        names.insert(at, NameSpan { span, etype: EntityType::Person, kb: None, toks: i..i + 1, from_kb: false });
+        names.insert(
+            at,
+            NameSpan {
+                span,
+                etype: EntityType::Person,
+                kb: None,
+                toks: i..i + 1,
+                from_kb: false,
+            },
+        );
     }
 }
 
@@ -1725,11 +2893,19 @@ fn trim_name_ends(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>
         let pronoun_i = t == "I"
             && n.etype != EntityType::Event
             && next.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
-            && (next_x.is_empty() || next_x.starts_with("VB") || next_x == "MD" || next_x.starts_with("RB") || next.is_some_and(|w| matches!(w, "for" | "too" | "also")));
+            && (next_x.is_empty()
+                || next_x.starts_with("VB")
+                || next_x == "MD"
+                || next_x.starts_with("RB")
+                || next.is_some_and(|w| matches!(w, "for" | "too" | "also")));
         if pronoun_i {
             e -= 1;
         } else if n.etype == EntityType::Person {
-            while e > n.toks.start + 1 && text_of(doc, v, e - 1).chars().all(|c| c.is_ascii_digit() || c == '-' || c == '.') {
+            while e > n.toks.start + 1
+                && text_of(doc, v, e - 1)
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
+            {
                 e -= 1;
             }
         }
@@ -1741,7 +2917,8 @@ fn trim_name_ends(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>
         if n.toks.len() == 1 {
             let w = text_of(doc, v, n.toks.start);
             let lw = w.to_lowercase();
-            let common = crate::lexicon::is_common_word(&lw) || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw));
+            let common = crate::lexicon::is_common_word(&lw)
+                || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lw));
             if common && !ctx.kb.names.contains_key(w) {
                 return false;
             }
@@ -1798,7 +2975,19 @@ fn match_person(ents: &[Ent], surface: &str) -> Option<usize> {
 
 /// Words that end an organisation's full name and are often left out ("the Labour Party"
 /// → "Labour").
-const ORG_SUFFIXES: &[&str] = &["Party", "Corporation", "Corp.", "Company", "Co.", "Inc.", "Ltd.", "Group", "Movement", "Organization", "Organisation"];
+const ORG_SUFFIXES: &[&str] = &[
+    "Party",
+    "Corporation",
+    "Corp.",
+    "Company",
+    "Co.",
+    "Inc.",
+    "Ltd.",
+    "Group",
+    "Movement",
+    "Organization",
+    "Organisation",
+];
 
 /// Merges an organisation named by the full name of another one without its last word
 /// (see [`ORG_SUFFIXES`]) into that one: "Labour" into "Labour Party".
@@ -1807,19 +2996,37 @@ fn org_short_forms(doc: &Document, ents: &mut [Ent]) {
         if ents[a].etype != EntityType::Org || ents[a].mentions.is_empty() {
             continue;
         }
-        let Some(base) = ORG_SUFFIXES.iter().find_map(|suf| ents[a].name.strip_suffix(suf).map(|b| b.trim_end().to_string())) else { continue };
+        let Some(base) = ORG_SUFFIXES.iter().find_map(|suf| {
+            ents[a]
+                .name
+                .strip_suffix(suf)
+                .map(|b| b.trim_end().to_string())
+        }) else {
+            continue;
+        };
         if base.is_empty() || !base.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
         for b in 0..ents.len() {
-            if b == a || ents[b].etype != EntityType::Org || ents[b].kb.is_some() || ents[b].name != base {
+            if b == a
+                || ents[b].etype != EntityType::Org
+                || ents[b].kb.is_some()
+                || ents[b].name != base
+            {
                 continue;
             }
             // "the Constitution" is not the Constitution Party: a common word used with
             // "the" names something else.
             let lb = base.to_lowercase();
-            let common = !base.contains(' ') && (is_common_word(&lb) || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lb)));
-            if common && ents[b].mentions.iter().any(|m| doc.span_text(m.span).starts_with("the ") || doc.span_text(m.span).starts_with("The ")) {
+            let common = !base.contains(' ')
+                && (is_common_word(&lb)
+                    || crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&lb)));
+            if common
+                && ents[b].mentions.iter().any(|m| {
+                    doc.span_text(m.span).starts_with("the ")
+                        || doc.span_text(m.span).starts_with("The ")
+                })
+            {
                 continue;
             }
             let moved = std::mem::take(&mut ents[b].mentions);
@@ -1842,7 +3049,13 @@ fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
     }
     let person_words: Vec<Vec<String>> = ents
         .iter()
-        .map(|e| if e.etype == EntityType::Person { e.name.split([' ', '-']).map(|w| w.to_string()).collect() } else { Vec::new() })
+        .map(|e| {
+            if e.etype == EntityType::Person {
+                e.name.split([' ', '-']).map(|w| w.to_string()).collect()
+            } else {
+                Vec::new()
+            }
+        })
         .collect();
     for i in 0..v.toks.len() {
         if covered[i] {
@@ -1865,7 +3078,11 @@ fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
                 continue;
             }
             // Not the start of a longer capitalised name.
-            if i + 1 < v.toks.len() && is_cap(text_of(doc, v, i + 1)) && v.toks[i + 1].span.start > v.toks[i].span.end && tok.len() == p.len() {
+            if i + 1 < v.toks.len()
+                && is_cap(text_of(doc, v, i + 1))
+                && v.toks[i + 1].span.start > v.toks[i].span.end
+                && tok.len() == p.len()
+            {
                 continue;
             }
             let mut best: Option<(usize, (usize, usize))> = None;
@@ -1877,7 +3094,13 @@ fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
                 if words.len() < 2 || !words.iter().any(|w| w == p) {
                     continue;
                 }
-                let recent = e.mentions.iter().filter(|m| m.span.start < start).map(|m| m.span.start).max().unwrap_or(0);
+                let recent = e
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span.start < start)
+                    .map(|m| m.span.start)
+                    .max()
+                    .unwrap_or(0);
                 let score = (e.count, recent);
                 if best.is_none_or(|(_, b)| score > b) {
                     best = Some((j, score));
@@ -1885,7 +3108,10 @@ fn name_parts(doc: &Document, v: &View, ents: &mut [Ent]) {
             }
             if let Some((j, _)) = best {
                 let span = Span::new(start, start + p.len());
-                ents[j].mentions.push(Mention { span, kind: MentionKind::Name });
+                ents[j].mentions.push(Mention {
+                    span,
+                    kind: MentionKind::Name,
+                });
                 ents[j].count += 1;
             }
         }
@@ -1900,14 +3126,24 @@ fn kb_short(ctx: &Ctx, surface: &str) -> Option<usize> {
     let in_office = |i: &usize| ctx.kb.people[*i].role_on(ctx.date).is_some();
     // Out of office after holding one ("Obama" in 2020, "Trump" in 2022): still that person
     // when the name is no common word ("Moon" in 2023 is not Moon Jae-in).
-    let former = |i: &usize| ctx.date.is_some_and(|d| ctx.kb.people[*i].roles.iter().any(|r| r.start.is_some_and(|s| s <= d)));
+    let former = |i: &usize| {
+        ctx.date.is_some_and(|d| {
+            ctx.kb.people[*i]
+                .roles
+                .iter()
+                .any(|r| r.start.is_some_and(|s| s <= d))
+        })
+    };
     let distinctive = || {
         let l = surface.to_lowercase();
-        !crate::lexicon::is_common_word(&l) && !crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&l))
+        !crate::lexicon::is_common_word(&l)
+            && !crate::ner::Model::embedded().is_some_and(|m| m.vocab.contains(&l))
     };
     match ctx.kb.people_with_short(surface) {
         [] => None,
-        &[one] => (ctx.date.is_none() || in_office(&one) || former(&one) && distinctive()).then_some(one),
+        &[one] => {
+            (ctx.date.is_none() || in_office(&one) || former(&one) && distinctive()).then_some(one)
+        }
         // Several people: only a dated article can tell them apart.
         several => {
             ctx.date?;
@@ -1920,7 +3156,9 @@ fn kb_short(ctx: &Ctx, surface: &str) -> Option<usize> {
 
 /// Whether most words of sentence `si` (four or more words) are capitalised.
 fn title_cased(doc: &Document, v: &View, si: usize) -> bool {
-    let Some(sent) = v.sents.get(si) else { return false };
+    let Some(sent) = v.sents.get(si) else {
+        return false;
+    };
     let mut words = 0;
     let mut caps = 0;
     // a lower-case word of four letters or more other than a function word ("ruled" in
@@ -1932,7 +3170,27 @@ fn title_cased(doc: &Document, v: &View, si: usize) -> bool {
             words += 1;
             if is_cap(t) {
                 caps += 1;
-            } else if t.chars().count() >= 4 && !matches!(t, "with" | "from" | "that" | "this" | "into" | "over" | "your" | "their" | "than" | "then" | "when" | "where" | "what" | "about" | "after" | "before") {
+            } else if t.chars().count() >= 4
+                && !matches!(
+                    t,
+                    "with"
+                        | "from"
+                        | "that"
+                        | "this"
+                        | "into"
+                        | "over"
+                        | "your"
+                        | "their"
+                        | "than"
+                        | "then"
+                        | "when"
+                        | "where"
+                        | "what"
+                        | "about"
+                        | "after"
+                        | "before"
+                )
+            {
                 lower_content = true;
             }
         }
@@ -1967,17 +3225,44 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
         // in office on the article date; not after "the" ("the Hague", "the Moon").
         if n.toks.len() == 1 {
             let t = text_of(doc, v, n.toks.start);
-            let next = if n.toks.end < v.toks.len() { lower(doc, v, n.toks.end) } else { String::new() };
-            let of_person = matches!(next.as_str(), "administration" | "government" | "cabinet" | "presidency" | "family" | "era" | "years" | "campaign" | "camp" | "doctrine" | "regime");
-            let after_the = n.toks.start > 0 && lower(doc, v, n.toks.start - 1) == "the" && !of_person;
-            let known = ctx.kb.people_with_short(t).iter().any(|&i| ctx.date.is_none() || ctx.kb.people[i].role_on(ctx.date).is_some());
+            let next = if n.toks.end < v.toks.len() {
+                lower(doc, v, n.toks.end)
+            } else {
+                String::new()
+            };
+            let of_person = matches!(
+                next.as_str(),
+                "administration"
+                    | "government"
+                    | "cabinet"
+                    | "presidency"
+                    | "family"
+                    | "era"
+                    | "years"
+                    | "campaign"
+                    | "camp"
+                    | "doctrine"
+                    | "regime"
+            );
+            let after_the =
+                n.toks.start > 0 && lower(doc, v, n.toks.start - 1) == "the" && !of_person;
+            let known = ctx
+                .kb
+                .people_with_short(t)
+                .iter()
+                .any(|&i| ctx.date.is_none() || ctx.kb.people[i].role_on(ctx.date).is_some());
             if !after_the && known && !ctx.kb.names.contains_key(t) {
                 n.etype = EntityType::Person;
                 continue;
             }
         }
         let mut a = n.toks.start;
-        while a + 1 < n.toks.end && matches!(lower(doc, v, a).as_str(), "dear" | "hi" | "hello" | "hey" | "thanks" | "thank") {
+        while a + 1 < n.toks.end
+            && matches!(
+                lower(doc, v, a).as_str(),
+                "dear" | "hi" | "hello" | "hey" | "thanks" | "thank"
+            )
+        {
             a += 1;
         }
         let rest = a + 1..n.toks.end;
@@ -1985,7 +3270,8 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
             && rest.len() <= 2
             && rest.clone().all(|k| {
                 let t = text_of(doc, v, k);
-                (is_cap(t) && !crate::lexicon::is_common_word(&t.to_lowercase())) || (t.len() == 2 && t.ends_with('.'))
+                (is_cap(t) && !crate::lexicon::is_common_word(&t.to_lowercase()))
+                    || (t.len() == 2 && t.ends_with('.'))
             })
         {
             n.etype = EntityType::Person;
@@ -2005,10 +3291,14 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
         let Some(s) = v.sents.get(si) else { continue };
         let edge = |k: Option<usize>| match k {
             None => true,
-            Some(k) => !s.toks.contains(&k) || matches!(text_of(doc, v, k), "\"" | "“" | "”" | "<" | "'"),
+            Some(k) => {
+                !s.toks.contains(&k) || matches!(text_of(doc, v, k), "\"" | "“" | "”" | "<" | "'")
+            }
         };
         if is_cap(sur)
-            && sur.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && sur
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
             && !crate::lexicon::is_common_word(&sur.to_lowercase())
             && is_cap(given)
             && crate::lexicon::is_first_name(&given.to_lowercase())
@@ -2016,11 +3306,19 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
             && s.toks.contains(&(i + 1))
             && edge((i - 1).checked_sub(1))
             && edge(Some(i + 2))
-            && !names.iter().any(|x| x.from_kb && (x.toks.contains(&(i - 1)) || x.toks.contains(&(i + 1))))
+            && !names
+                .iter()
+                .any(|x| x.from_kb && (x.toks.contains(&(i - 1)) || x.toks.contains(&(i + 1))))
         {
             names.retain(|x| !(x.toks.start <= i + 1 && i - 1 < x.toks.end));
             let span = Span::new(v.toks[i - 1].span.start, v.toks[i + 1].span.end);
-            names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i - 1..i + 2, from_kb: false });
+            names.push(NameSpan {
+                span,
+                etype: EntityType::Person,
+                kb: None,
+                toks: i - 1..i + 2,
+                from_kb: false,
+            });
         }
     }
     let covered = |names: &Vec<NameSpan>, i: usize| names.iter().any(|n| n.toks.contains(&i));
@@ -2034,7 +3332,12 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
         // A model name right after, in the same sentence: the given name joins it, and it
         // is a person ("Vince Kaminski"; not "Vince" ending a signature line before "Dear All").
         let send = v.sents.get(v.sent_of(i)).map(|s| s.toks.end).unwrap_or(n);
-        if let Some(k) = names.iter().position(|x| x.toks.start == i + 1 && i + 1 < send && !x.from_kb && (x.etype == EntityType::Person || x.toks.len() == 1)) {
+        if let Some(k) = names.iter().position(|x| {
+            x.toks.start == i + 1
+                && i + 1 < send
+                && !x.from_kb
+                && (x.etype == EntityType::Person || x.toks.len() == 1)
+        }) {
             let x = &mut names[k];
             x.etype = EntityType::Person;
             x.toks.start = i;
@@ -2049,7 +3352,8 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
             let lt = t.to_lowercase();
             let initial = t.len() == 2 && t.ends_with('.') && is_cap(t);
             let name_word = is_cap(t)
-                && t.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
                 && !crate::lexicon::is_common_word(&lt)
                 && !TITLE_WORDS.contains(&lt.as_str());
             if initial || name_word {
@@ -2063,7 +3367,13 @@ fn add_first_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan
             j -= 1;
         }
         let span = Span::new(v.toks[i].span.start, v.toks[j - 1].span.end);
-        names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i..j, from_kb: false });
+        names.push(NameSpan {
+            span,
+            etype: EntityType::Person,
+            kb: None,
+            toks: i..j,
+            from_kb: false,
+        });
         i = j;
     }
 }
@@ -2094,7 +3404,13 @@ fn add_rule_persons(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
             };
             if i + 1 < send && hyph(text_of(doc, v, i + 1)) && !covered(names, i + 1) {
                 let span = Span::new(v.toks[i].span.start, v.toks[i + 1].span.end);
-                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i..i + 2, from_kb: false });
+                names.push(NameSpan {
+                    span,
+                    etype: EntityType::Person,
+                    kb: None,
+                    toks: i..i + 2,
+                    from_kb: false,
+                });
                 i += 2;
                 continue;
             }
@@ -2107,14 +3423,31 @@ fn add_rule_persons(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
                 && (i + 1..i + 4).all(|k| !covered(names, k))
             {
                 let span = Span::new(v.toks[i].span.start, v.toks[i + 3].span.end);
-                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i..i + 4, from_kb: false });
+                names.push(NameSpan {
+                    span,
+                    etype: EntityType::Person,
+                    kb: None,
+                    toks: i..i + 4,
+                    from_kb: false,
+                });
                 i += 4;
                 continue;
             }
-            if i + 2 < send && is_syll(text_of(doc, v, i + 1)) && is_syll(text_of(doc, v, i + 2)) && !covered(names, i + 1) && !covered(names, i + 2) {
+            if i + 2 < send
+                && is_syll(text_of(doc, v, i + 1))
+                && is_syll(text_of(doc, v, i + 2))
+                && !covered(names, i + 1)
+                && !covered(names, i + 2)
+            {
                 // Don't swallow a following capitalised word that starts a clause.
                 let span = Span::new(v.toks[i].span.start, v.toks[i + 2].span.end);
-                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: i..i + 3, from_kb: false });
+                names.push(NameSpan {
+                    span,
+                    etype: EntityType::Person,
+                    kb: None,
+                    toks: i..i + 3,
+                    from_kb: false,
+                });
                 i += 3;
                 continue;
             }
@@ -2125,7 +3458,11 @@ fn add_rule_persons(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
             let mut j = i + 1;
             while j < n && j < i + 5 {
                 let t = text_of(doc, v, j);
-                if is_cap(t) && t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'') && !covered(names, j) {
+                if is_cap(t)
+                    && t.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+                    && !covered(names, j)
+                {
                     j += 1;
                 } else {
                     break;
@@ -2138,7 +3475,13 @@ fn add_rule_persons(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
             }
             if j - a >= 2 && j - a <= 4 {
                 let span = Span::new(v.toks[a].span.start, v.toks[j - 1].span.end);
-                names.push(NameSpan { span, etype: EntityType::Person, kb: None, toks: a..j, from_kb: false });
+                names.push(NameSpan {
+                    span,
+                    etype: EntityType::Person,
+                    kb: None,
+                    toks: a..j,
+                    from_kb: false,
+                });
                 i = j;
                 continue;
             }
@@ -2163,7 +3506,13 @@ struct TitleInfo {
 /// Munitions Industry Department", "An IMF spokeswoman") says of the person: the sector of
 /// its title, whether it is a spokesperson, and the code of an organisation or the
 /// country named inside it.
-fn office_phrase(ctx: &Ctx, doc: &Document, v: &View, r: std::ops::Range<usize>, info: &mut TitleInfo) {
+fn office_phrase(
+    ctx: &Ctx,
+    doc: &Document,
+    v: &View,
+    r: std::ops::Range<usize>,
+    info: &mut TitleInfo,
+) {
     let lrole = join_tokens(doc, v, r.start, r.end).to_lowercase();
     if info.sector.is_none() {
         info.sector = sector_of_title(ctx, &lrole);
@@ -2174,7 +3523,9 @@ fn office_phrase(ctx: &Ctx, doc: &Document, v: &View, r: std::ops::Range<usize>,
         for r in &m.refs {
             match r {
                 NameRef::Org(_) => info.org_code = ctx.kb.describe(*r, ctx.date).2,
-                NameRef::Country(c) | NameRef::Demonym(c) if info.country.is_none() => info.country = Some(ctx.kb.countries[*c].code.clone()),
+                NameRef::Country(c) | NameRef::Demonym(c) if info.country.is_none() => {
+                    info.country = Some(ctx.kb.countries[*c].code.clone())
+                }
                 _ => {}
             }
         }
@@ -2182,7 +3533,14 @@ fn office_phrase(ctx: &Ctx, doc: &Document, v: &View, r: std::ops::Range<usize>,
 }
 
 /// Titles before a person's name and appositions after it.
-fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ents: &[Ent], me: usize) -> TitleInfo {
+fn titles(
+    ctx: &Ctx,
+    doc: &Document,
+    v: &View,
+    toks: std::ops::Range<usize>,
+    ents: &[Ent],
+    me: usize,
+) -> TitleInfo {
     let mut info = TitleInfo {
         start: v.toks[toks.start].span.start,
         role: None,
@@ -2196,7 +3554,11 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     };
     let sent = v.sent_of(toks.start);
     let sstart = v.sents.get(sent).map(|s| s.toks.start).unwrap_or(0);
-    let send = v.sents.get(sent).map(|s| s.toks.end).unwrap_or(v.toks.len());
+    let send = v
+        .sents
+        .get(sent)
+        .map(|s| s.toks.end)
+        .unwrap_or(v.toks.len());
     // Left scan.
     let mut i = toks.start;
     let mut title_words: Vec<String> = Vec::new();
@@ -2210,9 +3572,16 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         let lw = w.to_lowercase();
         // An organisation or country mention ending here: "Kremlin spokesman Dmitry
         // Peskov", "State Department spokesman Ned Price", "Russian President".
-        if let Some((e, m)) = ents.iter().flat_map(|e| e.mentions.iter().map(move |m| (e, m))).find(|(e, m)| {
-            matches!(e.etype, EntityType::Org | EntityType::Gpe | EntityType::Norp) && tok_range(v, m.span).end == j + 1
-        }) {
+        if let Some((e, m)) = ents
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+            .find(|(e, m)| {
+                matches!(
+                    e.etype,
+                    EntityType::Org | EntityType::Gpe | EntityType::Norp
+                ) && tok_range(v, m.span).end == j + 1
+            })
+        {
             let r = tok_range(v, m.span);
             let org_ok = !title_words.is_empty() || relation.is_some();
             if org_ok && r.start >= sstart {
@@ -2221,7 +3590,10 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
                         info.country = Some(ctx.kb.countries[c].code.clone());
                     }
                     _ => {
-                        let code = e.actor.clone().or_else(|| e.kb.and_then(|k| ctx.kb.describe(k, ctx.date).2));
+                        let code = e
+                            .actor
+                            .clone()
+                            .or_else(|| e.kb.and_then(|k| ctx.kb.describe(k, ctx.date).2));
                         if e.etype == EntityType::Org {
                             info.org_seen = true;
                             info.org_code = code;
@@ -2256,8 +3628,13 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         // Minister") too.
         let department = !title_words.is_empty()
             && is_cap(w)
-            && (lw == "cabinet" || DEPARTMENT_WORDS.contains(&lw.as_str()) && !matches!(lw.as_str(), "the" | "and" | "of"))
-            && matches!(title_words[0].to_lowercase().as_str(), "secretary" | "minister" | "ministers" | "undersecretary");
+            && (lw == "cabinet"
+                || DEPARTMENT_WORDS.contains(&lw.as_str())
+                    && !matches!(lw.as_str(), "the" | "and" | "of"))
+            && matches!(
+                title_words[0].to_lowercase().as_str(),
+                "secretary" | "minister" | "ministers" | "undersecretary"
+            );
         // The hyphen of a hyphenated title ("Secretary-General" as three tokens).
         let title_hyphen = matches!(w, "-" | "‐")
             && !title_words.is_empty()
@@ -2265,7 +3642,11 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             && v.toks[j - 1].span.end == v.toks[j].span.start
             && v.toks[j].span.end == v.toks[j + 1].span.start
             && TITLE_WORDS.contains(&lower(doc, v, j - 1).as_str());
-        if TITLE_WORDS.contains(&lw.as_str()) && lw != "of" || of_office || department || title_hyphen {
+        if TITLE_WORDS.contains(&lw.as_str()) && lw != "of"
+            || of_office
+            || department
+            || title_hyphen
+        {
             title_words.insert(0, w.to_string());
             ext = j;
         } else if let Some((r, g)) = RELATION_WORDS.iter().find(|(r, _)| *r == lw) {
@@ -2279,7 +3660,8 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             }
             ext = j;
             break;
-        } else if is_possessive(w) && j > sstart && (relation.is_some() || !title_words.is_empty()) {
+        } else if is_possessive(w) && j > sstart && (relation.is_some() || !title_words.is_empty())
+        {
             // "Russia's Foreign Minister": the country before 's.
             let pw = text_of(doc, v, j - 1);
             if let Some(r) = ctx.kb.names.get(pw) {
@@ -2294,14 +3676,48 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             // ("the Royal Pharmaceutical Society") says whose office it is.
             let body = matches!(
                 lw.as_str(),
-                "society" | "association" | "federation" | "league" | "foundation" | "fund" | "trust" | "bank" | "company" | "corporation" | "group" | "union"
-                    | "club" | "church" | "institute" | "university" | "college" | "school" | "academy" | "museum" | "hospital" | "party" | "airlines" | "network"
+                "society"
+                    | "association"
+                    | "federation"
+                    | "league"
+                    | "foundation"
+                    | "fund"
+                    | "trust"
+                    | "bank"
+                    | "company"
+                    | "corporation"
+                    | "group"
+                    | "union"
+                    | "club"
+                    | "church"
+                    | "institute"
+                    | "university"
+                    | "college"
+                    | "school"
+                    | "academy"
+                    | "museum"
+                    | "hospital"
+                    | "party"
+                    | "airlines"
+                    | "network"
             );
             if !title_words.is_empty() && is_cap(w) && body {
                 org_head_title = true;
-                let named = ents.iter().filter(|e| e.etype == EntityType::Org && e.name.rsplit(' ').next().is_some_and(|x| x.eq_ignore_ascii_case(&lw))).max_by_key(|e| e.last_tok);
+                let named = ents
+                    .iter()
+                    .filter(|e| {
+                        e.etype == EntityType::Org
+                            && e.name
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|x| x.eq_ignore_ascii_case(&lw))
+                    })
+                    .max_by_key(|e| e.last_tok);
                 if let Some(e) = named {
-                    info.org_code = e.actor.clone().or_else(|| e.kb.and_then(|k| ctx.kb.describe(k, ctx.date).2));
+                    info.org_code = e
+                        .actor
+                        .clone()
+                        .or_else(|| e.kb.and_then(|k| ctx.kb.describe(k, ctx.date).2));
                 }
                 title_words.insert(0, w.to_string());
                 ext = j;
@@ -2314,10 +3730,15 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     // "commander of the Korean People's Army Ri Pyong Chol".
     if title_words.is_empty() && relation.is_none() {
         // Look back for: TITLE of [the] ORG NAME
-        if let Some(org) = ents.iter().filter(|e| matches!(e.etype, EntityType::Org | EntityType::Gpe)).flat_map(|e| e.mentions.iter().map(move |m| (e, m))).find(|(_, m)| {
-            let r = tok_range(v, m.span);
-            r.end == toks.start
-        }) {
+        if let Some(org) = ents
+            .iter()
+            .filter(|e| matches!(e.etype, EntityType::Org | EntityType::Gpe))
+            .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+            .find(|(_, m)| {
+                let r = tok_range(v, m.span);
+                r.end == toks.start
+            })
+        {
             let r = tok_range(v, org.1.span);
             let mut k = r.start;
             if k > sstart && lower(doc, v, k - 1) == "the" {
@@ -2326,16 +3747,27 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             if k > sstart + 1 && lower(doc, v, k - 1) == "of" {
                 let mut t = lower(doc, v, k - 2);
                 // "Vice President of X", "former President of X".
-                let before = if k >= sstart + 3 { lower(doc, v, k - 3) } else { String::new() };
+                let before = if k >= sstart + 3 {
+                    lower(doc, v, k - 3)
+                } else {
+                    String::new()
+                };
                 if matches!(before.as_str(), "vice" | "deputy") {
                     t = format!("{before} {t}");
                 }
-                let former = matches!(before.as_str(), "former" | "ex" | "late") || (k >= sstart + 4 && matches!(before.as_str(), "vice" | "deputy") && matches!(lower(doc, v, k - 4).as_str(), "former" | "ex"));
+                let former = matches!(before.as_str(), "former" | "ex" | "late")
+                    || (k >= sstart + 4
+                        && matches!(before.as_str(), "vice" | "deputy")
+                        && matches!(lower(doc, v, k - 4).as_str(), "former" | "ex"));
                 if OFFICE_WORDS.contains(&t.rsplit(' ').next().unwrap_or("")) {
                     let org_text = &doc.text[v.toks[k].span.start..org.1.span.end];
                     info.role = Some(format!("{} of {}", t, org_text));
                     info.office = true;
-                    let code = org.0.actor.clone().or_else(|| org.0.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2));
+                    let code = org
+                        .0
+                        .actor
+                        .clone()
+                        .or_else(|| org.0.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2));
                     if org.0.etype == EntityType::Org {
                         info.org_code = code;
                     } else {
@@ -2348,10 +3780,21 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         }
     }
     // Courtesy titles give a gender, not a role.
-    let courtesy = |w: &str| matches!(w.to_lowercase().trim_end_matches('.'), "mr" | "mrs" | "ms" | "dr" | "miss");
+    let courtesy = |w: &str| {
+        matches!(
+            w.to_lowercase().trim_end_matches('.'),
+            "mr" | "mrs" | "ms" | "dr" | "miss"
+        )
+    };
     if title_words.iter().all(|w| courtesy(w)) && !title_words.is_empty() {
         let w = title_words[0].to_lowercase();
-        info.gender = if w.starts_with("mr") && !w.starts_with("mrs") { 'm' } else if w.starts_with("dr") { '?' } else { 'f' };
+        info.gender = if w.starts_with("mr") && !w.starts_with("mrs") {
+            'm'
+        } else if w.starts_with("dr") {
+            '?'
+        } else {
+            'f'
+        };
         title_words.clear();
     }
     title_words.retain(|w| !courtesy(w));
@@ -2359,21 +3802,38 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
         // (a hyphen glued to its words: "Prime-Minister", "Secretary-General")
         // ("then-Governor": the office, as "Governor" alone)
         let role = title_words.join(" ").replace(" - ", "-");
-        let role = role.strip_prefix("then-").or_else(|| role.strip_prefix("then ")).unwrap_or(&role).to_string();
+        let role = role
+            .strip_prefix("then-")
+            .or_else(|| role.strip_prefix("then "))
+            .unwrap_or(&role)
+            .to_string();
         // (sectors are looked up without hyphens: "Prime-Minister" as "prime minister")
         let lrole = role.to_lowercase().replace('-', " ");
-        info.office = title_words.iter().any(|w| OFFICE_WORDS.contains(&w.to_lowercase().as_str()));
+        info.office = title_words
+            .iter()
+            .any(|w| OFFICE_WORDS.contains(&w.to_lowercase().as_str()));
         info.spokes = lrole.contains("spokes");
         // The office of a body other than a government ("Society President") has no
         // sector of its own here.
-        info.sector = if org_head_title { None } else { sector_of_title(ctx, &lrole) };
+        info.sector = if org_head_title {
+            None
+        } else {
+            sector_of_title(ctx, &lrole)
+        };
         // A former official ("former prime minister", "ex-defence minister") is one of
         // the country's elites (CAMEO ELI), as the knowledge base codes people after their
         // last term.
-        info.sector = former_is_elite(lrole.starts_with("former ") || lrole.starts_with("ex-"), info.sector.take());
+        info.sector = former_is_elite(
+            lrole.starts_with("former ") || lrole.starts_with("ex-"),
+            info.sector.take(),
+        );
         if lrole.contains("mr") {
             info.gender = 'm';
-        } else if lrole.contains("mrs") || lrole.contains("ms") || lrole.contains("queen") || lrole.contains("spokeswoman") {
+        } else if lrole.contains("mrs")
+            || lrole.contains("ms")
+            || lrole.contains("queen")
+            || lrole.contains("spokeswoman")
+        {
             info.gender = 'f';
         }
         info.role = Some(role);
@@ -2384,7 +3844,13 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
             let want = if p == "his" { 'm' } else { 'f' };
             ents.iter()
                 .enumerate()
-                .filter(|(k, e)| *k != me && e.etype == EntityType::Person && !e.mentions.is_empty() && e.last_tok < toks.start && (e.gender == want || e.gender == '?'))
+                .filter(|(k, e)| {
+                    *k != me
+                        && e.etype == EntityType::Person
+                        && !e.mentions.is_empty()
+                        && e.last_tok < toks.start
+                        && (e.gender == want || e.gender == '?')
+                })
                 .map(|(_, e)| e)
                 .max_by_key(|e| e.last_tok)
                 .map(|e| (e.name.clone(), e.actor.clone(), e.kb))
@@ -2407,17 +3873,32 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     // Apposition: "Jo Chun Ryong, the director of North Korea's Munitions Industry
     // Department".
     let mut k = toks.end;
-    if k + 2 < send && text_of(doc, v, k) == "," && matches!(lower(doc, v, k + 1).as_str(), "the" | "a" | "an" | "his" | "her") {
+    if k + 2 < send
+        && text_of(doc, v, k) == ","
+        && matches!(
+            lower(doc, v, k + 1).as_str(),
+            "the" | "a" | "an" | "his" | "her"
+        )
+    {
         let mut words = Vec::new();
         let mut end = k + 2;
-        while end < send && !matches!(text_of(doc, v, end), "," | "." | ";" | ":" | "\"" | "(" | ")") {
+        while end < send
+            && !matches!(
+                text_of(doc, v, end),
+                "," | "." | ";" | ":" | "\"" | "(" | ")"
+            )
+        {
             end += 1;
             if end - k > 14 {
                 break;
             }
         }
         let head = lower(doc, v, k + 2);
-        let head2 = if k + 3 < send { lower(doc, v, k + 3) } else { String::new() };
+        let head2 = if k + 3 < send {
+            lower(doc, v, k + 3)
+        } else {
+            String::new()
+        };
         let is_office = |w: &str| OFFICE_WORDS.contains(&w);
         if is_office(&head) || is_office(&head2) || TITLE_WORDS.contains(&head.as_str()) {
             for t in k + 2..end {
@@ -2438,7 +3919,12 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     // An office in apposition before the name: "An IMF spokeswoman, Julie Kozack, told",
     // "A State Department spokesman, Matthew Miller, said" (the office phrase opens the
     // sentence or follows "and"/"but"; the name is closed by a comma).
-    if info.role.is_none() && toks.start >= sstart + 3 && text_of(doc, v, toks.start - 1) == "," && toks.end < send && text_of(doc, v, toks.end) == "," {
+    if info.role.is_none()
+        && toks.start >= sstart + 3
+        && text_of(doc, v, toks.start - 1) == ","
+        && toks.end < send
+        && text_of(doc, v, toks.end) == ","
+    {
         // The office word ends the phrase, or a short "for/of/to" phrase of capitalised
         // words follows it ("The United Nations envoy for Sudan, Ramtane Lamamra,").
         let mut head_i = toks.start - 2;
@@ -2450,13 +3936,16 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
                 if matches!(w, "for" | "of" | "to" | "on") {
                     break;
                 }
-                if !(w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "the" | "and" | "'s" | "’s")) {
+                if !(w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "the" | "and" | "'s" | "’s"))
+                {
                     j = sstart;
                     break;
                 }
                 j -= 1;
             }
-            if j > sstart && matches!(text_of(doc, v, j), "for" | "of" | "to" | "on") && j < head_i {
+            if j > sstart && matches!(text_of(doc, v, j), "for" | "of" | "to" | "on") && j < head_i
+            {
                 head_i = j - 1;
             }
         }
@@ -2474,13 +3963,20 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
                     opened = true;
                     break;
                 }
-                let ok = w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "'s" | "’s") || TITLE_WORDS.contains(&lw.as_str()) || is_light_adjective(&lw);
+                let ok = w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "'s" | "’s")
+                    || TITLE_WORDS.contains(&lw.as_str())
+                    || is_light_adjective(&lw);
                 if !ok {
                     break;
                 }
                 a -= 1;
             }
-            let starts_clause = a == sstart || matches!(lower(doc, v, a - 1).as_str(), "and" | "but" | "while" | "as");
+            let starts_clause = a == sstart
+                || matches!(
+                    lower(doc, v, a - 1).as_str(),
+                    "and" | "but" | "while" | "as"
+                );
             if opened && starts_clause && a + 1 < head_i + 1 {
                 office_phrase(ctx, doc, v, a + 1..last + 1, &mut info);
                 info.role = Some(join_tokens(doc, v, a + 1, last + 1));
@@ -2491,14 +3987,23 @@ fn titles(ctx: &Ctx, doc: &Document, v: &View, toks: std::ops::Range<usize>, ent
     // Affiliation: "Sheldon Yett of UNICEF", "Jane Roe of the World Food Programme": the
     // code of a knowledge-base organisation right after "of", for people the knowledge base
     // does not know.
-    if info.org_code.is_none() && ents.get(me).is_some_and(|e| e.kb.is_none()) && toks.end + 1 < send && lower(doc, v, toks.end) == "of" {
+    if info.org_code.is_none()
+        && ents.get(me).is_some_and(|e| e.kb.is_none())
+        && toks.end + 1 < send
+        && lower(doc, v, toks.end) == "of"
+    {
         let mut k = toks.end + 1;
         if k + 1 < send && lower(doc, v, k) == "the" {
             k += 1;
         }
         let a = v.toks[k].span.start;
         let b = v.toks[(k + 8).min(send) - 1].span.end;
-        if let Some(m) = ctx.gaz.find(ctx.kb, &doc.text[a..b]).into_iter().find(|m| m.span.start == 0) {
+        if let Some(m) = ctx
+            .gaz
+            .find(ctx.kb, &doc.text[a..b])
+            .into_iter()
+            .find(|m| m.span.start == 0)
+        {
             if let Some(r @ NameRef::Org(_)) = m.refs.first().copied() {
                 info.org_code = ctx.kb.describe(r, ctx.date).2;
             }
@@ -2545,14 +4050,30 @@ fn sector_of_title(ctx: &Ctx, lrole: &str) -> Option<String> {
     let dept: Vec<&str> = ws
         .iter()
         .enumerate()
-        .filter(|&(i, w)| i != secretary && (w == "cabinet" || DEPARTMENT_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "the" | "and" | "of")))
+        .filter(|&(i, w)| {
+            i != secretary
+                && (w == "cabinet"
+                    || DEPARTMENT_WORDS.contains(&w.as_str())
+                        && !matches!(w.as_str(), "the" | "and" | "of"))
+        })
         .map(|(_, w)| w.as_str())
         .collect();
-    let adjacent = secretary > 0 && dept.contains(&ws[secretary - 1].as_str()) || ws.get(secretary + 1).is_some_and(|w| w == "of") && !dept.is_empty();
+    let adjacent = secretary > 0 && dept.contains(&ws[secretary - 1].as_str())
+        || ws.get(secretary + 1).is_some_and(|w| w == "of") && !dept.is_empty();
     if !adjacent {
         return None;
     }
-    Some(if dept.iter().any(|w| matches!(*w, "defence" | "defense" | "war" | "army" | "navy")) { "MIL" } else { "GOV" }.to_string())
+    Some(
+        if dept
+            .iter()
+            .any(|w| matches!(*w, "defence" | "defense" | "war" | "army" | "navy"))
+        {
+            "MIL"
+        } else {
+            "GOV"
+        }
+        .to_string(),
+    )
 }
 
 fn extend_org_mentions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
@@ -2566,7 +4087,11 @@ fn extend_org_mentions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                 continue;
             }
             let sent = v.sent_of(r.start);
-            let (ss, se) = v.sents.get(sent).map(|s| (s.toks.start, s.toks.end)).unwrap_or((0, v.toks.len()));
+            let (ss, se) = v
+                .sents
+                .get(sent)
+                .map(|s| (s.toks.start, s.toks.end))
+                .unwrap_or((0, v.toks.len()));
             // Right: agent noun ("news agency").
             let mut end = r.end;
             for n in (1..=2).rev() {
@@ -2604,29 +4129,50 @@ fn extend_org_mentions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                 }
                 if j < k {
                     let cand = join_tokens(doc, v, j, k);
-                    if ctx.kb.names.get(cand.as_str()).is_some_and(|r| matches!(r[0], NameRef::Country(_))) {
+                    if ctx
+                        .kb
+                        .names
+                        .get(cand.as_str())
+                        .is_some_and(|r| matches!(r[0], NameRef::Country(_)))
+                    {
                         k = j;
                         start = k;
                     }
                 }
             }
-            m.span = Span::new(v.toks[start].span.start.min(m.span.start), v.toks[end - 1].span.end.max(m.span.end));
+            m.span = Span::new(
+                v.toks[start].span.start.min(m.span.start),
+                v.toks[end - 1].span.end.max(m.span.end),
+            );
         }
     }
 }
 
-fn institutions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut Vec<Ent>, key_index: &mut HashMap<Key, usize>) {
+fn institutions(
+    ctx: &Ctx,
+    doc: &Document,
+    v: &View,
+    ents: &mut Vec<Ent>,
+    key_index: &mut HashMap<Key, usize>,
+) {
     // Demonym mentions followed by an institution noun.
     let mut found: Vec<(Span, String, String, usize)> = Vec::new(); // span, name, code, demonym entity
     for (ei, e) in ents.iter().enumerate() {
-        let Some(NameRef::Demonym(c)) = e.kb else { continue };
+        let Some(NameRef::Demonym(c)) = e.kb else {
+            continue;
+        };
         for m in &e.mentions {
             let r = tok_range(v, m.span);
             let sent = v.sent_of(r.start.min(v.toks.len().saturating_sub(1)));
-            let se = v.sents.get(sent).map(|s| s.toks.end).unwrap_or(v.toks.len());
+            let se = v
+                .sents
+                .get(sent)
+                .map(|s| s.toks.end)
+                .unwrap_or(v.toks.len());
             for n in (1..=2).rev() {
                 if r.end + n <= se {
-                    let phrase: Vec<String> = (r.end..r.end + n).map(|i| lower(doc, v, i)).collect();
+                    let phrase: Vec<String> =
+                        (r.end..r.end + n).map(|i| lower(doc, v, i)).collect();
                     let phrase = phrase.join(" ");
                     if INSTITUTION_NOUNS.contains(&phrase.as_str()) {
                         if let Some(sec) = ctx.kb.sector(&phrase) {
@@ -2634,7 +4180,8 @@ fn institutions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut Vec<Ent>, key_in
                             if start > 0 && lower(doc, v, start - 1) == "the" {
                                 start -= 1;
                             }
-                            let span = Span::new(v.toks[start].span.start, v.toks[r.end + n - 1].span.end);
+                            let span =
+                                Span::new(v.toks[start].span.start, v.toks[r.end + n - 1].span.end);
                             let name = format!("{} {}", &doc.text[m.span.range()], phrase);
                             let code = format!("{}{}", ctx.kb.countries[c].code, sec.sector);
                             found.push((span, name, code, ei));
@@ -2674,7 +4221,10 @@ fn institutions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut Vec<Ent>, key_in
                 ents.len() - 1
             }
         };
-        ents[idx].mentions.push(Mention { span, kind: MentionKind::Name });
+        ents[idx].mentions.push(Mention {
+            span,
+            kind: MentionKind::Name,
+        });
         ents[idx].count += 1;
     }
 }
@@ -2686,30 +4236,50 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
     let countries_named: std::collections::HashSet<String> = ents
         .iter()
         .filter(|e| e.etype != EntityType::Person)
-        .filter_map(|e| e.actor.clone().or_else(|| e.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2)))
+        .filter_map(|e| {
+            e.actor
+                .clone()
+                .or_else(|| e.kb.and_then(|r| ctx.kb.describe(r, ctx.date).2))
+        })
         .filter_map(|c| c.get(..3).map(str::to_string))
         .collect();
     for e in ents.iter_mut() {
-        let (Some(NameRef::Person(p)), Some(text_role)) = (e.kb, e.text_role.as_deref()) else { continue };
+        let (Some(NameRef::Person(p)), Some(text_role)) = (e.kb, e.text_role.as_deref()) else {
+            continue;
+        };
         let person = &ctx.kb.people[p];
-        let Some(kb_role) = person.role_on(ctx.date) else { continue };
-        let norm = |r: &str| r.to_lowercase().replace("defense", "defence").replace('-', " ");
+        let Some(kb_role) = person.role_on(ctx.date) else {
+            continue;
+        };
+        let norm = |r: &str| {
+            r.to_lowercase()
+                .replace("defense", "defence")
+                .replace('-', " ")
+        };
         let (t, k) = (norm(text_role), norm(&kb_role.role));
         let office = OFFICE_WORDS.iter().any(|w| t.split(' ').any(|x| x == *w));
         let same_office = t.ends_with(&k) || k.ends_with(&t);
         let kb_country = kb_role.code.get(..3).unwrap_or("");
-        if office && !same_office && !t.starts_with("former") && !countries_named.contains(kb_country) && !countries_named.is_empty() {
+        if office
+            && !same_office
+            && !t.starts_with("former")
+            && !countries_named.contains(kb_country)
+            && !countries_named.is_empty()
+        {
             // Another known person with that office then, whose name holds every word of
             // this one ("Pedro Sanchez" → Colombia's defence minister Pedro Arnulfo Sanchez).
             let words: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
             let mut other = ctx.kb.people.iter().enumerate().filter(|(j, q)| {
-                *j != p && q.role_on(ctx.date).is_some_and(|r| {
-                    let k = norm(&r.role);
-                    t.ends_with(&k) || k.ends_with(&t)
-                }) && {
-                    let qn: Vec<String> = q.name.split_whitespace().map(str::to_lowercase).collect();
-                    words.iter().all(|w| qn.contains(w))
-                }
+                *j != p
+                    && q.role_on(ctx.date).is_some_and(|r| {
+                        let k = norm(&r.role);
+                        t.ends_with(&k) || k.ends_with(&t)
+                    })
+                    && {
+                        let qn: Vec<String> =
+                            q.name.split_whitespace().map(str::to_lowercase).collect();
+                        words.iter().all(|w| qn.contains(w))
+                    }
             });
             e.kb = match (other.next(), other.next()) {
                 (Some((j, q)), None) => {
@@ -2728,7 +4298,11 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         match e.kb {
             Some(NameRef::Capital(c)) => {
                 let code = &ctx.kb.countries[c].code;
-                e.actor = Some(if e.gov_count == 0 || e.gov_count < e.loc_count { code.clone() } else { format!("{code}GOV") });
+                e.actor = Some(if e.gov_count == 0 || e.gov_count < e.loc_count {
+                    code.clone()
+                } else {
+                    format!("{code}GOV")
+                });
             }
             Some(NameRef::Person(p)) => {
                 let person = &ctx.kb.people[p];
@@ -2760,7 +4334,13 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
     let places: Vec<(usize, String)> = ents
         .iter()
         .filter(|e| e.etype == EntityType::Gpe)
-        .filter_map(|e| e.actor.as_deref().and_then(|a| a.get(..3)).filter(|c| c.chars().all(|x| x.is_ascii_uppercase()) && *c != "IGO").map(|c| (e, c.to_string())))
+        .filter_map(|e| {
+            e.actor
+                .as_deref()
+                .and_then(|a| a.get(..3))
+                .filter(|c| c.chars().all(|x| x.is_ascii_uppercase()) && *c != "IGO")
+                .map(|c| (e, c.to_string()))
+        })
         .flat_map(|(e, c)| e.mentions.iter().map(move |m| (m.span.start, c.clone())))
         .collect();
     for e in ents.iter_mut() {
@@ -2768,9 +4348,20 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
             continue;
         }
         // A navy's ship by its prefix ("USS Carney", "HMS Diamond").
-        let ship = [("USS ", "USAMIL"), ("HMS ", "GBRMIL"), ("HMAS ", "AUSMIL"), ("HMCS ", "CANMIL"), ("INS ", "INDMIL"), ("JS ", "JPNMIL")]
-            .iter()
-            .find(|(p, _)| e.name.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)));
+        let ship = [
+            ("USS ", "USAMIL"),
+            ("HMS ", "GBRMIL"),
+            ("HMAS ", "AUSMIL"),
+            ("HMCS ", "CANMIL"),
+            ("INS ", "INDMIL"),
+            ("JS ", "JPNMIL"),
+        ]
+        .iter()
+        .find(|(p, _)| {
+            e.name
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+        });
         if let Some((_, code)) = ship {
             e.actor = Some(code.to_string());
             continue;
@@ -2779,14 +4370,33 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
             Some(c) if c.len() > 3 => e.actor = Some(c),
             // A country alone ("the Florida Museum of Natural History" → USA) is the code;
             // only a sector alone takes the document's country.
-            Some(c) if c.len() == 3 && !ctx.kb.sectors.values().any(|s| s.sector == c) => e.actor = Some(c),
+            Some(c) if c.len() == 3 && !ctx.kb.sectors.values().any(|s| s.sector == c) => {
+                e.actor = Some(c)
+            }
             Some(c) if c.len() == 3 => {
                 // "the country's / territory's / island's Health Ministry": the country named
                 // last before it
                 let start = e.mentions.first().map(|m| m.span.start).unwrap_or(0);
-                let before = doc.text[..start].trim_end().to_lowercase().replace('’', "'");
-                let anaphoric = ["the country's", "the territory's", "the enclave's", "the island's", "the nation's", "the kingdom's", "the republic's"].iter().any(|p| before.ends_with(p));
-                let last = places.iter().filter(|(p, _)| *p < start).max_by_key(|(p, _)| *p).map(|(_, k)| k.clone());
+                let before = doc.text[..start]
+                    .trim_end()
+                    .to_lowercase()
+                    .replace('’', "'");
+                let anaphoric = [
+                    "the country's",
+                    "the territory's",
+                    "the enclave's",
+                    "the island's",
+                    "the nation's",
+                    "the kingdom's",
+                    "the republic's",
+                ]
+                .iter()
+                .any(|p| before.ends_with(p));
+                let last = places
+                    .iter()
+                    .filter(|(p, _)| *p < start)
+                    .max_by_key(|(p, _)| *p)
+                    .map(|(_, k)| k.clone());
                 if let (true, Some(k)) = (anaphoric, last) {
                     e.actor = Some(format!("{k}{c}"));
                 } else if let Some(d) = &dominant {
@@ -2797,8 +4407,17 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         }
     }
     // People without a knowledge-base code: from their role in context.
-    let mut snapshot: Vec<(EntityType, Option<String>, usize, Vec<Span>)> =
-        ents.iter().map(|e| (e.etype, e.actor.clone(), e.last_tok, e.mentions.iter().map(|m| m.span).collect())).collect();
+    let mut snapshot: Vec<(EntityType, Option<String>, usize, Vec<Span>)> = ents
+        .iter()
+        .map(|e| {
+            (
+                e.etype,
+                e.actor.clone(),
+                e.last_tok,
+                e.mentions.iter().map(|m| m.span).collect(),
+            )
+        })
+        .collect();
     for i in 0..ents.len() {
         if ents[i].etype != EntityType::Person {
             continue;
@@ -2806,14 +4425,22 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         if ents[i].text_role.is_some() && (ents[i].role.is_none() || ents[i].kb.is_none()) {
             ents[i].role = ents[i].text_role.clone();
         }
-        if ents[i].actor.is_some() && ents[i].kb.is_some_and(|r| matches!(r, NameRef::Person(p) if ctx.kb.people[p].role_on(ctx.date).is_some())) {
+        if ents[i].actor.is_some()
+            && ents[i].kb.is_some_and(
+                |r| matches!(r, NameRef::Person(p) if ctx.kb.people[p].role_on(ctx.date).is_some()),
+            )
+        {
             continue;
         }
         let first = ents[i].mentions.first().map(|m| m.span).unwrap_or_default();
         let ftok = tok_range(v, first).start;
         let sent = v.sent_of(ftok.min(v.toks.len().saturating_sub(1)));
         let sspan = v.sents.get(sent).map(|s| s.span).unwrap_or_default();
-        let prev_span = if sent > 0 { v.sents.get(sent - 1).map(|s| s.span).unwrap_or_default() } else { Span::default() };
+        let prev_span = if sent > 0 {
+            v.sents.get(sent - 1).map(|s| s.span).unwrap_or_default()
+        } else {
+            Span::default()
+        };
         // Context: coded entities mentioned in this sentence before the person, else in the
         // previous sentence.
         let ctx_code = |pred: &dyn Fn(EntityType, &str) -> bool| -> Option<String> {
@@ -2827,9 +4454,17 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                     continue;
                 }
                 for s in spans {
-                    let in_ctx = (sspan.contains(*s) && s.start < first.start) || prev_span.contains(*s) || (sspan.contains(*s));
+                    let in_ctx = (sspan.contains(*s) && s.start < first.start)
+                        || prev_span.contains(*s)
+                        || (sspan.contains(*s));
                     if in_ctx {
-                        let score = if sspan.contains(*s) && s.start < first.start { 3_000_000 + s.start } else if sspan.contains(*s) { 2_000_000 + (usize::MAX - s.start).min(999_999) } else { 1_000_000 + s.start };
+                        let score = if sspan.contains(*s) && s.start < first.start {
+                            3_000_000 + s.start
+                        } else if sspan.contains(*s) {
+                            2_000_000 + (usize::MAX - s.start).min(999_999)
+                        } else {
+                            1_000_000 + s.start
+                        };
                         if best.as_ref().is_none_or(|(b, _)| score > *b) {
                             best = Some((score, a.clone()));
                         }
@@ -2852,7 +4487,10 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                     continue;
                 }
                 for s in spans {
-                    if sspan.contains(*s) && s.start < first.start && same.as_ref().is_none_or(|(b, _)| s.start > *b) {
+                    if sspan.contains(*s)
+                        && s.start < first.start
+                        && same.as_ref().is_none_or(|(b, _)| s.start > *b)
+                    {
                         same = Some((s.start, a.clone()));
                     }
                     if prev_span.contains(*s) && prev.as_ref().is_none_or(|(b, _)| s.start < *b) {
@@ -2865,31 +4503,67 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
             // A capitalised word the sector table does not know ("Sea-Eye spokesperson")
             // names some other body: no code.
             let sector = || -> Option<String> {
-                let rest: Vec<&str> = e.text_role.as_deref().unwrap_or("").split_whitespace().filter(|w| !w.to_lowercase().contains("spokes")).collect();
+                let rest: Vec<&str> = e
+                    .text_role
+                    .as_deref()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .filter(|w| !w.to_lowercase().contains("spokes"))
+                    .collect();
                 match sector_of_title(ctx, &rest.join(" ").to_lowercase()) {
                     Some(s) => Some(s),
                     None if rest.iter().any(|w| is_cap(w)) => None,
                     None => Some("GOV".to_string()),
                 }
             };
-            same.or(prev).map(|x| x.1)
+            same.or(prev)
+                .map(|x| x.1)
                 .or_else(|| e.text_country.as_ref().map(|c| format!("{c}GOV")))
-                .or_else(|| if e.org_seen { None } else { dominant.as_ref().and_then(|c| sector().map(|s| format!("{c}{s}"))) })
+                .or_else(|| {
+                    if e.org_seen {
+                        None
+                    } else {
+                        dominant
+                            .as_ref()
+                            .and_then(|c| sector().map(|s| format!("{c}{s}")))
+                    }
+                })
         } else {
             // A country met only once nearby ("the Gulf of Mexico") yields to the country
             // the document is mostly about.
-            let near = ctx_code(&|t, a| matches!(t, EntityType::Person | EntityType::Gpe | EntityType::Org | EntityType::Norp) && a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG"))
-                .map(|a| a[..3].to_string())
-                .map(|c| match &dominant {
-                    Some(d) if country_counts.get(&c).copied().unwrap_or(0) < 2 && country_counts.get(d).copied().unwrap_or(0) >= 3 => d.clone(),
-                    _ => c,
-                });
+            let near = ctx_code(&|t, a| {
+                matches!(
+                    t,
+                    EntityType::Person | EntityType::Gpe | EntityType::Org | EntityType::Norp
+                ) && a.len() >= 3
+                    && !a.starts_with("IGO")
+                    && !a.starts_with("NGO")
+                    && !a.starts_with("IMG")
+            })
+            .map(|a| a[..3].to_string())
+            .map(|c| match &dominant {
+                Some(d)
+                    if country_counts.get(&c).copied().unwrap_or(0) < 2
+                        && country_counts.get(d).copied().unwrap_or(0) >= 3 =>
+                {
+                    d.clone()
+                }
+                _ => c,
+            });
             // A known person out of office keeps the knowledge base's country.
             let kb_country = match e.kb {
-                Some(NameRef::Person(p)) => ctx.kb.people[p].code_on(ctx.date).and_then(|c| c.get(..3).map(str::to_string)).filter(|c| ctx.kb.country(c).is_some()),
+                Some(NameRef::Person(p)) => ctx.kb.people[p]
+                    .code_on(ctx.date)
+                    .and_then(|c| c.get(..3).map(str::to_string))
+                    .filter(|c| ctx.kb.country(c).is_some()),
                 _ => None,
             };
-            let country = e.text_country.clone().or(kb_country).or(near).or_else(|| country_counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone()));
+            let country = e.text_country.clone().or(kb_country).or(near).or_else(|| {
+                country_counts
+                    .iter()
+                    .max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))
+                    .map(|(k, _)| k.clone())
+            });
             match (&country, &e.text_sector) {
                 (Some(c), Some(s)) => Some(format!("{c}{s}")),
                 (Some(c), None) if e.text_role.is_some() => Some(c.clone()),
@@ -2900,7 +4574,10 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         // or she held ("President Barack Obama" in 2019, "leader of Zimbabwe Robert Mugabe"
         // in his obituary) is coded as the knowledge base codes former office holders.
         let code = match (ents[i].kb, &code) {
-            (Some(NameRef::Person(p)), Some(c)) if ctx.kb.people[p].role_on(ctx.date).is_none() && ctx.kb.people[p].roles.iter().any(|r| &r.code == c) => {
+            (Some(NameRef::Person(p)), Some(c))
+                if ctx.kb.people[p].role_on(ctx.date).is_none()
+                    && ctx.kb.people[p].roles.iter().any(|r| &r.code == c) =>
+            {
                 // (Only after the last term: before the first one the text may name an
                 // office the knowledge base does not list.)
                 match ctx.kb.people[p].code_on(ctx.date) {
@@ -2924,7 +4601,11 @@ fn country_mentions<'a>(ents: impl Iterator<Item = &'a Ent>) -> HashMap<String, 
     let mut counts: HashMap<String, usize> = HashMap::new();
     for e in ents {
         if let Some(a) = &e.actor {
-            if a.len() >= 3 && !a.starts_with("IGO") && !a.starts_with("NGO") && !a.starts_with("IMG") {
+            if a.len() >= 3
+                && !a.starts_with("IGO")
+                && !a.starts_with("NGO")
+                && !a.starts_with("IMG")
+            {
                 *counts.entry(a[..3].to_string()).or_default() += e.count;
             }
         }
@@ -2935,20 +4616,56 @@ fn country_mentions<'a>(ents: impl Iterator<Item = &'a Ent>) -> HashMap<String, 
 /// The country a document is mostly about: the most mentioned one, with two mentions or
 /// more (ties to the first code in alphabetical order).
 fn dominant_country(counts: &HashMap<String, usize>) -> Option<String> {
-    counts.iter().filter(|(_, n)| **n >= 2).max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))).map(|(k, _)| k.clone())
+    counts
+        .iter()
+        .filter(|(_, n)| **n >= 2)
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))
+        .map(|(k, _)| k.clone())
 }
 
 /// Names that several countries give their own institution ("the Senate", "the House of
 /// Commons", "the Workers' Party"): the knowledge base reads them as one country's.
 const GENERIC_INSTITUTIONS: &[&str] = &[
-    "Senate", "Congress", "House of Representatives", "House of Commons", "National Assembly", "Parliament",
-    "Supreme Court", "Constitutional Court", "Workers' Party", "Labour Party", "Labor Party", "Conservative Party",
-    "Liberal Party", "Socialist Party", "Communist Party", "Joint Chiefs of Staff", "Foreign Ministry",
-    "Defence Ministry", "Defense Ministry", "Interior Ministry", "Central Bank", "National Police", "Air Force",
-    "Department of Education", "Education Department", "Department of Transportation", "Transportation Department",
-    "Department of Agriculture", "Agriculture Department", "Department of Labor", "Labor Department", "Department of Health",
-    "Health Department", "Department of the Interior", "Interior Department", "Department of Commerce", "Commerce Department",
-    "Department of Energy", "Energy Department", "Electoral College",
+    "Senate",
+    "Congress",
+    "House of Representatives",
+    "House of Commons",
+    "National Assembly",
+    "Parliament",
+    "Supreme Court",
+    "Constitutional Court",
+    "Workers' Party",
+    "Labour Party",
+    "Labor Party",
+    "Conservative Party",
+    "Liberal Party",
+    "Socialist Party",
+    "Communist Party",
+    "Joint Chiefs of Staff",
+    "Foreign Ministry",
+    "Defence Ministry",
+    "Defense Ministry",
+    "Interior Ministry",
+    "Central Bank",
+    "National Police",
+    "Air Force",
+    "Department of Education",
+    "Education Department",
+    "Department of Transportation",
+    "Transportation Department",
+    "Department of Agriculture",
+    "Agriculture Department",
+    "Department of Labor",
+    "Labor Department",
+    "Department of Health",
+    "Health Department",
+    "Department of the Interior",
+    "Interior Department",
+    "Department of Commerce",
+    "Commerce Department",
+    "Department of Energy",
+    "Energy Department",
+    "Electoral College",
 ];
 
 /// A knowledge-base institution met only under a generic name (see
@@ -2959,13 +4676,22 @@ const GENERIC_INSTITUTIONS: &[&str] = &[
 fn generic_institutions(doc: &Document, ents: &mut [Ent]) {
     let generic = |e: &Ent| -> Option<String> {
         let a = e.actor.as_deref()?;
-        if e.etype != EntityType::Org || a.len() != 6 || a.starts_with("IGO") || a.starts_with("NGO") || a.starts_with("IMG") || e.mentions.is_empty() {
+        if e.etype != EntityType::Org
+            || a.len() != 6
+            || a.starts_with("IGO")
+            || a.starts_with("NGO")
+            || a.starts_with("IMG")
+            || e.mentions.is_empty()
+        {
             return None;
         }
         let mut word = None;
         for m in &e.mentions {
             let t = doc.span_text(m.span);
-            let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
+            let t = t
+                .strip_prefix("the ")
+                .or_else(|| t.strip_prefix("The "))
+                .unwrap_or(t);
             if !GENERIC_INSTITUTIONS.contains(&t) || word.as_deref().is_some_and(|w| w != t) {
                 return None;
             }
@@ -2974,10 +4700,14 @@ fn generic_institutions(doc: &Document, ents: &mut [Ent]) {
         word
     };
     let counts = country_mentions(ents.iter().filter(|e| generic(e).is_none()));
-    let Some(d) = dominant_country(&counts) else { return };
+    let Some(d) = dominant_country(&counts) else {
+        return;
+    };
     for e in ents.iter_mut() {
         let Some(w) = generic(e) else { continue };
-        let Some(code) = e.actor.clone() else { continue };
+        let Some(code) = e.actor.clone() else {
+            continue;
+        };
         let (country, sector) = code.split_at(3);
         if country == d || counts.contains_key(country) {
             continue;
@@ -2996,7 +4726,13 @@ fn generic_institutions(doc: &Document, ents: &mut [Ent]) {
 }
 
 /// The code of the person just before in a list ("A, B, and C").
-fn coordinated_code(doc: &Document, v: &View, snapshot: &[(EntityType, Option<String>, usize, Vec<Span>)], me: usize, first: Span) -> Option<String> {
+fn coordinated_code(
+    doc: &Document,
+    v: &View,
+    snapshot: &[(EntityType, Option<String>, usize, Vec<Span>)],
+    me: usize,
+    first: Span,
+) -> Option<String> {
     let r = tok_range(v, first);
     if r.start == 0 {
         return None;
@@ -3040,12 +4776,19 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                 if matches!(head.as_str(), "leaders" | "presidents" | "men" | "heads") {
                     let span = Span::new(v.toks[i].span.start, v.toks[k].span.end);
                     let mut persons: Vec<usize> = (0..ents.len())
-                        .filter(|&j| ents[j].etype == EntityType::Person && ents[j].actor.as_deref().is_some_and(|a| a.ends_with("GOV")) && ents[j].mentions.iter().any(|m| m.span.start < span.start))
+                        .filter(|&j| {
+                            ents[j].etype == EntityType::Person
+                                && ents[j].actor.as_deref().is_some_and(|a| a.ends_with("GOV"))
+                                && ents[j].mentions.iter().any(|m| m.span.start < span.start)
+                        })
                         .collect();
                     persons.sort_by_key(|&j| std::cmp::Reverse(ents[j].count));
                     if persons.len() >= 2 {
                         for &j in &persons[..2] {
-                            ents[j].mentions.push(Mention { span, kind: MentionKind::Nominal });
+                            ents[j].mentions.push(Mention {
+                                span,
+                                kind: MentionKind::Nominal,
+                            });
                         }
                     }
                     i = k + 1;
@@ -3066,8 +4809,14 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                 let t = join_tokens(doc, v, k, k + len);
                 if let Some(r) = ctx.kb.names.get(t.as_str()) {
                     let code = match r[0] {
-                        NameRef::Demonym(c) | NameRef::Country(c) => Some(ctx.kb.countries[c].code.clone()),
-                        NameRef::Org(_) | NameRef::Capital(_) => ctx.kb.describe(r[0], ctx.date).2.map(|a| a.get(..3).unwrap_or(&a).to_string()),
+                        NameRef::Demonym(c) | NameRef::Country(c) => {
+                            Some(ctx.kb.countries[c].code.clone())
+                        }
+                        NameRef::Org(_) | NameRef::Capital(_) => ctx
+                            .kb
+                            .describe(r[0], ctx.date)
+                            .2
+                            .map(|a| a.get(..3).unwrap_or(&a).to_string()),
                         _ => None,
                     };
                     if code.is_some() {
@@ -3085,7 +4834,10 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         let mut matched = None;
         for len in (1..=2).rev() {
             if k + len <= n {
-                let t = (k..k + len).map(|x| lower(doc, v, x)).collect::<Vec<_>>().join(" ");
+                let t = (k..k + len)
+                    .map(|x| lower(doc, v, x))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if LEADER_NOUNS.contains(&t.as_str()) {
                     matched = Some(k + len);
                     break;
@@ -3102,12 +4854,22 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         let cand = (0..ents.len())
             .filter(|&j| {
                 ents[j].etype == EntityType::Person
-                    && ents[j].actor.as_deref().is_some_and(|a| a.starts_with(&country) && (a.ends_with("GOV") || a.len() == 3))
+                    && ents[j].actor.as_deref().is_some_and(|a| {
+                        a.starts_with(&country) && (a.ends_with("GOV") || a.len() == 3)
+                    })
                     && ents[j].mentions.iter().any(|m| m.span.start < span.start)
             })
-            .max_by_key(|&j| (ents[j].count, std::cmp::Reverse(ents[j].mentions.first().map(|m| m.span.start).unwrap_or(0))));
+            .max_by_key(|&j| {
+                (
+                    ents[j].count,
+                    std::cmp::Reverse(ents[j].mentions.first().map(|m| m.span.start).unwrap_or(0)),
+                )
+            });
         if let Some(j) = cand {
-            ents[j].mentions.push(Mention { span, kind: MentionKind::Nominal });
+            ents[j].mentions.push(Mention {
+                span,
+                kind: MentionKind::Nominal,
+            });
             ents[j].count += 1;
             ents[j].last_tok = i;
         }
@@ -3130,7 +4892,9 @@ fn after_of(doc: &Document, v: &View, span: Span) -> bool {
         if w == "of" {
             return true;
         }
-        if !(is_cap(text_of(doc, v, j)) && TITLE_WORDS.contains(&w.as_str()) || matches!(w.as_str(), "imam" | "the")) {
+        if !(is_cap(text_of(doc, v, j)) && TITLE_WORDS.contains(&w.as_str())
+            || matches!(w.as_str(), "imam" | "the"))
+        {
             return false;
         }
     }
@@ -3149,7 +4913,11 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
         };
         let pos = v.toks[i].span.start;
         let sent = v.sent_of(i);
-        let min_start = if sent >= 2 { v.sents[sent - 2].span.start } else { 0 };
+        let min_start = if sent >= 2 {
+            v.sents[sent - 2].span.start
+        } else {
+            0
+        };
         // Inside a quotation, "he" rarely refers to the speaker's context reliably: still
         // resolve, by recency.
         // People whose gender is known and agrees come first; people of unknown gender
@@ -3161,7 +4929,11 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
                 // "they": groups (armed groups, forces, police, parties, crowds).
                 'p' => {
                     matches!(e.etype, EntityType::Org)
-                        && e.actor.as_deref().is_some_and(|a| ["REB", "MIL", "COP", "CVL", "OPP", "PTY", "REF"].iter().any(|x| a.ends_with(x)))
+                        && e.actor.as_deref().is_some_and(|a| {
+                            ["REB", "MIL", "COP", "CVL", "OPP", "PTY", "REF"]
+                                .iter()
+                                .any(|x| a.ends_with(x))
+                        })
                 }
                 g => e.etype == EntityType::Person && (e.gender == g || e.gender == '?'),
             };
@@ -3169,7 +4941,8 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
                 continue;
             }
             for m in &e.mentions {
-                if m.kind == MentionKind::Pronoun || m.span.start >= pos || m.span.start < min_start {
+                if m.kind == MentionKind::Pronoun || m.span.start >= pos || m.span.start < min_start
+                {
                     continue;
                 }
                 // A mention containing the pronoun ("his guest Kim Jong Un") is not an antecedent.
@@ -3179,14 +4952,21 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
                 // A name embedded after "of" ("the school of Imam Khomeini", "a portrait of
                 // the King") is less salient: only when no other agreeing person is in reach.
                 let embedded = want != 'p' && after_of(doc, v, m.span);
-                let slot = if want != 'p' && (e.gender == '?' || embedded) { &mut best_unknown } else { &mut best };
+                let slot = if want != 'p' && (e.gender == '?' || embedded) {
+                    &mut best_unknown
+                } else {
+                    &mut best
+                };
                 if slot.is_none_or(|(_, s)| m.span.start > s) {
                     *slot = Some((j, m.span.start));
                 }
             }
         }
         if let Some((j, _)) = best.or(best_unknown) {
-            ents[j].mentions.push(Mention { span: v.toks[i].span, kind: MentionKind::Pronoun });
+            ents[j].mentions.push(Mention {
+                span: v.toks[i].span,
+                kind: MentionKind::Pronoun,
+            });
         }
     }
 }

@@ -29,24 +29,38 @@ impl View {
             let toks = doc
                 .tokens
                 .iter()
-                .map(|t| Tok { span: t.span, xpos: t.xpos.clone() })
+                .map(|t| Tok {
+                    span: t.span,
+                    xpos: t.xpos.clone(),
+                })
                 .collect();
             let sents = doc
                 .sentences
                 .iter()
-                .map(|s| Sent { span: s.span, toks: s.tokens.clone() })
+                .map(|s| Sent {
+                    span: s.span,
+                    toks: s.tokens.clone(),
+                })
                 .collect();
             return View { toks, sents };
         }
         let spans = tokenize(&doc.text);
-        let toks: Vec<Tok> = spans.iter().map(|&s| Tok { span: s, xpos: String::new() }).collect();
+        let toks: Vec<Tok> = spans
+            .iter()
+            .map(|&s| Tok {
+                span: s,
+                xpos: String::new(),
+            })
+            .collect();
         let sents = split_sentences(&doc.text, &spans);
         View { toks, sents }
     }
 
     /// Index of the sentence containing token `i`.
     pub fn sent_of(&self, i: usize) -> usize {
-        self.sents.partition_point(|s| s.toks.end <= i).min(self.sents.len().saturating_sub(1))
+        self.sents
+            .partition_point(|s| s.toks.end <= i)
+            .min(self.sents.len().saturating_sub(1))
     }
 }
 
@@ -75,7 +89,10 @@ pub fn tokenize(text: &str) -> Vec<Span> {
             continue;
         }
         // A whitespace-delimited chunk.
-        let end = text[i..].find(char::is_whitespace).map(|x| i + x).unwrap_or(bytes);
+        let end = text[i..]
+            .find(char::is_whitespace)
+            .map(|x| i + x)
+            .unwrap_or(bytes);
         split_chunk(text, i, end, &mut out);
         i = end;
     }
@@ -120,7 +137,10 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         // Clitics.
         let lower = w.to_lowercase();
         let mut cut = None;
-        for cl in ["'s", "’s", "n't", "n’t", "'re", "'ve", "'ll", "'d", "'m", "’re", "’ve", "’ll", "’d", "’m"] {
+        for cl in [
+            "'s", "’s", "n't", "n’t", "'re", "'ve", "'ll", "'d", "'m", "’re", "’ve", "’ll", "’d",
+            "’m",
+        ] {
             if lower.ends_with(cl) && w.len() > cl.len() {
                 cut = Some(e - cl.len());
                 break;
@@ -142,7 +162,9 @@ fn is_initials(w: &str) -> bool {
     let parts: Vec<&str> = w.split('.').collect();
     parts.len() >= 3
         && parts.last() == Some(&"")
-        && parts[..parts.len() - 1].iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 /// Sentence split on . ! ? (not after abbreviations) and on blank lines.
@@ -162,9 +184,14 @@ pub fn split_sentences(text: &str, toks: &[Span]) -> Vec<Sent> {
             && toks[i + 1].start == toks[i].end;
         let boundary = (end_punct && !closing_quote_after)
             || next_gap_newlines >= 1
-            || (matches!(t, "\"" | "”") && i > 0 && matches!(&text[toks[i - 1].range()], "." | "!" | "?"));
+            || (matches!(t, "\"" | "”")
+                && i > 0
+                && matches!(&text[toks[i - 1].range()], "." | "!" | "?"));
         if boundary || i + 1 == toks.len() {
-            out.push(Sent { span: Span::new(toks[first].start, toks[i].end), toks: first..i + 1 });
+            out.push(Sent {
+                span: Span::new(toks[first].start, toks[i].end),
+                toks: first..i + 1,
+            });
             first = i + 1;
         }
     }

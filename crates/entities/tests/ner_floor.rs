@@ -3,8 +3,14 @@
 
 use newsgraph_entities::{eval, EntityRecognizer};
 
-const GMB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/gmb-ner/ner_dataset.csv");
-const UNER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2");
+const GMB: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpora/gmb-ner/ner_dataset.csv"
+);
+const UNER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2"
+);
 
 #[test]
 fn gmb_test_subset_floor() {

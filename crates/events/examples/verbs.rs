@@ -12,13 +12,27 @@ fn main() {
         let mut doc = Document::new("d", v["text"].as_str().unwrap_or("").to_string(), None);
         common::upstream(&mut doc);
         coder.process(&mut doc);
-        let trig: std::collections::HashSet<usize> = doc.events.iter().filter_map(|e| doc.token_at(e.trigger.start)).collect();
+        let trig: std::collections::HashSet<usize> = doc
+            .events
+            .iter()
+            .filter_map(|e| doc.token_at(e.trigger.start))
+            .collect();
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.upos != newsgraph_core::Upos::VERB || trig.contains(&i) { continue; }
-            let subj = doc.tokens.iter().enumerate().find(|(_, c)| c.head == Some(i) && c.deprel == "nsubj");
+            if t.upos != newsgraph_core::Upos::VERB || trig.contains(&i) {
+                continue;
+            }
+            let subj = doc
+                .tokens
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.head == Some(i) && c.deprel == "nsubj");
             if let Some((j, _)) = subj {
                 let sp = doc.tokens[j].span;
-                if doc.entities.iter().any(|e| e.actor.is_some() && e.mentions.iter().any(|m| m.span.contains(sp))) {
+                if doc
+                    .entities
+                    .iter()
+                    .any(|e| e.actor.is_some() && e.mentions.iter().any(|m| m.span.contains(sp)))
+                {
                     *counts.entry(t.lemma.to_lowercase()).or_default() += 1;
                 }
             }
@@ -26,6 +40,8 @@ fn main() {
     }
     let mut v: Vec<_> = counts.into_iter().collect();
     v.sort_by_key(|x| std::cmp::Reverse(x.1));
-    for (l, n) in v.iter().take(120) { print!("{l}:{n} "); }
+    for (l, n) in v.iter().take(120) {
+        print!("{l}:{n} ");
+    }
     println!();
 }

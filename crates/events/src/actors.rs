@@ -20,7 +20,10 @@ fn lex() -> &'static Lex {
         let mut countries = HashMap::new();
         let mut sectors = HashMap::new();
         let mut max_words = 1;
-        for line in LEXICON.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in LEXICON
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 3 {
                 continue;
@@ -42,14 +45,22 @@ fn lex() -> &'static Lex {
                 }
             }
         }
-        Lex { countries, max_words, sectors }
+        Lex {
+            countries,
+            max_words,
+            sectors,
+        }
     })
 }
 
 fn words(phrase: &str) -> Vec<String> {
     phrase
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim_end_matches('.').to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .trim_end_matches('.')
+                .to_lowercase()
+        })
         .map(|w| if w == "u.s" { "u.s.".to_string() } else { w })
         .filter(|w| !w.is_empty() && w != "s")
         .collect()
@@ -98,9 +109,25 @@ pub fn fallback_phrase_code(phrase: &str) -> Option<String> {
     if sector.is_none() {
         // "the Kremlin", "Pyongyang", "Washington", "the White House": the seat of government.
         let first = ws.iter().map(String::as_str).collect::<Vec<_>>().join(" ");
-        let seat = ["kremlin", "pyongyang", "washington", "white house", "pentagon", "state department", "beijing", "moscow", "tehran", "seoul", "tokyo"];
+        let seat = [
+            "kremlin",
+            "pyongyang",
+            "washington",
+            "white house",
+            "pentagon",
+            "state department",
+            "beijing",
+            "moscow",
+            "tehran",
+            "seoul",
+            "tokyo",
+        ];
         if seat.iter().any(|s| first.trim_start_matches("the ") == *s) {
-            sector = Some(if first.contains("pentagon") { "MIL" } else { "GOV" });
+            sector = Some(if first.contains("pentagon") {
+                "MIL"
+            } else {
+                "GOV"
+            });
         }
     }
     Some(match sector {
@@ -115,12 +142,20 @@ pub fn title_sector(phrase: &str) -> Option<&'static str> {
     let l = lex();
     let ws = words(phrase);
     let strip = |w: &str| -> String {
-        let w = w.strip_prefix("vice-").or_else(|| w.strip_prefix("deputy-")).unwrap_or(w);
+        let w = w
+            .strip_prefix("vice-")
+            .or_else(|| w.strip_prefix("deputy-"))
+            .unwrap_or(w);
         w.to_string()
     };
     let mut k = 0;
     // ("Vice President", "Deputy Prime Minister", "former President")
-    while k < ws.len() && matches!(ws[k].as_str(), "vice" | "deputy" | "former" | "acting" | "interim" | "then") {
+    while k < ws.len()
+        && matches!(
+            ws[k].as_str(),
+            "vice" | "deputy" | "former" | "acting" | "interim" | "then"
+        )
+    {
         k += 1;
     }
     let first = ws.get(k).map(|w| strip(w))?;
@@ -130,7 +165,22 @@ pub fn title_sector(phrase: &str) -> Option<&'static str> {
         }
     }
     // only words that name a person's office, not institutions ("Parliament Speaker X")
-    let person_titles = ["president", "minister", "premier", "chancellor", "ambassador", "king", "queen", "general", "commander", "judge", "prosecutor", "governor", "mayor", "senator"];
+    let person_titles = [
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "king",
+        "queen",
+        "general",
+        "commander",
+        "judge",
+        "prosecutor",
+        "governor",
+        "mayor",
+        "senator",
+    ];
     if person_titles.contains(&first.as_str()) {
         return l.sectors.get(&first).copied().or(match first.as_str() {
             "governor" | "mayor" => Some("GOV"),
@@ -145,10 +195,15 @@ pub fn title_sector(phrase: &str) -> Option<&'static str> {
 pub fn is_lexicon_word(word: &str) -> bool {
     let l = lex();
     // function words inside multi-word names ("league of arab states") are not name words
-    if matches!(word, "of" | "and" | "for" | "in" | "the" | "on" | "de" | "la" | "du" | "al") {
+    if matches!(
+        word,
+        "of" | "and" | "for" | "in" | "the" | "on" | "de" | "la" | "du" | "al"
+    ) {
         return false;
     }
-    l.sectors.contains_key(word) || l.countries.contains_key(word) || l.countries.keys().any(|k| k.split(' ').any(|w| w == word))
+    l.sectors.contains_key(word)
+        || l.countries.contains_key(word)
+        || l.countries.keys().any(|k| k.split(' ').any(|w| w == word))
 }
 
 /// The first three letters of an actor code: the country (or "IGO").
@@ -161,19 +216,34 @@ mod tests {
     use super::*;
     #[test]
     fn codes_phrases() {
-        assert_eq!(fallback_phrase_code("Russian troops").as_deref(), Some("RUSMIL"));
-        assert_eq!(fallback_phrase_code("the French government").as_deref(), Some("FRAGOV"));
+        assert_eq!(
+            fallback_phrase_code("Russian troops").as_deref(),
+            Some("RUSMIL")
+        );
+        assert_eq!(
+            fallback_phrase_code("the French government").as_deref(),
+            Some("FRAGOV")
+        );
         assert_eq!(fallback_phrase_code("Japan").as_deref(), Some("JPN"));
-        assert_eq!(fallback_phrase_code("the Kremlin").as_deref(), Some("RUSGOV"));
+        assert_eq!(
+            fallback_phrase_code("the Kremlin").as_deref(),
+            Some("RUSGOV")
+        );
         assert_eq!(fallback_phrase_code("South Korea").as_deref(), Some("KOR"));
-        assert_eq!(fallback_phrase_code("the United Nations").as_deref(), Some("IGOUNO"));
+        assert_eq!(
+            fallback_phrase_code("the United Nations").as_deref(),
+            Some("IGOUNO")
+        );
         assert_eq!(fallback_phrase_code("us"), None);
         assert_eq!(title_sector("Vice-President Ana Ruiz"), Some("GOV"));
         assert_eq!(title_sector("Deputy Prime Minister Ana Ruiz"), Some("GOV"));
         assert_eq!(title_sector("General Ana Ruiz"), Some("MIL"));
         assert_eq!(title_sector("Ana Ruiz"), None);
         assert_eq!(fallback_phrase_code("the dog"), None);
-        assert_eq!(fallback_phrase_code("European Community foreign ministers").as_deref(), Some("IGOEEC"));
+        assert_eq!(
+            fallback_phrase_code("European Community foreign ministers").as_deref(),
+            Some("IGOEEC")
+        );
         assert!(!is_lexicon_word("and") && !is_lexicon_word("of"));
     }
 }

@@ -7,7 +7,9 @@ use crate::patterns::{builtin_patterns, parse_patterns, Pattern, TriggerKind};
 use crate::tables::{cameo, plover_of};
 use crate::view::{rel_is, sentences, SentView};
 use chrono::NaiveDate;
-use newsgraph_core::{Actor, Component, DateSource, Document, Event, MentionKind, Modality, Span, Upos};
+use newsgraph_core::{
+    Actor, Component, DateSource, Document, Event, MentionKind, Modality, Span, Upos,
+};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -43,16 +45,54 @@ impl Default for EventCoder {
 }
 
 const INTENT_VERBS: &[&str] = &[
-    "ready", "willing", "prepared", "eager", "determined", "plan", "promise", "pledge", "vow", "agree", "decide", "intend", "aim", "seek", "want", "prepare", "offer",
-    "expect", "hope", "commit", "resolve", "wish", "undertake", "propose",
+    "ready",
+    "willing",
+    "prepared",
+    "eager",
+    "determined",
+    "plan",
+    "promise",
+    "pledge",
+    "vow",
+    "agree",
+    "decide",
+    "intend",
+    "aim",
+    "seek",
+    "want",
+    "prepare",
+    "offer",
+    "expect",
+    "hope",
+    "commit",
+    "resolve",
+    "wish",
+    "undertake",
+    "propose",
 ];
 const THREAT_VERBS: &[&str] = &["threaten", "warn"];
-const OBJ_CONTROL: &[&str] = &["invite", "urge", "ask", "help", "allow", "force", "persuade", "order", "tell", "encourage", "call"];
+const OBJ_CONTROL: &[&str] = &[
+    "invite",
+    "urge",
+    "ask",
+    "help",
+    "allow",
+    "force",
+    "persuade",
+    "order",
+    "tell",
+    "encourage",
+    "call",
+];
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
 
 /// Whether `code` is that of an international actor (IGO, NGO, ...), not of a country.
 fn international_code(code: Option<&str>) -> bool {
-    code.is_some_and(|c| ["IGO", "NGO", "IMG", "MNC", "UNO", "EUR"].iter().any(|p| c.starts_with(p)))
+    code.is_some_and(|c| {
+        ["IGO", "NGO", "IMG", "MNC", "UNO", "EUR"]
+            .iter()
+            .any(|p| c.starts_with(p))
+    })
 }
 
 /// Whether the actor phrase at `span` is named after a region ("European leaders", "Western
@@ -60,20 +100,52 @@ fn international_code(code: Option<&str>) -> bool {
 fn regional(cx: &Ctx, span: Span) -> bool {
     // (the phrase's first word after a determiner: "the European Union" is not one)
     cx.doc.text.get(span.range()).is_some_and(|t| {
-        t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && !matches!(*w, "the" | "The" | "Senior" | "senior" | "top" | "Top")).take(1).any(|w| {
-            matches!(
-                w,
-                "European" | "Western" | "African" | "Arab" | "Asian" | "Latin" | "Nordic" | "Scandinavian" | "Baltic" | "Balkan" | "Gulf" | "Caribbean" | "Pacific" | "Mideast"
-            )
-        })
+        t.split(|c: char| !c.is_alphabetic())
+            .filter(|w| {
+                !w.is_empty() && !matches!(*w, "the" | "The" | "Senior" | "senior" | "top" | "Top")
+            })
+            .take(1)
+            .any(|w| {
+                matches!(
+                    w,
+                    "European"
+                        | "Western"
+                        | "African"
+                        | "Arab"
+                        | "Asian"
+                        | "Latin"
+                        | "Nordic"
+                        | "Scandinavian"
+                        | "Baltic"
+                        | "Balkan"
+                        | "Gulf"
+                        | "Caribbean"
+                        | "Pacific"
+                        | "Mideast"
+                )
+            })
     })
 }
 
 /// Verbs whose subject undergoes, witnesses or judges the event noun they govern rather than
 /// doing it ("survived the attack", "condemned the raid").
 const UNDERGO: &[&str] = &[
-    "survive", "escape", "suffer", "sustain", "witness", "condemn", "denounce", "deplore", "investigate", "probe",
-    "mourn", "fear", "face", "endure", "report", "blame",
+    "survive",
+    "escape",
+    "suffer",
+    "sustain",
+    "witness",
+    "condemn",
+    "denounce",
+    "deplore",
+    "investigate",
+    "probe",
+    "mourn",
+    "fear",
+    "face",
+    "endure",
+    "report",
+    "blame",
 ];
 /// The subjects of the (active) sending verb whose object is `h` ("Kenya sent troops"):
 /// empty when `h` is no such object.
@@ -81,7 +153,12 @@ fn senders_of(sv: &SentView, h: usize) -> Vec<usize> {
     if !rel_is(&sv.toks[h].deprel, "obj") {
         return Vec::new();
     }
-    let Some(v) = sv.toks[h].head.filter(|&v| SENDING_VERBS.iter().any(|l| sv.toks[v].is(l))) else { return Vec::new() };
+    let Some(v) = sv.toks[h]
+        .head
+        .filter(|&v| SENDING_VERBS.iter().any(|l| sv.toks[v].is(l)))
+    else {
+        return Vec::new();
+    };
     let (subj, passive) = subject_of(sv, v, 0);
     if passive {
         Vec::new()
@@ -92,20 +169,68 @@ fn senders_of(sv: &SentView, h: usize) -> Vec<usize> {
 
 /// Is `h` the object of a sending verb whose subject is one of `sources`?
 fn sent_by_source(sv: &SentView, h: usize, sources: &[Actor]) -> bool {
-    senders_of(sv, h).iter().any(|&s| sources.iter().any(|a| a.span.start <= sv.toks[s].span.start && sv.toks[s].span.end <= a.span.end))
+    senders_of(sv, h).iter().any(|&s| {
+        sources
+            .iter()
+            .any(|a| a.span.start <= sv.toks[s].span.start && sv.toks[s].span.end <= a.span.end)
+    })
 }
 
 /// Verbs whose object (people without a country: "troops", "monitors") belongs to the subject.
 const SENDING_VERBS: &[&str] = &["send", "deploy", "dispatch", "despatch", "station", "post"];
 /// Verbs without a passive (their participle after a noun is a main verb).
 const INTRANSITIVE: &[&str] = &[
-    "demonstrate", "protest", "rally", "march", "riot", "gather", "meet", "arrive", "travel", "return", "flee", "resign", "clash", "mutiny", "retreat", "die", "go", "come",
-    "walk", "negotiate", "vote", "agree", "disagree", "campaign", "respond", "react", "retaliate",
+    "demonstrate",
+    "protest",
+    "rally",
+    "march",
+    "riot",
+    "gather",
+    "meet",
+    "arrive",
+    "travel",
+    "return",
+    "flee",
+    "resign",
+    "clash",
+    "mutiny",
+    "retreat",
+    "die",
+    "go",
+    "come",
+    "walk",
+    "negotiate",
+    "vote",
+    "agree",
+    "disagree",
+    "campaign",
+    "respond",
+    "react",
+    "retaliate",
 ];
 /// Head nouns that make an event noun before them a mere modifier ("attack plans").
 const COMPOUND_NOT_EVENT: &[&str] = &[
-    "plan", "plot", "scenario", "drill", "exercise", "simulation", "leader", "organizer", "organiser", "victim", "suspect", "survivor", "site", "video", "footage", "game",
-    "relief", "waiver", "waivers", "exemption", "exemptions",
+    "plan",
+    "plot",
+    "scenario",
+    "drill",
+    "exercise",
+    "simulation",
+    "leader",
+    "organizer",
+    "organiser",
+    "victim",
+    "suspect",
+    "survivor",
+    "site",
+    "video",
+    "footage",
+    "game",
+    "relief",
+    "waiver",
+    "waivers",
+    "exemption",
+    "exemptions",
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -169,7 +294,8 @@ impl EventCoder {
     /// The built-in dictionary extended by a user pattern file (same syntax).
     pub fn with_patterns_file(path: &Path) -> Result<Self, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let extra = parse_patterns(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
+        let extra =
+            parse_patterns(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
         Ok(Self::with_patterns(extra))
     }
 
@@ -179,12 +305,18 @@ impl EventCoder {
         let mut out = Vec::new();
         for sv in sentences(doc) {
             let cands = actor_cands(doc, &sv);
-            let cx = Ctx { doc, sv: &sv, cands };
+            let cx = Ctx {
+                doc,
+                sv: &sv,
+                cands,
+            };
             for i in 0..sv.toks.len() {
                 for l in &sv.toks[i].lemmas {
                     for &k in self.index.get(l).into_iter().flatten() {
                         let p = &self.patterns[k];
-                        if pos_ok(&sv, i, p.kind) && constraints_ok(&sv, p, &args_for(&cx, i, p.kind)) {
+                        if pos_ok(&sv, i, p.kind)
+                            && constraints_ok(&sv, p, &args_for(&cx, i, p.kind))
+                        {
                             out.push((sv.index, p.id.clone()));
                         }
                     }
@@ -204,7 +336,11 @@ impl EventCoder {
         let mut out = Vec::new();
         for sv in sentences(doc) {
             let cands = actor_cands(doc, &sv);
-            let ctx = Ctx { doc, sv: &sv, cands };
+            let ctx = Ctx {
+                doc,
+                sv: &sv,
+                cands,
+            };
             self.code_sentence(&ctx, &mut out);
         }
         out
@@ -251,11 +387,20 @@ impl EventCoder {
                 }
                 // "call" appeals only with "for" or "on" ("called for talks", "called on X to"):
                 // "called the meeting useful" is a comment
-                if p.code.starts_with("02") && sv.toks[i].is("call") && !args.scope.iter().any(|&j| matches!(sv.toks[j].lower.as_str(), "for" | "on" | "upon")) {
+                if p.code.starts_with("02")
+                    && sv.toks[i].is("call")
+                    && !args
+                        .scope
+                        .iter()
+                        .any(|&j| matches!(sv.toks[j].lower.as_str(), "for" | "on" | "upon"))
+                {
                     continue;
                 }
                 let s = p.specificity();
-                if best.as_ref().is_none_or(|(bs, bk, _)| s > *bs || (s == *bs && k < *bk)) {
+                if best
+                    .as_ref()
+                    .is_none_or(|(bs, bk, _)| s > *bs || (s == *bs && k < *bk))
+                {
                     best = Some((s, k, args));
                 }
             }
@@ -274,7 +419,13 @@ impl EventCoder {
             // (a passive without an agent has none to give: its subject is the patient)
             // (nor does a parsed subject that names no actor: "it", "the laws", "this
             // outbreak" — the nearest actor to the left is not the doer)
-            if v.is_empty() && sv.parsed && !args.passive && !args.settled && (args.subj.is_empty() || !args.subj.iter().all(|&j| sv.toks[j].upos == Upos::PRON)) {
+            if v.is_empty()
+                && sv.parsed
+                && !args.passive
+                && !args.settled
+                && (args.subj.is_empty()
+                    || !args.subj.iter().all(|&j| sv.toks[j].upos == Upos::PRON))
+            {
                 // the parse gave no usable arguments: token order
                 let o = order_args(cx, *i, self.patterns[*k].kind);
                 if constraints_ok_order(sv, &self.patterns[*k], &o) {
@@ -299,7 +450,11 @@ impl EventCoder {
                 }
                 let (ia, ka, ref args_a) = matches[a];
                 let (ib, _, _) = matches[b];
-                let governs = if sv.parsed { sv.dominates(ia, ib) && args_a.scope.contains(&ib) } else { ib > ia && ib - ia <= 12 && args_a.scope.contains(&ib) };
+                let governs = if sv.parsed {
+                    sv.dominates(ia, ib) && args_a.scope.contains(&ib)
+                } else {
+                    ib > ia && ib - ia <= 12 && args_a.scope.contains(&ib)
+                };
                 if !governs {
                     continue;
                 }
@@ -318,14 +473,19 @@ impl EventCoder {
                 }
                 // a verb is never dropped under a nominal (a misparsed participle: "threatened
                 // bombings" as a modifier); the nominal gives way instead
-                if pa.kind == TriggerKind::Noun && self.patterns[matches[b].1].kind == TriggerKind::Verb {
+                if pa.kind == TriggerKind::Noun
+                    && self.patterns[matches[b].1].kind == TriggerKind::Verb
+                {
                     dropped[a] = true;
                     continue;
                 }
                 if pa.modal {
                     dropped[a] = true;
                     let m = pa.modality.unwrap_or(Modality::Intent);
-                    inherited[b] = Some((m, format!("governed by modal trigger '{}'", sv.toks[ia].text)));
+                    inherited[b] = Some((
+                        m,
+                        format!("governed by modal trigger '{}'", sv.toks[ia].text),
+                    ));
                 } else {
                     dropped[b] = true;
                 }
@@ -334,13 +494,21 @@ impl EventCoder {
         // A modal whose governed triggers were all dropped comes back.
         for a in 0..n {
             if dropped[a] && self.patterns[matches[a].1].modal {
-                let any_live = (0..n).any(|b| b != a && !dropped[b] && inherited[b].is_some() && matches[a].2.scope.contains(&matches[b].0));
+                let any_live = (0..n).any(|b| {
+                    b != a
+                        && !dropped[b]
+                        && inherited[b].is_some()
+                        && matches[a].2.scope.contains(&matches[b].0)
+                });
                 if !any_live {
                     dropped[a] = false;
                 }
             }
         }
-        let live: Vec<usize> = (0..n).filter(|&m| !dropped[m] && !first[m].is_empty()).map(|m| matches[m].0).collect();
+        let live: Vec<usize> = (0..n)
+            .filter(|&m| !dropped[m] && !first[m].is_empty())
+            .map(|m| matches[m].0)
+            .collect();
         for (m, evs) in first.into_iter().enumerate() {
             if dropped[m] || evs.is_empty() {
                 continue;
@@ -366,7 +534,10 @@ impl EventCoder {
         if sv.parsed {
             for v in 0..sv.toks.len() {
                 if sv.toks[v].upos != Upos::VERB
-                    || !sv.children(v).any(|c| rel_is(&sv.toks[c].deprel, "aux") && matches!(sv.toks[c].lower.as_str(), "must" | "should"))
+                    || !sv.children(v).any(|c| {
+                        rel_is(&sv.toks[c].deprel, "aux")
+                            && matches!(sv.toks[c].lower.as_str(), "must" | "should")
+                    })
                     || live.iter().any(|&i| i == v || sv.dominates(v, i))
                 {
                     continue;
@@ -374,7 +545,9 @@ impl EventCoder {
                 let args = args_for(cx, v, TriggerKind::Verb);
                 let mut evs = Vec::new();
                 self.build_events(cx, v, must_clause_pattern(), &args, None, &mut evs);
-                out.extend(evs.into_iter().filter(|(e, x)| e.target.is_some() && x.cues.iter().any(|c| c.starts_with("'must'"))));
+                out.extend(evs.into_iter().filter(|(e, x)| {
+                    e.target.is_some() && x.cues.iter().any(|c| c.starts_with("'must'"))
+                }));
             }
         }
     }
@@ -390,7 +563,11 @@ impl EventCoder {
     ) {
         let sv = cx.sv;
         // sources
-        let mut src_heads: Vec<usize> = if args.passive { args.agent.into_iter().collect() } else { args.subj.clone() };
+        let mut src_heads: Vec<usize> = if args.passive {
+            args.agent.into_iter().collect()
+        } else {
+            args.subj.clone()
+        };
         if p.kind == TriggerKind::Noun {
             if let Some(g) = &p.gov {
                 // the governing verb's subject only under one of the pattern's verbs
@@ -402,14 +579,28 @@ impl EventCoder {
         if src_heads.is_empty() {
             src_heads = args.nominal_src.clone();
         }
-        let mut sources: Vec<Actor> = expand_conj(cx, &src_heads).into_iter().flat_map(|h| resolve_all(cx, h)).collect();
+        let mut sources: Vec<Actor> = expand_conj(cx, &src_heads)
+            .into_iter()
+            .flat_map(|h| resolve_all(cx, h))
+            .collect();
         let mut between = false;
         // (a mediation "between X and Y" is the mediator's: the sides are its targets)
-        let mediation = matches!(p.code.as_str(), "028" | "038" | "039" | "045" | "108" | "126" | "165");
+        let mediation = matches!(
+            p.code.as_str(),
+            "028" | "038" | "039" | "045" | "108" | "126" | "165"
+        );
         if sources.is_empty() && p.kind == TriggerKind::Noun && !mediation {
             // "clashes between X and Y", "the meeting between X and Y": each side acts
-            let heads: Vec<usize> = args.obliques.iter().filter(|(c, _)| c == "between").map(|(_, h)| *h).collect();
-            let sides: Vec<Actor> = expand_conj(cx, &heads).into_iter().filter_map(|h| resolve(cx, h)).collect();
+            let heads: Vec<usize> = args
+                .obliques
+                .iter()
+                .filter(|(c, _)| c == "between")
+                .map(|(_, h)| *h)
+                .collect();
+            let sides: Vec<Actor> = expand_conj(cx, &heads)
+                .into_iter()
+                .filter_map(|h| resolve(cx, h))
+                .collect();
             if sides.len() >= 2 && sides[0].span != sides[1].span {
                 sources = sides;
                 between = true;
@@ -443,8 +634,14 @@ impl EventCoder {
             // "xcomp": the arguments of the verb the trigger governs ("threatened to cut off
             // power to X"); "ccomp": the subject of its complement clause ("demanded that X
             // withdraw")
-            let default_v = ["obj", "iobj", "xcomp", "with", "to", "against", "on", "toward", "towards", "at", "into", "over", "ccomp", "for", "in", "from"];
-            let default_n = ["with", "on", "against", "to", "between", "of", "for", "toward", "towards", "into", "ccomp", "from"];
+            let default_v = [
+                "obj", "iobj", "xcomp", "with", "to", "against", "on", "toward", "towards", "at",
+                "into", "over", "ccomp", "for", "in", "from",
+            ];
+            let default_n = [
+                "with", "on", "against", "to", "between", "of", "for", "toward", "towards", "into",
+                "ccomp", "from",
+            ];
             let slots: Vec<String> = if !p.tgt.is_empty() {
                 p.tgt.clone()
             } else if p.kind == TriggerKind::Verb {
@@ -461,7 +658,15 @@ impl EventCoder {
                             // "condemned the raid by X": a "by" phrase right after the object
                             // is the object's, also when the parser hangs it on the verb
                             let by_after = args.obj.filter(|_| sv.parsed).and_then(|o| {
-                                sv.children(i).find(|&c| c > o && rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).as_deref() == Some("by") && sv.toks[o + 1..c].iter().all(|t| t.head.is_some_and(|hh| hh == c || hh == o) || t.lower == "by"))
+                                sv.children(i).find(|&c| {
+                                    c > o
+                                        && rel_is(&sv.toks[c].deprel, "obl")
+                                        && sv.case_of(c).as_deref() == Some("by")
+                                        && sv.toks[o + 1..c].iter().all(|t| {
+                                            t.head.is_some_and(|hh| hh == c || hh == o)
+                                                || t.lower == "by"
+                                        })
+                                })
                             });
                             args.obj.into_iter().chain(by_after).collect()
                         }
@@ -470,30 +675,60 @@ impl EventCoder {
                     // the governed verb (open complement, else a purpose clause: "sent
                     // arms to help defend X"), one more level down when it has no argument
                     "xcomp" if sv.parsed => {
-                        let to_clause = |c: usize, rel: &str| rel_is(&sv.toks[c].deprel, rel) && sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "to");
+                        let to_clause = |c: usize, rel: &str| {
+                            rel_is(&sv.toks[c].deprel, rel)
+                                && sv.children(c).any(|m| {
+                                    rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "to"
+                                })
+                        };
                         // (the purpose clause may hang on the object: "sent aid to help …")
                         let governed = |v: usize| -> Option<usize> {
                             sv.child_with(v, &["xcomp"])
                                 .or_else(|| sv.children(v).find(|&c| to_clause(c, "advcl")))
-                                .or_else(|| sv.child_with(v, &["obj"]).and_then(|o| sv.children(o).find(|&c| to_clause(c, "acl"))))
+                                .or_else(|| {
+                                    sv.child_with(v, &["obj"])
+                                        .and_then(|o| sv.children(o).find(|&c| to_clause(c, "acl")))
+                                })
                         };
                         let args_of = |x: usize| -> Vec<usize> {
-                            let mut v: Vec<usize> = sv.child_with(x, &["obj"]).into_iter().collect();
+                            let mut v: Vec<usize> =
+                                sv.child_with(x, &["obj"]).into_iter().collect();
                             for c in sv.children(x) {
-                                if rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).is_some_and(|k| matches!(k.as_str(), "to" | "with" | "against" | "on" | "from")) {
+                                if rel_is(&sv.toks[c].deprel, "obl")
+                                    && sv.case_of(c).is_some_and(|k| {
+                                        matches!(
+                                            k.as_str(),
+                                            "to" | "with" | "against" | "on" | "from"
+                                        )
+                                    })
+                                {
                                     v.push(c);
                                 }
                             }
                             v
                         };
-                        let first = args.xcomp.filter(|&x| sv.toks[x].upos == Upos::VERB).or_else(|| if p.kind == TriggerKind::Verb { governed(i) } else { None });
+                        let first = args
+                            .xcomp
+                            .filter(|&x| sv.toks[x].upos == Upos::VERB)
+                            .or_else(|| {
+                                if p.kind == TriggerKind::Verb {
+                                    governed(i)
+                                } else {
+                                    None
+                                }
+                            });
                         match first {
                             Some(x) if sv.toks[x].upos == Upos::VERB => {
                                 let v = args_of(x);
-                                if v.iter().any(|&h| resolve(cx, h).is_some_and(|a| a.code.is_some())) {
+                                if v.iter()
+                                    .any(|&h| resolve(cx, h).is_some_and(|a| a.code.is_some()))
+                                {
                                     v
                                 } else {
-                                    governed(x).filter(|&y| sv.toks[y].upos == Upos::VERB).map(args_of).unwrap_or(v)
+                                    governed(x)
+                                        .filter(|&y| sv.toks[y].upos == Upos::VERB)
+                                        .map(args_of)
+                                        .unwrap_or(v)
                                 }
                             }
                             _ => vec![],
@@ -501,9 +736,29 @@ impl EventCoder {
                     }
                     "ccomp" if sv.parsed => sv
                         .children(i)
-                        .filter(|&c| rel_is(&sv.toks[c].deprel, "ccomp") || (p.kind == TriggerKind::Noun && rel_is(&sv.toks[c].deprel, "acl")))
-                        .flat_map(|c| sv.children(c).filter(|&s| rel_is(&sv.toks[s].deprel, "nsubj")).collect::<Vec<_>>())
-                        .filter(|&s| !matches!(sv.toks[s].lower.as_str(), "it" | "this" | "that" | "which" | "they" | "he" | "she" | "we" | "i"))
+                        .filter(|&c| {
+                            rel_is(&sv.toks[c].deprel, "ccomp")
+                                || (p.kind == TriggerKind::Noun
+                                    && rel_is(&sv.toks[c].deprel, "acl"))
+                        })
+                        .flat_map(|c| {
+                            sv.children(c)
+                                .filter(|&s| rel_is(&sv.toks[s].deprel, "nsubj"))
+                                .collect::<Vec<_>>()
+                        })
+                        .filter(|&s| {
+                            !matches!(
+                                sv.toks[s].lower.as_str(),
+                                "it" | "this"
+                                    | "that"
+                                    | "which"
+                                    | "they"
+                                    | "he"
+                                    | "she"
+                                    | "we"
+                                    | "i"
+                            )
+                        })
                         .collect(),
                     "xcomp" | "ccomp" => vec![],
                     // the subject of a "for X to …" clause ("pushed for Y to act")
@@ -511,11 +766,30 @@ impl EventCoder {
                     "forclause" => {
                         let mut v: Vec<usize> = sv
                             .children(i)
-                            .filter(|&c| sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "for"))
-                            .flat_map(|c| sv.children(c).filter(|&k| rel_is(&sv.toks[k].deprel, "nsubj")).collect::<Vec<_>>())
+                            .filter(|&c| {
+                                sv.children(c).any(|m| {
+                                    rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "for"
+                                })
+                            })
+                            .flat_map(|c| {
+                                sv.children(c)
+                                    .filter(|&k| rel_is(&sv.toks[k].deprel, "nsubj"))
+                                    .collect::<Vec<_>>()
+                            })
                             .collect();
-                        for c in sv.children(i).filter(|&c| rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).as_deref() == Some("for")) {
-                            let to_clause = sv.children(i).any(|k| k > c && (rel_is(&sv.toks[k].deprel, "advcl") || rel_is(&sv.toks[k].deprel, "xcomp")) && sv.children(k).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "to"));
+                        for c in sv.children(i).filter(|&c| {
+                            rel_is(&sv.toks[c].deprel, "obl")
+                                && sv.case_of(c).as_deref() == Some("for")
+                        }) {
+                            let to_clause = sv.children(i).any(|k| {
+                                k > c
+                                    && (rel_is(&sv.toks[k].deprel, "advcl")
+                                        || rel_is(&sv.toks[k].deprel, "xcomp"))
+                                    && sv.children(k).any(|m| {
+                                        rel_is(&sv.toks[m].deprel, "mark")
+                                            && sv.toks[m].lower == "to"
+                                    })
+                            });
                             if to_clause {
                                 v.push(c);
                             }
@@ -531,26 +805,77 @@ impl EventCoder {
                             args.scope
                                 .iter()
                                 .copied()
-                                .filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") && !matches!(sv.toks[j].lower.as_str(), "it" | "this" | "that" | "which"))
-                                .filter(|&j| !sv.toks[j].head.is_some_and(|hh| rel_is(&sv.toks[hh].deprel, "acl")))
+                                .filter(|&j| {
+                                    rel_is(&sv.toks[j].deprel, "nsubj")
+                                        && !matches!(
+                                            sv.toks[j].lower.as_str(),
+                                            "it" | "this" | "that" | "which"
+                                        )
+                                })
+                                .filter(|&j| {
+                                    !sv.toks[j]
+                                        .head
+                                        .is_some_and(|hh| rel_is(&sv.toks[hh].deprel, "acl"))
+                                })
                                 .collect()
                         } else {
-                            cx.cands.iter().filter(|c| args.scope.contains(&c.first)).map(|c| c.last).take(1).collect()
+                            cx.cands
+                                .iter()
+                                .filter(|c| args.scope.contains(&c.first))
+                                .map(|c| c.last)
+                                .take(1)
+                                .collect()
                         }
                     }
-                    prep => args.obliques.iter().filter(|(c, _)| c == prep).map(|(_, h)| *h).collect(),
+                    prep => args
+                        .obliques
+                        .iter()
+                        .filter(|(c, _)| c == prep)
+                        .map(|(_, h)| *h)
+                        .collect(),
                 };
                 // "killed a professor in Quetta": the place of the act is no target when a
                 // bare-sector object is at hand; it gives that object its country
                 // (not when the object is a weapon: "fired artillery rounds in X")
                 let weapon = |a: &Actor| {
-                    cx.doc.text.get(a.span.range()).unwrap_or("").split(|c: char| !c.is_alphanumeric()).any(|w| {
-                        matches!(w.to_lowercase().as_str(), "artillery" | "rounds" | "missile" | "missiles" | "rocket" | "rockets" | "shell" | "shells" | "tanks" | "warplanes" | "jets" | "bomb" | "bombs" | "weapons" | "arms" | "drones")
-                    })
+                    cx.doc
+                        .text
+                        .get(a.span.range())
+                        .unwrap_or("")
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "artillery"
+                                    | "rounds"
+                                    | "missile"
+                                    | "missiles"
+                                    | "rocket"
+                                    | "rockets"
+                                    | "shell"
+                                    | "shells"
+                                    | "tanks"
+                                    | "warplanes"
+                                    | "jets"
+                                    | "bomb"
+                                    | "bombs"
+                                    | "weapons"
+                                    | "arms"
+                                    | "drones"
+                            )
+                        })
                 };
-                if slot == "in" && weak_target.as_ref().is_some_and(|(w, ws)| (ws == "obj" || ws == "iobj") && !weapon(w)) && !heads.is_empty() {
+                if slot == "in"
+                    && weak_target
+                        .as_ref()
+                        .is_some_and(|(w, ws)| (ws == "obj" || ws == "iobj") && !weapon(w))
+                    && !heads.is_empty()
+                {
                     if let Some((w, _)) = weak_target.as_mut() {
-                        let place = heads.iter().find_map(|&h| resolve_one(cx, h).and_then(|a| a.code)).filter(|c| has_country(c) && !c.starts_with("IGO"));
+                        let place = heads
+                            .iter()
+                            .find_map(|&h| resolve_one(cx, h).and_then(|a| a.code))
+                            .filter(|c| has_country(c) && !c.starts_with("IGO"));
                         if let (Some(pc), Some(wc)) = (place, w.code.clone()) {
                             if !has_country(&wc) {
                                 w.code = Some(format!("{}{wc}", pc.get(..3).unwrap_or(&pc)));
@@ -567,9 +892,16 @@ impl EventCoder {
                         // "its troops", "their forces": the source's own, not a target
                         // (also the people a source sends: "Kenya sent troops to Somalia")
                         let own = sv.parsed
-                            && resolve_one(cx, h).and_then(|b| b.code).is_some_and(|c| !has_country(&c))
-                            && (sv.children(h).any(|c| rel_is(&sv.toks[c].deprel, "nmod:poss") && matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my"))
-                                || sent_by_source(sv, h, &sources));
+                            && resolve_one(cx, h)
+                                .and_then(|b| b.code)
+                                .is_some_and(|c| !has_country(&c))
+                            && (sv.children(h).any(|c| {
+                                rel_is(&sv.toks[c].deprel, "nmod:poss")
+                                    && matches!(
+                                        sv.toks[c].lower.as_str(),
+                                        "its" | "their" | "his" | "her" | "our" | "my"
+                                    )
+                            }) || sent_by_source(sv, h, &sources));
                         if own {
                             continue;
                         }
@@ -592,7 +924,8 @@ impl EventCoder {
         if targets.is_empty() {
             targets.extend(weak_target);
         }
-        let mut shared = between || (sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span));
+        let mut shared =
+            between || (sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span));
         if between {
             targets.clear();
         }
@@ -613,7 +946,15 @@ impl EventCoder {
         }
         // "X said Y must do Z": a demand by X on Y
         let mut demand = false;
-        if let Some(sayers) = must_sayers(cx, i, if p.kind == TriggerKind::Noun { args.gov_verb } else { Some(i) }) {
+        if let Some(sayers) = must_sayers(
+            cx,
+            i,
+            if p.kind == TriggerKind::Noun {
+                args.gov_verb
+            } else {
+                Some(i)
+            },
+        ) {
             let clause: Vec<(Actor, String)> = sources
                 .iter()
                 .filter(|s| !sayers.iter().any(|y| y.code == s.code))
@@ -630,11 +971,27 @@ impl EventCoder {
         }
         // an announced conflict action ("will extend the curfew", "would blockade Paris") is
         // a threat in CAMEO (13x)
-        let conflict = matches!(p.code.get(..2), Some("14" | "15" | "16" | "17" | "18" | "19" | "20"));
-        let shift_as = if modality == Modality::Intent && conflict { Modality::Threat } else { modality };
-        let code = if demand { demand_code(&p.code) } else { shift_code(&p.code, shift_as) };
+        let conflict = matches!(
+            p.code.get(..2),
+            Some("14" | "15" | "16" | "17" | "18" | "19" | "20")
+        );
+        let shift_as = if modality == Modality::Intent && conflict {
+            Modality::Threat
+        } else {
+            modality
+        };
+        let code = if demand {
+            demand_code(&p.code)
+        } else {
+            shift_code(&p.code, shift_as)
+        };
         if code != p.code {
-            cues.push(format!("{} {} coded as {}", modality.as_str(), p.code, code));
+            cues.push(format!(
+                "{} {} coded as {}",
+                modality.as_str(),
+                p.code,
+                code
+            ));
         }
         let Some(c) = cameo(&code) else { return };
         let plover = plover_of(&code);
@@ -645,27 +1002,55 @@ impl EventCoder {
         // government (the CAMEO convention for protests); the implicit target has an empty
         // span at the trigger
         if targets.is_empty() && code.starts_with("14") && !shared && sources.len() == 1 {
-            if let Some(country) = sources[0].code.as_deref().filter(|c| has_country(c) && !c.starts_with("IGO")).and_then(|c| c.get(..3)) {
-                cues.push("protest without a named target: the source's own government".to_string());
-                targets.push((Actor { entity: None, span: Span::new(trigger.start, trigger.start), code: Some(format!("{country}GOV")) }, "implicit".to_string()));
+            if let Some(country) = sources[0]
+                .code
+                .as_deref()
+                .filter(|c| has_country(c) && !c.starts_with("IGO"))
+                .and_then(|c| c.get(..3))
+            {
+                cues.push(
+                    "protest without a named target: the source's own government".to_string(),
+                );
+                targets.push((
+                    Actor {
+                        entity: None,
+                        span: Span::new(trigger.start, trigger.start),
+                        code: Some(format!("{country}GOV")),
+                    },
+                    "implicit".to_string(),
+                ));
             }
         }
         // a protest against a bare sector ("outside parliament", "against the police") is
         // against the source's own one
         if code.starts_with("14") && sources.len() == 1 {
-            if let Some(country) = sources[0].code.as_deref().filter(|c| has_country(c) && !c.starts_with("IGO")).and_then(|c| c.get(..3)) {
+            if let Some(country) = sources[0]
+                .code
+                .as_deref()
+                .filter(|c| has_country(c) && !c.starts_with("IGO"))
+                .and_then(|c| c.get(..3))
+            {
                 for (t, _) in targets.iter_mut() {
                     if let Some(tc) = t.code.clone().filter(|tc| !has_country(tc)) {
-                        cues.push(format!("protest against a bare sector: the source's own ({country}{tc})"));
+                        cues.push(format!(
+                            "protest against a bare sector: the source's own ({country}{tc})"
+                        ));
                         t.code = Some(format!("{country}{tc}"));
                     }
                 }
             }
         }
-        let tlist: Vec<Option<(Actor, String)>> = if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
+        let tlist: Vec<Option<(Actor, String)>> = if targets.is_empty() {
+            vec![None]
+        } else {
+            targets.into_iter().map(Some).collect()
+        };
         for s in &sources {
             // "both leaders met": each one towards the other
-            let own: Vec<Option<(Actor, String)>> = if shared && tlist.iter().all(Option::is_none) && !p.no_target {
+            let own: Vec<Option<(Actor, String)>> = if shared
+                && tlist.iter().all(Option::is_none)
+                && !p.no_target
+            {
                 sources
                     .iter()
                     .filter(|o| o.span != s.span || (o.entity.is_some() && o.entity != s.entity))
@@ -704,7 +1089,9 @@ impl EventCoder {
                     pattern_code: p.code.clone(),
                     trigger: sv.toks[i].text.clone(),
                     source: cx.doc.text.get(s.span.range()).unwrap_or("").to_string(),
-                    target: t.as_ref().map(|x| cx.doc.text.get(x.0.span.range()).unwrap_or("").to_string()),
+                    target: t
+                        .as_ref()
+                        .map(|x| cx.doc.text.get(x.0.span.range()).unwrap_or("").to_string()),
                     target_slot: t.as_ref().map(|x| x.1.clone()),
                     cues: cues.clone(),
                     parsed: sv.parsed,
@@ -722,9 +1109,14 @@ impl Component for EventCoder {
     fn process(&self, doc: &mut Document) {
         let mut evs: Vec<Event> = self.code(doc).into_iter().map(|(e, _)| e).collect();
         // 010 only when nothing more specific was coded for the same source in the sentence.
-        let specific: Vec<(usize, Option<String>)> =
-            evs.iter().filter(|e| e.root != "01").map(|e| (e.sentence, e.source.code.clone())).collect();
-        evs.retain(|e| e.cameo != "010" || !specific.contains(&(e.sentence, e.source.code.clone())));
+        let specific: Vec<(usize, Option<String>)> = evs
+            .iter()
+            .filter(|e| e.root != "01")
+            .map(|e| (e.sentence, e.source.code.clone()))
+            .collect();
+        evs.retain(|e| {
+            e.cameo != "010" || !specific.contains(&(e.sentence, e.source.code.clone()))
+        });
         doc.events = dedup(evs);
     }
 }
@@ -741,8 +1133,13 @@ fn dedup(evs: Vec<Event>) -> Vec<Event> {
             continue;
         }
         let tcode = e.target.as_ref().and_then(|t| t.code.clone());
-        let dup = out.iter().any(|o| key(o) == key(e) && o.target.as_ref().and_then(|t| t.code.clone()) == tcode);
-        let subsumed = tcode.is_none() && evs.iter().any(|o| key(o) == key(e) && o.target.as_ref().is_some_and(|t| t.code.is_some()));
+        let dup = out
+            .iter()
+            .any(|o| key(o) == key(e) && o.target.as_ref().and_then(|t| t.code.clone()) == tcode);
+        let subsumed = tcode.is_none()
+            && evs
+                .iter()
+                .any(|o| key(o) == key(e) && o.target.as_ref().is_some_and(|t| t.code.is_some()));
         if !dup && !subsumed {
             out.push(e.clone());
         }
@@ -885,8 +1282,30 @@ fn pos_ok(sv: &SentView, i: usize, kind: TriggerKind) -> bool {
         }
         let det_adj = i > 1
             && matches!(sv.toks[i - 2].lower.as_str(), "the" | "a" | "an")
-            && sv.toks[i - 1].text.chars().next().is_some_and(|c| c.is_uppercase());
-        let det = det_adj || i > 0 && matches!(sv.toks[i - 1].lower.as_str(), "the" | "a" | "an" | "'s" | "’s" | "his" | "her" | "their" | "its" | "our" | "this" | "that" | "new" | "fresh");
+            && sv.toks[i - 1]
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase());
+        let det = det_adj
+            || i > 0
+                && matches!(
+                    sv.toks[i - 1].lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "'s"
+                        | "’s"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "new"
+                        | "fresh"
+                );
         return match kind {
             TriggerKind::Verb => !det,
             TriggerKind::Noun => true,
@@ -900,8 +1319,17 @@ fn pos_ok(sv: &SentView, i: usize, kind: TriggerKind) -> bool {
         // wounded", "the accused")
         TriggerKind::Verb => {
             (matches!(t.upos, Upos::VERB) || (t.upos == Upos::ADJ && t.lower.ends_with("ed")))
-                && !(sv.parsed && t.deprel == "amod" && t.head.is_some_and(|h| h > i) && i > 0 && !(matches!(sv.toks[i - 1].upos, Upos::NOUN | Upos::PROPN) || (sv.toks[i - 1].upos == Upos::PRON && sv.toks[i - 1].xpos != "PRP$") || (sv.toks[i - 1].upos == Upos::NUM && t.head != Some(i + 1))))
-                && !(i > 0 && t.lower.ends_with("ed") && matches!(sv.toks[i - 1].lower.as_str(), "the") && (!sv.parsed || !rel_is(&t.deprel, "amod") || t.head.is_none_or(|h| h < i)))
+                && !(sv.parsed
+                    && t.deprel == "amod"
+                    && t.head.is_some_and(|h| h > i)
+                    && i > 0
+                    && !(matches!(sv.toks[i - 1].upos, Upos::NOUN | Upos::PROPN)
+                        || (sv.toks[i - 1].upos == Upos::PRON && sv.toks[i - 1].xpos != "PRP$")
+                        || (sv.toks[i - 1].upos == Upos::NUM && t.head != Some(i + 1))))
+                && !(i > 0
+                    && t.lower.ends_with("ed")
+                    && matches!(sv.toks[i - 1].lower.as_str(), "the")
+                    && (!sv.parsed || !rel_is(&t.deprel, "amod") || t.head.is_none_or(|h| h < i)))
         }
         // a noun modifying a plan, a person or a place ("the attack plans", "protest
         // leaders", "the attack site") names a kind of thing, not an event
@@ -910,7 +1338,14 @@ fn pos_ok(sv: &SentView, i: usize, kind: TriggerKind) -> bool {
                 && !(sv.parsed
                     && t.deprel == "compound"
                     && t.head.is_some_and(|h| {
-                        h > i && sv.toks[h].upos == Upos::NOUN && sv.toks[h].is_any(&COMPOUND_NOT_EVENT.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                        h > i
+                            && sv.toks[h].upos == Upos::NOUN
+                            && sv.toks[h].is_any(
+                                &COMPOUND_NOT_EVENT
+                                    .iter()
+                                    .map(|s| s.to_string())
+                                    .collect::<Vec<_>>(),
+                            )
                     }))
         }
     }
@@ -920,7 +1355,25 @@ fn clause_end(sv: &SentView, i: usize) -> usize {
     let mut j = i + 1;
     while j < sv.toks.len() {
         let l = sv.toks[j].lower.as_str();
-        if matches!(l, ";" | "." | "!" | "?" | "\"" | "“" | "”" | ":") || (l == "," && j > i + 1 && sv.toks.get(j + 1).is_some_and(|n| matches!(n.lower.as_str(), "but" | "while" | "and" | "said" | "saying" | "which" | "who" | "adding" | "a" | "the"))) {
+        if matches!(l, ";" | "." | "!" | "?" | "\"" | "“" | "”" | ":")
+            || (l == ","
+                && j > i + 1
+                && sv.toks.get(j + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "but"
+                            | "while"
+                            | "and"
+                            | "said"
+                            | "saying"
+                            | "which"
+                            | "who"
+                            | "adding"
+                            | "a"
+                            | "the"
+                    )
+                }))
+        {
             break;
         }
         j += 1;
@@ -929,8 +1382,10 @@ fn clause_end(sv: &SentView, i: usize) -> usize {
 }
 
 const PREPS: &[&str] = &[
-    "with", "to", "against", "on", "at", "into", "over", "from", "by", "of", "for", "in", "between", "toward", "towards", "upon", "about", "after", "during", "across", "through", "under", "near", "inside", "outside",
-    "amid", "amidst", "despite", "before", "since", "until", "among", "without", "within",
+    "with", "to", "against", "on", "at", "into", "over", "from", "by", "of", "for", "in",
+    "between", "toward", "towards", "upon", "about", "after", "during", "across", "through",
+    "under", "near", "inside", "outside", "amid", "amidst", "despite", "before", "since", "until",
+    "among", "without", "within",
 ];
 
 fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
@@ -952,12 +1407,21 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     }
     // token-order obliques as a last resort for the target
     for (p, h) in order_args(cx, i, kind).obliques {
-        if !a.obliques.iter().any(|(q, g)| *q == p && (*g == h || cx.sv.dominates(*g, h) || cx.sv.dominates(h, *g))) {
+        if !a
+            .obliques
+            .iter()
+            .any(|(q, g)| *q == p && (*g == h || cx.sv.dominates(*g, h) || cx.sv.dominates(h, *g)))
+        {
             a.obliques.push((p, h));
         }
     }
     // a parse that gives no source (a fragment, a misattached subject): token order
-    if a.subj.is_empty() && a.nominal_src.is_empty() && a.agent.is_none() && !a.passive && !a.settled {
+    if a.subj.is_empty()
+        && a.nominal_src.is_empty()
+        && a.agent.is_none()
+        && !a.passive
+        && !a.settled
+    {
         let o = order_args(cx, i, kind);
         a.subj = o.subj;
         a.nominal_src = o.nominal_src;
@@ -984,20 +1448,42 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
             a.scope.push(j);
         }
     }
-    let before: Vec<&str> = sv.toks[i.saturating_sub(3)..i].iter().map(|t| t.lower.as_str()).collect();
-    let be_before = before.iter().any(|w| matches!(*w, "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"));
+    let before: Vec<&str> = sv.toks[i.saturating_sub(3)..i]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let be_before = before.iter().any(|w| {
+        matches!(
+            *w,
+            "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"
+        )
+    });
     let by_after = a.scope.iter().position(|&j| sv.toks[j].lower == "by");
-    let be_right_before = i > 0 && matches!(sv.toks[i - 1].lower.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got");
+    let be_right_before = i > 0
+        && matches!(
+            sv.toks[i - 1].lower.as_str(),
+            "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"
+        );
     a.passive = kind == TriggerKind::Verb
         && !sv.toks[i].lower.ends_with("ing")
-        && ((be_before && (sv.toks[i].lower.ends_with("ed") || sv.toks[i].lower.ends_with('n') || by_after.is_some())) || be_right_before);
+        && ((be_before
+            && (sv.toks[i].lower.ends_with("ed")
+                || sv.toks[i].lower.ends_with('n')
+                || by_after.is_some()))
+            || be_right_before);
     // subject: nearest actor (or personal pronoun) to the left, not the object of a preposition
     let mut left: Vec<&ActorCand> = cx.cands.iter().filter(|c| c.last < i).collect();
     left.sort_by_key(|c| (c.last, c.last - c.first));
-    let clause_start = (0..i).rev().find(|&j| matches!(sv.toks[j].lower.as_str(), ";" | "\"" | "“" | "”" | ":")).map(|j| j + 1).unwrap_or(0);
+    let clause_start = (0..i)
+        .rev()
+        .find(|&j| matches!(sv.toks[j].lower.as_str(), ";" | "\"" | "“" | "”" | ":"))
+        .map(|j| j + 1)
+        .unwrap_or(0);
     let pronoun = (clause_start..i).rev().find(|&j| {
-        matches!(sv.toks[j].lower.as_str(), "we" | "i" | "he" | "she" | "they")
-            && !cx.cands.iter().any(|c| c.first <= j && j <= c.last)
+        matches!(
+            sv.toks[j].lower.as_str(),
+            "we" | "i" | "he" | "she" | "they"
+        ) && !cx.cands.iter().any(|c| c.first <= j && j <= c.last)
     });
     for c in left.iter().rev() {
         if c.first < clause_start {
@@ -1018,16 +1504,44 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         }
         // a possessor is not who acts but the owner of what the noun after it names
         // ("The United States, Taiwan's most important backer, urged …": not Taiwan)
-        if kind == TriggerKind::Verb && c.last + 2 < i && sv.toks.get(c.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s")) {
+        if kind == TriggerKind::Verb
+            && c.last + 2 < i
+            && sv
+                .toks
+                .get(c.last + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s"))
+        {
             // (only before a noun for someone who can act: "backer", "ally"; "the WHO's
             // decision to declare …" is still the WHO's act)
-            let someone = (c.last + 2..i).take_while(|&j| sv.toks[j].lower != "," && sv.toks[j].upos != Upos::VERB).any(|j| {
-                matches!(
-                    sv.toks[j].lower.as_str(),
-                    "backer" | "backers" | "ally" | "allies" | "partner" | "partners" | "neighbour" | "neighbor" | "rival" | "rivals" | "enemy" | "foe"
-                        | "patron" | "sponsor" | "supporter" | "supporters" | "counterpart" | "protector" | "creditor" | "lender" | "donor" | "donors"
-                )
-            });
+            let someone = (c.last + 2..i)
+                .take_while(|&j| sv.toks[j].lower != "," && sv.toks[j].upos != Upos::VERB)
+                .any(|j| {
+                    matches!(
+                        sv.toks[j].lower.as_str(),
+                        "backer"
+                            | "backers"
+                            | "ally"
+                            | "allies"
+                            | "partner"
+                            | "partners"
+                            | "neighbour"
+                            | "neighbor"
+                            | "rival"
+                            | "rivals"
+                            | "enemy"
+                            | "foe"
+                            | "patron"
+                            | "sponsor"
+                            | "supporter"
+                            | "supporters"
+                            | "counterpart"
+                            | "protector"
+                            | "creditor"
+                            | "lender"
+                            | "donor"
+                            | "donors"
+                    )
+                });
             if someone {
                 continue;
             }
@@ -1035,7 +1549,20 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         if kind == TriggerKind::Noun && c.last + 1 < i {
             // "Russia's attack", "the Russian attack", "US sanctions": modifier actors only
             let gap = &sv.toks[c.last + 1..i];
-            if gap.iter().all(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "new" | "fresh" | "additional" | "military" | "economic" | "air" | "missile")) {
+            if gap.iter().all(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "'s" | "’s"
+                        | "'"
+                        | "new"
+                        | "fresh"
+                        | "additional"
+                        | "military"
+                        | "economic"
+                        | "air"
+                        | "missile"
+                )
+            }) {
                 a.nominal_src.push(c.last);
             }
             continue;
@@ -1058,7 +1585,10 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         && (i.saturating_sub(4)..i)
             .rev()
             .take_while(|&j| !cx.cands.iter().any(|c| c.first <= j && j <= c.last))
-            .any(|j| PREPS.contains(&sv.toks[j].lower.as_str()) && !matches!(sv.toks[j].lower.as_str(), "for" | "to"));
+            .any(|j| {
+                PREPS.contains(&sv.toks[j].lower.as_str())
+                    && !matches!(sv.toks[j].lower.as_str(), "for" | "to")
+            });
     if kind == TriggerKind::Noun && a.nominal_src.is_empty() && !in_pp {
         // governed by a verb: its subject ("X held talks", "X launched an attack")
         for c in left.iter().rev() {
@@ -1074,11 +1604,38 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         }
     }
     // object: first content word after the trigger (skipping determiners and modifiers)
-    let skip = ["the", "a", "an", "its", "his", "her", "their", "our", "new", "additional", "more", "further", "fresh", "some", "all", "two", "three", "several", "any", "this", "that", "these", "those"];
+    let skip = [
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "new",
+        "additional",
+        "more",
+        "further",
+        "fresh",
+        "some",
+        "all",
+        "two",
+        "three",
+        "several",
+        "any",
+        "this",
+        "that",
+        "these",
+        "those",
+    ];
     if kind == TriggerKind::Verb {
         let mut j = i + 1;
         if let Some(t) = sv.toks.get(j) {
-            if matches!(t.lower.as_str(), "up" | "out" | "off" | "down" | "back" | "away" | "in" | "over") {
+            if matches!(
+                t.lower.as_str(),
+                "up" | "out" | "off" | "down" | "back" | "away" | "in" | "over"
+            ) {
                 a.prt = Some(j);
                 j += 1;
             }
@@ -1090,27 +1647,48 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
             while k < end && skip.contains(&sv.toks[k].lower.as_str()) {
                 k += 1;
             }
-            if k < end && !PREPS.contains(&sv.toks[k].lower.as_str()) && sv.toks[k].lower != "to" && sv.toks[k].lower != "," {
+            if k < end
+                && !PREPS.contains(&sv.toks[k].lower.as_str())
+                && sv.toks[k].lower != "to"
+                && sv.toks[k].lower != ","
+            {
                 // NP head: the last word of the chunk
                 let mut h = k;
-                while h + 1 < end && !PREPS.contains(&sv.toks[h + 1].lower.as_str()) && !matches!(sv.toks[h + 1].lower.as_str(), "," | "to" | "and" | "that" | "which" | "who") && h < k + 4 {
+                while h + 1 < end
+                    && !PREPS.contains(&sv.toks[h + 1].lower.as_str())
+                    && !matches!(
+                        sv.toks[h + 1].lower.as_str(),
+                        "," | "to" | "and" | "that" | "which" | "who"
+                    )
+                    && h < k + 4
+                {
                     h += 1;
                 }
                 // "invited Putin to visit": the object is followed by a to-infinitive
                 a.obj = Some(h);
                 a.obj_chunk = (k..=h).collect();
-                if let Some(c) = cx.cands.iter().filter(|c| c.first <= k && k <= c.last).max_by_key(|c| c.last) {
+                if let Some(c) = cx
+                    .cands
+                    .iter()
+                    .filter(|c| c.first <= k && k <= c.last)
+                    .max_by_key(|c| c.last)
+                {
                     a.obj = Some(c.last);
                     a.obj_chunk = (k..=h.max(c.last)).collect();
                     // "helped North Korea build": a bare infinitive after the object
                     if let Some(n) = sv.toks.get(c.last + 1) {
                         let l = n.lower.as_str();
-                        if !PREPS.contains(&l) && !matches!(l, "," | "." | "and" | "to" | "that" | "'s" | "’s") && !n.lower.ends_with('s') {
+                        if !PREPS.contains(&l)
+                            && !matches!(l, "," | "." | "and" | "to" | "that" | "'s" | "’s")
+                            && !n.lower.ends_with('s')
+                        {
                             a.xcomp = Some(c.last + 1);
                         }
                     }
                 }
-                if sv.toks.get(h + 1).is_some_and(|t| t.lower == "to") && sv.toks.get(h + 2).is_some() {
+                if sv.toks.get(h + 1).is_some_and(|t| t.lower == "to")
+                    && sv.toks.get(h + 2).is_some()
+                {
                     a.xcomp = Some(h + 2);
                 }
             }
@@ -1122,13 +1700,22 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         let l = sv.toks[j].lower.as_str();
         // "according to X", "due to X", "thanks to X": a source of information or a cause,
         // never a target
-        let compound_prep = j > 0 && matches!(sv.toks[j - 1].lower.as_str(), "according" | "due" | "thanks" | "owing" | "prior" | "contrary");
+        let compound_prep = j > 0
+            && matches!(
+                sv.toks[j - 1].lower.as_str(),
+                "according" | "due" | "thanks" | "owing" | "prior" | "contrary"
+            );
         if PREPS.contains(&l) && !compound_prep {
             let mut k = j + 1;
             while k < end && skip.contains(&sv.toks[k].lower.as_str()) {
                 k += 1;
             }
-            if let Some(c) = cx.cands.iter().filter(|c| c.first == k || c.first == j + 1).max_by_key(|c| c.last) {
+            if let Some(c) = cx
+                .cands
+                .iter()
+                .filter(|c| c.first == k || c.first == j + 1)
+                .max_by_key(|c| c.last)
+            {
                 a.obliques.push((l.to_string(), c.last));
             }
         }
@@ -1137,7 +1724,11 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     if a.passive {
         if let Some(p) = by_after {
             let byj = a.scope[p];
-            a.agent = a.obliques.iter().find(|(c, h)| c == "by" && *h > byj).map(|(_, h)| *h);
+            a.agent = a
+                .obliques
+                .iter()
+                .find(|(c, h)| c == "by" && *h > byj)
+                .map(|(_, h)| *h);
         }
     }
     // iobj: "gave Japan aid"
@@ -1145,7 +1736,11 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         if let Some(c) = cx.cands.iter().find(|c| c.first == i + 1) {
             if a.obj != Some(c.last) {
                 a.iobj = Some(c.last);
-            } else if c.last + 1 < end && !PREPS.contains(&sv.toks[c.last + 1].lower.as_str()) && sv.toks[c.last + 1].lower != "to" && sv.toks[c.last + 1].lower != "," {
+            } else if c.last + 1 < end
+                && !PREPS.contains(&sv.toks[c.last + 1].lower.as_str())
+                && sv.toks[c.last + 1].lower != "to"
+                && sv.toks[c.last + 1].lower != ","
+            {
                 // "gave Japan new aid": the actor is the indirect object
                 a.iobj = Some(c.last);
                 let mut h = c.last + 1;
@@ -1153,7 +1748,11 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                     h += 1;
                 }
                 let mut hh = h;
-                while hh + 1 < end && !PREPS.contains(&sv.toks[hh + 1].lower.as_str()) && !matches!(sv.toks[hh + 1].lower.as_str(), "," | "to" | "and") && hh < h + 3 {
+                while hh + 1 < end
+                    && !PREPS.contains(&sv.toks[hh + 1].lower.as_str())
+                    && !matches!(sv.toks[hh + 1].lower.as_str(), "," | "to" | "and")
+                    && hh < h + 3
+                {
                     hh += 1;
                 }
                 if h < end {
@@ -1175,7 +1774,12 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
     if measure_by(sv, i).is_some() {
         return false;
     }
-    if sv.children(i).any(|c| matches!(sv.toks[c].deprel.as_str(), "aux:pass" | "nsubj:pass" | "csubj:pass")) {
+    if sv.children(i).any(|c| {
+        matches!(
+            sv.toks[c].deprel.as_str(),
+            "aux:pass" | "nsubj:pass" | "csubj:pass"
+        )
+    }) {
         return true;
     }
     // "were wounded" parsed as an adjective with a copula
@@ -1185,18 +1789,31 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
     if t.xpos != "VBN" || depth > 4 {
         return false;
     }
-    let own_aux: Vec<usize> = sv.children(i).filter(|&c| rel_is(&sv.toks[c].deprel, "aux")).collect();
-    if own_aux.iter().any(|&c| sv.toks[c].is("be") || sv.toks[c].is("get")) {
+    let own_aux: Vec<usize> = sv
+        .children(i)
+        .filter(|&c| rel_is(&sv.toks[c].deprel, "aux"))
+        .collect();
+    if own_aux
+        .iter()
+        .any(|&c| sv.toks[c].is("be") || sv.toks[c].is("get"))
+    {
         return true;
     }
     // (an object or a subject of its own: an active verb the tagger took for a participle)
-    let own_subj = sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "nsubj") || rel_is(&sv.toks[c].deprel, "obj"));
+    let own_subj = sv
+        .children(i)
+        .any(|c| rel_is(&sv.toks[c].deprel, "nsubj") || rel_is(&sv.toks[c].deprel, "obj"));
     if own_subj || !own_aux.is_empty() {
         return false;
     }
     // verbs that take no object have no passive ("students demonstrated" misread as a
     // reduced relative)
-    if t.is_any(&INTRANSITIVE.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
+    if t.is_any(
+        &INTRANSITIVE
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    ) {
         return false;
     }
     let rel = t.deprel.as_str();
@@ -1205,12 +1822,24 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
         // "the man killed by police"; but a noun that heads a clause itself (root, ccomp,
         // …) is a misparse of "The army forced out …": the participle is the main verb
         let hr = sv.toks[h].deprel.as_str();
-        let by_agent = sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).as_deref() == Some("by"));
-        let particle = sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "compound:prt"));
-        return by_agent || !particle && !(hr == "root" || hr.is_empty() || rel_is(hr, "ccomp") || rel_is(hr, "parataxis") || rel_is(hr, "advcl") || rel_is(hr, "csubj"));
+        let by_agent = sv
+            .children(i)
+            .any(|c| rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).as_deref() == Some("by"));
+        let particle = sv
+            .children(i)
+            .any(|c| rel_is(&sv.toks[c].deprel, "compound:prt"));
+        return by_agent
+            || !particle
+                && !(hr == "root"
+                    || hr.is_empty()
+                    || rel_is(hr, "ccomp")
+                    || rel_is(hr, "parataxis")
+                    || rel_is(hr, "advcl")
+                    || rel_is(hr, "csubj"));
     }
     if rel_is(rel, "conj") || rel_is(rel, "xcomp") {
-        return passive_form(sv, h, depth + 1) || (rel_is(rel, "xcomp") && sv.toks[h].is_any(&["get", "become", "remain", "leave"]));
+        return passive_form(sv, h, depth + 1)
+            || (rel_is(rel, "xcomp") && sv.toks[h].is_any(&["get", "become", "remain", "leave"]));
     }
     false
 }
@@ -1236,7 +1865,9 @@ fn measure_by(sv: &SentView, i: usize) -> Option<usize> {
 
 /// The object that follows a measure phrase ("by two hours the curfew").
 fn measure_obj(sv: &SentView, m: usize) -> Option<usize> {
-    sv.children(m).find(|&c| c > m && (rel_is(&sv.toks[c].deprel, "obj") || rel_is(&sv.toks[c].deprel, "appos")))
+    sv.children(m).find(|&c| {
+        c > m && (rel_is(&sv.toks[c].deprel, "obj") || rel_is(&sv.toks[c].deprel, "appos"))
+    })
 }
 
 /// For a clause reported inside a relative clause ("the attacks, which he said threatened
@@ -1247,7 +1878,11 @@ fn reported_relative_subject(sv: &SentView, i: usize) -> Option<usize> {
     if !rel_is(&sv.toks[i].deprel, "ccomp") || !rel_is(&sv.toks[h].deprel, "acl") {
         return None;
     }
-    sv.children(h).find(|&c| c < h && RELATIVE.contains(&sv.toks[c].lower.as_str()) && !rel_is(&sv.toks[c].deprel, "nsubj"))?;
+    sv.children(h).find(|&c| {
+        c < h
+            && RELATIVE.contains(&sv.toks[c].lower.as_str())
+            && !rel_is(&sv.toks[c].deprel, "nsubj")
+    })?;
     sv.toks[h].head
 }
 
@@ -1261,7 +1896,12 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     let subjects: Vec<usize> = sv
         .children(i)
         .filter(|&j| rel_is(&sv.toks[j].deprel, "nsubj") || rel_is(&sv.toks[j].deprel, "csubj"))
-        .filter(|&j| !matches!(sv.toks[j].lower.as_str(), "today" | "yesterday" | "tonight" | "tomorrow" | "now") || sv.children(j).next().is_some())
+        .filter(|&j| {
+            !matches!(
+                sv.toks[j].lower.as_str(),
+                "today" | "yesterday" | "tonight" | "tomorrow" | "now"
+            ) || sv.children(j).next().is_some()
+        })
         .collect();
     // "Canada and Japan urged ...", parsed as two subjects with the "and" on the
     // verb: both are subjects.
@@ -1269,16 +1909,34 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     if before.len() >= 2 && !pv {
         let (a, b) = (before[before.len() - 2], before[before.len() - 1]);
         // (the "and" on the verb or on the second subject)
-        if sv.children(i).chain(sv.children(b)).any(|c| a < c && c < b && rel_is(&sv.toks[c].deprel, "cc") && matches!(sv.toks[c].lower.as_str(), "and" | "&")) {
+        if sv.children(i).chain(sv.children(b)).any(|c| {
+            a < c
+                && c < b
+                && rel_is(&sv.toks[c].deprel, "cc")
+                && matches!(sv.toks[c].lower.as_str(), "and" | "&")
+        }) {
             return (vec![a, b], false);
         }
     }
-    let mut nearest = subjects.iter().copied().filter(|&j| j < i).max().or_else(|| subjects.first().copied());
+    let mut nearest = subjects
+        .iter()
+        .copied()
+        .filter(|&j| j < i)
+        .max()
+        .or_else(|| subjects.first().copied());
     // one noun phrase misparsed as two subjects ("the Hamas (Islamic Resistance) group
     // declared"): the name right before the common head noun is the subject
     if let Some(n) = nearest.filter(|&n| sv.toks[n].upos == Upos::NOUN) {
-        if let Some(&j) = subjects.iter().find(|&&j| j < n && sv.toks[j].upos == Upos::PROPN) {
-            let end = sv.descendants(j, &[]).into_iter().chain(std::iter::once(j)).max().unwrap_or(j);
+        if let Some(&j) = subjects
+            .iter()
+            .find(|&&j| j < n && sv.toks[j].upos == Upos::PROPN)
+        {
+            let end = sv
+                .descendants(j, &[])
+                .into_iter()
+                .chain(std::iter::once(j))
+                .max()
+                .unwrap_or(j);
             if end + 1 == n {
                 nearest = Some(j);
             }
@@ -1301,7 +1959,10 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
                 a -= 1;
             }
             // (the name's head word; in "Senator Bernie Sanders of Vermont, who", the senator)
-            while rel_is(&sv.toks[a].deprel, "flat") || rel_is(&sv.toks[a].deprel, "compound") || rel_is(&sv.toks[a].deprel, "nmod") && sv.case_of(a).as_deref() == Some("of") {
+            while rel_is(&sv.toks[a].deprel, "flat")
+                || rel_is(&sv.toks[a].deprel, "compound")
+                || rel_is(&sv.toks[a].deprel, "nmod") && sv.case_of(a).as_deref() == Some("of")
+            {
                 match sv.toks[a].head {
                     Some(h) if h < a => a = h,
                     _ => break,
@@ -1314,14 +1975,21 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         return (vec![s], false);
     }
     let rel = sv.toks[i].deprel.as_str();
-    let Some(h) = sv.toks[i].head else { return (vec![], false) };
+    let Some(h) = sv.toks[i].head else {
+        return (vec![], false);
+    };
     // "the attacks, which he said threatened trade": the subject of the reported clause is
     // the relative pronoun's noun, not the one who said it.
     if let Some(n) = reported_relative_subject(sv, i) {
         return (vec![n], pv);
     }
     if rel_is(rel, "xcomp") {
-        if sv.toks[h].is_any(&OBJ_CONTROL.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
+        if sv.toks[h].is_any(
+            &OBJ_CONTROL
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+        ) {
             if let Some(o) = sv.child_with(h, &["obj"]) {
                 return (vec![o], false);
             }
@@ -1332,7 +2000,10 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     // after an object-control verb's object it is the object's ("ordered X to close")
     let purpose = to_infinitive_advcl(sv, i);
     if purpose && object_control(sv, h) {
-        if let Some(o) = sv.child_with(h, &["obj"]).filter(|&o| o < i && agent_like(sv, o)) {
+        if let Some(o) = sv
+            .child_with(h, &["obj"])
+            .filter(|&o| o < i && agent_like(sv, o))
+        {
             return (vec![o], pv);
         }
     }
@@ -1341,7 +2012,11 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     // the wrong verb); its subject is the speaker's, not the victims'
     if rel_is(rel, "conj") && !pv && rel_is(&sv.toks[h].deprel, "ccomp") {
         let (_, head_passive) = subject_of(sv, h, depth + 1);
-        if let Some(g) = sv.toks[h].head.filter(|_| head_passive).filter(|&g| sv.toks[g].is_any(SAY_VERBS)) {
+        if let Some(g) = sv.toks[h]
+            .head
+            .filter(|_| head_passive)
+            .filter(|&g| sv.toks[g].is_any(SAY_VERBS))
+        {
             return (subject_of(sv, g, depth + 1).0, pv);
         }
     }
@@ -1352,18 +2027,27 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         let nearest = sv
             .children(h)
             .filter(|&c| c < i && rel_is(&sv.toks[c].deprel, "conj"))
-            .filter_map(|c| sv.children(c).find(|&s| rel_is(&sv.toks[s].deprel, "nsubj") && s < c).map(|s| (c, s)))
+            .filter_map(|c| {
+                sv.children(c)
+                    .find(|&s| rel_is(&sv.toks[s].deprel, "nsubj") && s < c)
+                    .map(|s| (c, s))
+            })
             .max_by_key(|&(c, _)| c);
         if let Some((_, s)) = nearest {
             return (vec![s], pv);
         }
     }
-    if rel_is(rel, "conj") || (rel_is(rel, "advcl") && sv.toks[i].lower.ends_with("ing")) || purpose {
+    if rel_is(rel, "conj") || (rel_is(rel, "advcl") && sv.toks[i].lower.ends_with("ing")) || purpose
+    {
         return (subject_of(sv, h, depth + 1).0, pv);
     }
     if rel_is(rel, "acl") {
         // (a place noun never acts: "struck the X province, killing …" hung on the province)
-        if sv.toks[h].is_any(&["province", "region", "town", "village", "district", "county", "area", "valley", "island"]) && !pv {
+        if sv.toks[h].is_any(&[
+            "province", "region", "town", "village", "district", "county", "area", "valley",
+            "island",
+        ]) && !pv
+        {
             return (vec![], false);
         }
         // a finite verb the tagger took for a participle and the parser hung on the noun
@@ -1371,7 +2055,11 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         // attend the Doha talks, accused Netanyahu of …" (a participle with a direct
         // object and a comma before it is no reduced passive relative): the subject of
         // the clause the noun belongs to
-        if sv.toks[i].xpos == "VBN" && i > 0 && sv.toks[i - 1].lower == "," && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "obj")) {
+        if sv.toks[i].xpos == "VBN"
+            && i > 0
+            && sv.toks[i - 1].lower == ","
+            && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "obj"))
+        {
             let mut g = h;
             let mut steps = 0;
             while let Some(up) = sv.toks[g].head {
@@ -1403,7 +2091,9 @@ fn object_control(sv: &SentView, i: usize) -> bool {
 /// "the government"), not "the assassination"?
 fn agent_like(sv: &SentView, o: usize) -> bool {
     let t = &sv.toks[o];
-    matches!(t.upos, Upos::PROPN | Upos::PRON) || crate::actors::is_lexicon_word(&t.lower) || t.lemmas.iter().any(|l| crate::actors::is_lexicon_word(l))
+    matches!(t.upos, Upos::PROPN | Upos::PRON)
+        || crate::actors::is_lexicon_word(&t.lower)
+        || t.lemmas.iter().any(|l| crate::actors::is_lexicon_word(l))
 }
 
 /// Is an actor candidate a province, region or city of one country (from the knowledge
@@ -1411,12 +2101,18 @@ fn agent_like(sv: &SentView, o: usize) -> bool {
 fn place_cand(cx: &Ctx, c: &ActorCand) -> bool {
     let kb = newsgraph_entities::Kb::builtin();
     let text = cx.doc.text.get(c.span.range()).unwrap_or("");
-    c.entity.and_then(|e| cx.doc.entities.get(e)).is_some_and(|e| kb.is_subnational_place(&e.name)) || kb.is_subnational_place(text)
+    c.entity
+        .and_then(|e| cx.doc.entities.get(e))
+        .is_some_and(|e| kb.is_subnational_place(&e.name))
+        || kb.is_subnational_place(text)
 }
 
 /// Is `i` an infinitive clause with "to" attached as an adverbial clause?
 fn to_infinitive_advcl(sv: &SentView, i: usize) -> bool {
-    rel_is(&sv.toks[i].deprel, "advcl") && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "mark") && sv.toks[c].lower == "to")
+    rel_is(&sv.toks[i].deprel, "advcl")
+        && sv
+            .children(i)
+            .any(|c| rel_is(&sv.toks[c].deprel, "mark") && sv.toks[c].lower == "to")
 }
 
 fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
@@ -1429,7 +2125,11 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         relative.push(r);
         relative.extend(sv.descendants(r, &[]));
     }
-    let mut a = Args { scope, relative, ..Default::default() };
+    let mut a = Args {
+        scope,
+        relative,
+        ..Default::default()
+    };
     if kind == TriggerKind::Verb {
         let (subj, passive) = subject_of(sv, i, 0);
         a.passive = passive;
@@ -1437,7 +2137,10 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         a.settled |= reported_relative_subject(sv, i).is_some();
         if passive {
             a.subj = subj.clone();
-            a.scope.extend(subj.iter().flat_map(|&s| std::iter::once(s).chain(sv.descendants(s, &[]))));
+            a.scope.extend(
+                subj.iter()
+                    .flat_map(|&s| std::iter::once(s).chain(sv.descendants(s, &[]))),
+            );
         } else {
             a.subj = subj;
         }
@@ -1457,12 +2160,21 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         // after an object-control verb's object it is the open complement
         if a.xcomp.is_none() && object_control(sv, i) {
             if let Some(o) = sv.child_with(i, &["obj"]) {
-                a.xcomp = sv.children(i).find(|&c| c > o && to_infinitive_advcl(sv, c));
+                a.xcomp = sv
+                    .children(i)
+                    .find(|&c| c > o && to_infinitive_advcl(sv, c));
             }
         }
         // a particle, also when parsed as an adverb ("forced the traders out")
         a.prt = sv.child_with(i, &["compound:prt"]).or_else(|| {
-            sv.children(i).find(|&c| c > i && rel_is(&sv.toks[c].deprel, "advmod") && matches!(sv.toks[c].lower.as_str(), "out" | "off" | "up" | "down" | "away" | "back"))
+            sv.children(i).find(|&c| {
+                c > i
+                    && rel_is(&sv.toks[c].deprel, "advmod")
+                    && matches!(
+                        sv.toks[c].lower.as_str(),
+                        "out" | "off" | "up" | "down" | "away" | "back"
+                    )
+            })
         });
         // "forced the charity out of the country": "out of" after the object
         if a.prt.is_none() {
@@ -1470,26 +2182,48 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                 a.prt = sv
                     .children(i)
                     .filter(|&c| c > o && rel_is(&sv.toks[c].deprel, "obl"))
-                    .chain(sv.children(o).filter(|&c| c > o && rel_is(&sv.toks[c].deprel, "nmod")))
+                    .chain(
+                        sv.children(o)
+                            .filter(|&c| c > o && rel_is(&sv.toks[c].deprel, "nmod")),
+                    )
                     .flat_map(|c| sv.children(c).collect::<Vec<_>>())
-                    .find(|&k| rel_is(&sv.toks[k].deprel, "case") && sv.toks[k].lower == "out" && sv.toks.get(k + 1).is_some_and(|n| n.lower == "of"));
+                    .find(|&k| {
+                        rel_is(&sv.toks[k].deprel, "case")
+                            && sv.toks[k].lower == "out"
+                            && sv.toks.get(k + 1).is_some_and(|n| n.lower == "of")
+                    });
             }
         }
     } else {
         // nominal: possessor, modifier actors, "by" phrase, else the governing verb's subject
         for c in sv.children(i).collect::<Vec<_>>() {
             let r = sv.toks[c].deprel.as_str();
-            if (rel_is(r, "nmod:poss") || r == "amod" || r == "compound") && resolve_code_only(cx, c) && !cx.cands.iter().any(|d| d.first <= c && c <= d.last && place_cand(cx, d)) {
+            if (rel_is(r, "nmod:poss") || r == "amod" || r == "compound")
+                && resolve_code_only(cx, c)
+                && !cx
+                    .cands
+                    .iter()
+                    .any(|d| d.first <= c && c <= d.last && place_cand(cx, d))
+            {
                 // a modifier names the actor only with its country ("the Russian attack");
                 // "the official visit", "a military attack" name nobody
-                if r != "amod" && r != "compound" || resolve(cx, c).and_then(|x| x.code).is_some_and(|code| has_country(&code)) {
+                if r != "amod" && r != "compound"
+                    || resolve(cx, c)
+                        .and_then(|x| x.code)
+                        .is_some_and(|code| has_country(&code))
+                {
                     a.nominal_src.push(c);
                 }
             }
         }
         // "the attack by rebels", "a visit by the Kenyan president"
         if a.nominal_src.is_empty() {
-            if let Some(c) = sv.children(i).find(|&c| c > i && rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).as_deref() == Some("by") && resolve_code_only(cx, c)) {
+            if let Some(c) = sv.children(i).find(|&c| {
+                c > i
+                    && rel_is(&sv.toks[c].deprel, "nmod")
+                    && sv.case_of(c).as_deref() == Some("by")
+                    && resolve_code_only(cx, c)
+            }) {
                 a.nominal_src.push(c);
             }
         }
@@ -1501,14 +2235,34 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                 // "during the meeting", "after the talks": a time frame, not an argument
                 if rel_is(r, "obl") || rel_is(r, "nmod") {
                     if let Some(case) = sv.case_of(cur) {
-                        if matches!(case.as_str(), "during" | "after" | "before" | "since" | "until" | "at" | "following" | "amid" | "despite" | "ahead" | "of" | "in") {
+                        if matches!(
+                            case.as_str(),
+                            "during"
+                                | "after"
+                                | "before"
+                                | "since"
+                                | "until"
+                                | "at"
+                                | "following"
+                                | "amid"
+                                | "despite"
+                                | "ahead"
+                                | "of"
+                                | "in"
+                        ) {
                             a.settled = !matches!(case.as_str(), "of" | "in" | "at");
                             break;
                         }
                     }
                 }
-                if rel_is(r, "obj") || rel_is(r, "obl") || rel_is(r, "nsubj:pass") || rel_is(r, "xcomp") {
-                    if (sv.toks[h].upos == Upos::VERB || !sv.toks[h].tagged) && UNDERGO.iter().any(|v| sv.toks[h].is(v)) {
+                if rel_is(r, "obj")
+                    || rel_is(r, "obl")
+                    || rel_is(r, "nsubj:pass")
+                    || rel_is(r, "xcomp")
+                {
+                    if (sv.toks[h].upos == Upos::VERB || !sv.toks[h].tagged)
+                        && UNDERGO.iter().any(|v| sv.toks[h].is(v))
+                    {
                         // "Wiranto survived the attack", "the UN condemned the attack": the
                         // subject suffered or judged it, it did not do it
                         a.gov_verb = Some(h);
@@ -1522,13 +2276,19 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
                             // passive governing verb: its agent
                             a.subj = sv
                                 .children(h)
-                                .filter(|&c| rel_is(&sv.toks[c].deprel, "obl") && sv.case_of(c).as_deref() == Some("by"))
+                                .filter(|&c| {
+                                    rel_is(&sv.toks[c].deprel, "obl")
+                                        && sv.case_of(c).as_deref() == Some("by")
+                                })
                                 .collect();
                         }
                         break;
                     }
                     cur = h;
-                } else if rel_is(r, "nmod") || rel_is(r, "conj") || (r == "compound" && sv.toks[h].upos == Upos::NOUN) {
+                } else if rel_is(r, "nmod")
+                    || rel_is(r, "conj")
+                    || (r == "compound" && sv.toks[h].upos == Upos::NOUN)
+                {
                     // "launched a mediation effort": the compound's head noun leads to the verb
                     cur = h;
                 } else {
@@ -1561,30 +2321,67 @@ fn constraints_ok_order(sv: &SentView, p: &Pattern, a: &Args) -> bool {
 
 /// Is the object (passive: the subject) one the pattern excludes (`!obj=`; `!obj=*`: any)?
 fn object_excluded(sv: &SentView, p: &Pattern, a: &Args) -> bool {
-    !p.not_obj.is_empty() && a.obj.or(if a.passive { a.subj.first().copied() } else { None }).is_some_and(|oj| p.not_obj.iter().any(|x| x == "*") || sv.toks[oj].is_any(&p.not_obj))
+    !p.not_obj.is_empty()
+        && a.obj
+            .or(if a.passive {
+                a.subj.first().copied()
+            } else {
+                None
+            })
+            .is_some_and(|oj| p.not_obj.iter().any(|x| x == "*") || sv.toks[oj].is_any(&p.not_obj))
 }
 
 fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
-    let scope_has = |ls: &[String]| a.scope.iter().any(|&j| sv.toks[j].is_any(ls) && !a.relative.contains(&j));
+    let scope_has = |ls: &[String]| {
+        a.scope
+            .iter()
+            .any(|&j| sv.toks[j].is_any(ls) && !a.relative.contains(&j))
+    };
     if let Some(o) = &p.obj {
-        let Some(oj) = a.obj.or(if a.passive { a.subj.first().copied() } else { None }) else { return false };
+        let Some(oj) = a.obj.or(if a.passive {
+            a.subj.first().copied()
+        } else {
+            None
+        }) else {
+            return false;
+        };
         if !o.iter().any(|x| x == "*") {
             // the object head, or (token order) any word of its chunk; "a number of sanctions"
             let mut ok = sv.toks[oj].is_any(o);
             if !ok && sv.parsed {
-                ok = sv.children(oj).any(|c| rel_is(&sv.toks[c].deprel, "nmod") && sv.toks[c].is_any(o))
-                    || sv.children(oj).any(|c| rel_is(&sv.toks[c].deprel, "compound") && sv.toks[c].is_any(o));
+                ok = sv
+                    .children(oj)
+                    .any(|c| rel_is(&sv.toks[c].deprel, "nmod") && sv.toks[c].is_any(o))
+                    || sv
+                        .children(oj)
+                        .any(|c| rel_is(&sv.toks[c].deprel, "compound") && sv.toks[c].is_any(o));
             }
             if !ok && !sv.parsed {
                 let lo = oj.saturating_sub(3);
                 let _ = lo;
                 ok = a.obj_chunk.iter().any(|&j| sv.toks[j].is_any(o))
-                    || (oj + 1..(oj + 3).min(sv.toks.len())).any(|j| sv.toks[j].is_any(o) && sv.toks[j - 1].lower == "of");
+                    || (oj + 1..(oj + 3).min(sv.toks.len()))
+                        .any(|j| sv.toks[j].is_any(o) && sv.toks[j - 1].lower == "of");
                 if !ok && a.obj_chunk.is_empty() {
                     // passive subject: the words of its phrase
                     for j in oj..(oj + 4).min(sv.toks.len()) {
                         let l = sv.toks[j].lower.as_str();
-                        if PREPS.contains(&l) || matches!(l, "was" | "were" | "is" | "are" | "been" | "be" | "," | "." | "has" | "have" | "had") {
+                        if PREPS.contains(&l)
+                            || matches!(
+                                l,
+                                "was"
+                                    | "were"
+                                    | "is"
+                                    | "are"
+                                    | "been"
+                                    | "be"
+                                    | ","
+                                    | "."
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                            )
+                        {
                             break;
                         }
                         if sv.toks[j].is_any(o) {
@@ -1622,13 +2419,23 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
         return false;
     }
     if let Some(l) = &p.subj {
-        let heads: Vec<usize> = if a.passive { a.agent.into_iter().collect() } else { a.subj.iter().copied().chain(a.nominal_src.iter().copied()).collect() };
+        let heads: Vec<usize> = if a.passive {
+            a.agent.into_iter().collect()
+        } else {
+            a.subj
+                .iter()
+                .copied()
+                .chain(a.nominal_src.iter().copied())
+                .collect()
+        };
         let ok = heads.iter().any(|&h| {
             if sv.toks[h].is_any(l) {
                 return true;
             }
             if sv.parsed {
-                sv.descendants(h, &["acl", "acl:relcl", "appos", "conj", "parataxis"]).into_iter().any(|j| sv.toks[j].is_any(l))
+                sv.descendants(h, &["acl", "acl:relcl", "appos", "conj", "parataxis"])
+                    .into_iter()
+                    .any(|j| sv.toks[j].is_any(l))
             } else {
                 // token order: the words just before the head
                 (h.saturating_sub(3)..h).any(|j| sv.toks[j].is_any(l))
@@ -1653,8 +2460,14 @@ fn dateline_mention(doc: &Document, span: Span) -> bool {
 fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
     let mut out: Vec<ActorCand> = Vec::new();
     let tok_range = |span: Span| -> Option<(usize, usize)> {
-        let first = sv.toks.iter().position(|t| t.span.end > span.start && t.span.start < span.end)?;
-        let last = sv.toks.iter().rposition(|t| t.span.end > span.start && t.span.start < span.end)?;
+        let first = sv
+            .toks
+            .iter()
+            .position(|t| t.span.end > span.start && t.span.start < span.end)?;
+        let last = sv
+            .toks
+            .iter()
+            .rposition(|t| t.span.end > span.start && t.span.start < span.end)?;
         Some((first, last))
     };
     for (ei, e) in doc.entities.iter().enumerate() {
@@ -1668,8 +2481,17 @@ fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
                 continue;
             }
             if let Some((f, l)) = tok_range(m.span) {
-                let code = e.actor.clone().or_else(|| phrase_code(doc, doc.text.get(m.span.range()).unwrap_or("")));
-                out.push(ActorCand { first: f, last: l, code, entity: Some(ei), span: m.span });
+                let code = e
+                    .actor
+                    .clone()
+                    .or_else(|| phrase_code(doc, doc.text.get(m.span.range()).unwrap_or("")));
+                out.push(ActorCand {
+                    first: f,
+                    last: l,
+                    code,
+                    entity: Some(ei),
+                    span: m.span,
+                });
             }
         }
     }
@@ -1695,7 +2517,19 @@ fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
             // every word must be a name (capitalised) or a lexicon word ("Russian troops")
             if !(j..j + n).all(|k| {
                 let t = &sv.toks[k];
-                t.text.chars().next().is_some_and(|c| c.is_uppercase()) || crate::actors::is_lexicon_word(&t.lower) || (k > j && matches!(t.lower.as_str(), "'s" | "of" | "foreign" | "defence" | "defense" | "interior" | "state" | "prime"))
+                t.text.chars().next().is_some_and(|c| c.is_uppercase())
+                    || crate::actors::is_lexicon_word(&t.lower)
+                    || (k > j
+                        && matches!(
+                            t.lower.as_str(),
+                            "'s" | "of"
+                                | "foreign"
+                                | "defence"
+                                | "defense"
+                                | "interior"
+                                | "state"
+                                | "prime"
+                        ))
             }) {
                 continue;
             }
@@ -1713,7 +2547,13 @@ fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
         }
         if let Some((n, code)) = best {
             let span = Span::new(sv.toks[j].span.start, sv.toks[j + n - 1].span.end);
-            out.push(ActorCand { first: j, last: j + n - 1, code: Some(code), entity: None, span });
+            out.push(ActorCand {
+                first: j,
+                last: j + n - 1,
+                code: Some(code),
+                entity: None,
+                span,
+            });
             j += n;
         } else {
             j += 1;
@@ -1724,7 +2564,11 @@ fn actor_cands(doc: &Document, sv: &SentView) -> Vec<ActorCand> {
 }
 
 /// Sector codes that name no country: such a code alone is not enough for an actor.
-const SECTORS: &[&str] = &["GOV", "ACT", "MIL", "COP", "REB", "CVL", "OPP", "MED", "BUS", "JUD", "NGO", "EDU", "LAB", "REL", "SPY", "LEG", "CRM", "HLH", "AGR", "ELI", "PTY", "IGO", "UAF", "ENV", "REF", "MOD", "RAD", "INS", "SEP"];
+const SECTORS: &[&str] = &[
+    "GOV", "ACT", "MIL", "COP", "REB", "CVL", "OPP", "MED", "BUS", "JUD", "NGO", "EDU", "LAB",
+    "REL", "SPY", "LEG", "CRM", "HLH", "AGR", "ELI", "PTY", "IGO", "UAF", "ENV", "REF", "MOD",
+    "RAD", "INS", "SEP",
+];
 
 /// A code with a country (or IGO): "RUSMIL", "USA", "IGOUNO"; not a bare sector ("CVL").
 pub(crate) fn has_country(code: &str) -> bool {
@@ -1752,32 +2596,60 @@ fn expand_conj(cx: &Ctx, heads: &[usize]) -> Vec<usize> {
             for c in sv.children(h) {
                 // (a verb coordinated with a name is a misparse, not another actor: "Mali
                 // and Burkina Faso, both ruled by military governments, warned …")
-                if rel_is(&sv.toks[c].deprel, "conj") && !out.contains(&c) && !(sv.toks[c].upos == Upos::VERB && sv.toks[h].upos != Upos::VERB) {
+                if rel_is(&sv.toks[c].deprel, "conj")
+                    && !out.contains(&c)
+                    && !(sv.toks[c].upos == Upos::VERB && sv.toks[h].upos != Upos::VERB)
+                {
                     out.push(c);
                 }
             }
         } else {
             // "France and Germany": "and" + capitalised word right after the head's phrase
             let mut k = h + 1;
-            while k < sv.toks.len() && sv.toks[k].text.chars().next().is_some_and(|c| c.is_uppercase()) {
+            while k < sv.toks.len()
+                && sv.toks[k]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
+            {
                 k += 1;
             }
             if sv.toks.get(k).is_some_and(|t| t.lower == "and") && k + 1 < sv.toks.len() {
-                let n = if sv.toks[k + 1].lower == "the" { k + 2 } else { k + 1 };
-                if let Some(c) = cx.cands.iter().filter(|c| c.first == n).max_by_key(|c| c.last) {
+                let n = if sv.toks[k + 1].lower == "the" {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if let Some(c) = cx
+                    .cands
+                    .iter()
+                    .filter(|c| c.first == n)
+                    .max_by_key(|c| c.last)
+                {
                     if !out.contains(&c.last) {
                         out.push(c.last);
                     }
                 }
             }
             // "France and Germany criticized": the conjunct before the head's phrase
-            if let Some(c) = cx.cands.iter().filter(|c| c.first <= h && h <= c.last).max_by_key(|c| c.last - c.first) {
+            if let Some(c) = cx
+                .cands
+                .iter()
+                .filter(|c| c.first <= h && h <= c.last)
+                .max_by_key(|c| c.last - c.first)
+            {
                 let mut a = c.first;
                 if a >= 1 && sv.toks[a - 1].lower == "the" {
                     a -= 1;
                 }
                 if a >= 2 && sv.toks[a - 1].lower == "and" {
-                    if let Some(l) = cx.cands.iter().filter(|d| d.last == a - 2).max_by_key(|d| d.last - d.first) {
+                    if let Some(l) = cx
+                        .cands
+                        .iter()
+                        .filter(|d| d.last == a - 2)
+                        .max_by_key(|d| d.last - d.first)
+                    {
                         if !out.contains(&l.last) {
                             out.push(l.last);
                         }
@@ -1796,15 +2668,26 @@ fn resolve_code_only(cx: &Ctx, h: usize) -> bool {
 /// The actors named by the argument whose head is token `h`: one, or several when one
 /// mention names several entities ("both leaders").
 fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
-    let Some(first) = resolve(cx, h) else { return vec![] };
+    let Some(first) = resolve(cx, h) else {
+        return vec![];
+    };
     let mut out = vec![first.clone()];
     // "Hungarian and Romanian officials": one actor per coordinated nationality adjective
     let sv = cx.sv;
     if sv.parsed {
         let head_text = sv.toks[h].text.as_str();
         // (and "U.S. and Russian officials", with the first a compound)
-        for a in sv.children(h).filter(|&c| rel_is(&sv.toks[c].deprel, "amod") || rel_is(&sv.toks[c].deprel, "compound")).collect::<Vec<_>>() {
-            let conjs: Vec<usize> = sv.children(a).filter(|&c| rel_is(&sv.toks[c].deprel, "conj")).collect();
+        for a in sv
+            .children(h)
+            .filter(|&c| {
+                rel_is(&sv.toks[c].deprel, "amod") || rel_is(&sv.toks[c].deprel, "compound")
+            })
+            .collect::<Vec<_>>()
+        {
+            let conjs: Vec<usize> = sv
+                .children(a)
+                .filter(|&c| rel_is(&sv.toks[c].deprel, "conj"))
+                .collect();
             if conjs.is_empty() {
                 continue;
             }
@@ -1812,20 +2695,42 @@ fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
             for j in std::iter::once(a).chain(conjs) {
                 let phrase = format!("{} {}", sv.toks[j].text, head_text);
                 if let Some(code) = phrase_code(cx.doc, &phrase).filter(|c| has_country(c)) {
-                    each.push(Actor { entity: None, span: sv.toks[j].span, code: Some(code) });
+                    each.push(Actor {
+                        entity: None,
+                        span: sv.toks[j].span,
+                        code: Some(code),
+                    });
                 }
             }
             if each.len() >= 2 {
                 let mut codes: Vec<Option<String>> = Vec::new();
-                out = each.into_iter().filter(|x| if codes.contains(&x.code) { false } else { codes.push(x.code.clone()); true }).collect();
+                out = each
+                    .into_iter()
+                    .filter(|x| {
+                        if codes.contains(&x.code) {
+                            false
+                        } else {
+                            codes.push(x.code.clone());
+                            true
+                        }
+                    })
+                    .collect();
                 return out;
             }
         }
     }
     if first.entity.is_some() {
         for c in &cx.cands {
-            if c.span == first.span && c.entity.is_some() && c.entity != first.entity && c.code.as_deref().is_some_and(has_country) {
-                out.push(Actor { entity: c.entity, span: c.span, code: c.code.clone() });
+            if c.span == first.span
+                && c.entity.is_some()
+                && c.entity != first.entity
+                && c.code.as_deref().is_some_and(has_country)
+            {
+                out.push(Actor {
+                    entity: c.entity,
+                    span: c.span,
+                    code: c.code.clone(),
+                });
             }
         }
     }
@@ -1835,8 +2740,26 @@ fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
 /// Verbs of saying: the speakers of reported clauses (also read by the tree repairs of
 /// `view.rs`).
 pub(crate) const SAY_VERBS: &[&str] = &[
-    "say", "declare", "insist", "state", "stress", "tell", "add", "announce", "argue", "write", "reiterate", "repeat", "emphasize", "emphasise", "underline", "remind", "warn",
-    "report", "claim", "confirm",
+    "say",
+    "declare",
+    "insist",
+    "state",
+    "stress",
+    "tell",
+    "add",
+    "announce",
+    "argue",
+    "write",
+    "reiterate",
+    "repeat",
+    "emphasize",
+    "emphasise",
+    "underline",
+    "remind",
+    "warn",
+    "report",
+    "claim",
+    "confirm",
 ];
 
 /// The speakers of a reported "must"/"should" clause ("Egypt said the US must mediate"),
@@ -1850,12 +2773,19 @@ fn must_sayers(cx: &Ctx, i: usize, start: Option<usize>) -> Option<Vec<Actor>> {
     let mut v = start?;
     let mut found = false;
     for _ in 0..4 {
-        if sv.children(v).any(|c| rel_is(&sv.toks[c].deprel, "aux") && matches!(sv.toks[c].lower.as_str(), "must" | "should")) {
+        if sv.children(v).any(|c| {
+            rel_is(&sv.toks[c].deprel, "aux")
+                && matches!(sv.toks[c].lower.as_str(), "must" | "should")
+        }) {
             found = true;
             break;
         }
         match sv.toks[v].head {
-            Some(h) if rel_is(&sv.toks[v].deprel, "xcomp") || rel_is(&sv.toks[v].deprel, "conj") => v = h,
+            Some(h)
+                if rel_is(&sv.toks[v].deprel, "xcomp") || rel_is(&sv.toks[v].deprel, "conj") =>
+            {
+                v = h
+            }
             _ => break,
         }
     }
@@ -1877,7 +2807,11 @@ fn must_sayers(cx: &Ctx, i: usize, start: Option<usize>) -> Option<Vec<Actor>> {
     if passive {
         return None;
     }
-    let out: Vec<Actor> = expand_conj(cx, &subj).into_iter().flat_map(|h| resolve_all(cx, h)).filter(|a| a.code.as_deref().is_some_and(has_country)).collect();
+    let out: Vec<Actor> = expand_conj(cx, &subj)
+        .into_iter()
+        .flat_map(|h| resolve_all(cx, h))
+        .filter(|a| a.code.as_deref().is_some_and(has_country))
+        .collect();
     (!out.is_empty()).then_some(out)
 }
 
@@ -1885,10 +2819,13 @@ fn must_sayers(cx: &Ctx, i: usize, start: Option<usize>) -> Option<Vec<Actor>> {
 fn must_clause_pattern() -> &'static Pattern {
     static P: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
     P.get_or_init(|| {
-        let mut p = parse_patterns("built-in", "100 must-clause v:must | Chile said that Peru must change its course.")
-            .ok()
-            .and_then(|v| v.into_iter().next())
-            .expect("the built-in must-clause pattern parses");
+        let mut p = parse_patterns(
+            "built-in",
+            "100 must-clause v:must | Chile said that Peru must change its course.",
+        )
+        .ok()
+        .and_then(|v| v.into_iter().next())
+        .expect("the built-in must-clause pattern parses");
         p.tgt = vec!["obj".to_string()];
         p
     })
@@ -1914,7 +2851,9 @@ fn request_code(gov: &str, inner: &str) -> Option<String> {
             cands.push(format!("{prefix}8"));
         }
     }
-    cands.into_iter().find(|c| c.len() >= 3 && *c != format!("{prefix}0") && cameo(c).is_some())
+    cands
+        .into_iter()
+        .find(|c| c.len() >= 3 && *c != format!("{prefix}0") && cameo(c).is_some())
 }
 
 /// The demand (10x) matching what a "must" clause asks for: cooperation → 101, aid → 103,
@@ -1923,7 +2862,10 @@ fn demand_code(code: &str) -> String {
     let s = shift_code(code, Modality::Intent);
     let rest = s.strip_prefix("03").or_else(|| s.strip_prefix("02"));
     if let Some(rest) = rest {
-        for cand in [format!("10{rest}"), format!("10{}", rest.get(..1).unwrap_or(""))] {
+        for cand in [
+            format!("10{rest}"),
+            format!("10{}", rest.get(..1).unwrap_or("")),
+        ] {
             if cand.len() >= 3 && cameo(&cand).is_some() {
                 return cand;
             }
@@ -1947,7 +2889,10 @@ fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
     };
     for (prep, h) in &args.obliques {
         if prep == "in" {
-            if let Some(c) = resolve_one(cx, *h).and_then(|a| a.code).and_then(|c| country_of_code(&c)) {
+            if let Some(c) = resolve_one(cx, *h)
+                .and_then(|a| a.code)
+                .and_then(|c| country_of_code(&c))
+            {
                 return Some(c);
             }
         }
@@ -1955,18 +2900,37 @@ fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
     let mut found: Vec<String> = Vec::new();
     for c in &cx.cands {
         // (a dateline says where the story was filed, not whose actors it names)
-        if (c.span.start >= span.start && c.span.end <= span.end) || dateline_mention(cx.doc, c.span) {
+        if (c.span.start >= span.start && c.span.end <= span.end)
+            || dateline_mention(cx.doc, c.span)
+        {
             continue;
         }
         // (an organisation the entity layer could not code names its country: "the Kenya
         // Wildlife Service")
         let org_country = || {
             c.entity
-                .filter(|&e| cx.doc.entities.get(e).is_some_and(|e| e.etype == newsgraph_core::EntityType::Org))
+                .filter(|&e| {
+                    cx.doc
+                        .entities
+                        .get(e)
+                        .is_some_and(|e| e.etype == newsgraph_core::EntityType::Org)
+                })
                 .and_then(|_| cx.doc.text.get(c.span.range()))
                 .and_then(fallback_phrase_code)
         };
-        if let Some(k) = c.code.clone().or_else(|| if c.code.is_none() { org_country() } else { None }).as_deref().and_then(country_of_code) {
+        if let Some(k) = c
+            .code
+            .clone()
+            .or_else(|| {
+                if c.code.is_none() {
+                    org_country()
+                } else {
+                    None
+                }
+            })
+            .as_deref()
+            .and_then(country_of_code)
+        {
             if !found.contains(&k) {
                 found.push(k);
             }
@@ -1992,41 +2956,90 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
         let sv = cx.sv;
         // (also "thousands of Iraqi Kurds", "the republic of Slovenia", "a contingent of
         // Bangladeshi troops": a head that names no actor itself)
-        if !sv.parsed || !matches!(sv.toks[h].upos, Upos::NOUN | Upos::NUM | Upos::PRON | Upos::PROPN) {
+        if !sv.parsed
+            || !matches!(
+                sv.toks[h].upos,
+                Upos::NOUN | Upos::NUM | Upos::PRON | Upos::PROPN
+            )
+        {
             return None;
         }
         // the possessor first ("Serbia's crackdown on X" is Serbia's), then the of-phrase,
         // then a by-phrase ("an attack by Iran")
         let poss = sv.children(h).find(|&c| {
-            rel_is(&sv.toks[c].deprel, "nmod:poss") && !matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my" | "your")
+            rel_is(&sv.toks[c].deprel, "nmod:poss")
+                && !matches!(
+                    sv.toks[c].lower.as_str(),
+                    "its" | "their" | "his" | "her" | "our" | "my" | "your"
+                )
         });
-        let of = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "of"));
-        let by = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "by"));
+        let of = sv.children(h).find(|&c| {
+            rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "of")
+        });
+        let by = sv.children(h).find(|&c| {
+            rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| k == "by")
+        });
         // ("dozens of groups of farmers": the chain is followed a few steps)
         let inner = [poss, of, by].into_iter().flatten().find_map(|c| {
-            let r = if depth < 3 { resolve_depth(cx, c, depth + 1) } else { resolve_one(cx, c) };
+            let r = if depth < 3 {
+                resolve_depth(cx, c, depth + 1)
+            } else {
+                resolve_one(cx, c)
+            };
             r.filter(|a| a.code.is_some()).map(|a| (c, a))
         });
         let (_, inner) = inner?;
-        let span = Span::new(sv.toks[h].span.start.min(inner.span.start), inner.span.end.max(sv.toks[h].span.end));
-        return Some(Actor { entity: inner.entity, span, code: inner.code });
+        let span = Span::new(
+            sv.toks[h].span.start.min(inner.span.start),
+            inner.span.end.max(sv.toks[h].span.end),
+        );
+        return Some(Actor {
+            entity: inner.entity,
+            span,
+            code: inner.code,
+        });
     };
     let a = ethnic_group(cx, a);
-    let Some(code) = a.code.as_deref() else { return Some(a) };
+    let Some(code) = a.code.as_deref() else {
+        return Some(a);
+    };
     if has_country(code) {
         return Some(a);
     }
     let sv = cx.sv;
     // "their forces", "its army": the owner named earlier in the sentence
     if sv.parsed {
-        if let Some(p) = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod:poss") && matches!(sv.toks[c].lower.as_str(), "its" | "their")) {
-            let earlier = cx.cands.iter().filter(|c| c.last < p && c.code.as_deref().is_some_and(has_country)).find(|c| (c.first..=c.last).any(|k| rel_is(&sv.toks[k].deprel, "nsubj")));
+        if let Some(p) = sv.children(h).find(|&c| {
+            rel_is(&sv.toks[c].deprel, "nmod:poss")
+                && matches!(sv.toks[c].lower.as_str(), "its" | "their")
+        }) {
+            let earlier = cx
+                .cands
+                .iter()
+                .filter(|c| c.last < p && c.code.as_deref().is_some_and(has_country))
+                .find(|c| (c.first..=c.last).any(|k| rel_is(&sv.toks[k].deprel, "nsubj")));
             // (an ethnic group's country is where it lives: "Bosnian Serbs … their forces")
-            let owner = earlier.map(|c| ethnic_group(cx, Actor { entity: c.entity, span: c.span, code: c.code.clone() })).and_then(|a| a.code).filter(|c| has_country(c));
+            let owner = earlier
+                .map(|c| {
+                    ethnic_group(
+                        cx,
+                        Actor {
+                            entity: c.entity,
+                            span: c.span,
+                            code: c.code.clone(),
+                        },
+                    )
+                })
+                .and_then(|a| a.code)
+                .filter(|c| has_country(c));
             if let Some(oc) = owner.as_deref() {
                 let country = oc.get(..3).unwrap_or(oc);
                 if country != "IGO" {
-                    return Some(Actor { entity: a.entity, span: a.span, code: Some(format!("{country}{code}")) });
+                    return Some(Actor {
+                        entity: a.entity,
+                        span: a.span,
+                        code: Some(format!("{country}{code}")),
+                    });
                 }
             }
         }
@@ -2036,20 +3049,45 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
         // "a militia based in Chad"
         let based: Vec<usize> = sv
             .children(h)
-            .filter(|&c| rel_is(&sv.toks[c].deprel, "acl") && sv.toks[c].is_any(&["base", "headquarter", "station"]))
-            .flat_map(|c| sv.children(c).filter(|&k| rel_is(&sv.toks[k].deprel, "obl") && sv.case_of(k).as_deref() == Some("in")).collect::<Vec<_>>())
+            .filter(|&c| {
+                rel_is(&sv.toks[c].deprel, "acl")
+                    && sv.toks[c].is_any(&["base", "headquarter", "station"])
+            })
+            .flat_map(|c| {
+                sv.children(c)
+                    .filter(|&k| {
+                        rel_is(&sv.toks[k].deprel, "obl") && sv.case_of(k).as_deref() == Some("in")
+                    })
+                    .collect::<Vec<_>>()
+            })
             .collect();
         sv.children(h)
             .filter(|&c| {
-                (rel_is(&sv.toks[c].deprel, "nmod") && sv.case_of(c).is_some_and(|k| matches!(k.as_str(), "in" | "of" | "from")))
-                    || (rel_is(&sv.toks[c].deprel, "nmod:poss") && !matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my" | "your"))
+                (rel_is(&sv.toks[c].deprel, "nmod")
+                    && sv
+                        .case_of(c)
+                        .is_some_and(|k| matches!(k.as_str(), "in" | "of" | "from")))
+                    || (rel_is(&sv.toks[c].deprel, "nmod:poss")
+                        && !matches!(
+                            sv.toks[c].lower.as_str(),
+                            "its" | "their" | "his" | "her" | "our" | "my" | "your"
+                        ))
             })
             .chain(based)
             .collect()
     } else {
         let k = h + 1;
-        if sv.toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "in" | "of" | "from")) {
-            cx.cands.iter().filter(|c| c.first == k + 1 || c.first == k + 2).map(|c| c.last).take(1).collect()
+        if sv
+            .toks
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "in" | "of" | "from"))
+        {
+            cx.cands
+                .iter()
+                .filter(|c| c.first == k + 1 || c.first == k + 2)
+                .map(|c| c.last)
+                .take(1)
+                .collect()
         } else {
             vec![]
         }
@@ -2059,8 +3097,15 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
             if let Some(ic) = inner.code.as_deref().filter(|ic| has_country(ic)) {
                 let country = ic.get(..3).unwrap_or(ic);
                 if country != "IGO" {
-                    let span = Span::new(a.span.start.min(inner.span.start), a.span.end.max(inner.span.end));
-                    return Some(Actor { entity: a.entity, span, code: Some(format!("{country}{code}")) });
+                    let span = Span::new(
+                        a.span.start.min(inner.span.start),
+                        a.span.end.max(inner.span.end),
+                    );
+                    return Some(Actor {
+                        entity: a.entity,
+                        span,
+                        code: Some(format!("{country}{code}")),
+                    });
                 }
             }
         }
@@ -2068,16 +3113,30 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
     // "Kenya sent 300 police officers to …", "the UN deployed monitors": people sent by an
     // actor are that actor's (an international organisation's staff are the organisation)
     if sv.parsed {
-        let sender = senders_of(sv, h).first().copied().filter(|&s| s != h).and_then(|s| resolve_one(cx, s));
+        let sender = senders_of(sv, h)
+            .first()
+            .copied()
+            .filter(|&s| s != h)
+            .and_then(|s| resolve_one(cx, s));
         if let Some(sc) = sender.and_then(|s| s.code).filter(|c| has_country(c)) {
             let country = sc.get(..3).unwrap_or(&sc);
-            let code = if country == "IGO" { sc.clone() } else { format!("{country}{code}") };
-            return Some(Actor { entity: a.entity, span: a.span, code: Some(code) });
+            let code = if country == "IGO" {
+                sc.clone()
+            } else {
+                format!("{country}{code}")
+            };
+            return Some(Actor {
+                entity: a.entity,
+                span: a.span,
+                code: Some(code),
+            });
         }
         // "the country's new president, Ana Ruiz, …": a title whose apposition names a
         // coded person or body is that actor (whichever word the parser made the head)
         for c in sv.children(h).filter(|&c| sv.toks[c].deprel == "appos") {
-            if let Some(ap) = resolve_one(cx, c).filter(|ap| ap.code.as_deref().is_some_and(has_country)) {
+            if let Some(ap) =
+                resolve_one(cx, c).filter(|ap| ap.code.as_deref().is_some_and(has_country))
+            {
                 return Some(ap);
             }
         }
@@ -2085,17 +3144,62 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
         // verb as its relative clause, or with the name as a second subject: a name right
         // before the head's phrase that governs the head, or is a subject of the head's own
         // verb, gives it its country (or is the organisation itself)
-        let first = sv.descendants(h, &["acl", "acl:relcl", "appos", "conj", "cc", "punct", "parataxis", "nmod", "advcl"]).into_iter().chain([h]).min().unwrap_or(h);
+        let first = sv
+            .descendants(
+                h,
+                &[
+                    "acl",
+                    "acl:relcl",
+                    "appos",
+                    "conj",
+                    "cc",
+                    "punct",
+                    "parataxis",
+                    "nmod",
+                    "advcl",
+                ],
+            )
+            .into_iter()
+            .chain([h])
+            .min()
+            .unwrap_or(h);
         if first > 0 {
-            let name = cx.cands.iter().filter(|c| c.last + 1 == first && sv.toks[c.first].text.chars().next().is_some_and(|ch| ch.is_uppercase())).max_by_key(|c| c.last - c.first);
+            let name = cx
+                .cands
+                .iter()
+                .filter(|c| {
+                    c.last + 1 == first
+                        && sv.toks[c.first]
+                            .text
+                            .chars()
+                            .next()
+                            .is_some_and(|ch| ch.is_uppercase())
+                })
+                .max_by_key(|c| c.last - c.first);
             let misattached = |c: &&ActorCand| {
-                (c.first..=c.last).any(|k| sv.dominates(k, h) || (sv.toks[k].head == sv.toks[h].head && rel_is(&sv.toks[k].deprel, "nsubj") && rel_is(&sv.toks[h].deprel, "nsubj")))
+                (c.first..=c.last).any(|k| {
+                    sv.dominates(k, h)
+                        || (sv.toks[k].head == sv.toks[h].head
+                            && rel_is(&sv.toks[k].deprel, "nsubj")
+                            && rel_is(&sv.toks[h].deprel, "nsubj"))
+                })
             };
-            if let Some(c) = name.filter(|c| misattached(c) && (c.first..=c.last).all(|k| sv.case_of(k).is_none())) {
+            if let Some(c) = name
+                .filter(|c| misattached(c) && (c.first..=c.last).all(|k| sv.case_of(k).is_none()))
+            {
                 if let Some(k) = c.code.clone().filter(|k| has_country(k)) {
-                    let full = if k.starts_with("IGO") || k.len() > 3 { k } else { format!("{k}{code}") };
-                    let span = Span::new(c.span.start.min(a.span.start), a.span.end.max(c.span.end));
-                    return Some(Actor { entity: c.entity, span, code: Some(full) });
+                    let full = if k.starts_with("IGO") || k.len() > 3 {
+                        k
+                    } else {
+                        format!("{k}{code}")
+                    };
+                    let span =
+                        Span::new(c.span.start.min(a.span.start), a.span.end.max(c.span.end));
+                    return Some(Actor {
+                        entity: c.entity,
+                        span,
+                        code: Some(full),
+                    });
                 }
             }
         }
@@ -2110,28 +3214,58 @@ fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {
 fn ethnic_group(cx: &Ctx, a: Actor) -> Actor {
     let sv = cx.sv;
     let doc = cx.doc;
-    let Some(code) = a.code.as_deref() else { return a };
-    let Some(e) = a.entity.and_then(|e| doc.entities.get(e)) else { return a };
-    if e.etype != newsgraph_core::EntityType::Norp || !(code.len() == 3 || code.ends_with("CVL")) || code.starts_with("IGO") {
+    let Some(code) = a.code.as_deref() else {
+        return a;
+    };
+    let Some(e) = a.entity.and_then(|e| doc.entities.get(e)) else {
+        return a;
+    };
+    if e.etype != newsgraph_core::EntityType::Norp
+        || !(code.len() == 3 || code.ends_with("CVL"))
+        || code.starts_with("IGO")
+    {
         return a;
     }
-    let Some(f) = sv.toks.iter().position(|t| t.span.start == a.span.start) else { return a };
-    let l = sv.toks.iter().rposition(|t| t.span.end == a.span.end).unwrap_or(f);
+    let Some(f) = sv.toks.iter().position(|t| t.span.start == a.span.start) else {
+        return a;
+    };
+    let l = sv
+        .toks
+        .iter()
+        .rposition(|t| t.span.end == a.span.end)
+        .unwrap_or(f);
     // a plural people noun ("Albanians", "Serbs"), not an adjective ("Albanian troops")
     if !sv.toks[l].lower.ends_with('s') {
         return a;
     }
     if f > 0 && sv.toks[f - 1].lower == "ethnic" {
         let span = Span::new(sv.toks[f - 1].span.start, a.span.end);
-        return Actor { entity: a.entity, span, code: Some("CVL".to_string()) };
+        return Actor {
+            entity: a.entity,
+            span,
+            code: Some("CVL".to_string()),
+        };
     }
     if f > 0 {
         let prev = &sv.toks[f - 1];
-        let other = cx.cands.iter().find(|c| c.last == f - 1 && c.entity.is_some_and(|x| doc.entities[x].etype == newsgraph_core::EntityType::Norp));
-        if let Some(k) = other.and_then(|c| c.code.as_deref()).filter(|k| k.len() == 3 && has_country(k) && !k.starts_with("IGO")) {
-            if Some(k) != code.get(..3) && prev.text.chars().next().is_some_and(|c| c.is_uppercase()) {
+        let other = cx.cands.iter().find(|c| {
+            c.last == f - 1
+                && c.entity
+                    .is_some_and(|x| doc.entities[x].etype == newsgraph_core::EntityType::Norp)
+        });
+        if let Some(k) = other
+            .and_then(|c| c.code.as_deref())
+            .filter(|k| k.len() == 3 && has_country(k) && !k.starts_with("IGO"))
+        {
+            if Some(k) != code.get(..3)
+                && prev.text.chars().next().is_some_and(|c| c.is_uppercase())
+            {
                 let start = other.map(|c| c.span.start).unwrap_or(prev.span.start);
-                return Actor { entity: a.entity, span: Span::new(start, a.span.end), code: Some(format!("{k}CVL")) };
+                return Actor {
+                    entity: a.entity,
+                    span: Span::new(start, a.span.end),
+                    code: Some(format!("{k}CVL")),
+                };
             }
         }
     }
@@ -2149,7 +3283,11 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
         // (an apposition or a conjunct after the dateline: the first that names an actor)
         return sv
             .children(h)
-            .filter(|&c| c > h && (rel_is(&sv.toks[c].deprel, "appos") || rel_is(&sv.toks[c].deprel, "conj")) && !dateline_mention(doc, sv.toks[c].span))
+            .filter(|&c| {
+                c > h
+                    && (rel_is(&sv.toks[c].deprel, "appos") || rel_is(&sv.toks[c].deprel, "conj"))
+                    && !dateline_mention(doc, sv.toks[c].span)
+            })
             .find_map(|c| resolve_one(cx, c));
     }
     // 1. an entity mention or lexicon phrase covering the head (smallest first)
@@ -2162,7 +3300,22 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     // 2. with the parse, a mention inside the head's phrase ("the leader of Russia" → no;
     // "Russia's foreign ministry" → the whole phrase is coded)
     let phrase: Option<(usize, usize)> = if sv.parsed {
-        let mut d = sv.descendants(h, &["acl", "acl:relcl", "appos", "conj", "cc", "punct", "parataxis", "case", "det", "nmod", "advcl"]);
+        let mut d = sv.descendants(
+            h,
+            &[
+                "acl",
+                "acl:relcl",
+                "appos",
+                "conj",
+                "cc",
+                "punct",
+                "parataxis",
+                "case",
+                "det",
+                "nmod",
+                "advcl",
+            ],
+        );
         d.push(h);
         Some((*d.iter().min()?, *d.iter().max()?))
     } else {
@@ -2171,7 +3324,11 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     if let Some(c) = best {
         // a bare sector ("parliament") waits for its phrase ("Poland's parliament")
         if c.code.as_deref().is_some_and(has_country) || (c.code.is_some() && phrase.is_none()) {
-            return Some(Actor { entity: c.entity, span: c.span, code: c.code.clone() });
+            return Some(Actor {
+                entity: c.entity,
+                span: c.span,
+                code: c.code.clone(),
+            });
         }
     }
     if let (Some(c), Some((f, l))) = (best.filter(|c| c.code.is_some()), phrase) {
@@ -2179,13 +3336,32 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
         let text = doc.text.get(span.range()).unwrap_or("");
         let sector = c.code.clone().unwrap_or_default();
         // the country of a possessor or modifier inside the phrase
-        let country = phrase_code(doc, text).filter(|k| has_country(k)).or_else(|| {
-            cx.cands.iter().filter(|d| d.first >= f && d.last <= l && (d.first, d.last) != (c.first, c.last)).find_map(|d| d.code.clone().filter(|k| has_country(k)))
-        });
+        let country = phrase_code(doc, text)
+            .filter(|k| has_country(k))
+            .or_else(|| {
+                cx.cands
+                    .iter()
+                    .filter(|d| {
+                        d.first >= f && d.last <= l && (d.first, d.last) != (c.first, c.last)
+                    })
+                    .find_map(|d| d.code.clone().filter(|k| has_country(k)))
+            });
         return Some(match country {
-            Some(k) if k.starts_with("IGO") || k.len() > 3 => Actor { entity: c.entity, span, code: Some(k) },
-            Some(k) => Actor { entity: c.entity, span, code: Some(format!("{k}{sector}")) },
-            None => Actor { entity: c.entity, span: c.span, code: c.code.clone() },
+            Some(k) if k.starts_with("IGO") || k.len() > 3 => Actor {
+                entity: c.entity,
+                span,
+                code: Some(k),
+            },
+            Some(k) => Actor {
+                entity: c.entity,
+                span,
+                code: Some(format!("{k}{sector}")),
+            },
+            None => Actor {
+                entity: c.entity,
+                span: c.span,
+                code: c.code.clone(),
+            },
         });
     }
     if let Some((f, l)) = phrase {
@@ -2194,28 +3370,63 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
         if let Some(code) = phrase_code(doc, text) {
             if !has_country(&code) {
                 // "Poland's parliament", "Israel's cabinet": the possessor's country
-                let poss = sv.children(h).find(|&c| rel_is(&sv.toks[c].deprel, "nmod:poss") && !matches!(sv.toks[c].lower.as_str(), "its" | "their" | "his" | "her" | "our" | "my"));
+                let poss = sv.children(h).find(|&c| {
+                    rel_is(&sv.toks[c].deprel, "nmod:poss")
+                        && !matches!(
+                            sv.toks[c].lower.as_str(),
+                            "its" | "their" | "his" | "her" | "our" | "my"
+                        )
+                });
                 if let Some(pa) = poss.and_then(|c| resolve_one(cx, c)) {
                     if let Some(k) = pa.code.as_deref().filter(|k| has_country(k)) {
                         let country = k.get(..3).unwrap_or(k);
                         if country != "IGO" {
                             let span = Span::new(pa.span.start.min(span.start), span.end);
-                            return Some(Actor { entity: best.and_then(|b| b.entity), span, code: Some(format!("{country}{code}")) });
+                            return Some(Actor {
+                                entity: best.and_then(|b| b.entity),
+                                span,
+                                code: Some(format!("{country}{code}")),
+                            });
                         }
                     }
                 }
                 // a named modifier inside the phrase ("the Obama administration"): its country
-                let modifier = |k: usize| sv.toks[k].head == Some(h) && matches!(sv.toks[k].deprel.as_str(), "compound" | "amod");
-                if let Some(c) = cx.cands.iter().find(|c| c.first >= f && c.last <= l && !(c.first <= h && h <= c.last) && (c.first..=c.last).any(modifier) && c.code.as_deref().is_some_and(has_country)) {
+                let modifier = |k: usize| {
+                    sv.toks[k].head == Some(h)
+                        && matches!(sv.toks[k].deprel.as_str(), "compound" | "amod")
+                };
+                if let Some(c) = cx.cands.iter().find(|c| {
+                    c.first >= f
+                        && c.last <= l
+                        && !(c.first <= h && h <= c.last)
+                        && (c.first..=c.last).any(modifier)
+                        && c.code.as_deref().is_some_and(has_country)
+                }) {
                     let k = c.code.clone().unwrap_or_default();
-                    let full = if k.starts_with("IGO") { k } else { format!("{}{code}", k.get(..3).unwrap_or(&k)) };
-                    return Some(Actor { entity: c.entity, span, code: Some(full) });
+                    let full = if k.starts_with("IGO") {
+                        k
+                    } else {
+                        format!("{}{code}", k.get(..3).unwrap_or(&k))
+                    };
+                    return Some(Actor {
+                        entity: c.entity,
+                        span,
+                        code: Some(full),
+                    });
                 }
             }
-            return Some(Actor { entity: best.and_then(|b| b.entity), span, code: Some(code) });
+            return Some(Actor {
+                entity: best.and_then(|b| b.entity),
+                span,
+                code: Some(code),
+            });
         }
         // an actor inside the phrase ("the North Korean leader")
-        if let Some(c) = cx.cands.iter().find(|c| c.first >= f && c.last <= l && c.code.is_some()) {
+        if let Some(c) = cx
+            .cands
+            .iter()
+            .find(|c| c.first >= f && c.last <= l && c.code.is_some())
+        {
             let mut code = c.code.clone();
             if let Some(cc) = &code {
                 if cc.len() == 3 {
@@ -2225,7 +3436,11 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
                     }
                 }
             }
-            return Some(Actor { entity: c.entity, span, code });
+            return Some(Actor {
+                entity: c.entity,
+                span,
+                code,
+            });
         }
     }
     // 3. first-person pronoun inside a quote: the speaker
@@ -2234,7 +3449,11 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
             if let Some(si) = q.speaker {
                 let e = doc.entities.get(si)?;
                 let code = e.actor.clone().or_else(|| phrase_code(doc, &e.name));
-                return Some(Actor { entity: Some(si), span: tok.span, code });
+                return Some(Actor {
+                    entity: Some(si),
+                    span: tok.span,
+                    code,
+                });
             }
         }
     }
@@ -2244,15 +3463,30 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     // (also when the entity layer linked the pronoun to an entity it could not code: "the
     // Medical Association (GMA) … said it …")
     let uncoded = matches!(tok.lower.as_str(), "it" | "they")
-        && best.is_some_and(|b| b.code.is_none() && b.entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.actor.is_none() && e.etype == newsgraph_core::EntityType::Org));
+        && best.is_some_and(|b| {
+            b.code.is_none()
+                && b.entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| {
+                    e.actor.is_none() && e.etype == newsgraph_core::EntityType::Org
+                })
+        });
     if matches!(tok.lower.as_str(), "it" | "they" | "he" | "she") && (best.is_none() || uncoded) {
-        let earlier: Vec<&ActorCand> = cx.cands.iter().filter(|c| c.last < h && c.code.is_some()).collect();
+        let earlier: Vec<&ActorCand> = cx
+            .cands
+            .iter()
+            .filter(|c| c.last < h && c.code.is_some())
+            .collect();
         // the nearest earlier subject that agrees with the pronoun, else the nearest earlier
         // actor that agrees ("the premier reminded Suriname that it must …" → Suriname)
         let agrees = |c: &&&ActorCand| {
             // "it" is neither a person nor a plural noun ("officials said it killed …")
-            let plural_ok = tok.lower != "it" || (c.entity.is_none_or(|e| doc.entities[e].etype != newsgraph_core::EntityType::Person) && !matches!(sv.toks[c.last].xpos.as_str(), "NNS" | "NNPS"));
-            let person_ok = !matches!(tok.lower.as_str(), "he" | "she") || c.entity.is_some_and(|e| doc.entities[e].etype == newsgraph_core::EntityType::Person);
+            let plural_ok = tok.lower != "it"
+                || (c
+                    .entity
+                    .is_none_or(|e| doc.entities[e].etype != newsgraph_core::EntityType::Person)
+                    && !matches!(sv.toks[c.last].xpos.as_str(), "NNS" | "NNPS"));
+            let person_ok = !matches!(tok.lower.as_str(), "he" | "she")
+                || c.entity
+                    .is_some_and(|e| doc.entities[e].etype == newsgraph_core::EntityType::Person);
             plural_ok && person_ok
         };
         let subj = earlier
@@ -2262,24 +3496,42 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
             .find(|c| sv.parsed && (c.first..=c.last).any(|k| rel_is(&sv.toks[k].deprel, "nsubj")))
             .or_else(|| earlier.iter().rev().find(agrees));
         if let Some(c) = subj {
-            return Some(Actor { entity: c.entity, span: tok.span, code: c.code.clone() });
+            return Some(Actor {
+                entity: c.entity,
+                span: tok.span,
+                code: c.code.clone(),
+            });
         }
     }
     // a pronoun mention of a known entity
     if let Some(c) = best {
         if let Some(ei) = c.entity {
             let e = &doc.entities[ei];
-            if e.mentions.iter().any(|m| m.span == c.span && m.kind == MentionKind::Pronoun) || e.actor.is_some() {
-                return Some(Actor { entity: Some(ei), span: c.span, code: e.actor.clone() });
+            if e.mentions
+                .iter()
+                .any(|m| m.span == c.span && m.kind == MentionKind::Pronoun)
+                || e.actor.is_some()
+            {
+                return Some(Actor {
+                    entity: Some(ei),
+                    span: c.span,
+                    code: e.actor.clone(),
+                });
             }
             // an unknown person with a title ("Vice-President Ana Ruiz"): the title's sector,
             // whose country the context may give
             if e.etype == newsgraph_core::EntityType::Person {
                 // (the title may precede the mention inside the head's phrase)
-                let start = phrase.map(|(f, _)| sv.toks[f].span.start.min(c.span.start)).unwrap_or(c.span.start);
+                let start = phrase
+                    .map(|(f, _)| sv.toks[f].span.start.min(c.span.start))
+                    .unwrap_or(c.span.start);
                 let text = doc.text.get(start..c.span.end).unwrap_or("");
                 if let Some(s) = crate::actors::title_sector(text) {
-                    return Some(Actor { entity: Some(ei), span: c.span, code: Some(s.to_string()) });
+                    return Some(Actor {
+                        entity: Some(ei),
+                        span: c.span,
+                        code: Some(s.to_string()),
+                    });
                 }
             }
         }
@@ -2314,7 +3566,9 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                         _ => {}
                     }
                 }
-                if (rel_is(r, "advmod") || r == "neg" || rel_is(r, "aux") || rel_is(r, "det")) && matches!(t.lower.as_str(), "not" | "n't" | "never" | "no") {
+                if (rel_is(r, "advmod") || r == "neg" || rel_is(r, "aux") || rel_is(r, "det"))
+                    && matches!(t.lower.as_str(), "not" | "n't" | "never" | "no")
+                {
                     local_neg = true;
                     note(&mut cues, &t.text, "negation");
                 }
@@ -2328,9 +3582,16 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 // condition)
                 let refused = sv.children(i).any(|m| {
                     let r = sv.toks[m].deprel.as_str();
-                    (rel_is(r, "advmod") || r == "neg") && matches!(sv.toks[m].lower.as_str(), "not" | "n't" | "never")
+                    (rel_is(r, "advmod") || r == "neg")
+                        && matches!(sv.toks[m].lower.as_str(), "not" | "n't" | "never")
                 });
-                if rel_is(r, "advcl") && cur == i && !refused && sv.children(c).any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "unless") {
+                if rel_is(r, "advcl")
+                    && cur == i
+                    && !refused
+                    && sv
+                        .children(c)
+                        .any(|m| rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "unless")
+                {
                     threat = true;
                     note(&mut cues, "unless", "conditional threat");
                 }
@@ -2361,7 +3622,10 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
         while k > lo {
             k -= 1;
             let t = &sv.toks[k];
-            if matches!(t.lower.as_str(), "," | ";" | "." | "\"" | "“" | "”" | "and" | "but") {
+            if matches!(
+                t.lower.as_str(),
+                "," | ";" | "." | "\"" | "“" | "”" | "and" | "but"
+            ) {
                 break;
             }
             match t.lower.as_str() {
@@ -2400,7 +3664,12 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
             }
         }
         // a condition opening the sentence: "If X attacks, ..."
-        if sv.toks.first().is_some_and(|t| matches!(t.lower.as_str(), "if" | "unless")) && (1..i).any(|j| sv.toks[j].lower == ",") {
+        if sv
+            .toks
+            .first()
+            .is_some_and(|t| matches!(t.lower.as_str(), "if" | "unless"))
+            && (1..i).any(|j| sv.toks[j].lower == ",")
+        {
             hypo = true;
             note(&mut cues, "if", "condition");
         }
@@ -2420,7 +3689,11 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
 }
 
 fn claimed_by(doc: &Document, trigger: Span) -> Option<usize> {
-    doc.quotes.iter().filter(|q| q.span.contains(trigger)).min_by_key(|q| q.span.len()).and_then(|q| q.speaker)
+    doc.quotes
+        .iter()
+        .filter(|q| q.span.contains(trigger))
+        .min_by_key(|q| q.span.len())
+        .and_then(|q| q.speaker)
 }
 
 fn governing_date(doc: &Document, sv: &SentView, trigger: Span) -> (Option<NaiveDate>, DateSource) {
@@ -2434,8 +3707,14 @@ fn governing_date(doc: &Document, sv: &SentView, trigger: Span) -> (Option<Naive
             continue;
         }
         let Some(v) = &t.value else { continue };
-        let Ok(d) = NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d") else { continue };
-        let dist = if t.span.start >= trigger.end { t.span.start - trigger.end } else { trigger.start.saturating_sub(t.span.end) };
+        let Ok(d) = NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d") else {
+            continue;
+        };
+        let dist = if t.span.start >= trigger.end {
+            t.span.start - trigger.end
+        } else {
+            trigger.start.saturating_sub(t.span.end)
+        };
         if best.is_none_or(|(bd, _)| dist < bd) {
             best = Some((dist, d));
         }
@@ -2452,7 +3731,11 @@ mod tests {
 
     fn one(text: &str) -> Vec<Event> {
         let doc = Document::new("t", text, NaiveDate::from_ymd_opt(2024, 1, 10));
-        EventCoder::new().code(&doc).into_iter().map(|(e, _)| e).collect()
+        EventCoder::new()
+            .code(&doc)
+            .into_iter()
+            .map(|(e, _)| e)
+            .collect()
     }
 
     #[test]
@@ -2463,25 +3746,40 @@ mod tests {
         let e = one("Japan plans to impose sanctions on Russia.");
         assert_eq!(e[0].modality, Modality::Intent);
         let e = one("China threatened to impose sanctions on Japan.");
-        assert_eq!((e[0].cameo.as_str(), e[0].modality), ("1312", Modality::Threat));
+        assert_eq!(
+            (e[0].cameo.as_str(), e[0].modality),
+            ("1312", Modality::Threat)
+        );
         let e = one("Iran did not attack Iraq.");
         assert_eq!(e[0].modality, Modality::Negated);
         let e = one("Turkey could attack Syria.");
         assert_eq!(e[0].modality, Modality::Hypothetical);
         let e = one("Egypt won't hesitate to attack Libya.");
-        assert_eq!((e[0].cameo.as_str(), e[0].modality), ("138", Modality::Threat));
+        assert_eq!(
+            (e[0].cameo.as_str(), e[0].modality),
+            ("138", Modality::Threat)
+        );
         let e = one("Germany criticized Poland.");
-        assert_eq!((e[0].cameo.as_str(), e[0].modality), ("111", Modality::Asserted));
+        assert_eq!(
+            (e[0].cameo.as_str(), e[0].modality),
+            ("111", Modality::Asserted)
+        );
     }
 
     #[test]
     fn coordination_and_passive() {
         let e = one("France and Germany criticized Hungary.");
         let srcs: Vec<_> = e.iter().filter_map(|e| e.source.code.clone()).collect();
-        assert!(srcs.contains(&"FRA".to_string()) && srcs.contains(&"DEU".to_string()), "{srcs:?}");
+        assert!(
+            srcs.contains(&"FRA".to_string()) && srcs.contains(&"DEU".to_string()),
+            "{srcs:?}"
+        );
         let e = one("Georgia was attacked by Russia.");
         assert_eq!(e[0].source.code.as_deref(), Some("RUS"));
-        assert_eq!(e[0].target.as_ref().and_then(|t| t.code.as_deref()), Some("GEO"));
+        assert_eq!(
+            e[0].target.as_ref().and_then(|t| t.code.as_deref()),
+            Some("GEO")
+        );
     }
 
     #[test]
@@ -2494,7 +3792,20 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        for t in ["", " ", "\n\n", "...", "“”", "Ölkrise in Zürich — ça va? 北京 attacked 東京.", "attacked", "The the the", "France's", "'s 's", "Iran attacked", "x\u{0301}y attacked z"] {
+        for t in [
+            "",
+            " ",
+            "\n\n",
+            "...",
+            "“”",
+            "Ölkrise in Zürich — ça va? 北京 attacked 東京.",
+            "attacked",
+            "The the the",
+            "France's",
+            "'s 's",
+            "Iran attacked",
+            "x\u{0301}y attacked z",
+        ] {
             let _ = one(t);
         }
         assert!(plover_of("0é").is_none());
@@ -2512,7 +3823,12 @@ mod tests {
         assert_eq!(shift_code("190", Modality::Negated), "190");
         for c in crate::tables::cameo_codes() {
             for m in [Modality::Intent, Modality::Threat, Modality::Negated] {
-                assert!(cameo(&shift_code(c.code, m)).is_some(), "{} {:?}", c.code, m);
+                assert!(
+                    cameo(&shift_code(c.code, m)).is_some(),
+                    "{} {:?}",
+                    c.code,
+                    m
+                );
             }
         }
     }

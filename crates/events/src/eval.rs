@@ -43,7 +43,8 @@ pub fn read_cameo_jsonl(text: &str) -> Result<Vec<CameoRecord>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let r: CameoRecord = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let r: CameoRecord =
+            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
         out.push(r);
     }
     Ok(out)
@@ -63,7 +64,11 @@ impl Share {
         if hit {
             self.hits += 1;
         }
-        self.rate = if self.total == 0 { 0.0 } else { self.hits as f64 / self.total as f64 };
+        self.rate = if self.total == 0 {
+            0.0
+        } else {
+            self.hits as f64 / self.total as f64
+        };
     }
 }
 
@@ -118,15 +123,35 @@ pub fn sentence_hits(r: &CameoRecord, d: &Document) -> SentenceHits {
         h.plover = Some(evs.iter().any(|e| e.plover.as_deref() == Some(p.as_str())));
     }
     if !r.cameo.is_empty() {
-        h.root = Some(evs.iter().any(|e| r.cameo.iter().any(|c| c.get(..2) == Some(e.root.as_str()))));
+        h.root = Some(
+            evs.iter()
+                .any(|e| r.cameo.iter().any(|c| c.get(..2) == Some(e.root.as_str()))),
+        );
         h.exact = Some(evs.iter().any(|e| r.cameo.contains(&e.cameo)));
     }
-    let wants = |v: &[RefActor], c: &str| v.iter().any(|a| normal_country(&a.country) == country(c));
-    if let Some(src) = r.source.as_ref().filter(|v| v.iter().any(|a| !a.country.is_empty())) {
-        h.source_country = Some(evs.iter().any(|e| e.source.code.as_deref().is_some_and(|c| wants(src, c))));
+    let wants =
+        |v: &[RefActor], c: &str| v.iter().any(|a| normal_country(&a.country) == country(c));
+    if let Some(src) = r
+        .source
+        .as_ref()
+        .filter(|v| v.iter().any(|a| !a.country.is_empty()))
+    {
+        h.source_country = Some(
+            evs.iter()
+                .any(|e| e.source.code.as_deref().is_some_and(|c| wants(src, c))),
+        );
     }
-    if let Some(tgt) = r.target.as_ref().filter(|v| v.iter().any(|a| !a.country.is_empty())) {
-        h.target_country = Some(evs.iter().any(|e| e.target.as_ref().and_then(|t| t.code.as_deref()).is_some_and(|c| wants(tgt, c))));
+    if let Some(tgt) = r
+        .target
+        .as_ref()
+        .filter(|v| v.iter().any(|a| !a.country.is_empty()))
+    {
+        h.target_country = Some(evs.iter().any(|e| {
+            e.target
+                .as_ref()
+                .and_then(|t| t.code.as_deref())
+                .is_some_and(|c| wants(tgt, c))
+        }));
     }
     h
 }
@@ -136,7 +161,12 @@ pub fn sentence_hits(r: &CameoRecord, d: &Document) -> SentenceHits {
 pub fn sentence_failures(r: &CameoRecord, d: &Document) -> String {
     let h = sentence_hits(r, d);
     let mut out = String::new();
-    for (c, v) in [('P', h.plover), ('R', h.root), ('S', h.source_country), ('T', h.target_country)] {
+    for (c, v) in [
+        ('P', h.plover),
+        ('R', h.root),
+        ('S', h.source_country),
+        ('T', h.target_country),
+    ] {
         if v == Some(false) {
             out.push(c);
         }
@@ -146,7 +176,10 @@ pub fn sentence_failures(r: &CameoRecord, d: &Document) -> String {
 
 /// Scores analysed documents (one per record, same order) against the records.
 pub fn score_cameo(records: &[CameoRecord], docs: &[Document]) -> CameoScores {
-    let mut s = CameoScores { sentences: records.len(), ..Default::default() };
+    let mut s = CameoScores {
+        sentences: records.len(),
+        ..Default::default()
+    };
     for (r, d) in records.iter().zip(docs) {
         if !d.events.is_empty() {
             s.with_event += 1;
@@ -267,7 +300,10 @@ fn code_level(e: &Event, g: &GoldEvent) -> Option<u8> {
     if g.accept.contains(&e.cameo) {
         return Some(2);
     }
-    let roots: Vec<&str> = std::iter::once(&g.code).chain(&g.accept).filter_map(|c| c.get(..2)).collect();
+    let roots: Vec<&str> = std::iter::once(&g.code)
+        .chain(&g.accept)
+        .filter_map(|c| c.get(..2))
+        .collect();
     roots.contains(&e.root.as_str()).then_some(1)
 }
 
@@ -276,7 +312,12 @@ fn code_level(e: &Event, g: &GoldEvent) -> Option<u8> {
 fn actors_level(e: &Event, g: &GoldEvent) -> Option<bool> {
     let src = e.source.code.as_deref()?;
     let tgt = e.target.as_ref().and_then(|t| t.code.as_deref());
-    let gold_targets: Vec<&str> = g.target.iter().map(String::as_str).chain(g.accept_target.iter().map(String::as_str)).collect();
+    let gold_targets: Vec<&str> = g
+        .target
+        .iter()
+        .map(String::as_str)
+        .chain(g.accept_target.iter().map(String::as_str))
+        .collect();
     let check = |s: &str, gsrc: &str, t: Option<&str>, gt: &[&str]| -> Option<bool> {
         if !actor_match(s, gsrc) {
             return None;
@@ -300,7 +341,12 @@ fn actors_level(e: &Event, g: &GoldEvent) -> Option<bool> {
 /// Scores one document's events against its gold events; sums over documents with
 /// [`GoldScores::merge`].
 pub fn score_gold(gold: &[GoldEvent], events: &[Event]) -> GoldScores {
-    let mut s = GoldScores { documents: 1, gold_events: gold.len(), predicted_events: events.len(), ..Default::default() };
+    let mut s = GoldScores {
+        documents: 1,
+        gold_events: gold.len(),
+        predicted_events: events.len(),
+        ..Default::default()
+    };
     if gold.is_empty() && events.is_empty() {
         s.documents = 1;
     }
@@ -326,7 +372,14 @@ pub fn score_gold(gold: &[GoldEvent], events: &[Event]) -> GoldScores {
     }
     let (mut pred_root, mut pred_exact, mut dates, mut dates_ok) = (0, 0, 0, 0);
     for (gi, g) in gold.iter().enumerate() {
-        let mut o = GoldOutcome { id: g.id.clone(), optional: g.optional, status: "missed".into(), lenient_target: false, date_ok: None, matched: None };
+        let mut o = GoldOutcome {
+            id: g.id.clone(),
+            optional: g.optional,
+            status: "missed".into(),
+            lenient_target: false,
+            date_ok: None,
+            matched: None,
+        };
         if let Some((cl, len, ei)) = done[gi] {
             let e = &events[ei];
             o.status = match cl {
@@ -339,7 +392,10 @@ pub fn score_gold(gold: &[GoldEvent], events: &[Event]) -> GoldScores {
             o.matched = Some(format!(
                 "{} {} {} ({})",
                 e.source.code.as_deref().unwrap_or("-"),
-                e.target.as_ref().and_then(|t| t.code.as_deref()).unwrap_or("-"),
+                e.target
+                    .as_ref()
+                    .and_then(|t| t.code.as_deref())
+                    .unwrap_or("-"),
                 e.cameo,
                 e.rule
             ));
@@ -403,7 +459,12 @@ impl GoldScores {
         self.required_root_lenient += o.required_root_lenient;
         self.required_exact_lenient += o.required_exact_lenient;
         self.outcomes.extend(o.outcomes.iter().cloned());
-        let r = (self.raw.0 + o.raw.0, self.raw.1 + o.raw.1, self.raw.2 + o.raw.2, self.raw.3 + o.raw.3);
+        let r = (
+            self.raw.0 + o.raw.0,
+            self.raw.1 + o.raw.1,
+            self.raw.2 + o.raw.2,
+            self.raw.3 + o.raw.3,
+        );
         self.finish(r.0, r.1, r.2, r.3);
     }
 }

@@ -69,4 +69,7 @@ pub mod view;
 
 pub use coder::{shift_code, EventCoder, Explanation};
 pub use patterns::{builtin_patterns, parse_patterns, Pattern, PatternError, TriggerKind};
-pub use tables::{cameo, cameo_codes, plover_contexts, plover_mapping, plover_of, plover_types, CameoCode, PloverMapping, PloverType};
+pub use tables::{
+    cameo, cameo_codes, plover_contexts, plover_mapping, plover_of, plover_types, CameoCode,
+    PloverMapping, PloverType,
+};

@@ -70,7 +70,11 @@ impl Pattern {
     /// How specific the pattern is: more constraints win over fewer.
     pub fn specificity(&self) -> u32 {
         let mut s = 0;
-        if self.obj.as_ref().is_some_and(|o| o.iter().all(|x| x != "*")) {
+        if self
+            .obj
+            .as_ref()
+            .is_some_and(|o| o.iter().all(|x| x != "*"))
+        {
             s += 3;
         } else if self.obj.is_some() {
             s += 1;
@@ -88,7 +92,9 @@ impl Pattern {
             s += 2;
         }
         // (`!obj=*` only rules a reading out: it makes no pattern more specific)
-        if (!self.not_obj.is_empty() && self.not_obj.iter().any(|x| x != "*")) || !self.not_has.is_empty() {
+        if (!self.not_obj.is_empty() && self.not_obj.iter().any(|x| x != "*"))
+            || !self.not_has.is_empty()
+        {
             s += 1;
         }
         if self.need_target {
@@ -117,7 +123,10 @@ impl fmt::Display for PatternError {
 impl std::error::Error for PatternError {}
 
 fn list(v: &str) -> Vec<String> {
-    v.split(',').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect()
+    v.split(',')
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Parses a pattern file. `name` is used in error messages and `Pattern::origin`.
@@ -129,18 +138,29 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let err = |m: String| PatternError { origin: origin.clone(), message: m };
+        let err = |m: String| PatternError {
+            origin: origin.clone(),
+            message: m,
+        };
         let (spec, example) = match line.split_once('|') {
             Some((a, b)) => (a.trim(), b.trim().to_string()),
             None => (line, String::new()),
         };
         let mut parts = spec.split_whitespace();
-        let code = parts.next().ok_or_else(|| err("missing code".into()))?.to_string();
+        let code = parts
+            .next()
+            .ok_or_else(|| err("missing code".into()))?
+            .to_string();
         if crate::tables::cameo(&code).is_none() {
             return Err(err(format!("unknown CAMEO code {code:?}")));
         }
-        let id = parts.next().ok_or_else(|| err("missing pattern id".into()))?.to_string();
-        let trig = parts.next().ok_or_else(|| err("missing trigger (v:LEMMA or n:LEMMA)".into()))?;
+        let id = parts
+            .next()
+            .ok_or_else(|| err("missing pattern id".into()))?
+            .to_string();
+        let trig = parts
+            .next()
+            .ok_or_else(|| err("missing trigger (v:LEMMA or n:LEMMA)".into()))?;
         let (kind, lemmas) = if let Some(l) = trig.strip_prefix("v:") {
             (TriggerKind::Verb, list(l))
         } else if let Some(l) = trig.strip_prefix("n:") {
@@ -178,7 +198,9 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
                 "notgt" => p.no_target = true,
                 "needtgt" => p.need_target = true,
                 _ => {
-                    let (k, v) = c.split_once('=').ok_or_else(|| err(format!("bad constraint {c:?}")))?;
+                    let (k, v) = c
+                        .split_once('=')
+                        .ok_or_else(|| err(format!("bad constraint {c:?}")))?;
                     match k {
                         "obj" => p.obj = Some(list(v)),
                         "!obj" => p.not_obj = list(v),
@@ -191,7 +213,8 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
                         "gov" => p.gov = Some(list(v)),
                         "mod" => {
                             p.modality = Some(
-                                Modality::parse(v).ok_or_else(|| err(format!("unknown modality {v:?}")))?,
+                                Modality::parse(v)
+                                    .ok_or_else(|| err(format!("unknown modality {v:?}")))?,
                             )
                         }
                         _ => return Err(err(format!("unknown constraint {k:?}"))),
@@ -204,7 +227,10 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
     let mut seen = std::collections::HashSet::new();
     for p in &out {
         if !seen.insert(p.id.clone()) {
-            return Err(PatternError { origin: p.origin.clone(), message: format!("duplicate pattern id {:?}", p.id) });
+            return Err(PatternError {
+                origin: p.origin.clone(),
+                message: format!("duplicate pattern id {:?}", p.id),
+            });
         }
     }
     Ok(out)
@@ -212,8 +238,14 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
 
 /// The team's built-in pattern files (`data/patterns/*.txt`), in order.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("cooperation.txt", include_str!("../data/patterns/cooperation.txt")),
-    ("conflict.txt", include_str!("../data/patterns/conflict.txt")),
+    (
+        "cooperation.txt",
+        include_str!("../data/patterns/cooperation.txt"),
+    ),
+    (
+        "conflict.txt",
+        include_str!("../data/patterns/conflict.txt"),
+    ),
 ];
 
 /// The built-in patterns. Panics only if the embedded files are malformed (checked by tests).
@@ -233,10 +265,17 @@ mod tests {
     use super::*;
     #[test]
     fn parses_syntax() {
-        let p = parse_patterns("t", "# c\n036 acc v:accept obj=invitation,offer tgt=from,by | Kenya accepted.\n").unwrap();
+        let p = parse_patterns(
+            "t",
+            "# c\n036 acc v:accept obj=invitation,offer tgt=from,by | Kenya accepted.\n",
+        )
+        .unwrap();
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].lemmas, vec!["accept"]);
-        assert_eq!(p[0].obj.as_ref().unwrap(), &vec!["invitation".to_string(), "offer".to_string()]);
+        assert_eq!(
+            p[0].obj.as_ref().unwrap(),
+            &vec!["invitation".to_string(), "offer".to_string()]
+        );
         assert_eq!(p[0].tgt, vec!["from", "by"]);
         assert_eq!(p[0].example, "Kenya accepted.");
         assert!(parse_patterns("t", "999 x v:a | y").is_err());

@@ -56,7 +56,8 @@ struct Tables {
 }
 
 fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    s.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 fn tables() -> &'static Tables {
@@ -89,7 +90,9 @@ fn tables() -> &'static Tables {
                 cameo: f[0],
                 event_type: f[1].trim(),
                 mode: get(2),
-                contexts: get(3).map(|c| c.split(';').map(str::trim).collect()).unwrap_or_default(),
+                contexts: get(3)
+                    .map(|c| c.split(';').map(str::trim).collect())
+                    .unwrap_or_default(),
                 newsgraph: get(4).is_some_and(|n| n.starts_with("newsgraph")),
             };
             // Later lines (newsgraph decisions) override earlier ones.
@@ -104,13 +107,22 @@ fn tables() -> &'static Tables {
                     name: f[1],
                     quad_class: f[2].parse().unwrap_or(0),
                     score: f[3].parse().unwrap_or(0.0),
-                    modes: f.get(4).map(|m| m.split(',').filter(|s| !s.is_empty()).collect()).unwrap_or_default(),
+                    modes: f
+                        .get(4)
+                        .map(|m| m.split(',').filter(|s| !s.is_empty()).collect())
+                        .unwrap_or_default(),
                 }),
                 Some(&"context") if f.len() >= 2 => contexts.push(f[1]),
                 _ => {}
             }
         }
-        Tables { codes, by_code, mapping, types, contexts }
+        Tables {
+            codes,
+            by_code,
+            mapping,
+            types,
+            contexts,
+        }
     })
 }
 
@@ -192,8 +204,13 @@ mod tests {
             if c.root == "01" {
                 continue;
             }
-            let (t, _) = plover_of(c.code).unwrap_or_else(|| panic!("{} has no PLOVER type", c.code));
-            assert!(plover_types().iter().any(|p| p.name == t), "{} -> unknown type {t}", c.code);
+            let (t, _) =
+                plover_of(c.code).unwrap_or_else(|| panic!("{} has no PLOVER type", c.code));
+            assert!(
+                plover_types().iter().any(|p| p.name == t),
+                "{} -> unknown type {t}",
+                c.code
+            );
         }
     }
 }

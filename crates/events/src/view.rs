@@ -30,7 +30,10 @@ impl Tok {
         lemmas.iter().any(|l| self.is(l.as_ref()))
     }
     pub fn lemma(&self) -> &str {
-        self.lemmas.first().map(String::as_str).unwrap_or(&self.lower)
+        self.lemmas
+            .first()
+            .map(String::as_str)
+            .unwrap_or(&self.lower)
     }
 }
 
@@ -49,10 +52,15 @@ pub struct SentView {
 
 impl SentView {
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.toks.iter().enumerate().filter(move |(_, t)| t.head == Some(i)).map(|(j, _)| j)
+        self.toks
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.head == Some(i))
+            .map(|(j, _)| j)
     }
     pub fn child_with(&self, i: usize, rels: &[&str]) -> Option<usize> {
-        self.children(i).find(|&j| rels.iter().any(|r| rel_is(&self.toks[j].deprel, r)))
+        self.children(i)
+            .find(|&j| rels.iter().any(|r| rel_is(&self.toks[j].deprel, r)))
     }
     /// All descendants of `i` (not `i` itself), skipping the subtrees of children whose
     /// relation is in `skip`.
@@ -90,7 +98,8 @@ impl SentView {
     }
     /// The preposition (case child) of a nominal, lower-cased.
     pub fn case_of(&self, i: usize) -> Option<String> {
-        self.child_with(i, &["case"]).map(|c| self.toks[c].lower.clone())
+        self.child_with(i, &["case"])
+            .map(|c| self.toks[c].lower.clone())
     }
 }
 
@@ -100,32 +109,150 @@ pub fn rel_is(deprel: &str, want: &str) -> bool {
 }
 
 const IRREGULAR: &[(&str, &str)] = &[
-    ("went", "go"), ("gone", "go"), ("met", "meet"), ("held", "hold"), ("took", "take"), ("taken", "take"),
-    ("sought", "seek"), ("struck", "strike"), ("stricken", "strike"), ("shot", "shoot"), ("fought", "fight"),
-    ("led", "lead"), ("gave", "give"), ("given", "give"), ("made", "make"), ("began", "begin"), ("begun", "begin"),
-    ("broke", "break"), ("broken", "break"), ("threw", "throw"), ("thrown", "throw"), ("spoke", "speak"),
-    ("spoken", "speak"), ("withdrew", "withdraw"), ("withdrawn", "withdraw"), ("drove", "drive"), ("driven", "drive"),
-    ("sent", "send"), ("said", "say"), ("told", "tell"), ("brought", "bring"), ("paid", "pay"), ("stood", "stand"),
-    ("won", "win"), ("kept", "keep"), ("left", "leave"), ("laid", "lay"), ("beaten", "beat"), ("stole", "steal"),
-    ("stolen", "steal"), ("froze", "freeze"), ("frozen", "freeze"), ("forbade", "forbid"), ("forbidden", "forbid"),
-    ("forgave", "forgive"), ("forgiven", "forgive"), ("undertook", "undertake"), ("overthrew", "overthrow"),
-    ("overthrown", "overthrow"), ("chose", "choose"), ("chosen", "choose"), ("flew", "fly"), ("flown", "fly"),
-    ("fled", "flee"), ("sold", "sell"), ("bought", "buy"), ("hid", "hide"), ("hidden", "hide"), ("wrote", "write"),
-    ("written", "write"), ("blew", "blow"), ("blown", "blow"), ("built", "build"), ("lent", "lend"), ("spent", "spend"),
-    ("dealt", "deal"), ("caught", "catch"), ("swore", "swear"), ("sworn", "swear"), ("tore", "tear"), ("torn", "tear"),
-    ("shook", "shake"), ("shaken", "shake"), ("drew", "draw"), ("drawn", "draw"), ("ran", "run"), ("came", "come"),
-    ("became", "become"), ("overran", "overrun"), ("hung", "hang"), ("upheld", "uphold"), ("withheld", "withhold"),
-    ("sat", "sit"), ("bore", "bear"), ("borne", "bear"), ("saw", "see"), ("seen", "see"), ("knew", "know"),
-    ("known", "know"), ("rose", "rise"), ("risen", "rise"), ("fell", "fall"), ("fallen", "fall"), ("was", "be"),
-    ("were", "be"), ("is", "be"), ("are", "be"), ("been", "be"), ("has", "have"), ("had", "have"), ("did", "do"),
-    ("done", "do"), ("wo", "will"), ("'ll", "will"), ("n't", "not"), ("ca", "can"), ("oversaw", "oversee"),
-    ("mislead", "mislead"), ("misled", "mislead"), ("bid", "bid"), ("slew", "slay"), ("slain", "slay"),
-    ("fed", "feed"), ("felt", "feel"), ("meant", "mean"), ("heard", "hear"), ("found", "find"), ("got", "get"),
-    ("gotten", "get"), ("set", "set"), ("put", "put"), ("cut", "cut"), ("shut", "shut"), ("hit", "hit"),
-    ("quit", "quit"), ("lost", "lose"), ("stuck", "stick"), ("bled", "bleed"), ("arose", "arise"), ("arisen", "arise"),
-    ("forgot", "forget"), ("redrew", "redraw"), ("rebuilt", "rebuild"), ("outlawed", "outlaw"), ("children", "child"),
-    ("men", "man"), ("women", "woman"), ("people", "people"), ("police", "police"), ("talks", "talk"),
-    ("news", "news"), ("arms", "arm"), ("forces", "force"), ("relations", "relation"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("met", "meet"),
+    ("held", "hold"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("sought", "seek"),
+    ("struck", "strike"),
+    ("stricken", "strike"),
+    ("shot", "shoot"),
+    ("fought", "fight"),
+    ("led", "lead"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("made", "make"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("sent", "send"),
+    ("said", "say"),
+    ("told", "tell"),
+    ("brought", "bring"),
+    ("paid", "pay"),
+    ("stood", "stand"),
+    ("won", "win"),
+    ("kept", "keep"),
+    ("left", "leave"),
+    ("laid", "lay"),
+    ("beaten", "beat"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("forbade", "forbid"),
+    ("forbidden", "forbid"),
+    ("forgave", "forgive"),
+    ("forgiven", "forgive"),
+    ("undertook", "undertake"),
+    ("overthrew", "overthrow"),
+    ("overthrown", "overthrow"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("fled", "flee"),
+    ("sold", "sell"),
+    ("bought", "buy"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("blew", "blow"),
+    ("blown", "blow"),
+    ("built", "build"),
+    ("lent", "lend"),
+    ("spent", "spend"),
+    ("dealt", "deal"),
+    ("caught", "catch"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("shook", "shake"),
+    ("shaken", "shake"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("ran", "run"),
+    ("came", "come"),
+    ("became", "become"),
+    ("overran", "overrun"),
+    ("hung", "hang"),
+    ("upheld", "uphold"),
+    ("withheld", "withhold"),
+    ("sat", "sit"),
+    ("bore", "bear"),
+    ("borne", "bear"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("was", "be"),
+    ("were", "be"),
+    ("is", "be"),
+    ("are", "be"),
+    ("been", "be"),
+    ("has", "have"),
+    ("had", "have"),
+    ("did", "do"),
+    ("done", "do"),
+    ("wo", "will"),
+    ("'ll", "will"),
+    ("n't", "not"),
+    ("ca", "can"),
+    ("oversaw", "oversee"),
+    ("mislead", "mislead"),
+    ("misled", "mislead"),
+    ("bid", "bid"),
+    ("slew", "slay"),
+    ("slain", "slay"),
+    ("fed", "feed"),
+    ("felt", "feel"),
+    ("meant", "mean"),
+    ("heard", "hear"),
+    ("found", "find"),
+    ("got", "get"),
+    ("gotten", "get"),
+    ("set", "set"),
+    ("put", "put"),
+    ("cut", "cut"),
+    ("shut", "shut"),
+    ("hit", "hit"),
+    ("quit", "quit"),
+    ("lost", "lose"),
+    ("stuck", "stick"),
+    ("bled", "bleed"),
+    ("arose", "arise"),
+    ("arisen", "arise"),
+    ("forgot", "forget"),
+    ("redrew", "redraw"),
+    ("rebuilt", "rebuild"),
+    ("outlawed", "outlaw"),
+    ("children", "child"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("people", "people"),
+    ("police", "police"),
+    ("talks", "talk"),
+    ("news", "news"),
+    ("arms", "arm"),
+    ("forces", "force"),
+    ("relations", "relation"),
 ];
 
 /// Lemma candidates of a lower-cased word form.
@@ -162,7 +289,11 @@ pub fn lemma_candidates(lower: &str) -> Vec<String> {
                 push(s.to_string());
                 push(format!("{s}e"));
                 let b = s.as_bytes();
-                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && b[b.len() - 1].is_ascii_alphabetic() && b[b.len() - 1] != b's' {
+                if b.len() >= 3
+                    && b[b.len() - 1] == b[b.len() - 2]
+                    && b[b.len() - 1].is_ascii_alphabetic()
+                    && b[b.len() - 1] != b's'
+                {
                     push(s[..s.len() - 1].to_string());
                 }
             }
@@ -188,7 +319,17 @@ fn make_tok(doc: &Document, span: Span, upos: Upos, lemma: &str, tagged: bool) -
             lemmas.push(c);
         }
     }
-    Tok { span, text, lower, lemmas, upos, tagged, xpos: String::new(), head: None, deprel: String::new() }
+    Tok {
+        span,
+        text,
+        lower,
+        lemmas,
+        upos,
+        tagged,
+        xpos: String::new(),
+        head: None,
+        deprel: String::new(),
+    }
 }
 
 /// Builds the sentence views of a document.
@@ -218,15 +359,37 @@ pub fn sentences(doc: &Document) -> Vec<SentView> {
         if parsed {
             repair_tree(doc, &mut toks);
         }
-        out.push(SentView { index: si, span: s.span, toks, doc_offset: Some(r.start), parsed });
+        out.push(SentView {
+            index: si,
+            span: s.span,
+            toks,
+            doc_offset: Some(r.start),
+            parsed,
+        });
     }
     out
 }
 
 /// Time words that head a time phrase ("on Friday", "here Wednesday").
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-    "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
 ];
 
 /// Repairs two attachments that no well-formed tree has, so that the coder reads either
@@ -240,18 +403,32 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
     let n = toks.len();
     let is_verb = |t: &Tok| matches!(t.upos, Upos::VERB | Upos::AUX);
     // whether `h` has a dependent `k` with `f(k, its token)`
-    let has_child = |toks: &[Tok], h: usize, f: &dyn Fn(usize, &Tok) -> bool| toks.iter().enumerate().any(|(k, t)| t.head == Some(h) && f(k, t));
+    let has_child = |toks: &[Tok], h: usize, f: &dyn Fn(usize, &Tok) -> bool| {
+        toks.iter()
+            .enumerate()
+            .any(|(k, t)| t.head == Some(h) && f(k, t))
+    };
     for p in 0..n {
-        if toks[p].deprel != "nmod:poss" || !toks[p].head.is_some_and(|h| h > p && is_verb(&toks[h])) {
+        if toks[p].deprel != "nmod:poss"
+            || !toks[p].head.is_some_and(|h| h > p && is_verb(&toks[h]))
+        {
             continue;
         }
         // the noun run after the possessor's "'s": its last word heads it
         let mut k = p + 1;
-        if toks.get(k).is_some_and(|t| t.lower == "'s" || t.lower == "'") {
+        if toks
+            .get(k)
+            .is_some_and(|t| t.lower == "'s" || t.lower == "'")
+        {
             k += 1;
         }
         let mut last = None;
-        while k < n && matches!(toks[k].upos, Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM) {
+        while k < n
+            && matches!(
+                toks[k].upos,
+                Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM
+            )
+        {
             last = Some(k);
             k += 1;
         }
@@ -263,14 +440,28 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
         if !matches!(toks[c].deprel.as_str(), "acl" | "acl:relcl") {
             continue;
         }
-        let Some(day) = toks[c].head.filter(|&d| d < c) else { continue };
-        let that = has_child(toks, c, &|m, t| m > day && m < c && t.deprel == "mark" && t.lower == "that");
+        let Some(day) = toks[c].head.filter(|&d| d < c) else {
+            continue;
+        };
+        let that = has_child(toks, c, &|m, t| {
+            m > day && m < c && t.deprel == "mark" && t.lower == "that"
+        });
         if !that {
             continue;
         }
-        let timeword = TIME_WORDS.contains(&toks[day].lower.as_str()) || doc.times.iter().any(|t| t.span.contains(toks[day].span));
-        let Some(v) = toks[day].head.filter(|&v| is_verb(&toks[v]) && toks[v].is_any(crate::coder::SAY_VERBS)) else { continue };
-        if timeword && (rel_is(&toks[day].deprel, "obl") || rel_is(&toks[day].deprel, "nmod") || toks[day].deprel == "obj") {
+        let timeword = TIME_WORDS.contains(&toks[day].lower.as_str())
+            || doc.times.iter().any(|t| t.span.contains(toks[day].span));
+        let Some(v) = toks[day]
+            .head
+            .filter(|&v| is_verb(&toks[v]) && toks[v].is_any(crate::coder::SAY_VERBS))
+        else {
+            continue;
+        };
+        if timeword
+            && (rel_is(&toks[day].deprel, "obl")
+                || rel_is(&toks[day].deprel, "nmod")
+                || toks[day].deprel == "obj")
+        {
             toks[c].head = Some(v);
             toks[c].deprel = "ccomp".to_string();
         }
@@ -279,12 +470,21 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
     // "withdrew" the root, "X" its subject and "threatened" a modifier of "X"): the verb
     // after the subject is the main verb, the "unless" clause its adverbial clause
     if let Some(v) = (0..n).find(|&v| toks[v].head.is_none() && is_verb(&toks[v])) {
-        let mark = (0..v).find(|&m| toks[m].head == Some(v) && toks[m].deprel == "mark" && matches!(toks[m].lower.as_str(), "unless" | "if" | "until" | "because" | "although" | "though"));
+        let mark = (0..v).find(|&m| {
+            toks[m].head == Some(v)
+                && toks[m].deprel == "mark"
+                && matches!(
+                    toks[m].lower.as_str(),
+                    "unless" | "if" | "until" | "because" | "although" | "though"
+                )
+        });
         if let Some(m) = mark {
             let w = (0..m).find(|&w| {
                 matches!(toks[w].deprel.as_str(), "acl" | "acl:relcl")
                     && matches!(toks[w].xpos.as_str(), "VBD" | "VBN" | "VBZ" | "VBP")
-                    && toks[w].head.is_some_and(|s| s < w && toks[s].head == Some(v) && rel_is(&toks[s].deprel, "nsubj"))
+                    && toks[w].head.is_some_and(|s| {
+                        s < w && toks[s].head == Some(v) && rel_is(&toks[s].deprel, "nsubj")
+                    })
                     && !has_child(toks, w, &|_, t| rel_is(&t.deprel, "nsubj"))
             });
             if let Some(w) = w {
@@ -297,7 +497,10 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
                 toks[v].head = Some(w);
                 toks[v].deprel = "advcl".to_string();
                 // (the final full stop follows the new root)
-                if let Some(last) = toks.last_mut().filter(|t| t.head == Some(v) && t.deprel == "punct") {
+                if let Some(last) = toks
+                    .last_mut()
+                    .filter(|t| t.head == Some(v) && t.deprel == "punct")
+                {
                     last.head = Some(w);
                 }
             }
@@ -306,18 +509,29 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
     // a noun made the root with the verb after its phrase hung on it ("X of the Y
     // threatened to …" with "threatened" under "X" and "of the Y" under the verb): the verb
     // is the root, the noun its subject, the words between them the noun's modifier
-    if let Some(r) = (0..n).find(|&r| toks[r].head.is_none() && matches!(toks[r].upos, Upos::NOUN | Upos::PROPN)) {
+    if let Some(r) =
+        (0..n).find(|&r| toks[r].head.is_none() && matches!(toks[r].upos, Upos::NOUN | Upos::PROPN))
+    {
         let v = (r + 1..n).find(|&v| {
             toks[v].head == Some(r)
                 && matches!(toks[v].deprel.as_str(), "acl" | "acl:relcl" | "nmod")
                 && toks[v].upos == Upos::VERB
                 && matches!(toks[v].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN")
-                && !has_child(toks, v, &|k, t| rel_is(&t.deprel, "nsubj") || t.deprel == "mark" || t.deprel == "aux:pass" || t.deprel == "case" && k > v)
+                && !has_child(toks, v, &|k, t| {
+                    rel_is(&t.deprel, "nsubj")
+                        || t.deprel == "mark"
+                        || t.deprel == "aux:pass"
+                        || t.deprel == "case" && k > v
+                })
                 && has_child(toks, v, &|_, t| t.deprel == "xcomp" || t.deprel == "obj")
         });
         if let Some(v) = v {
             let between: Vec<usize> = (r + 1..v).filter(|&k| toks[k].head == Some(v)).collect();
-            let m = between.iter().copied().filter(|&k| matches!(toks[k].upos, Upos::NOUN | Upos::PROPN)).max();
+            let m = between
+                .iter()
+                .copied()
+                .filter(|&k| matches!(toks[k].upos, Upos::NOUN | Upos::PROPN))
+                .max();
             // (no word between may hang on the verb unless a noun can take them over)
             if m.is_some() || between.is_empty() {
                 for &k in &between {
@@ -346,8 +560,16 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
         if toks[t].lower != "that" || toks[t].upos != Upos::SCONJ || toks[t].deprel != "obj" {
             continue;
         }
-        let Some(v) = toks[t].head.filter(|&v| v < t && is_verb(&toks[v])) else { continue };
-        let clause = (t + 1..n).find(|&c| toks[c].head == Some(t) && matches!(toks[c].deprel.as_str(), "acl" | "acl:relcl" | "conj" | "ccomp"));
+        let Some(v) = toks[t].head.filter(|&v| v < t && is_verb(&toks[v])) else {
+            continue;
+        };
+        let clause = (t + 1..n).find(|&c| {
+            toks[c].head == Some(t)
+                && matches!(
+                    toks[c].deprel.as_str(),
+                    "acl" | "acl:relcl" | "conj" | "ccomp"
+                )
+        });
         if let Some(c) = clause {
             toks[c].head = Some(v);
             toks[c].deprel = "ccomp".to_string();
@@ -358,11 +580,22 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
     // "made an appeal to X to hold talks" with the "to" clause hung on the light verb: the
     // clause is the content of the appeal
     for c in 0..n {
-        if toks[c].deprel != "advcl" || !has_child(toks, c, &|m, t| m < c && t.deprel == "mark" && t.lower == "to") {
+        if toks[c].deprel != "advcl"
+            || !has_child(toks, c, &|m, t| {
+                m < c && t.deprel == "mark" && t.lower == "to"
+            })
+        {
             continue;
         }
-        let Some(v) = toks[c].head.filter(|&v| v < c && toks[v].is_any(&LIGHT_VERBS)) else { continue };
-        let obj = (v + 1..c).find(|&o| toks[o].head == Some(v) && toks[o].deprel == "obj" && toks[o].is_any(&ASK_NOUNS));
+        let Some(v) = toks[c]
+            .head
+            .filter(|&v| v < c && toks[v].is_any(&LIGHT_VERBS))
+        else {
+            continue;
+        };
+        let obj = (v + 1..c).find(|&o| {
+            toks[o].head == Some(v) && toks[o].deprel == "obj" && toks[o].is_any(&ASK_NOUNS)
+        });
         if let Some(o) = obj {
             toks[c].head = Some(o);
             toks[c].deprel = "acl".to_string();
@@ -371,11 +604,24 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
 }
 
 /// Light verbs whose object noun carries the act ("made an appeal", "issued a call").
-const LIGHT_VERBS: [&str; 8] = ["make", "issue", "renew", "repeat", "launch", "lodge", "voice", "extend"];
+const LIGHT_VERBS: [&str; 8] = [
+    "make", "issue", "renew", "repeat", "launch", "lodge", "voice", "extend",
+];
 /// Nouns of asking or offering whose "to" clause is their content.
-const ASK_NOUNS: [&str; 12] =
-    ["appeal", "call", "plea", "request", "demand", "offer", "proposal", "invitation", "promise", "pledge", "ultimatum", "bid"];
-
+const ASK_NOUNS: [&str; 12] = [
+    "appeal",
+    "call",
+    "plea",
+    "request",
+    "demand",
+    "offer",
+    "proposal",
+    "invitation",
+    "promise",
+    "pledge",
+    "ultimatum",
+    "bid",
+];
 
 /// Sentences and tokens computed simply from the text (used when no segmenter ran).
 fn fallback_sentences(doc: &Document) -> Vec<SentView> {
@@ -394,7 +640,10 @@ fn fallback_sentences(doc: &Document) -> Vec<SentView> {
             let mut e = end;
             while let Some(&(j, d)) = it.peek() {
                 let inner_ok = (d == '.' || d == '-' || d == '\'' || d == '’' || d == ',')
-                    && text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphanumeric());
                 if d.is_alphanumeric() || (inner_ok && (d != ',' || c.is_ascii_digit())) {
                     e = j + d.len_utf8();
                     it.next();
@@ -427,7 +676,9 @@ fn fallback_sentences(doc: &Document) -> Vec<SentView> {
         let t = &text[sp.range()];
         let next_upper = spans.get(k + 1).map(|n| {
             let nt = &text[n.range()];
-            nt.chars().next().is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
+            nt.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
         });
         let newline_break = spans
             .get(k + 1)
@@ -435,8 +686,17 @@ fn fallback_sentences(doc: &Document) -> Vec<SentView> {
         let end_punct = matches!(t, "." | "!" | "?") && next_upper != Some(false);
         if end_punct || newline_break || k + 1 == spans.len() {
             let s = Span::new(cur[0].start, cur[cur.len() - 1].end);
-            let toks = cur.iter().map(|sp| make_tok(doc, *sp, Upos::X, "", false)).collect();
-            out.push(SentView { index: out.len(), span: s, toks, doc_offset: None, parsed: false });
+            let toks = cur
+                .iter()
+                .map(|sp| make_tok(doc, *sp, Upos::X, "", false))
+                .collect();
+            out.push(SentView {
+                index: out.len(),
+                span: s,
+                toks,
+                doc_offset: None,
+                parsed: false,
+            });
             cur.clear();
         }
     }

@@ -9,7 +9,10 @@ use common::codes;
 fn coordinated_nationality_adjectives_give_one_source_each() {
     let e = codes("Polish and Czech ministers signed a deal to share power grids.");
     let srcs: Vec<&str> = e.iter().map(|x| x.0.as_str()).collect();
-    assert!(srcs.contains(&"POLGOV") && srcs.contains(&"CZEGOV"), "{e:?}");
+    assert!(
+        srcs.contains(&"POLGOV") && srcs.contains(&"CZEGOV"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -21,15 +24,26 @@ fn member_of_a_body_takes_the_body() {
 #[test]
 fn igo_names_from_the_fallback_lexicon() {
     let e = codes("The European Community sent Ghana food aid after the floods.");
-    assert!(e.iter().any(|x| x.0.starts_with("IGO") && x.1 == "GHA"), "{e:?}");
+    assert!(
+        e.iter().any(|x| x.0.starts_with("IGO") && x.1 == "GHA"),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn targets_from_governed_verbs_and_clauses() {
     let e = codes("Russia threatened to cut off gas supplies to Moldova.");
-    assert!(e.iter().any(|x| x.0 == "RUS" && x.1 == "MDA" && x.2.starts_with("13")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "RUS" && x.1 == "MDA" && x.2.starts_with("13")),
+        "{e:?}"
+    );
     let e = codes("Pakistan demanded that India withdraw its troops from the border.");
-    assert!(e.iter().any(|x| x.0 == "PAK" && x.1 == "IND" && x.2.starts_with("10")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "PAK" && x.1 == "IND" && x.2.starts_with("10")),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -42,7 +56,11 @@ fn own_forces_are_not_the_target() {
 #[test]
 fn reported_must_clause_is_a_demand_by_the_speaker() {
     let e = codes("Egypt said on Monday that Israel must withdraw its troops from Gaza.");
-    assert!(e.iter().any(|x| x.0 == "EGY" && x.1 == "ISR" && x.2.starts_with("10")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "EGY" && x.1 == "ISR" && x.2.starts_with("10")),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -54,13 +72,20 @@ fn refused_concession_is_a_rejection() {
 #[test]
 fn possessor_gives_a_sector_its_country() {
     let e = codes("Poland's parliament condemned the Belarusian crackdown.");
-    assert!(e.iter().any(|x| x.0.starts_with("POL") && x.2 == "111"), "{e:?}");
+    assert!(
+        e.iter().any(|x| x.0.starts_with("POL") && x.2 == "111"),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn quantity_heads_take_their_of_phrase() {
     let e = codes("Thousands of Kenyan students demonstrated in Nairobi on Friday.");
-    assert!(e.iter().any(|x| x.0.starts_with("KEN") && x.2.starts_with("14")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0.starts_with("KEN") && x.2.starts_with("14")),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -72,7 +97,10 @@ fn announced_conflict_action_is_a_threat() {
 #[test]
 fn domestic_protest_targets_the_own_government() {
     let e = codes("Angry Kenyan farmers rioted on Friday.");
-    assert!(e.iter().any(|x| x.2.starts_with("14") && x.1 == "KENGOV"), "{e:?}");
+    assert!(
+        e.iter().any(|x| x.2.starts_with("14") && x.1 == "KENGOV"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -90,7 +118,11 @@ fn participle_modifiers_report_no_event() {
 #[test]
 fn possessor_or_by_phrase_of_a_plain_object_is_the_target() {
     let e = codes("Germany praised Kenya's work on refugee protection.");
-    assert!(e.iter().any(|x| x.0 == "DEU" && x.1 == "KEN" && x.2 == "051"), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "DEU" && x.1 == "KEN" && x.2 == "051"),
+        "{e:?}"
+    );
     let e = codes("Chile condemned the raid by Bolivia on Sunday.");
     assert!(e.iter().any(|x| x.0 == "CHL" && x.1 == "BOL"), "{e:?}");
 }
@@ -98,25 +130,39 @@ fn possessor_or_by_phrase_of_a_plain_object_is_the_target() {
 #[test]
 fn named_possessor_gives_a_bare_sector_its_country() {
     let e = codes("Kenya's Cabinet condemned the raid.");
-    assert!(e.iter().any(|x| x.0 == "KENGOV" && x.2.starts_with("11")), "{e:?}");
+    assert!(
+        e.iter().any(|x| x.0 == "KENGOV" && x.2.starts_with("11")),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn chains_of_quantity_phrases_reach_the_actor() {
     let e = codes("Thousands of members of Peruvian farm unions marched in Lima.");
-    assert!(e.iter().any(|x| x.0.starts_with("PER") && x.0.len() == 6), "{e:?}");
+    assert!(
+        e.iter().any(|x| x.0.starts_with("PER") && x.0.len() == 6),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn purpose_clauses_share_the_subject() {
     let e = codes("Jordan sent a convoy to deliver food to Syria.");
-    assert!(e.iter().any(|x| x.0 == "JOR" && x.1 == "SYR" && x.2.starts_with("07")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "JOR" && x.1 == "SYR" && x.2.starts_with("07")),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn reported_must_clause_without_trigger_is_a_demand() {
     let e = codes("Chile said that Peru must change its course.");
-    assert!(e.iter().any(|x| x.0 == "CHL" && x.1 == "PER" && x.2 == "100"), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "CHL" && x.1 == "PER" && x.2 == "100"),
+        "{e:?}"
+    );
     // no second actor: no demand
     let e = codes("Officials in Chile said the economy must grow faster.");
     assert!(!e.iter().any(|x| x.2 == "100"), "{e:?}");
@@ -140,7 +186,10 @@ fn ethnic_groups_are_coded_where_they_live() {
 fn participle_modifiers_after_a_verb_or_the_report_no_event() {
     // "proposed" modifies "reforms": no proposal event; the rejection stands
     let e = codes("Chile rejected the newly proposed Bolivian border rules.");
-    assert!(e.iter().any(|x| x.0 == "CHL" && x.2.starts_with("12")), "{e:?}");
+    assert!(
+        e.iter().any(|x| x.0 == "CHL" && x.2.starts_with("12")),
+        "{e:?}"
+    );
     assert!(!e.iter().any(|x| x.2.starts_with("03")), "{e:?}");
     // "the injured" is a noun: no assault
     let e = codes("Jordan evacuated the injured from Gaza by air.");
@@ -158,7 +207,11 @@ fn an_announced_act_on_condition_is_a_threat() {
 #[test]
 fn a_plain_appeal_takes_the_kind_of_act_it_asks_for() {
     let e = codes("Chile made an appeal to Peru to hold talks on the border.");
-    assert!(e.iter().any(|x| x.0 == "CHL" && x.1 == "PER" && x.2 == "026"), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "CHL" && x.1 == "PER" && x.2 == "026"),
+        "{e:?}"
+    );
     assert!(!e.iter().any(|x| x.2 == "040"), "{e:?}");
 }
 
@@ -171,7 +224,11 @@ fn targets_from_purpose_clauses_two_levels_down() {
 #[test]
 fn the_sides_of_a_mediation_are_not_mediators() {
     let e = codes("The mediation between Sudan and Chad resumed on Monday.");
-    assert!(!e.iter().any(|x| x.2 == "045" && (x.0 == "SDN" || x.0 == "TCD")), "{e:?}");
+    assert!(
+        !e.iter()
+            .any(|x| x.2 == "045" && (x.0 == "SDN" || x.0 == "TCD")),
+        "{e:?}"
+    );
     let e = codes("Algeria resumed its mediation between Mali and Niger.");
     assert!(e.iter().any(|x| x.0 == "DZA" && x.2 == "045"), "{e:?}");
 }
@@ -179,13 +236,20 @@ fn the_sides_of_a_mediation_are_not_mediators() {
 #[test]
 fn a_named_modifier_gives_a_sector_head_its_country() {
     let e = codes("The Biden administration declared that Cuba must lower its tariffs.");
-    assert!(e.iter().any(|x| x.0 == "USAGOV" && x.1 == "CUB" && x.2 == "100"), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "USAGOV" && x.1 == "CUB" && x.2 == "100"),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn historical_armed_groups_are_known_actors() {
     let e = codes("UNITA attacked a government convoy near Huambo.");
-    assert!(e.iter().any(|x| x.0.starts_with("AGO") && x.2 == "190"), "{e:?}");
+    assert!(
+        e.iter().any(|x| x.0.starts_with("AGO") && x.2 == "190"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -197,16 +261,30 @@ fn activists_are_a_sector_not_a_country() {
 
 #[test]
 fn a_refusal_on_condition_stays_a_refusal() {
-    let e = codes("Peru will not lift its sanctions against Bolivia unless La Paz frees the prisoners.");
-    assert!(e.iter().any(|x| x.0 == "PER" && x.1 == "BOL" && x.2 == "1244"), "{e:?}");
+    let e = codes(
+        "Peru will not lift its sanctions against Bolivia unless La Paz frees the prisoners.",
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "PER" && x.1 == "BOL" && x.2 == "1244"),
+        "{e:?}"
+    );
     assert!(!e.iter().any(|x| x.2.starts_with("13")), "{e:?}");
 }
 
 #[test]
 fn a_protest_against_a_bare_sector_is_against_the_source_country_s_own() {
     let e = codes("Angry Ghanaian traders demonstrated against the police on Monday.");
-    assert!(e.iter().any(|x| x.0 == "GHA" && x.1 == "GHACOP" && x.2.starts_with("14")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "GHA" && x.1 == "GHACOP" && x.2.starts_with("14")),
+        "{e:?}"
+    );
     // a sector whose country is named keeps it
     let e = codes("Angry Ghanaian traders demonstrated against the police in Lome.");
-    assert!(e.iter().any(|x| x.0 == "GHA" && x.1 == "TGOCOP" && x.2.starts_with("14")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "GHA" && x.1 == "TGOCOP" && x.2.starts_with("14")),
+        "{e:?}"
+    );
 }

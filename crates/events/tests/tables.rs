@@ -1,10 +1,15 @@
 //! The committed code tables match the codebooks in `shared/corpora/codebooks`, and the
 //! pattern dictionary covers every CAMEO root and at least 150 three/four-digit codes.
 
-use newsgraph_events::{builtin_patterns, cameo, cameo_codes, plover_mapping, plover_of, plover_types};
+use newsgraph_events::{
+    builtin_patterns, cameo, cameo_codes, plover_mapping, plover_of, plover_types,
+};
 use std::collections::BTreeSet;
 
-const CB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/codebooks/");
+const CB: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpora/codebooks/"
+);
 
 /// Minimal CSV field splitter (quoted fields with doubled quotes).
 fn csv_fields(line: &str) -> Vec<String> {
@@ -61,11 +66,23 @@ fn plover_mapping_matches_codebook() {
     let text = std::fs::read_to_string(format!("{CB}CAMEO2PLOVER-2021.txt")).unwrap();
     let mut seen = BTreeSet::new();
     for line in text.lines() {
-        let Some((code, rest)) = line.split_once(':') else { continue };
-        if !code.chars().all(|c| c.is_ascii_digit()) || code.len() < 2 || !seen.insert(code.to_string()) {
+        let Some((code, rest)) = line.split_once(':') else {
+            continue;
+        };
+        if !code.chars().all(|c| c.is_ascii_digit())
+            || code.len() < 2
+            || !seen.insert(code.to_string())
+        {
             continue;
         }
-        let ty = rest.split('#').next().unwrap().split(',').next().unwrap().trim();
+        let ty = rest
+            .split('#')
+            .next()
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .trim();
         let m = plover_mapping(code).unwrap_or_else(|| panic!("{code} unmapped"));
         if m.newsgraph {
             continue; // documented newsgraph decision (data/README.md)
@@ -75,7 +92,11 @@ fn plover_mapping_matches_codebook() {
     assert!(seen.len() > 250);
     let tex = std::fs::read_to_string(format!("{CB}PLOVER_MANUAL.tex")).unwrap();
     for t in plover_types() {
-        assert!(tex.contains(&format!("\\section{{{}}}", t.name)), "{} is not a PLOVER category", t.name);
+        assert!(
+            tex.contains(&format!("\\section{{{}}}", t.name)),
+            "{} is not a PLOVER category",
+            t.name
+        );
     }
     assert_eq!(plover_of("163").unwrap().0, "SANCTION");
 }
@@ -85,9 +106,20 @@ fn dictionary_coverage() {
     let pats = builtin_patterns();
     let roots: BTreeSet<String> = pats.iter().map(|p| p.code[..2].to_string()).collect();
     for r in 1..=20 {
-        assert!(roots.contains(&format!("{r:02}")), "no pattern for root {r:02}");
+        assert!(
+            roots.contains(&format!("{r:02}")),
+            "no pattern for root {r:02}"
+        );
     }
-    let codes: BTreeSet<&str> = pats.iter().map(|p| p.code.as_str()).filter(|c| c.len() >= 3).collect();
-    eprintln!("{} patterns, {} distinct three/four-digit codes", pats.len(), codes.len());
+    let codes: BTreeSet<&str> = pats
+        .iter()
+        .map(|p| p.code.as_str())
+        .filter(|c| c.len() >= 3)
+        .collect();
+    eprintln!(
+        "{} patterns, {} distinct three/four-digit codes",
+        pats.len(),
+        codes.len()
+    );
     assert!(codes.len() >= 150, "{} distinct codes", codes.len());
 }

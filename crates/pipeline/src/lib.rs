@@ -60,7 +60,11 @@ impl Pipeline {
 
     /// Runs the components one by one and calls `each` after each of them (for `explain`
     /// and per-stage timings).
-    pub fn analyze_traced(&self, doc: &mut Document, mut each: impl FnMut(&'static str, &Document)) {
+    pub fn analyze_traced(
+        &self,
+        doc: &mut Document,
+        mut each: impl FnMut(&'static str, &Document),
+    ) {
         self.start(doc);
         for c in &self.components {
             c.process(doc);
@@ -69,7 +73,12 @@ impl Pipeline {
     }
 
     fn start(&self, doc: &mut Document) {
-        if doc.date.is_none() && !doc.warnings.iter().any(|w| w.starts_with("no article date")) {
+        if doc.date.is_none()
+            && !doc
+                .warnings
+                .iter()
+                .any(|w| w.starts_with("no article date"))
+        {
             doc.warnings.push(
                 "no article date: relative times are left unresolved (give --date YYYY-MM-DD)"
                     .to_string(),
@@ -80,7 +89,9 @@ impl Pipeline {
     /// The standard pipeline with user options; fails on a bad actor dictionary.
     pub fn with_options(opts: &Options) -> Result<Self, String> {
         match &opts.actors {
-            Some(p) => Ok(Self::build(newsgraph_entities::EntityRecognizer::with_actors_file(p)?)),
+            Some(p) => Ok(Self::build(
+                newsgraph_entities::EntityRecognizer::with_actors_file(p)?,
+            )),
             None => Ok(Pipeline::new()),
         }
     }
@@ -124,7 +135,10 @@ mod tests {
     #[test]
     fn until_keeps_the_components_before_the_named_one() {
         let names = Pipeline::new().until("events").component_names();
-        assert_eq!(names, ["segment", "tag", "parse", "time", "entities", "quotes"]);
+        assert_eq!(
+            names,
+            ["segment", "tag", "parse", "time", "entities", "quotes"]
+        );
         assert_eq!(Pipeline::new().until("no such").component_names().len(), 7);
     }
 }

@@ -10,7 +10,10 @@ fn main() {
         eprintln!("usage: dump FILE.jsonl [MAX]");
         std::process::exit(2);
     };
-    let max: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
+    let max: usize = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(usize::MAX);
     let opts = newsgraph_read::ReadOptions::default();
     let seg = newsgraph_text::Segmenter::new();
     let time = newsgraph_time::TimeTagger::new();
@@ -27,7 +30,10 @@ fn main() {
         qf.process(&mut doc);
         n += 1;
         for q in &doc.quotes {
-            let s = |sp: Option<newsgraph_core::Span>| sp.map(|x| doc.text[x.range()].replace('\n', " ")).unwrap_or_default();
+            let s = |sp: Option<newsgraph_core::Span>| {
+                sp.map(|x| doc.text[x.range()].replace('\n', " "))
+                    .unwrap_or_default()
+            };
             let k = q.kind as usize;
             counts[k] += 1;
             if q.speaker_span.is_none() {
@@ -40,11 +46,16 @@ fn main() {
                 doc.id,
                 q.kind.as_str(),
                 s(q.speaker_span),
-                q.speaker.map(|e| doc.entities[e].name.as_str()).unwrap_or("-"),
+                q.speaker
+                    .map(|e| doc.entities[e].name.as_str())
+                    .unwrap_or("-"),
                 s(q.cue),
                 content
             );
         }
     }
-    eprintln!("{n} documents: direct {}, partial {}, indirect {}, without speaker {}", counts[0], counts[1], counts[2], counts[3]);
+    eprintln!(
+        "{n} documents: direct {}, partial {}, indirect {}, without speaker {}",
+        counts[0], counts[1], counts[2], counts[3]
+    );
 }

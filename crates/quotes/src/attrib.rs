@@ -11,63 +11,363 @@ pub const PRON_SUBJ: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// Words that never sit inside a speaker noun phrase.
 const STOP: &[&str] = &[
-    "that", "and", "but", "or", "nor", "while", "when", "whereas", "as", "because", "since", "if", "after",
-    "before", "though", "although", "where", "which", "who", "whom", "whose", "so", "than", "then", "to", "with",
-    "by", "on", "into", "onto", "about", "over", "under", "during", "without", "against", "between", "among",
-    "through", "via", "per", "is", "was", "were", "are", "be", "been", "being", "am", "has", "have", "had",
-    "having", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "not", "n't", "did",
-    "does", "do", "also", "however", "meanwhile", "there", "here", "yet", "still", "just", "only", "even",
-    "now", "already", "later", "earlier", "today", "yesterday", "tonight", "him", "them", "us", "me", "it",
-    "he", "she", "they", "we", "i", "you", "this", "what", "how", "why", "all", "again", "once", "up",
-    "out", "down", "off", "too", "very", "never", "reportedly", "previously", "further", "quoted",
+    "that",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "while",
+    "when",
+    "whereas",
+    "as",
+    "because",
+    "since",
+    "if",
+    "after",
+    "before",
+    "though",
+    "although",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "so",
+    "than",
+    "then",
+    "to",
+    "with",
+    "by",
+    "on",
+    "into",
+    "onto",
+    "about",
+    "over",
+    "under",
+    "during",
+    "without",
+    "against",
+    "between",
+    "among",
+    "through",
+    "via",
+    "per",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "having",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "not",
+    "n't",
+    "did",
+    "does",
+    "do",
+    "also",
+    "however",
+    "meanwhile",
+    "there",
+    "here",
+    "yet",
+    "still",
+    "just",
+    "only",
+    "even",
+    "now",
+    "already",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "tonight",
+    "him",
+    "them",
+    "us",
+    "me",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "what",
+    "how",
+    "why",
+    "all",
+    "again",
+    "once",
+    "up",
+    "out",
+    "down",
+    "off",
+    "too",
+    "very",
+    "never",
+    "reportedly",
+    "previously",
+    "further",
+    "quoted",
     // frequent irregular verb forms (no -ed) that end a subject when there are no POS tags
-    "gave", "made", "took", "went", "came", "held", "met", "left", "sent", "saw", "won", "lost", "began",
-    "became", "led", "put", "set", "got", "ran", "brought", "bought", "spoke", "chose", "drew", "fell", "felt",
-    "found", "heard", "kept", "knew", "paid", "rose", "sat", "sold", "stood", "struck", "thought", "threw",
-    "understood", "wore", "shot", "hit", "cut", "let", "gives", "makes", "takes", "goes", "comes", "holds",
-    "meets", "sees", "wins", "leads", "gets", "seems", "seemed", "appears", "remains", "wants", "needs",
-    "faces", "plans", "hopes", "believes", "expects", "feels", "thinks", "knows", "read", "reads",
+    "gave",
+    "made",
+    "took",
+    "went",
+    "came",
+    "held",
+    "met",
+    "left",
+    "sent",
+    "saw",
+    "won",
+    "lost",
+    "began",
+    "became",
+    "led",
+    "put",
+    "set",
+    "got",
+    "ran",
+    "brought",
+    "bought",
+    "spoke",
+    "chose",
+    "drew",
+    "fell",
+    "felt",
+    "found",
+    "heard",
+    "kept",
+    "knew",
+    "paid",
+    "rose",
+    "sat",
+    "sold",
+    "stood",
+    "struck",
+    "thought",
+    "threw",
+    "understood",
+    "wore",
+    "shot",
+    "hit",
+    "cut",
+    "let",
+    "gives",
+    "makes",
+    "takes",
+    "goes",
+    "comes",
+    "holds",
+    "meets",
+    "sees",
+    "wins",
+    "leads",
+    "gets",
+    "seems",
+    "seemed",
+    "appears",
+    "remains",
+    "wants",
+    "needs",
+    "faces",
+    "plans",
+    "hopes",
+    "believes",
+    "expects",
+    "feels",
+    "thinks",
+    "knows",
+    "read",
+    "reads",
 ];
 
 /// Prepositions allowed inside a speaker phrase ("a spokesman for the ministry").
 const NP_PREP: &[&str] = &["of", "for", "from", "at", "in"];
 
 pub const DETS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "some", "many",
-    "several", "most", "both", "each", "another", "other", "two", "three", "four", "five", "six", "any", "no",
-    "one",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "some",
+    "many", "several", "most", "both", "each", "another", "other", "two", "three", "four", "five",
+    "six", "any", "no", "one",
 ];
 
 /// Adverbs and auxiliaries between a subject and its speech verb ("Kim has also said").
 const ADV_SKIP: &[&str] = &[
-    "also", "later", "earlier", "previously", "again", "then", "once", "further", "repeatedly", "recently",
-    "reportedly", "just", "only", "still", "even", "today", "yesterday", "tonight", "never", "not", "n't",
-    "already", "quoted", "as", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can",
-    "may", "might", "must", "should", "did", "does", "do", "been", "be", "being", "however", "too", "separately",
-    "subsequently", "immediately", "publicly", "privately", "flatly", "firmly", "openly", "reportedly",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "again",
+    "then",
+    "once",
+    "further",
+    "repeatedly",
+    "recently",
+    "reportedly",
+    "just",
+    "only",
+    "still",
+    "even",
+    "today",
+    "yesterday",
+    "tonight",
+    "never",
+    "not",
+    "n't",
+    "already",
+    "quoted",
+    "as",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "does",
+    "do",
+    "been",
+    "be",
+    "being",
+    "however",
+    "too",
+    "separately",
+    "subsequently",
+    "immediately",
+    "publicly",
+    "privately",
+    "flatly",
+    "firmly",
+    "openly",
+    "reportedly",
 ];
 
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.",
-    "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "today", "yesterday", "tonight", "morning",
-    "afternoon", "evening", "night", "week", "month", "year", "weekend",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
+    "weekend",
 ];
 
-const TIME_PREP: &[&str] = &["on", "in", "at", "by", "last", "this", "next", "early", "late", "earlier", "later", "on", "during"];
+const TIME_PREP: &[&str] = &[
+    "on", "in", "at", "by", "last", "this", "next", "early", "late", "earlier", "later", "on",
+    "during",
+];
 
 const AUX_MODAL: &[&str] = &[
-    "is", "was", "were", "are", "will", "would", "had", "has", "have", "could", "can", "should", "must", "may",
-    "might", "did", "does", "do", "shall", "won't", "wouldn't", "isn't", "wasn't", "hasn't", "hadn't", "can't",
-    "couldn't", "didn't", "doesn't", "don't", "aren't", "weren't", "'s", "be",
+    "is", "was", "were", "are", "will", "would", "had", "has", "have", "could", "can", "should",
+    "must", "may", "might", "did", "does", "do", "shall", "won't", "wouldn't", "isn't", "wasn't",
+    "hasn't", "hadn't", "can't", "couldn't", "didn't", "doesn't", "don't", "aren't", "weren't",
+    "'s", "be",
 ];
 
-const ED_ADJ: &[&str] = &["armed", "retired", "elected", "united", "unnamed", "detained", "jailed", "exiled", "indicted", "embattled", "veteran"];
+const ED_ADJ: &[&str] = &[
+    "armed",
+    "retired",
+    "elected",
+    "united",
+    "unnamed",
+    "detained",
+    "jailed",
+    "exiled",
+    "indicted",
+    "embattled",
+    "veteran",
+];
 
 const LY_NOT_ADV: &[&str] = &[
-    "family", "assembly", "anomaly", "supply", "rally", "ally", "italy", "july", "monopoly", "bully", "belly",
-    "jelly", "lily", "tally", "folly", "holly", "reply", "apply", "comply", "daily", "weekly", "monthly",
-    "quarterly", "yearly", "elderly", "friendly", "early", "only", "kelly", "emily", "sally", "molly", "billy",
+    "family",
+    "assembly",
+    "anomaly",
+    "supply",
+    "rally",
+    "ally",
+    "italy",
+    "july",
+    "monopoly",
+    "bully",
+    "belly",
+    "jelly",
+    "lily",
+    "tally",
+    "folly",
+    "holly",
+    "reply",
+    "apply",
+    "comply",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "yearly",
+    "elderly",
+    "friendly",
+    "early",
+    "only",
+    "kelly",
+    "emily",
+    "sally",
+    "molly",
+    "billy",
 ];
 
 /// An adverb in -ly ("reportedly", "flatly"); by POS when tagged.
@@ -115,7 +415,23 @@ impl<'a> Ctx<'a> {
             if matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ) {
                 return None;
             }
-        } else if i > 0 && DETS.contains(&self.toks()[i - 1].lower.as_str()) && !matches!(self.toks()[i - 1].lower.as_str(), "two" | "three" | "four" | "five" | "six" | "one" | "both" | "many" | "several" | "some" | "most") {
+        } else if i > 0
+            && DETS.contains(&self.toks()[i - 1].lower.as_str())
+            && !matches!(
+                self.toks()[i - 1].lower.as_str(),
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "one"
+                    | "both"
+                    | "many"
+                    | "several"
+                    | "some"
+                    | "most"
+            )
+        {
             // "the state broadcaster", "his claims"
             return None;
         }
@@ -130,15 +446,47 @@ impl<'a> Ctx<'a> {
     /// A base form ("say", "report") reads as a verb after a modal, "to", a pronoun or a
     /// plural subject ("officials say").
     fn bare_verb_ok(&self, i: usize) -> bool {
-        let Some(p) = i.checked_sub(1).map(|j| &self.toks()[j]) else { return false };
+        let Some(p) = i.checked_sub(1).map(|j| &self.toks()[j]) else {
+            return false;
+        };
         if self.toks().get(i + 1).is_some_and(|n| n.is_punct(":")) {
             return true;
         }
         let w = p.lower.as_str();
-        matches!(w, "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "to" | "did" | "do"
-            | "does" | "not" | "n't" | "didn't" | "don't" | "doesn't" | "won't" | "they" | "we" | "i" | "you"
-            | "also" | "often" | "now" | "still" | "who")
-            || (p.kind == Kind::Word && w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s") && w.len() > 3)
+        matches!(
+            w,
+            "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "to"
+                | "did"
+                | "do"
+                | "does"
+                | "not"
+                | "n't"
+                | "didn't"
+                | "don't"
+                | "doesn't"
+                | "won't"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "also"
+                | "often"
+                | "now"
+                | "still"
+                | "who"
+        ) || (p.kind == Kind::Word
+            && w.ends_with('s')
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && w.len() > 3)
     }
 
     /// "according to" at `i`.
@@ -189,9 +537,38 @@ impl<'a> Ctx<'a> {
         }
         if t.cap {
             return w == "the"
-                || !matches!(w, "but" | "and" | "meanwhile" | "however" | "while" | "after" | "when" | "as"
-                    | "in" | "on" | "at" | "during" | "it" | "he" | "she" | "they" | "we" | "i" | "this" | "that"
-                    | "if" | "although" | "though" | "because" | "since" | "notably" | "also" | "still" | "yet");
+                || !matches!(
+                    w,
+                    "but"
+                        | "and"
+                        | "meanwhile"
+                        | "however"
+                        | "while"
+                        | "after"
+                        | "when"
+                        | "as"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "during"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "this"
+                        | "that"
+                        | "if"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "since"
+                        | "notably"
+                        | "also"
+                        | "still"
+                        | "yet"
+                );
         }
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return true;
@@ -227,7 +604,13 @@ impl<'a> Ctx<'a> {
                 }
             } else if self.is_timeish(x) || (x.time && x.cap) {
                 i -= 1;
-                while i > lo && (self.is_timeish(&t[i - 1]) || t[i - 1].lower.chars().all(|c| c.is_ascii_digit() || c == ',')) {
+                while i > lo
+                    && (self.is_timeish(&t[i - 1])
+                        || t[i - 1]
+                            .lower
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == ','))
+                {
                     i -= 1;
                 }
                 if i > lo && TIME_PREP.contains(&t[i - 1].lower.as_str()) {
@@ -247,7 +630,9 @@ impl<'a> Ctx<'a> {
         // "X, who …, said" / "X, a spokesman, said" / "X, however, said"
         if end > lo && t[end - 1].is_punct(",") {
             let c2 = end - 1;
-            let j = (lo..c2).rev().find(|&j| t[j].is_punct(",") || t[j].kind == Kind::QMark || is_end_punct(&t[j]))?;
+            let j = (lo..c2)
+                .rev()
+                .find(|&j| t[j].is_punct(",") || t[j].kind == Kind::QMark || is_end_punct(&t[j]))?;
             if !t[j].is_punct(",") || j + 1 >= c2 {
                 return None;
             }
@@ -255,9 +640,20 @@ impl<'a> Ctx<'a> {
             let f = first.lower.as_str();
             let rel = matches!(f, "who" | "which" | "whose" | "whom" | "where");
             let adv = c2 - (j + 1) <= 2
-                && t[j + 1..c2].iter().all(|x| ADV_SKIP.contains(&x.lower.as_str()) || ly_adverb(x) || matches!(x.lower.as_str(), "though" | "meanwhile" | "too" | "in" | "turn"));
-            let appos = (DETS.contains(&f) || first.cap) && c2 - (j + 1) <= 8 && (j + 1..c2).all(|x| self.np_ok(x, false));
-            let long_appos = !(rel || adv || appos) && c2 - (j + 1) <= 24 && !(j + 1..c2).any(|x| self.verb(x).is_some());
+                && t[j + 1..c2].iter().all(|x| {
+                    ADV_SKIP.contains(&x.lower.as_str())
+                        || ly_adverb(x)
+                        || matches!(
+                            x.lower.as_str(),
+                            "though" | "meanwhile" | "too" | "in" | "turn"
+                        )
+                });
+            let appos = (DETS.contains(&f) || first.cap)
+                && c2 - (j + 1) <= 8
+                && (j + 1..c2).all(|x| self.np_ok(x, false));
+            let long_appos = !(rel || adv || appos)
+                && c2 - (j + 1) <= 24
+                && !(j + 1..c2).any(|x| self.verb(x).is_some());
             if !(rel || adv || appos || long_appos) {
                 return None;
             }
@@ -315,7 +711,10 @@ impl<'a> Ctx<'a> {
         while b < hi && b - a < 10 && self.np_ok(b, true) {
             b += 1;
         }
-        while b > a && (NP_PREP.contains(&t[b - 1].lower.as_str()) || DETS.contains(&t[b - 1].lower.as_str())) {
+        while b > a
+            && (NP_PREP.contains(&t[b - 1].lower.as_str())
+                || DETS.contains(&t[b - 1].lower.as_str()))
+        {
             b -= 1;
         }
         (b > a).then_some((a, b))
@@ -357,7 +756,12 @@ impl<'a> Ctx<'a> {
     pub fn clause_subject(&self, k: usize) -> Option<(usize, usize)> {
         let t = self.toks();
         let sent = t[k].sent;
-        if let Some(a) = self.attrs.iter().rev().find(|a| a.cue < k && t[a.cue].sent == sent && a.speaker.is_some()) {
+        if let Some(a) = self
+            .attrs
+            .iter()
+            .rev()
+            .find(|a| a.cue < k && t[a.cue].sent == sent && a.speaker.is_some())
+        {
             return a.speaker;
         }
         let lo = {
@@ -377,7 +781,12 @@ impl<'a> Ctx<'a> {
             if let Some((a, b)) = self.right_np(seg_start, seg_end) {
                 // (not a possessor: "Taiwan's most important backer" names someone else)
                 let possessive = t[b - 1].lower.ends_with("'s") || t[b - 1].lower.ends_with("’s");
-                if b < seg_end && t[b].kind == Kind::Word && !t[b].cap && !NP_PREP.contains(&t[b].lower.as_str()) && !possessive {
+                if b < seg_end
+                    && t[b].kind == Kind::Word
+                    && !t[b].cap
+                    && !NP_PREP.contains(&t[b].lower.as_str())
+                    && !possessive
+                {
                     return Some((a, b));
                 }
             }
@@ -391,7 +800,11 @@ impl<'a> Ctx<'a> {
         let c = (lo..k).find(|&j| t[j].is_punct(","))?;
         let (a, b) = self.right_np(lo, c)?;
         let next = t.get(c + 1)?;
-        let appos = DETS.contains(&next.lower.as_str()) || next.lower.ends_with("'s") || next.lower.ends_with("’s") || t.get(c + 2).is_some_and(|x| matches!(x.lower.as_str(), "'s" | "’s"));
+        let appos = DETS.contains(&next.lower.as_str())
+            || next.lower.ends_with("'s")
+            || next.lower.ends_with("’s")
+            || t.get(c + 2)
+                .is_some_and(|x| matches!(x.lower.as_str(), "'s" | "’s"));
         (a == lo && b == c && t[a..b].iter().any(|x| x.cap) && appos).then_some((a, b))
     }
 
@@ -399,7 +812,9 @@ impl<'a> Ctx<'a> {
     pub fn speaker_for_cue(&self, k: usize) -> Option<(usize, usize)> {
         let hi = self.clause_hi(k);
         if self.according(k) {
-            let hi2 = (k + 2..hi).find(|&j| self.toks()[j].is_punct(",")).unwrap_or(hi);
+            let hi2 = (k + 2..hi)
+                .find(|&j| self.toks()[j].is_punct(","))
+                .unwrap_or(hi);
             return self.right_np(k + 2, hi2);
         }
         if self.gerund(k) && k > 0 && self.toks()[k - 1].is_punct(",") {
@@ -408,13 +823,19 @@ impl<'a> Ctx<'a> {
         let lo = self.clause_lo(k);
         // a verb coordinated with the clause's first ("X welcomed the decision but said
         // ..."): X
-        if k > lo && matches!(self.toks()[k - 1].lower.as_str(), "and" | "but") && self.left_np(k, lo).is_none() {
+        if k > lo
+            && matches!(self.toks()[k - 1].lower.as_str(), "and" | "but")
+            && self.left_np(k, lo).is_none()
+        {
             return self.clause_subject(k - 1);
         }
         self.left_np(k, lo).or_else(|| {
             // inverted: `…, said X` or `said X:`
-            let h = (k + 1..hi).find(|&j| self.toks()[j].kind == Kind::Punct).unwrap_or(hi);
-            if k > lo && self.toks()[k - 1].is_punct(",") || h < hi && self.toks()[h].is_punct(":") {
+            let h = (k + 1..hi)
+                .find(|&j| self.toks()[j].kind == Kind::Punct)
+                .unwrap_or(hi);
+            if k > lo && self.toks()[k - 1].is_punct(",") || h < hi && self.toks()[h].is_punct(":")
+            {
                 self.right_np(k + 1, h)
             } else {
                 None
@@ -430,7 +851,9 @@ impl<'a> Ctx<'a> {
         let mut a = a;
         if a + 1 < b && TIME_PREP.contains(&t[a].lower.as_str()) && self.is_timeish(&t[a + 1]) {
             a += 1;
-            while a < b && (self.is_timeish(&t[a]) || t[a].lower.chars().all(|c| c.is_ascii_digit())) {
+            while a < b
+                && (self.is_timeish(&t[a]) || t[a].lower.chars().all(|c| c.is_ascii_digit()))
+            {
                 a += 1;
             }
             if a < b && t[a].is_punct(",") {
@@ -447,9 +870,36 @@ impl<'a> Ctx<'a> {
         }
         let w = x.lower.as_str();
         if AUX_MODAL.contains(&w)
-            || matches!(w, "to" | "for" | "in" | "on" | "at" | "by" | "with" | "as" | "about" | "of" | "from" | "into"
-                | "over" | "against" | "during" | "after" | "before" | "since" | "until" | "and" | "or" | "but" | "so"
-                | "nothing" | "something" | "anything" | "yes" | "no")
+            || matches!(
+                w,
+                "to" | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "with"
+                    | "as"
+                    | "about"
+                    | "of"
+                    | "from"
+                    | "into"
+                    | "over"
+                    | "against"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "so"
+                    | "nothing"
+                    | "something"
+                    | "anything"
+                    | "yes"
+                    | "no"
+            )
         {
             return None;
         }
@@ -460,7 +910,9 @@ impl<'a> Ctx<'a> {
     /// spokeswoman, the road …`): the index after its closing comma.
     pub fn skip_apposition(&self, a: usize, b: usize) -> usize {
         let t = self.toks();
-        let Some(c) = (a..b.min(a + 9)).find(|&j| t[j].is_punct(",")) else { return a };
+        let Some(c) = (a..b.min(a + 9)).find(|&j| t[j].is_punct(",")) else {
+            return a;
+        };
         let Some(first) = t.get(a) else { return a };
         let f = first.lower.as_str();
         let starts = DETS.contains(&f) || f.ends_with("'s") || f.ends_with("’s");
@@ -484,10 +936,18 @@ impl<'a> Ctx<'a> {
         // the verb must come before a comma, a relative pronoun or a coordination:
         // `claimed victory in the vote, which was marred …` is no clause
         let lim = (a + 1..b.min(a + 12))
-            .find(|&j| t[j].is_punct(",") || matches!(t[j].lower.as_str(), "which" | "who" | "whose" | "and" | "but" | "while"))
+            .find(|&j| {
+                t[j].is_punct(",")
+                    || matches!(
+                        t[j].lower.as_str(),
+                        "which" | "who" | "whose" | "and" | "but" | "while"
+                    )
+            })
             .unwrap_or(b.min(a + 12));
         if t[a].upos.is_some() {
-            return t[a + 1..lim].iter().any(|x| matches!(x.upos, Some(Upos::VERB | Upos::AUX)) && !x.lower.ends_with("ing"));
+            return t[a + 1..lim].iter().any(|x| {
+                matches!(x.upos, Some(Upos::VERB | Upos::AUX)) && !x.lower.ends_with("ing")
+            });
         }
         (a + 1..lim).any(|j| {
             let x = &t[j];
@@ -495,7 +955,10 @@ impl<'a> Ctx<'a> {
             x.kind == Kind::Word
                 && !x.cap
                 && (AUX_MODAL.contains(&w)
-                    || (w.len() > 4 && w.ends_with("ed") && !ED_ADJ.contains(&w) && !DETS.contains(&t[j - 1].lower.as_str())))
+                    || (w.len() > 4
+                        && w.ends_with("ed")
+                        && !ED_ADJ.contains(&w)
+                        && !DETS.contains(&t[j - 1].lower.as_str())))
         })
     }
 }
@@ -510,12 +973,18 @@ pub fn name_like(content: &str) -> bool {
     if content.contains(['.', ',', '!', '?', ';', ':']) {
         return false;
     }
-    const MINOR: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by"];
+    const MINOR: &[&str] = &[
+        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by",
+    ];
     words.iter().enumerate().all(|(i, w)| {
         let c = w.chars().find(|c| c.is_alphanumeric());
         match c {
             None => true,
-            Some(c) => c.is_uppercase() || c.is_numeric() || (i > 0 && MINOR.contains(&w.to_lowercase().as_str())),
+            Some(c) => {
+                c.is_uppercase()
+                    || c.is_numeric()
+                    || (i > 0 && MINOR.contains(&w.to_lowercase().as_str()))
+            }
         }
     })
 }

@@ -134,7 +134,11 @@ impl QuoteReport {
 
     /// One JSON object with all figures.
     pub fn to_json(&self) -> Value {
-        let kinds: serde_json::Map<String, Value> = self.by_kind.iter().map(|(k, v)| (k.clone(), v.json())).collect();
+        let kinds: serde_json::Map<String, Value> = self
+            .by_kind
+            .iter()
+            .map(|(k, v)| (k.clone(), v.json()))
+            .collect();
         serde_json::json!({
             "documents": self.documents,
             "quotes": self.quotes.json(),
@@ -166,7 +170,9 @@ impl QuoteReport {
         for (k, v) in &self.by_kind {
             s.push_str(&line(&format!("  {k}"), v));
         }
-        let r = |name: &str, x: &Ratio| format!("{name:<22} {}/{} = {:.3}\n", x.right, x.total, x.value());
+        let r = |name: &str, x: &Ratio| {
+            format!("{name:<22} {}/{} = {:.3}\n", x.right, x.total, x.value())
+        };
         s.push_str(&r("quote speakers", &self.speaker));
         s.push_str(&r("reported speakers", &self.reported_speaker));
         s.push_str(&r("times found", &self.times_found));
@@ -191,14 +197,19 @@ pub struct Gold {
 
 /// Reads a gold file.
 pub fn load_gold(path: &Path) -> Result<Gold, String> {
-    let src = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let json: Value = serde_json::from_str(&src).map_err(|e| format!("{}: invalid JSON: {e}", path.display()))?;
+    let src = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let json: Value =
+        serde_json::from_str(&src).map_err(|e| format!("{}: invalid JSON: {e}", path.display()))?;
     let doc = json
         .get("document")
         .and_then(Value::as_str)
         .ok_or_else(|| format!("{}: missing field `document`", path.display()))?;
     let dir = path.parent().unwrap_or(Path::new("."));
-    Ok(Gold { document: dir.join(doc), json })
+    Ok(Gold {
+        document: dir.join(doc),
+        json,
+    })
 }
 
 /// Evaluates gold files: for each, reads the article it names and analyses it with
@@ -210,9 +221,19 @@ pub fn eval_gold(
     let mut total = QuoteReport::default();
     for f in files {
         let gold = load_gold(f)?;
-        let raw = std::fs::read_to_string(&gold.document)
-            .map_err(|e| format!("{}: cannot read article {}: {e}", f.display(), gold.document.display()))?;
-        let id = gold.document.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string();
+        let raw = std::fs::read_to_string(&gold.document).map_err(|e| {
+            format!(
+                "{}: cannot read article {}: {e}",
+                f.display(),
+                gold.document.display()
+            )
+        })?;
+        let id = gold
+            .document
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("document")
+            .to_string();
         let doc = analyze(&id, &raw)?;
         total.merge(score(&doc, &gold.json));
     }
@@ -231,7 +252,8 @@ pub fn normalize(s: &str) -> String {
         })
         .collect();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    s.trim_matches(|c: char| c.is_whitespace() || ",.;:!?\"'()[]—–-…".contains(c)).to_lowercase()
+    s.trim_matches(|c: char| c.is_whitespace() || ",.;:!?\"'()[]—–-…".contains(c))
+        .to_lowercase()
 }
 
 fn content_words(s: &str) -> Vec<String> {
@@ -291,13 +313,22 @@ fn speaker_right(doc: &Document, q: &Quote, gold: &str) -> bool {
     if g.is_empty() {
         return false;
     }
-    let by_entity = q.speaker.and_then(|e| doc.entities.get(e)).is_some_and(|e| norm_name(&e.name) == g);
-    let by_text = q.speaker_span.and_then(|s| doc.text.get(s.range())).is_some_and(|t| norm_name(t) == g);
+    let by_entity = q
+        .speaker
+        .and_then(|e| doc.entities.get(e))
+        .is_some_and(|e| norm_name(&e.name) == g);
+    let by_text = q
+        .speaker_span
+        .and_then(|s| doc.text.get(s.range()))
+        .is_some_and(|t| norm_name(t) == g);
     by_entity || by_text
 }
 
 fn speaker_desc(doc: &Document, q: &Quote) -> String {
-    let text = q.speaker_span.and_then(|s| doc.text.get(s.range())).unwrap_or("-");
+    let text = q
+        .speaker_span
+        .and_then(|s| doc.text.get(s.range()))
+        .unwrap_or("-");
     match q.speaker.and_then(|e| doc.entities.get(e)) {
         Some(e) => format!("{text} → {}", e.name),
         None => text.to_string(),
@@ -314,15 +345,30 @@ fn optional(v: &Value) -> bool {
 
 /// Scores one analysed document against one gold annotation (the parsed JSON).
 pub fn score(doc: &Document, gold: &Value) -> QuoteReport {
-    let mut r = QuoteReport { documents: 1, ..Default::default() };
+    let mut r = QuoteReport {
+        documents: 1,
+        ..Default::default()
+    };
     let empty = Vec::new();
     let id = &doc.id;
     let qtext = |q: &Quote| doc.text.get(q.span.range()).unwrap_or("").to_string();
-    let cue_text = |q: &Quote| q.cue.and_then(|c| doc.text.get(c.range())).unwrap_or("").to_lowercase();
+    let cue_text = |q: &Quote| {
+        q.cue
+            .and_then(|c| doc.text.get(c.range()))
+            .unwrap_or("")
+            .to_lowercase()
+    };
 
     // direct + partial
-    let gq = gold.get("quotes").and_then(Value::as_array).unwrap_or(&empty);
-    let sys: Vec<&Quote> = doc.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
+    let gq = gold
+        .get("quotes")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    let sys: Vec<&Quote> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
     let mut sys_used = vec![false; sys.len()];
     for kind in ["direct", "partial"] {
         r.by_kind.insert(kind.to_string(), Prf::default());
@@ -334,7 +380,11 @@ pub fn score(doc: &Document, gold: &Value) -> QuoteReport {
         let m = (0..sys.len())
             .filter(|&i| !sys_used[i])
             .find(|&i| normalize(&qtext(sys[i])) == gn)
-            .or_else(|| (0..sys.len()).filter(|&i| !sys_used[i]).find(|&i| token_f1(&qtext(sys[i]), gt) >= 0.8));
+            .or_else(|| {
+                (0..sys.len())
+                    .filter(|&i| !sys_used[i])
+                    .find(|&i| token_f1(&qtext(sys[i]), gt) >= 0.8)
+            });
         match m {
             Some(i) => {
                 sys_used[i] = true;
@@ -371,13 +421,24 @@ pub fn score(doc: &Document, gold: &Value) -> QuoteReport {
         if !sys_used[i] {
             r.quotes.fp += 1;
             r.by_kind.entry(q.kind.as_str().to_string()).or_default().fp += 1;
-            r.notes.push(format!("{id}: false {} quote {:?}", q.kind.as_str(), qtext(q)));
+            r.notes.push(format!(
+                "{id}: false {} quote {:?}",
+                q.kind.as_str(),
+                qtext(q)
+            ));
         }
     }
 
     // reported speech
-    let gr = gold.get("reported_speech").and_then(Value::as_array).unwrap_or(&empty);
-    let ind: Vec<&Quote> = doc.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
+    let gr = gold
+        .get("reported_speech")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    let ind: Vec<&Quote> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
     let mut used = vec![false; ind.len()];
     let mut prf = Prf::default();
     for g in gr {
@@ -408,7 +469,8 @@ pub fn score(doc: &Document, gold: &Value) -> QuoteReport {
             None => {
                 if !optional(g) {
                     prf.fn_ += 1;
-                    r.notes.push(format!("{id}: missed reported speech ({gcue}) {gc:?}"));
+                    r.notes
+                        .push(format!("{id}: missed reported speech ({gcue}) {gc:?}"));
                 }
             }
         }
@@ -416,13 +478,20 @@ pub fn score(doc: &Document, gold: &Value) -> QuoteReport {
     for (i, q) in ind.iter().enumerate() {
         if !used[i] {
             prf.fp += 1;
-            r.notes.push(format!("{id}: false reported speech ({}) {:?}", cue_text(q), qtext(q)));
+            r.notes.push(format!(
+                "{id}: false reported speech ({}) {:?}",
+                cue_text(q),
+                qtext(q)
+            ));
         }
     }
     r.by_kind.insert("indirect".to_string(), prf);
 
     // times
-    let gt = gold.get("times").and_then(Value::as_array).unwrap_or(&empty);
+    let gt = gold
+        .get("times")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
     let mut taken = vec![false; doc.times.len()];
     for g in gt.iter().filter(|g| !optional(g)) {
         let mut texts = vec![normalize(gstr(g, "text"))];
@@ -430,7 +499,11 @@ pub fn score(doc: &Document, gold: &Value) -> QuoteReport {
             texts.extend(a.iter().filter_map(Value::as_str).map(normalize));
         }
         let ctx_spans: Vec<(usize, usize)> = match g.get("context").and_then(Value::as_str) {
-            Some(c) if !c.is_empty() => doc.text.match_indices(c).map(|(i, m)| (i, i + m.len())).collect(),
+            Some(c) if !c.is_empty() => doc
+                .text
+                .match_indices(c)
+                .map(|(i, m)| (i, i + m.len()))
+                .collect(),
             _ => vec![(0, doc.text.len())],
         };
         r.times_found.total += 1;
@@ -439,7 +512,9 @@ pub fn score(doc: &Document, gold: &Value) -> QuoteReport {
             let t = &doc.times[i];
             !taken[i]
                 && texts.contains(&normalize(doc.text.get(t.span.range()).unwrap_or("")))
-                && ctx_spans.iter().any(|&(a, b)| a <= t.span.start && t.span.end <= b)
+                && ctx_spans
+                    .iter()
+                    .any(|&(a, b)| a <= t.span.start && t.span.end <= b)
         });
         match m {
             Some(i) => {
@@ -456,7 +531,9 @@ pub fn score(doc: &Document, gold: &Value) -> QuoteReport {
                     ));
                 }
             }
-            None => r.notes.push(format!("{id}: missed time {:?}", gstr(g, "text"))),
+            None => r
+                .notes
+                .push(format!("{id}: missed time {:?}", gstr(g, "text"))),
         }
     }
     r
@@ -474,7 +551,11 @@ mod tests {
 
     #[test]
     fn prf_figures() {
-        let p = Prf { tp: 6, fp: 2, fn_: 1 };
+        let p = Prf {
+            tp: 6,
+            fp: 2,
+            fn_: 1,
+        };
         assert!((p.precision() - 0.75).abs() < 1e-9);
         assert!((p.recall() - 6.0 / 7.0).abs() < 1e-9);
         assert_eq!(Prf::default().f1(), 0.0);
@@ -483,7 +564,12 @@ mod tests {
     #[test]
     fn coverage_allows_paraphrase() {
         let g = "Putin accepted the invitation";
-        assert!(coverage(g, "Russian President Putin on Monday accepted the invitation by Kim") >= 0.99);
+        assert!(
+            coverage(
+                g,
+                "Russian President Putin on Monday accepted the invitation by Kim"
+            ) >= 0.99
+        );
         assert!(coverage(g, "Kim left") < 0.3);
     }
 }

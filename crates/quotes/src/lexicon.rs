@@ -32,7 +32,10 @@ const EMBEDDED: &str = include_str!("../data/speech_verbs.txt");
 impl Lexicon {
     /// The lexicon shipped with the crate.
     pub fn embedded() -> Self {
-        Lexicon::parse(EMBEDDED).unwrap_or_else(|_| Lexicon { verbs: Vec::new(), forms: HashMap::new() })
+        Lexicon::parse(EMBEDDED).unwrap_or_else(|_| Lexicon {
+            verbs: Vec::new(),
+            forms: HashMap::new(),
+        })
     }
 
     /// Parses the lexicon format; errors name the line.
@@ -85,8 +88,26 @@ mod tests {
     fn embedded_lexicon_has_the_core_verbs() {
         let l = Lexicon::embedded();
         assert!(l.len() > 40);
-        for w in ["said", "says", "told", "added", "stated", "noted", "warned", "insisted", "claimed", "wrote",
-            "tweeted", "announced", "confirmed", "denied", "informed", "urged", "saying", "adding"] {
+        for w in [
+            "said",
+            "says",
+            "told",
+            "added",
+            "stated",
+            "noted",
+            "warned",
+            "insisted",
+            "claimed",
+            "wrote",
+            "tweeted",
+            "announced",
+            "confirmed",
+            "denied",
+            "informed",
+            "urged",
+            "saying",
+            "adding",
+        ] {
             assert!(l.lookup(w).is_some(), "{w} missing");
         }
         assert_eq!(l.lookup("told").map(|v| v.frame), Some(Frame::Object));

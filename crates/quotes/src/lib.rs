@@ -70,7 +70,9 @@ struct Found {
 impl QuoteFinder {
     /// The finder with the embedded speech-verb lexicon.
     pub fn new() -> Self {
-        QuoteFinder { lex: Lexicon::embedded() }
+        QuoteFinder {
+            lex: Lexicon::embedded(),
+        }
     }
 
     /// The finder with another lexicon (see `data/speech_verbs.txt` for the format).
@@ -85,7 +87,11 @@ impl QuoteFinder {
         let mut prev_open_chain: Option<usize> = None;
         for (pi, p) in paras.iter().enumerate() {
             let first_new = found.len();
-            let mut ctx = Ctx { p, lex: &self.lex, attrs: Vec::new() };
+            let mut ctx = Ctx {
+                p,
+                lex: &self.lex,
+                attrs: Vec::new(),
+            };
             self.direct(doc, pi, &mut ctx, &mut found);
             // a quotation left open at the end of the previous paragraph continues here
             if let Some(c) = prev_open_chain.take() {
@@ -111,7 +117,10 @@ impl QuoteFinder {
         inherit(&paras, &mut found);
         // Reported speech that opens the article starts after its dateline
         // ("NAIROBI, July 25 (Reuters) - Police fired ..., witnesses said").
-        for f in found.iter_mut().filter(|f| f.kind == QuoteKind::Indirect && (f.content.start == 0 || doc.text[..f.content.start].ends_with('\n'))) {
+        for f in found.iter_mut().filter(|f| {
+            f.kind == QuoteKind::Indirect
+                && (f.content.start == 0 || doc.text[..f.content.start].ends_with('\n'))
+        }) {
             let skip = newsgraph_core::dateline_len(doc.text.get(f.content.range()).unwrap_or(""));
             if skip > 0 && f.content.start + skip < f.content.end {
                 f.content = Span::new(f.content.start + skip, f.content.end);
@@ -142,7 +151,15 @@ impl QuoteFinder {
                     .unwrap_or((doc.date, DateSource::Document)),
                 _ => quote_date(doc, f, &contents),
             };
-            quotes.push(Quote { span: f.content, kind: f.kind, speaker, speaker_span: f.speaker, cue: f.cue, date, date_source });
+            quotes.push(Quote {
+                span: f.content,
+                kind: f.kind,
+                speaker,
+                speaker_span: f.speaker,
+                cue: f.cue,
+                date,
+                date_source,
+            });
         }
         quotes
     }
@@ -160,12 +177,24 @@ impl QuoteFinder {
             // attribution before the opening mark: `X said: "…"`
             let pre = self.pre_attr(ctx, q.open);
             let starts_sentence = prev.is_none_or(|x| {
-                x.kind == Kind::QMark || (x.kind == Kind::Punct && matches!(x.lower.as_str(), "." | "!" | "?" | ";" | ":" | "—" | "–" | "-" | "("))
+                x.kind == Kind::QMark
+                    || (x.kind == Kind::Punct
+                        && matches!(
+                            x.lower.as_str(),
+                            "." | "!" | "?" | ";" | ":" | "—" | "–" | "-" | "("
+                        ))
             });
-            let upper = content.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+            let upper = content
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric());
             let after_comma = prev.is_some_and(|x| x.is_punct(","));
-            let pre_adjacent = pre.is_some_and(|a| a.cue + 4 >= q.open && ctx.verb(a.cue) != Some(Frame::Partial));
-            let mut kind = if starts_sentence || (after_comma && (upper || pre.is_some())) || (pre_adjacent && upper) {
+            let pre_adjacent =
+                pre.is_some_and(|a| a.cue + 4 >= q.open && ctx.verb(a.cue) != Some(Frame::Partial));
+            let mut kind = if starts_sentence
+                || (after_comma && (upper || pre.is_some()))
+                || (pre_adjacent && upper)
+            {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
@@ -204,15 +233,41 @@ impl QuoteFinder {
             // told reporters that Moscow would respond "in a measured way"` (Peskov; but `X
             // said that Y had called the talks "productive"` stays Y's)
             if kind == QuoteKind::Partial {
-                let unreal = |k: usize| k > 0 && matches!(t[k - 1].lower.as_str(), "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must" | "to" | "'ll" | "'d");
+                let unreal = |k: usize| {
+                    k > 0
+                        && matches!(
+                            t[k - 1].lower.as_str(),
+                            "would"
+                                | "will"
+                                | "could"
+                                | "can"
+                                | "may"
+                                | "might"
+                                | "should"
+                                | "must"
+                                | "to"
+                                | "'ll"
+                                | "'d"
+                        )
+                };
                 if let Some(a) = attr.filter(|a| a.cue < q.open && unreal(a.cue)) {
                     let sent = t[a.cue].sent;
-                    let outer = (0..a.cue).rev().take_while(|&i| t[i].sent == sent).find(|&i| {
-                        !t[i].in_quote && ctx.is_cue(i) && ctx.verb(i) != Some(Frame::Partial) && t[i + 1..a.cue].iter().any(|x| x.lower == "that")
-                    });
+                    let outer = (0..a.cue)
+                        .rev()
+                        .take_while(|&i| t[i].sent == sent)
+                        .find(|&i| {
+                            !t[i].in_quote
+                                && ctx.is_cue(i)
+                                && ctx.verb(i) != Some(Frame::Partial)
+                                && t[i + 1..a.cue].iter().any(|x| x.lower == "that")
+                        });
                     if let Some(k0) = outer {
                         if let Some(sp) = ctx.speaker_for_cue(k0) {
-                            attr = Some(Attr { cue: k0, cue_len: 1, speaker: Some(sp) });
+                            attr = Some(Attr {
+                                cue: k0,
+                                cue_len: 1,
+                                speaker: Some(sp),
+                            });
                         }
                     }
                 }
@@ -225,7 +280,9 @@ impl QuoteFinder {
                 content: q.content,
                 kind,
                 cue: attr.map(|a| cue_span(ctx, a)),
-                speaker: attr.and_then(|a| a.speaker).map(|(s, e)| Span::new(t[s].span.start, t[e - 1].span.end)),
+                speaker: attr
+                    .and_then(|a| a.speaker)
+                    .map(|(s, e)| Span::new(t[s].span.start, t[e - 1].span.end)),
                 chain: None,
                 own: attr.is_some_and(|a| a.speaker.is_some()),
             });
@@ -237,7 +294,10 @@ impl QuoteFinder {
         let t = ctx.toks();
         let c = close?;
         let mut i = c + 1;
-        while i < n && t[i].kind == Kind::Punct && matches!(t[i].lower.as_str(), "," | "—" | "–" | "-") {
+        while i < n
+            && t[i].kind == Kind::Punct
+            && matches!(t[i].lower.as_str(), "," | "—" | "–" | "-")
+        {
             i += 1;
         }
         if i >= n || t[i].in_quote {
@@ -249,18 +309,30 @@ impl QuoteFinder {
         }
         if ctx.according(i) {
             let sp = ctx.right_np(i + 2, hi);
-            return sp.map(|s| Attr { cue: i, cue_len: 2, speaker: Some(s) });
+            return sp.map(|s| Attr {
+                cue: i,
+                cue_len: 2,
+                speaker: Some(s),
+            });
         }
         if ctx.verb(i).is_some() {
             let sp = ctx.right_np(i + 1, hi)?;
-            return Some(Attr { cue: i, cue_len: 1, speaker: Some(sp) });
+            return Some(Attr {
+                cue: i,
+                cue_len: 1,
+                speaker: Some(sp),
+            });
         }
         let k = (i..hi.min(i + 20)).find(|&k| ctx.verb(k).is_some())?;
         let (a, b) = ctx.left_np(k, i)?;
         if a != i && !(a > i && t[i..a].iter().all(|x| DETS.contains(&x.lower.as_str()))) {
             return None;
         }
-        Some(Attr { cue: k, cue_len: 1, speaker: Some((a, b)) })
+        Some(Attr {
+            cue: k,
+            cue_len: 1,
+            speaker: Some((a, b)),
+        })
     }
 
     /// `X said: "…"`, `X told reporters, "…"`, `according to X, "…"`.
@@ -277,7 +349,10 @@ impl QuoteFinder {
         let mut k = None;
         for x in (lo..j).rev() {
             let tx = &t[x];
-            if tx.kind == Kind::QMark || tx.in_quote || (tx.kind == Kind::Punct && matches!(tx.lower.as_str(), "." | "!" | "?" | ";")) {
+            if tx.kind == Kind::QMark
+                || tx.in_quote
+                || (tx.kind == Kind::Punct && matches!(tx.lower.as_str(), "." | "!" | "?" | ";"))
+            {
                 break;
             }
             if ctx.is_cue(x) {
@@ -287,17 +362,32 @@ impl QuoteFinder {
         }
         let k = k?;
         let cue_len = if ctx.according(k) { 2 } else { 1 };
-        Some(Attr { cue: k, cue_len, speaker: ctx.speaker_for_cue(k) })
+        Some(Attr {
+            cue: k,
+            cue_len,
+            speaker: ctx.speaker_for_cue(k),
+        })
     }
 
     /// The nearest cue in the sentence of token `at`, outside quotations: left first.
     fn sentence_cue(&self, ctx: &Ctx, at: usize) -> Option<Attr> {
         let t = ctx.toks();
         let sent = t[at].sent;
-        let left = (0..at).rev().take_while(|&i| t[i].sent == sent).find(|&i| !t[i].in_quote && ctx.is_cue(i));
-        let k = left.or_else(|| (at..t.len()).take_while(|&i| t[i].sent == sent).find(|&i| !t[i].in_quote && ctx.is_cue(i)))?;
+        let left = (0..at)
+            .rev()
+            .take_while(|&i| t[i].sent == sent)
+            .find(|&i| !t[i].in_quote && ctx.is_cue(i));
+        let k = left.or_else(|| {
+            (at..t.len())
+                .take_while(|&i| t[i].sent == sent)
+                .find(|&i| !t[i].in_quote && ctx.is_cue(i))
+        })?;
         let cue_len = if ctx.according(k) { 2 } else { 1 };
-        Some(Attr { cue: k, cue_len, speaker: ctx.speaker_for_cue(k) })
+        Some(Attr {
+            cue: k,
+            cue_len,
+            speaker: ctx.speaker_for_cue(k),
+        })
     }
 
     /// Reported speech without quotation marks.
@@ -310,12 +400,24 @@ impl QuoteFinder {
         while i < n {
             let k = i;
             i += 1;
-            if used.contains(&k) || t[k].in_quote || !ctx.is_cue(k) || ctx.verb(k) == Some(Frame::Partial) {
+            if used.contains(&k)
+                || t[k].in_quote
+                || !ctx.is_cue(k)
+                || ctx.verb(k) == Some(Frame::Partial)
+            {
                 continue;
             }
             let sent = t[k].sent;
-            let s0 = (0..k).rev().take_while(|&j| t[j].sent == sent).last().unwrap_or(k);
-            let mut s1 = (k..n).take_while(|&j| t[j].sent == sent).last().map(|j| j + 1).unwrap_or(k + 1);
+            let s0 = (0..k)
+                .rev()
+                .take_while(|&j| t[j].sent == sent)
+                .last()
+                .unwrap_or(k);
+            let mut s1 = (k..n)
+                .take_while(|&j| t[j].sent == sent)
+                .last()
+                .map(|j| j + 1)
+                .unwrap_or(k + 1);
             while s1 > k + 1 && t[s1 - 1].kind != Kind::Word {
                 s1 -= 1;
             }
@@ -323,7 +425,8 @@ impl QuoteFinder {
             while s0c < k && t[s0c].kind != Kind::Word {
                 s0c += 1;
             }
-            let has_mark = |a: usize, b: usize| t[a..b].iter().any(|x| x.kind == Kind::QMark || x.in_quote);
+            let has_mark =
+                |a: usize, b: usize| t[a..b].iter().any(|x| x.kind == Kind::QMark || x.in_quote);
             let prev_comma = k > s0 && t[k - 1].is_punct(",");
             let mut out: Option<(usize, usize, Option<(usize, usize)>, usize)> = None; // content a..b, speaker, cue_len
             if ctx.according(k) {
@@ -358,7 +461,13 @@ impl QuoteFinder {
                 let lo = ctx.clause_lo(k).max(s0);
                 // (a verb coordinated with the clause's first, "X defended the quotas but
                 // said that …": X)
-                let left = ctx.left_np(k, lo).or_else(|| if k > lo && matches!(t[k - 1].lower.as_str(), "and" | "but") { ctx.clause_subject(k - 1) } else { None });
+                let left = ctx.left_np(k, lo).or_else(|| {
+                    if k > lo && matches!(t[k - 1].lower.as_str(), "and" | "but") {
+                        ctx.clause_subject(k - 1)
+                    } else {
+                        None
+                    }
+                });
                 if let Some((a, b)) = left {
                     if a > s0c + 2 && t[a - 1].is_punct(",") && trailing_adjunct(ctx, k + 1, s1) {
                         // `CONTENT, X said.`
@@ -370,7 +479,9 @@ impl QuoteFinder {
                     }
                 }
             }
-            let Some((a, b, speaker @ Some(_), cue_len)) = out else { continue };
+            let Some((a, b, speaker @ Some(_), cue_len)) = out else {
+                continue;
+            };
             // content after the cue must open a clause
             let a = if a > k {
                 match ctx.content_begin(a, b) {
@@ -383,7 +494,22 @@ impl QuoteFinder {
             // a linking adverb opening the sentence is the writer's, not the source's
             // ("Meanwhile, Israeli airstrikes killed …, according to the ministry")
             let mut a = a;
-            if a + 2 < b && t[a + 1].is_punct(",") && matches!(t[a].lower.as_str(), "meanwhile" | "however" | "separately" | "elsewhere" | "earlier" | "later" | "also" | "moreover" | "still" | "instead") {
+            if a + 2 < b
+                && t[a + 1].is_punct(",")
+                && matches!(
+                    t[a].lower.as_str(),
+                    "meanwhile"
+                        | "however"
+                        | "separately"
+                        | "elsewhere"
+                        | "earlier"
+                        | "later"
+                        | "also"
+                        | "moreover"
+                        | "still"
+                        | "instead"
+                )
+            {
                 a += 2;
             }
             let mut b = b;
@@ -393,7 +519,11 @@ impl QuoteFinder {
             if b <= a + 1 || has_mark(a, b) {
                 continue;
             }
-            let attr = Attr { cue: k, cue_len, speaker };
+            let attr = Attr {
+                cue: k,
+                cue_len,
+                speaker,
+            };
             ctx.attrs.push(attr);
             found.push(Found {
                 para: pi,
@@ -421,7 +551,11 @@ impl QuoteFinder {
         }
         // `said in a statement that …`, `told reporters on Monday that …`
         if let Some(j) = (a..s1.min(a + 8)).find(|&j| t[j].lower == "that") {
-            if t[a..j].iter().all(|x| x.kind == Kind::Word || x.is_punct(",")) && !ctx.is_clause(a, j) {
+            if t[a..j]
+                .iter()
+                .all(|x| x.kind == Kind::Word || x.is_punct(","))
+                && !ctx.is_clause(a, j)
+            {
                 return Some(j + 1);
             }
         }
@@ -449,7 +583,22 @@ fn trailing_adjunct(ctx: &Ctx, a: usize, hi: usize) -> bool {
         return true;
     }
     let w = t[a].lower.as_str();
-    hi - a <= 6 && matches!(w, "on" | "in" | "at" | "during" | "late" | "early" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later")
+    hi - a <= 6
+        && matches!(
+            w,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "late"
+                | "early"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "earlier"
+                | "later"
+        )
         && !ctx.is_clause(a, hi)
 }
 
@@ -463,10 +612,16 @@ fn cue_span(ctx: &Ctx, a: Attr) -> Span {
 /// (`newsgraph_time::governing_date`), else the article date. Time expressions inside
 /// quoted or reported words say what the speaker talked about, not when they spoke: only
 /// the time expressions of the cue's sentence outside every quotation count.
-fn quote_date(doc: &Document, f: &Found, contents: &[Span]) -> (Option<chrono::NaiveDate>, DateSource) {
+fn quote_date(
+    doc: &Document,
+    f: &Found,
+    contents: &[Span],
+) -> (Option<chrono::NaiveDate>, DateSource) {
     let fallback = (doc.date, DateSource::Document);
     let Some(cue) = f.cue else { return fallback };
-    let Some(si) = doc.sentence_at(cue.start) else { return fallback };
+    let Some(si) = doc.sentence_at(cue.start) else {
+        return fallback;
+    };
     let sspan = doc.sentences[si].span;
     let day = |t: &newsgraph_core::TimeExpr| t.value.as_deref().and_then(newsgraph_time::value_day);
     let outside: Vec<chrono::NaiveDate> = doc
@@ -521,7 +676,8 @@ fn inherit(paras: &[Para], found: &mut [Found]) {
             continue;
         }
         let pi = found[i].para;
-        let same = |j: usize| found[j].para == pi && found[j].kind == QuoteKind::Direct && found[j].own;
+        let same =
+            |j: usize| found[j].para == pi && found[j].kind == QuoteKind::Direct && found[j].own;
         let before = |j: usize| found[j].para == pi && found[j].own && pos[j] < pos[i];
         let src = order[..pos[i]]
             .iter()

@@ -3,10 +3,42 @@
 use newsgraph_core::{Document, EntityType, MentionKind, Span};
 
 const PERSON_NOUNS: &[&str] = &[
-    "leader", "president", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "official", "envoy", "ambassador", "general", "commander", "chief", "head", "boss",
-    "diplomat", "senator", "governor", "mayor", "king", "queen", "prince", "pope", "dictator", "ruler",
-    "lawmaker", "man", "woman", "politician", "candidate", "ceo", "chairman", "chairwoman", "director",
+    "leader",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "envoy",
+    "ambassador",
+    "general",
+    "commander",
+    "chief",
+    "head",
+    "boss",
+    "diplomat",
+    "senator",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "dictator",
+    "ruler",
+    "lawmaker",
+    "man",
+    "woman",
+    "politician",
+    "candidate",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "director",
 ];
 
 fn words(s: &str) -> Vec<String> {
@@ -43,7 +75,11 @@ pub fn link_speaker(doc: &Document, span: Span, prev_speakers: &[usize]) -> Opti
     //    "the Houthis' spokesman, Yahya Saree" is Saree.
     //    (only a possessor before any "of" phrase: in "Ted Scambos of CU Boulder's
     //    Institute" the head is Ted Scambos)
-    let first_pp = [" of ", " for ", " at ", " from ", " in "].iter().filter_map(|p| text.find(p)).min().unwrap_or(text.len());
+    let first_pp = [" of ", " for ", " at ", " from ", " in "]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .min()
+        .unwrap_or(text.len());
     let head_start = ["'s ", "’s ", "s' ", "s’ "]
         .iter()
         .filter_map(|p| text.find(p).filter(|&i| i < first_pp).map(|i| i + p.len()))
@@ -81,7 +117,12 @@ fn apposed_person(doc: &Document, span: Span) -> Option<usize> {
     doc.entities.iter().position(|e| {
         e.etype == EntityType::Person
             && e.mentions.iter().any(|m| {
-                m.kind == MentionKind::Name && m.span.start == start && doc.text.get(m.span.end..).is_some_and(|r| r.starts_with(','))
+                m.kind == MentionKind::Name
+                    && m.span.start == start
+                    && doc
+                        .text
+                        .get(m.span.end..)
+                        .is_some_and(|r| r.starts_with(','))
             })
     })
 }
@@ -116,7 +157,13 @@ fn overlap_entity(doc: &Document, part: Span, span: Span) -> Option<usize> {
 
 fn fallback(doc: &Document, span: Span, text: &str, prev_speakers: &[usize]) -> Option<usize> {
     let last_before = |ei: usize| -> usize {
-        doc.entities[ei].mentions.iter().filter(|m| m.span.start < span.start).map(|m| m.span.start + 1).max().unwrap_or(0)
+        doc.entities[ei]
+            .mentions
+            .iter()
+            .filter(|m| m.span.start < span.start)
+            .map(|m| m.span.start + 1)
+            .max()
+            .unwrap_or(0)
     };
     // 2. names
     let sp = strip_det(text);
@@ -135,7 +182,10 @@ fn fallback(doc: &Document, span: Span, text: &str, prev_speakers: &[usize]) -> 
             continue;
         }
         let eq = nw == sp_words;
-        let caps_in_name = !caps.is_empty() && caps.iter().all(|c| c.split(' ').all(|p| nw.iter().any(|w| w == p)));
+        let caps_in_name = !caps.is_empty()
+            && caps
+                .iter()
+                .all(|c| c.split(' ').all(|p| nw.iter().any(|w| w == p)));
         let name_in_span = nw.len() >= 2 && sp_words.windows(nw.len()).any(|w| w == nw.as_slice());
         if eq || caps_in_name || name_in_span {
             cands.push(ei);
@@ -156,16 +206,19 @@ fn fallback(doc: &Document, span: Span, text: &str, prev_speakers: &[usize]) -> 
     if text.trim_start().to_lowercase().starts_with("the ") {
         let head = sp_words.last()?.clone();
         if let Some(ei) = doc.entities.iter().position(|e| {
-            e.role.as_deref().is_some_and(|r| words(r).last() == Some(&head)) && e.etype == EntityType::Person
+            e.role
+                .as_deref()
+                .is_some_and(|r| words(r).last() == Some(&head))
+                && e.etype == EntityType::Person
         }) {
             return Some(ei);
         }
         if PERSON_NOUNS.contains(&head.as_str()) {
-            return prev_speakers
-                .iter()
-                .rev()
-                .copied()
-                .find(|&ei| doc.entities.get(ei).is_some_and(|e| e.etype == EntityType::Person));
+            return prev_speakers.iter().rev().copied().find(|&ei| {
+                doc.entities
+                    .get(ei)
+                    .is_some_and(|e| e.etype == EntityType::Person)
+            });
         }
     }
     None

@@ -49,7 +49,6 @@ pub struct QSeg {
     pub content: Span,
 }
 
-
 /// One paragraph, tokenised.
 #[derive(Debug, Clone)]
 pub struct Para {
@@ -62,9 +61,10 @@ pub struct Para {
 }
 
 const ABBREVS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "st", "prof", "jr", "sr",
-    "no", "vs", "maj", "adm", "cmdr", "pres", "rev", "hon", "gen", "brig", "insp", "supt", "jan", "feb", "aug",
-    "sept", "sep", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "dept", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "st", "prof",
+    "jr", "sr", "no", "vs", "maj", "adm", "cmdr", "pres", "rev", "hon", "gen", "brig", "insp",
+    "supt", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
+    "dept", "u.s", "u.k", "u.n", "e.g", "i.e",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -122,7 +122,9 @@ pub fn paragraph_spans(doc: &Document) -> Vec<Span> {
 /// Tokenises `span` of `text` into words, punctuation and quotation marks.
 pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let mut toks = Vec::new();
-    let Some(s) = text.get(span.range()) else { return toks };
+    let Some(s) = text.get(span.range()) else {
+        return toks;
+    };
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
     let n = chars.len();
@@ -157,7 +159,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 {
                     // internal apostrophe, hyphen, decimal point, abbreviation dots ("U.S"),
                     // thousands separators ("5,000": only between digits)
-                    if cj == ',' && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
+                    if cj == ','
+                        && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit())
+                    {
                         break;
                     }
                     if cj == '–' {
@@ -202,7 +206,9 @@ fn pair_quotes(text: &str, toks: &mut [Tok]) -> Vec<QSeg> {
         }
         let c = toks[i].lower.chars().next().unwrap_or('"');
         // a stray closing mark or an inch mark (5'10") is not an opener
-        let prev_digit = i > 0 && toks[i - 1].span.end == toks[i].span.start && toks[i - 1].lower.ends_with(|ch: char| ch.is_ascii_digit());
+        let prev_digit = i > 0
+            && toks[i - 1].span.end == toks[i].span.start
+            && toks[i - 1].lower.ends_with(|ch: char| ch.is_ascii_digit());
         if !is_open_dq(c) || prev_digit {
             i += 1;
             continue;
@@ -243,7 +249,11 @@ fn pair_quotes(text: &str, toks: &mut [Tok]) -> Vec<QSeg> {
             t.in_quote = true;
         }
         if !content.is_empty() {
-            segs.push(QSeg { open: i, close, content });
+            segs.push(QSeg {
+                open: i,
+                close,
+                content,
+            });
         }
         i = close.map(|c| c + 1).unwrap_or(n);
     }
@@ -252,7 +262,9 @@ fn pair_quotes(text: &str, toks: &mut [Tok]) -> Vec<QSeg> {
 
 /// Trims whitespace from both ends of a span.
 pub fn trim_span(text: &str, span: Span) -> Span {
-    let Some(s) = text.get(span.range()) else { return span };
+    let Some(s) = text.get(span.range()) else {
+        return span;
+    };
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
     Span::new(span.start + lead, span.start + lead + t.len())
@@ -267,7 +279,9 @@ fn assign_sentences(text: &str, toks: &mut [Tok], segs: &[QSeg]) {
     let mut closers = vec![false; n];
     for q in segs {
         if let Some(c) = q.close {
-            let ends = text.get(q.content.range()).is_some_and(|s| s.ends_with(['.', '!', '?']));
+            let ends = text
+                .get(q.content.range())
+                .is_some_and(|s| s.ends_with(['.', '!', '?']));
             let next_starts = c + 1 < n && (toks[c + 1].cap || toks[c + 1].kind == Kind::QMark);
             closers[c] = ends && next_starts;
         }
@@ -275,10 +289,15 @@ fn assign_sentences(text: &str, toks: &mut [Tok], segs: &[QSeg]) {
     for i in 0..n {
         toks[i].sent = sent;
         let t = &toks[i];
-        let end_punct = t.kind == Kind::Punct && !t.in_quote && matches!(t.lower.as_str(), "." | "!" | "?");
+        let end_punct =
+            t.kind == Kind::Punct && !t.in_quote && matches!(t.lower.as_str(), "." | "!" | "?");
         if end_punct || closers[i] {
             // keep a closing quotation mark right after the full stop in the same sentence
-            if end_punct && i + 1 < n && toks[i + 1].kind == Kind::QMark && toks[i + 1].span.start == t.span.end {
+            if end_punct
+                && i + 1 < n
+                && toks[i + 1].kind == Kind::QMark
+                && toks[i + 1].span.start == t.span.end
+            {
                 continue;
             }
             sent += 1;
@@ -291,11 +310,17 @@ pub fn paragraphs(doc: &Document) -> Vec<Para> {
     let text = &doc.text;
     paragraph_spans(doc)
         .into_iter()
-        .filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end))
+        .filter(|s| {
+            s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        })
         .map(|span| {
             let mut toks = tokenize(text, span);
             // borrow POS tags
-            if doc.tokens.iter().any(|t| !t.xpos.is_empty() || t.upos != Upos::X) {
+            if doc
+                .tokens
+                .iter()
+                .any(|t| !t.xpos.is_empty() || t.upos != Upos::X)
+            {
                 for t in toks.iter_mut() {
                     let i = doc.tokens.partition_point(|d| d.span.start < t.span.start);
                     if let Some(d) = doc.tokens.get(i) {
@@ -310,8 +335,14 @@ pub fn paragraphs(doc: &Document) -> Vec<Para> {
             }
             let quotes = pair_quotes(text, &mut toks);
             assign_sentences(text, &mut toks, &quotes);
-            let opens_with_quote = toks.first().is_some_and(|t| t.kind == Kind::QMark) && quotes.first().is_some_and(|q| q.open == 0);
-            Para { span, toks, quotes, opens_with_quote }
+            let opens_with_quote = toks.first().is_some_and(|t| t.kind == Kind::QMark)
+                && quotes.first().is_some_and(|q| q.open == 0);
+            Para {
+                span,
+                toks,
+                quotes,
+                opens_with_quote,
+            }
         })
         .collect()
 }
@@ -321,14 +352,26 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
-        tokenize(s, Span::new(0, s.len())).into_iter().map(|t| t.lower).collect()
+        tokenize(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|t| t.lower)
+            .collect()
     }
 
     #[test]
     fn tokenizer_keeps_words_and_splits_marks() {
-        assert_eq!(words("“It’s over,” Mr. Lee said."), ["“", "it’s", "over", ",", "”", "mr.", "lee", "said", "."]);
-        assert_eq!(words("U.S. troops cost $5,000."), ["u.s.", "troops", "cost", "$5,000", "."]);
-        assert_eq!(words("state-run (Sept. 4)"), ["state-run", "(", "sept.", "4", ")"]);
+        assert_eq!(
+            words("“It’s over,” Mr. Lee said."),
+            ["“", "it’s", "over", ",", "”", "mr.", "lee", "said", "."]
+        );
+        assert_eq!(
+            words("U.S. troops cost $5,000."),
+            ["u.s.", "troops", "cost", "$5,000", "."]
+        );
+        assert_eq!(
+            words("state-run (Sept. 4)"),
+            ["state-run", "(", "sept.", "4", ")"]
+        );
     }
 
     #[test]
@@ -342,7 +385,11 @@ mod tests {
 
     #[test]
     fn curly_quotes_nest_and_unclosed_run_to_the_end() {
-        let d = Document::new("x", "“He called it “absurd” twice,” she said. \"And more", None);
+        let d = Document::new(
+            "x",
+            "“He called it “absurd” twice,” she said. \"And more",
+            None,
+        );
         let ps = paragraphs(&d);
         let q = &ps[0].quotes;
         assert_eq!(q.len(), 2);

@@ -4,28 +4,45 @@ use super::*;
 use newsgraph_core::{Entity, EntityType, Mention, MentionKind};
 
 /// Entities with mentions at every whole-word occurrence of the given strings.
-pub(crate) fn with_entities(mut doc: Document, ents: &[(&str, EntityType, &[(&str, MentionKind)])]) -> Document {
+pub(crate) fn with_entities(
+    mut doc: Document,
+    ents: &[(&str, EntityType, &[(&str, MentionKind)])],
+) -> Document {
     for (name, etype, ments) in ents {
         let mut mentions = Vec::new();
         for (m, kind) in ments.iter() {
             for (i, _) in doc.text.match_indices(m) {
                 let before = doc.text[..i].chars().next_back();
                 let after = doc.text[i + m.len()..].chars().next();
-                if before.is_some_and(|c| c.is_alphanumeric()) || after.is_some_and(|c| c.is_alphanumeric()) {
+                if before.is_some_and(|c| c.is_alphanumeric())
+                    || after.is_some_and(|c| c.is_alphanumeric())
+                {
                     continue;
                 }
                 // a shorter name inside a longer mention already taken
                 let sp = Span::new(i, i + m.len());
                 if mentions.iter().any(|x: &Mention| x.span.overlaps(sp))
-                    || doc.entities.iter().any(|e| e.mentions.iter().any(|x| x.span.overlaps(sp)))
+                    || doc
+                        .entities
+                        .iter()
+                        .any(|e| e.mentions.iter().any(|x| x.span.overlaps(sp)))
                 {
                     continue;
                 }
-                mentions.push(Mention { span: sp, kind: *kind });
+                mentions.push(Mention {
+                    span: sp,
+                    kind: *kind,
+                });
             }
         }
         mentions.sort_by_key(|m| m.span);
-        doc.entities.push(Entity { name: name.to_string(), etype: *etype, actor: None, role: None, mentions });
+        doc.entities.push(Entity {
+            name: name.to_string(),
+            etype: *etype,
+            actor: None,
+            role: None,
+            mentions,
+        });
     }
     doc
 }
@@ -41,8 +58,16 @@ fn summary(text: &str) -> Vec<(String, String, String, String)> {
     let (doc, qs) = find(text);
     qs.iter()
         .map(|q| {
-            let s = |sp: Option<Span>| sp.map(|x| doc.text[x.range()].to_string()).unwrap_or_default();
-            (q.kind.as_str().to_string(), s(Some(q.span)), s(q.speaker_span), s(q.cue))
+            let s = |sp: Option<Span>| {
+                sp.map(|x| doc.text[x.range()].to_string())
+                    .unwrap_or_default()
+            };
+            (
+                q.kind.as_str().to_string(),
+                s(Some(q.span)),
+                s(q.speaker_span),
+                s(q.cue),
+            )
         })
         .collect()
 }
@@ -61,7 +86,12 @@ fn q(kind: &str, content: &str, speaker: &str, cue: &str) -> (String, String, St
 fn straight_marks_speaker_then_verb() {
     assert_eq!(
         one("\"The bridge will reopen next month,\" Mayor Ana Ruiz said on Tuesday."),
-        q("direct", "The bridge will reopen next month,", "Mayor Ana Ruiz", "said")
+        q(
+            "direct",
+            "The bridge will reopen next month,",
+            "Mayor Ana Ruiz",
+            "said"
+        )
     );
 }
 
@@ -71,7 +101,10 @@ fn curly_marks_verb_then_speaker() {
         one("“We are not leaving,” said Tomas Berg, a union organiser."),
         q("direct", "We are not leaving,", "Tomas Berg", "said")
     );
-    assert_eq!(one("“Enough is enough,” tweeted the senator."), q("direct", "Enough is enough,", "the senator", "tweeted"));
+    assert_eq!(
+        one("“Enough is enough,” tweeted the senator."),
+        q("direct", "Enough is enough,", "the senator", "tweeted")
+    );
 }
 
 #[test]
@@ -99,20 +132,41 @@ fn quote_over_two_paragraphs_shares_the_speaker() {
     let text = "Firefighter Omar Diaz described the night.\n\n\"The first thing we saw was smoke. Then the roof came down\n\n\"By the time we reached the back door it was over,\" he said.";
     let s = summary(text);
     assert_eq!(s.len(), 2, "{s:?}");
-    assert_eq!(s[0].1, "The first thing we saw was smoke. Then the roof came down");
+    assert_eq!(
+        s[0].1,
+        "The first thing we saw was smoke. Then the roof came down"
+    );
     assert_eq!(s[0].2, "he");
-    assert_eq!(s[1], q("direct", "By the time we reached the back door it was over,", "he", "said"));
+    assert_eq!(
+        s[1],
+        q(
+            "direct",
+            "By the time we reached the back door it was over,",
+            "he",
+            "said"
+        )
+    );
 }
 
 #[test]
 fn nested_single_quotes_stay_inside() {
     assert_eq!(
         one("\"He told me 'never again' and walked out,\" said Priya Nair."),
-        q("direct", "He told me 'never again' and walked out,", "Priya Nair", "said")
+        q(
+            "direct",
+            "He told me 'never again' and walked out,",
+            "Priya Nair",
+            "said"
+        )
     );
     assert_eq!(
         one("“She called it ‘a betrayal’ on air,” the producer recalled."),
-        q("direct", "She called it ‘a betrayal’ on air,", "the producer", "recalled")
+        q(
+            "direct",
+            "She called it ‘a betrayal’ on air,",
+            "the producer",
+            "recalled"
+        )
     );
 }
 
@@ -121,7 +175,15 @@ fn quote_only_paragraph_continues_the_previous_speaker() {
     let s = summary("\"We will appeal,\" the lawyer for the family said.\n\n\"This ruling ignores the evidence.\"\n\nThe court did not comment.");
     assert_eq!(s.len(), 2, "{s:?}");
     assert_eq!(s[0].2, "the lawyer for the family");
-    assert_eq!(s[1], q("direct", "This ruling ignores the evidence.", "the lawyer for the family", ""));
+    assert_eq!(
+        s[1],
+        q(
+            "direct",
+            "This ruling ignores the evidence.",
+            "the lawyer for the family",
+            ""
+        )
+    );
 }
 
 #[test]
@@ -130,18 +192,32 @@ fn second_quote_in_the_paragraph_takes_its_speaker() {
     assert_eq!(s.len(), 2, "{s:?}");
     assert_eq!(s[1].2, "Berg");
     let s = summary("\"It is late,\" Berg said, \"but not too late.\"");
-    assert_eq!(s.iter().map(|x| x.2.as_str()).collect::<Vec<_>>(), ["Berg", "Berg"], "{s:?}");
+    assert_eq!(
+        s.iter().map(|x| x.2.as_str()).collect::<Vec<_>>(),
+        ["Berg", "Berg"],
+        "{s:?}"
+    );
 }
 
 #[test]
 fn partial_quote_in_the_writer_sentence() {
     assert_eq!(
         one("The ministry issued a statement, saying the delay was \"regrettable but necessary\"."),
-        q("partial", "regrettable but necessary", "The ministry", "saying")
+        q(
+            "partial",
+            "regrettable but necessary",
+            "The ministry",
+            "saying"
+        )
     );
     assert_eq!(
         one("Ruiz described the plan as \"a rushed and costly mistake\" on Monday."),
-        q("partial", "a rushed and costly mistake", "Ruiz", "described")
+        q(
+            "partial",
+            "a rushed and costly mistake",
+            "Ruiz",
+            "described"
+        )
     );
     assert_eq!(
         one("The senator warned that the deal was \"dead on arrival\"."),
@@ -161,19 +237,39 @@ fn scare_quotes_around_names_are_not_quotes() {
 fn reported_speech_said_that() {
     assert_eq!(
         one("The mayor said the bridge would reopen in May."),
-        q("indirect", "the bridge would reopen in May", "The mayor", "said")
+        q(
+            "indirect",
+            "the bridge would reopen in May",
+            "The mayor",
+            "said"
+        )
     );
     assert_eq!(
         one("Two officials confirmed that the convoy had been attacked."),
-        q("indirect", "the convoy had been attacked", "Two officials", "confirmed")
+        q(
+            "indirect",
+            "the convoy had been attacked",
+            "Two officials",
+            "confirmed"
+        )
     );
     assert_eq!(
         one("Meanwhile, the company announced it would cut 300 jobs."),
-        q("indirect", "it would cut 300 jobs", "the company", "announced")
+        q(
+            "indirect",
+            "it would cut 300 jobs",
+            "the company",
+            "announced"
+        )
     );
     assert_eq!(
         one("The airline on Monday denied that the pilots had been warned."),
-        q("indirect", "the pilots had been warned", "The airline", "denied")
+        q(
+            "indirect",
+            "the pilots had been warned",
+            "The airline",
+            "denied"
+        )
     );
 }
 
@@ -181,7 +277,12 @@ fn reported_speech_said_that() {
 fn reported_speech_told_reporters() {
     assert_eq!(
         one("The minister told reporters that talks would resume next week."),
-        q("indirect", "talks would resume next week", "The minister", "told")
+        q(
+            "indirect",
+            "talks would resume next week",
+            "The minister",
+            "told"
+        )
     );
     assert_eq!(
         one("Berg told the BBC the strike was over."),
@@ -193,11 +294,21 @@ fn reported_speech_told_reporters() {
 fn reported_speech_according_to() {
     assert_eq!(
         one("According to the police, the driver fled the scene."),
-        q("indirect", "the driver fled the scene", "the police", "According to")
+        q(
+            "indirect",
+            "the driver fled the scene",
+            "the police",
+            "According to"
+        )
     );
     assert_eq!(
         one("The driver fled the scene, according to local police."),
-        q("indirect", "The driver fled the scene", "local police", "according to")
+        q(
+            "indirect",
+            "The driver fled the scene",
+            "local police",
+            "according to"
+        )
     );
 }
 
@@ -205,11 +316,21 @@ fn reported_speech_according_to() {
 fn reported_speech_cue_after_the_content() {
     assert_eq!(
         one("The talks had collapsed, informed the state broadcaster."),
-        q("indirect", "The talks had collapsed", "the state broadcaster", "informed")
+        q(
+            "indirect",
+            "The talks had collapsed",
+            "the state broadcaster",
+            "informed"
+        )
     );
     assert_eq!(
         one("The talks will continue on Friday, officials said."),
-        q("indirect", "The talks will continue on Friday", "officials", "said")
+        q(
+            "indirect",
+            "The talks will continue on Friday",
+            "officials",
+            "said"
+        )
     );
 }
 
@@ -217,7 +338,12 @@ fn reported_speech_cue_after_the_content() {
 fn reported_speech_adding_that_takes_the_main_subject() {
     assert_eq!(
         one("The union rejected the offer, adding that members would strike on Monday."),
-        q("indirect", "members would strike on Monday", "The union", "adding")
+        q(
+            "indirect",
+            "members would strike on Monday",
+            "The union",
+            "adding"
+        )
     );
     let s = summary("\"We are ready,\" said Berg, adding that the union had voted.");
     assert_eq!(s.len(), 2, "{s:?}");
@@ -240,8 +366,14 @@ fn relative_clause_and_apposition_between_speaker_and_verb() {
 fn tenses_and_auxiliaries() {
     assert_eq!(one("\"It works,\" Berg says.").2, "Berg");
     assert_eq!(one("\"It worked,\" Berg had said earlier.").2, "Berg");
-    assert_eq!(one("\"It will work,\" Berg was quoted as saying.").3, "saying");
-    assert_eq!(one("\"Never,\" the former prime minister added.").2, "the former prime minister");
+    assert_eq!(
+        one("\"It will work,\" Berg was quoted as saying.").3,
+        "saying"
+    );
+    assert_eq!(
+        one("\"Never,\" the former prime minister added.").2,
+        "the former prime minister"
+    );
     assert_eq!(one("\"Not today,\" Berg wrote on social media.").3, "wrote");
 }
 
@@ -255,8 +387,23 @@ fn sentences_without_speech_give_nothing() {
 
 #[test]
 fn odd_input_does_not_panic() {
-    for t in ["", "\"", "“", "”", "\"\"", "\" \" \"", "said", ", said", "according to", "“x”, said", "\u{1F600} \"é\" said é.",
-        "\"unterminated\n\nparagraph", "a, adding that", "5'10\" tall", "«Oui», a dit Marie."] {
+    for t in [
+        "",
+        "\"",
+        "“",
+        "”",
+        "\"\"",
+        "\" \" \"",
+        "said",
+        ", said",
+        "according to",
+        "“x”, said",
+        "\u{1F600} \"é\" said é.",
+        "\"unterminated\n\nparagraph",
+        "a, adding that",
+        "5'10\" tall",
+        "«Oui», a dit Marie.",
+    ] {
         let _ = find(t);
     }
 }
@@ -267,55 +414,112 @@ fn speakers_link_to_entities() {
     let doc = with_entities(
         Document::new("t", text, None),
         &[
-            ("Tomas Berg", EntityType::Person, &[("Tomas Berg", MentionKind::Name)]),
-            ("Ana Ruiz", EntityType::Person, &[("Ana Ruiz", MentionKind::Name)]),
+            (
+                "Tomas Berg",
+                EntityType::Person,
+                &[("Tomas Berg", MentionKind::Name)],
+            ),
+            (
+                "Ana Ruiz",
+                EntityType::Person,
+                &[("Ana Ruiz", MentionKind::Name)],
+            ),
         ],
     );
     let mut doc = doc;
     doc.entities[1].role = Some("Mayor".into());
     QuoteFinder::new().process(&mut doc);
-    let speakers: Vec<Option<&str>> = doc.quotes.iter().map(|q| q.speaker.map(|e| doc.entities[e].name.as_str())).collect();
+    let speakers: Vec<Option<&str>> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker.map(|e| doc.entities[e].name.as_str()))
+        .collect();
     // by name part, by pronoun, by role
     assert_eq!(speakers, [Some("Ana Ruiz"); 3], "{:?}", doc.quotes);
     // a mention that covers the speaker wins
     let doc2 = with_entities(
         Document::new("t", "\"No,\" said Berg.", None),
-        &[("Tomas Berg", EntityType::Person, &[("Berg", MentionKind::Name)]), ("Berg AG", EntityType::Org, &[])],
+        &[
+            (
+                "Tomas Berg",
+                EntityType::Person,
+                &[("Berg", MentionKind::Name)],
+            ),
+            ("Berg AG", EntityType::Org, &[]),
+        ],
     );
     let q = QuoteFinder::new().find(&doc2);
     assert_eq!(q[0].speaker, Some(0));
 }
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_1b385efb04788e90");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/seed/000_1b385efb04788e90"
+);
 
 fn seed_doc(nominal: bool) -> Document {
     let raw = std::fs::read_to_string(format!("{SEED}.txt")).expect("seed article");
     let doc = newsgraph_read::parse_text("seed", &raw, None).expect("dated text");
     let kim: &[(&str, MentionKind)] = if nominal {
-        &[("Kim Jong Un", MentionKind::Name), ("Kim", MentionKind::Name), ("the North Korean leader", MentionKind::Nominal)]
+        &[
+            ("Kim Jong Un", MentionKind::Name),
+            ("Kim", MentionKind::Name),
+            ("the North Korean leader", MentionKind::Nominal),
+        ]
     } else {
-        &[("Kim Jong Un", MentionKind::Name), ("Kim", MentionKind::Name)]
+        &[
+            ("Kim Jong Un", MentionKind::Name),
+            ("Kim", MentionKind::Name),
+        ]
     };
     // what an entity recogniser with coreference gives (hand-made: the entities crate is
     // tested on its own)
     with_entities(
         doc,
         &[
-            ("Kim Yo Jong", EntityType::Person, &[("Kim Yo Jong", MentionKind::Name)]),
-            ("Vladimir Putin", EntityType::Person, &[("Vladimir Putin", MentionKind::Name), ("Putin", MentionKind::Name)]),
+            (
+                "Kim Yo Jong",
+                EntityType::Person,
+                &[("Kim Yo Jong", MentionKind::Name)],
+            ),
+            (
+                "Vladimir Putin",
+                EntityType::Person,
+                &[
+                    ("Vladimir Putin", MentionKind::Name),
+                    ("Putin", MentionKind::Name),
+                ],
+            ),
             ("Kim Jong Un", EntityType::Person, kim),
             ("KCNA", EntityType::Org, &[("KCNA", MentionKind::Name)]),
-            ("US State Department", EntityType::Org, &[("US State Department", MentionKind::Name)]),
-            ("Matthew Miller", EntityType::Person, &[("Matthew Miller", MentionKind::Name)]),
-            ("Washington", EntityType::Gpe, &[("Washington", MentionKind::Name)]),
+            (
+                "US State Department",
+                EntityType::Org,
+                &[("US State Department", MentionKind::Name)],
+            ),
+            (
+                "Matthew Miller",
+                EntityType::Person,
+                &[("Matthew Miller", MentionKind::Name)],
+            ),
+            (
+                "Washington",
+                EntityType::Gpe,
+                &[("Washington", MentionKind::Name)],
+            ),
             ("Moscow", EntityType::Gpe, &[("Moscow", MentionKind::Name)]),
-            ("North Korea", EntityType::Gpe, &[("North Korea", MentionKind::Name)]),
+            (
+                "North Korea",
+                EntityType::Gpe,
+                &[("North Korea", MentionKind::Name)],
+            ),
         ],
     )
 }
 
 fn seed_gold() -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(format!("{SEED}.gold.json")).expect("gold")).expect("json")
+    serde_json::from_str(&std::fs::read_to_string(format!("{SEED}.gold.json")).expect("gold"))
+        .expect("json")
 }
 
 #[test]
@@ -326,14 +530,24 @@ fn seed_quotes_and_speakers() {
         let r = eval::score(&doc, &seed_gold());
         eprintln!("nominal mention {nominal}:\n{}", r.to_text());
         // all 7 quotes, none spurious, right kinds
-        assert_eq!((r.quotes.tp, r.quotes.fn_, r.quotes.fp), (7, 0, 0), "{}", r.to_text());
+        assert_eq!(
+            (r.quotes.tp, r.quotes.fn_, r.quotes.fp),
+            (7, 0, 0),
+            "{}",
+            r.to_text()
+        );
         assert_eq!(r.by_kind["direct"].tp, 6);
         assert_eq!(r.by_kind["partial"].tp, 1);
         assert!(r.speaker.right >= 6, "{}", r.to_text());
         // reported speech: the 4 required ones, each with its speaker
         assert_eq!(r.by_kind["indirect"].tp, 4, "{}", r.to_text());
         assert_eq!(r.by_kind["indirect"].fp, 0, "{}", r.to_text());
-        assert_eq!(r.reported_speaker.right, r.reported_speaker.total, "{}", r.to_text());
+        assert_eq!(
+            r.reported_speaker.right,
+            r.reported_speaker.total,
+            "{}",
+            r.to_text()
+        );
         // every quote dated (article date: no time tagger here)
         assert!(doc.quotes.iter().all(|q| q.date == doc.date));
     }
@@ -341,9 +555,11 @@ fn seed_quotes_and_speakers() {
 
 #[test]
 fn nouns_that_look_like_speech_verbs_are_not_cues() {
-    assert!(summary("According to the annual travel report, Lisbon drew more visitors than Porto.")
-        .iter()
-        .all(|q| q.3 == "According to"));
+    assert!(summary(
+        "According to the annual travel report, Lisbon drew more visitors than Porto."
+    )
+    .iter()
+    .all(|q| q.3 == "According to"));
     assert!(summary("The group claims to have planted a million trees.").is_empty());
     assert!(summary("All three candidates confirmed for the final debate in October.").is_empty());
 }
@@ -352,7 +568,12 @@ fn nouns_that_look_like_speech_verbs_are_not_cues() {
 fn apposition_after_according_to_is_not_content() {
     assert_eq!(
         one("According to Ann Lee, the mayor's spokeswoman, the road will stay closed."),
-        q("indirect", "the road will stay closed", "Ann Lee", "According to")
+        q(
+            "indirect",
+            "the road will stay closed",
+            "Ann Lee",
+            "According to"
+        )
     );
 }
 
@@ -388,29 +609,88 @@ fn linking_prefers_the_head_and_ignores_possessives() {
     let mut doc = with_entities(
         Document::new("t", text, None),
         &[
-            ("Porto University", EntityType::Org, &[("Porto University", MentionKind::Name)]),
-            ("Ivo Mendes", EntityType::Person, &[("Ivo Mendes", MentionKind::Name), ("His", MentionKind::Pronoun)]),
+            (
+                "Porto University",
+                EntityType::Org,
+                &[("Porto University", MentionKind::Name)],
+            ),
+            (
+                "Ivo Mendes",
+                EntityType::Person,
+                &[
+                    ("Ivo Mendes", MentionKind::Name),
+                    ("His", MentionKind::Pronoun),
+                ],
+            ),
         ],
     );
     QuoteFinder::new().process(&mut doc);
     assert_eq!(doc.quotes.len(), 2, "{:?}", doc.quotes);
     assert_eq!(doc.quotes[0].speaker, Some(1));
-    assert_eq!(doc.span_text(doc.quotes[1].speaker_span.unwrap()), "His associates");
+    assert_eq!(
+        doc.span_text(doc.quotes[1].speaker_span.unwrap()),
+        "His associates"
+    );
     assert_eq!(doc.quotes[1].speaker, None);
 }
 
 #[test]
 fn noun_phrase_objects_are_not_reported_speech() {
-    assert!(summary("Both parties claimed victory in the vote, which was marred by violence.").is_empty());
+    assert!(
+        summary("Both parties claimed victory in the vote, which was marred by violence.")
+            .is_empty()
+    );
     assert!(summary("The embassy denied visas, but gave no reason.").is_empty());
 }
 
 #[test]
 fn random_token_soup_does_not_panic() {
     const VOCAB: &[&str] = &[
-        "\"", "“", "”", "‘", "’", "'", "«", "»", ",", ".", ":", ";", "(", ")", "—", "said", "says", "told", "according",
-        "to", "adding", "that", "the", "Kim", "he", "who", "é", "Ünal", "reporters", "on", "Wednesday", "\n\n", "\n",
-        " ", "5'10\"", "U.S.", "Mr.", "it", "was", "saying", "informed", "of", "$5", "—", "…",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        ",",
+        ".",
+        ":",
+        ";",
+        "(",
+        ")",
+        "—",
+        "said",
+        "says",
+        "told",
+        "according",
+        "to",
+        "adding",
+        "that",
+        "the",
+        "Kim",
+        "he",
+        "who",
+        "é",
+        "Ünal",
+        "reporters",
+        "on",
+        "Wednesday",
+        "\n\n",
+        "\n",
+        " ",
+        "5'10\"",
+        "U.S.",
+        "Mr.",
+        "it",
+        "was",
+        "saying",
+        "informed",
+        "of",
+        "$5",
+        "—",
+        "…",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let qf = QuoteFinder::new();
@@ -418,7 +698,9 @@ fn random_token_soup_does_not_panic() {
         let mut text = String::new();
         let len = (seed >> 59) as usize + 3;
         for _ in 0..len * 3 {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             text.push_str(VOCAB[(seed >> 33) as usize % VOCAB.len()]);
             if seed & 1 == 0 {
                 text.push(' ');
@@ -428,7 +710,9 @@ fn random_token_soup_does_not_panic() {
         for q in qf.find(&doc) {
             // spans lie on character boundaries inside the text
             assert!(doc.text.get(q.span.range()).is_some());
-            assert!(q.speaker_span.is_none_or(|s| doc.text.get(s.range()).is_some()));
+            assert!(q
+                .speaker_span
+                .is_none_or(|s| doc.text.get(s.range()).is_some()));
         }
     }
 }
@@ -444,13 +728,26 @@ fn a_possessor_or_an_apposition_does_not_hide_the_person_who_speaks() {
         let mut doc = with_entities(
             Document::new("t", text, None),
             &[
-                ("Ruritania", EntityType::Gpe, &[("Ruritania", MentionKind::Name)]),
-                ("Anna Berg", EntityType::Person, &[("Anna Berg", MentionKind::Name)]),
+                (
+                    "Ruritania",
+                    EntityType::Gpe,
+                    &[("Ruritania", MentionKind::Name)],
+                ),
+                (
+                    "Anna Berg",
+                    EntityType::Person,
+                    &[("Anna Berg", MentionKind::Name)],
+                ),
             ],
         );
         QuoteFinder::new().process(&mut doc);
         assert_eq!(doc.quotes.len(), 1, "{text}: {:?}", doc.quotes);
-        assert_eq!(doc.quotes[0].speaker, Some(1), "{text}: {:?}", doc.quotes[0]);
+        assert_eq!(
+            doc.quotes[0].speaker,
+            Some(1),
+            "{text}: {:?}",
+            doc.quotes[0]
+        );
     }
 }
 
@@ -460,7 +757,10 @@ fn a_dateline_is_not_part_of_reported_speech() {
     let text = "LIMA, March 3 (Reuters) - Peruvian police fired tear gas at marchers on Thursday, witnesses said.";
     let (doc, q) = find(text);
     assert_eq!(q.len(), 1, "{q:?}");
-    assert_eq!(doc.span_text(q[0].span), "Peruvian police fired tear gas at marchers on Thursday");
+    assert_eq!(
+        doc.span_text(q[0].span),
+        "Peruvian police fired tear gas at marchers on Thursday"
+    );
 }
 
 #[test]
@@ -468,7 +768,10 @@ fn a_partial_quote_after_a_modal_speech_verb_is_the_reporters() {
     let s = summary("The spokesman, Ivo Sand, told reporters that Ruritania would respond \"in a measured way\".");
     let p: Vec<_> = s.iter().filter(|x| x.0 == "partial").collect();
     assert_eq!(p.len(), 1, "{s:?}");
-    assert!(p[0].2.contains("Ivo Sand") || p[0].2.contains("spokesman"), "{s:?}");
+    assert!(
+        p[0].2.contains("Ivo Sand") || p[0].2.contains("spokesman"),
+        "{s:?}"
+    );
     // a real speech act inside the reported clause keeps its own speaker
     let s = summary("Ivo Sand told reporters that Ruritania had called the talks \"productive\".");
     let p: Vec<_> = s.iter().filter(|x| x.0 == "partial").collect();
@@ -504,7 +807,10 @@ fn a_linking_adverb_opening_the_sentence_is_not_reported() {
     let s = summary("Meanwhile, airstrikes killed at least 18 people overnight, according to the Ruritanian Health Ministry.");
     let r: Vec<_> = s.iter().filter(|x| x.0 == "indirect").collect();
     assert_eq!(r.len(), 1, "{s:?}");
-    assert_eq!(r[0].1, "airstrikes killed at least 18 people overnight", "{s:?}");
+    assert_eq!(
+        r[0].1, "airstrikes killed at least 18 people overnight",
+        "{s:?}"
+    );
 }
 
 #[test]
@@ -514,5 +820,9 @@ fn a_name_closed_by_an_apposition_speaks_not_the_possessor_inside_it() {
     assert_eq!(r.len(), 1, "{s:?}");
     assert_eq!(r[0].2, "The United States", "{s:?}");
     let s = summary("Ivo Sand, the acting prime minister, spoke out against the attack, calling it \"an aggression on the state\".");
-    assert!(s.iter().any(|x| x.0 == "partial" && x.2.contains("Ivo Sand")), "{s:?}");
+    assert!(
+        s.iter()
+            .any(|x| x.0 == "partial" && x.2.contains("Ivo Sand")),
+        "{s:?}"
+    );
 }

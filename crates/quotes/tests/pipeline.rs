@@ -4,7 +4,10 @@
 use newsgraph_core::{Component, Document, QuoteKind};
 use newsgraph_quotes::{eval, QuoteFinder};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_1b385efb04788e90");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/seed/000_1b385efb04788e90"
+);
 
 fn analyse(raw: &str, syntax: bool) -> Document {
     let mut doc = newsgraph_read::parse_text("seed", raw, None).expect("dated text");
@@ -21,10 +24,15 @@ fn analyse(raw: &str, syntax: bool) -> Document {
 
 fn check(syntax: bool) {
     let raw = std::fs::read_to_string(format!("{SEED}.txt")).expect("seed");
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(format!("{SEED}.gold.json")).expect("gold")).expect("json");
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{SEED}.gold.json")).expect("gold"))
+            .expect("json");
     let doc = analyse(&raw, syntax);
     for q in &doc.quotes {
-        let s = |sp: Option<newsgraph_core::Span>| sp.map(|x| doc.text[x.range()].to_string()).unwrap_or_default();
+        let s = |sp: Option<newsgraph_core::Span>| {
+            sp.map(|x| doc.text[x.range()].to_string())
+                .unwrap_or_default()
+        };
         eprintln!(
             "{:8} {:?} <{}> → {:?} ({}) {:?} {:?}",
             q.kind.as_str(),
@@ -42,8 +50,13 @@ fn check(syntax: bool) {
     assert!(r.speaker.right >= 6, "{}", r.to_text());
     assert!(r.by_kind["indirect"].tp >= 3, "{}", r.to_text());
     // "Washington on Wednesday announced …" is dated by its own time expression
-    let wash = doc.quotes.iter().find(|q| q.kind == QuoteKind::Indirect && doc.text[q.span.range()].starts_with("it had approved"));
-    assert_eq!(wash.and_then(|q| q.date).map(|d| d.to_string()).as_deref(), Some("2023-09-13"));
+    let wash = doc.quotes.iter().find(|q| {
+        q.kind == QuoteKind::Indirect && doc.text[q.span.range()].starts_with("it had approved")
+    });
+    assert_eq!(
+        wash.and_then(|q| q.date).map(|d| d.to_string()).as_deref(),
+        Some("2023-09-13")
+    );
 }
 
 #[test]

@@ -46,7 +46,11 @@ impl std::error::Error for ReadError {}
 
 impl ReadError {
     fn new(path: &str, line: Option<usize>, message: impl Into<String>) -> Self {
-        ReadError { path: path.to_string(), line, message: message.into() }
+        ReadError {
+            path: path.to_string(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -64,11 +68,18 @@ pub struct ReadOptions {
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let s = s.trim();
     let ok_shape = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !ok_shape {
         return Err(format!("malformed date {s:?} (expected YYYY-MM-DD)"));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("invalid date {s:?} (no such day)"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("invalid date {s:?} (no such day)"))
 }
 
 /// Normalises line ends and strips a byte-order mark.
@@ -84,7 +95,11 @@ fn clean_text(s: &str) -> String {
 /// Reads one article in the dated-text form, or plain text dated by `default_date`.
 ///
 /// `id` names the document; errors name `id` as the source.
-pub fn parse_text(id: &str, raw: &str, default_date: Option<NaiveDate>) -> Result<Document, ReadError> {
+pub fn parse_text(
+    id: &str,
+    raw: &str,
+    default_date: Option<NaiveDate>,
+) -> Result<Document, ReadError> {
     parse_text_from(id, id, raw, default_date)
 }
 
@@ -118,7 +133,11 @@ fn parse_text_from(
     }
     let body = body.trim_end();
     if body.is_empty() {
-        return Err(ReadError::new(origin, None, "empty article (no text to analyse)"));
+        return Err(ReadError::new(
+            origin,
+            None,
+            "empty article (no text to analyse)",
+        ));
     }
     Ok(Document::new(id, body, date))
 }
@@ -138,7 +157,10 @@ fn opt_string(v: Option<serde_json::Value>, field: &str) -> Result<Option<String
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) => Ok(Some(s)),
         Some(serde_json::Value::Number(n)) if field == "id" => Ok(Some(n.to_string())),
-        Some(other) => Err(format!("field `{field}` must be a string, found {}", json_kind(&other))),
+        Some(other) => Err(format!(
+            "field `{field}` must be a string, found {}",
+            json_kind(&other)
+        )),
     }
 }
 
@@ -159,14 +181,23 @@ pub fn parse_json_record(line: &str, fallback_id: &str) -> Result<Document, Stri
         Ok(v @ serde_json::Value::Object(_)) => {
             serde_json::from_value(v).map_err(|e| format!("invalid record: {e}"))?
         }
-        Ok(other) => return Err(format!("expected a JSON object, found {}", json_kind(&other))),
+        Ok(other) => {
+            return Err(format!(
+                "expected a JSON object, found {}",
+                json_kind(&other)
+            ))
+        }
         Err(e) => return Err(format!("invalid JSON: {e}")),
     };
     let text = opt_string(rec.text, "text")?.ok_or("missing required field `text`")?;
     let date_s = opt_string(rec.date, "date")?.ok_or("missing required field `date`")?;
     let date = parse_date(&date_s)?;
-    let id = opt_string(rec.id, "id")?.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| fallback_id.to_string());
-    let title = opt_string(rec.title, "title")?.map(|t| clean_text(t.trim())).filter(|t| !t.is_empty());
+    let id = opt_string(rec.id, "id")?
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| fallback_id.to_string());
+    let title = opt_string(rec.title, "title")?
+        .map(|t| clean_text(t.trim()))
+        .filter(|t| !t.is_empty());
     let url = opt_string(rec.url, "url")?;
     let source = opt_string(rec.source, "source")?;
     let body = clean_text(text.trim());
@@ -214,11 +245,21 @@ pub fn read_paths(paths: &[PathBuf], opts: &ReadOptions) -> Inputs {
     for p in paths {
         collect(p, true, &mut queue);
     }
-    Inputs { queue, jsonl: None, opts: opts.clone() }
+    Inputs {
+        queue,
+        jsonl: None,
+        opts: opts.clone(),
+    }
 }
 
 fn is_jsonl(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(), Some("jsonl" | "ndjson"))
+    matches!(
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
+        Some("jsonl" | "ndjson")
+    )
 }
 
 fn collect(p: &Path, explicit: bool, queue: &mut VecDeque<Source>) {
@@ -228,18 +269,29 @@ fn collect(p: &Path, explicit: bool, queue: &mut VecDeque<Source>) {
     }
     let name = p.display().to_string();
     match std::fs::metadata(p) {
-        Err(e) => queue.push_back(Source::Error(ReadError::new(&name, None, format!("cannot read: {e}")))),
+        Err(e) => queue.push_back(Source::Error(ReadError::new(
+            &name,
+            None,
+            format!("cannot read: {e}"),
+        ))),
         Ok(m) if m.is_dir() => {
             let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
                 Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
                 Err(e) => {
-                    queue.push_back(Source::Error(ReadError::new(&name, None, format!("cannot list folder: {e}"))));
+                    queue.push_back(Source::Error(ReadError::new(
+                        &name,
+                        None,
+                        format!("cannot list folder: {e}"),
+                    )));
                     return;
                 }
             };
             entries.sort();
             for e in entries {
-                let hidden = e.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                let hidden = e
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'));
                 if !hidden {
                     collect(&e, false, queue);
                 }
@@ -248,7 +300,11 @@ fn collect(p: &Path, explicit: bool, queue: &mut VecDeque<Source>) {
         Ok(_) => {
             if is_jsonl(p) {
                 queue.push_back(Source::Jsonl(p.to_path_buf()));
-            } else if explicit || p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+            } else if explicit
+                || p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            {
                 queue.push_back(Source::Text(p.to_path_buf()));
             }
         }
@@ -256,7 +312,10 @@ fn collect(p: &Path, explicit: bool, queue: &mut VecDeque<Source>) {
 }
 
 fn stem_of(p: &Path) -> String {
-    p.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
+    p.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document")
+        .to_string()
 }
 
 /// Decodes bytes as UTF-8, naming the byte offset of the first bad sequence.
@@ -265,7 +324,10 @@ fn decode(name: &str, line: Option<usize>, base: u64, bytes: Vec<u8>) -> Result<
         return Err(ReadError::new(
             name,
             line,
-            format!("binary data (NUL byte at byte offset {}): not a text or JSON Lines file", base + pos as u64),
+            format!(
+                "binary data (NUL byte at byte offset {}): not a text or JSON Lines file",
+                base + pos as u64
+            ),
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -290,7 +352,8 @@ impl Inputs {
                     st.offset += n as u64;
                 }
                 Err(e) => {
-                    let err = ReadError::new(&st.name, Some(st.line + 1), format!("read error: {e}"));
+                    let err =
+                        ReadError::new(&st.name, Some(st.line + 1), format!("read error: {e}"));
                     self.jsonl = None;
                     return Some(Err(err));
                 }
@@ -306,13 +369,21 @@ impl Inputs {
             }
             let fallback = format!("{}:{}", st.stem, st.line);
             return Some(
-                parse_json_record(trimmed, &fallback).map_err(|m| ReadError::new(&st.name, Some(st.line), m)),
+                parse_json_record(trimmed, &fallback)
+                    .map_err(|m| ReadError::new(&st.name, Some(st.line), m)),
             );
         }
     }
 
     fn open_jsonl(&mut self, name: String, stem: String, reader: Box<dyn BufRead + Send>) {
-        self.jsonl = Some(JsonlState { name, stem, reader, line: 0, offset: 0, buf: Vec::new() });
+        self.jsonl = Some(JsonlState {
+            name,
+            stem,
+            reader,
+            line: 0,
+            offset: 0,
+            buf: Vec::new(),
+        });
     }
 
     fn read_text(&self, name: &str, stem: &str, bytes: Vec<u8>) -> Result<Document, ReadError> {
@@ -344,8 +415,18 @@ impl Iterator for Inputs {
                 Source::Jsonl(p) => {
                     let name = p.display().to_string();
                     match File::open(&p) {
-                        Ok(f) => self.open_jsonl(name, stem_of(&p), Box::new(BufReader::with_capacity(1 << 16, f))),
-                        Err(e) => return Some(Err(ReadError::new(&name, None, format!("cannot read: {e}")))),
+                        Ok(f) => self.open_jsonl(
+                            name,
+                            stem_of(&p),
+                            Box::new(BufReader::with_capacity(1 << 16, f)),
+                        ),
+                        Err(e) => {
+                            return Some(Err(ReadError::new(
+                                &name,
+                                None,
+                                format!("cannot read: {e}"),
+                            )))
+                        }
                     }
                 }
                 Source::Stdin => {
@@ -355,23 +436,40 @@ impl Iterator for Inputs {
                         match reader.fill_buf() {
                             Ok([]) => break None,
                             Ok(buf) => {
-                                if let Some(pos) = buf.iter().position(|b| !b.is_ascii_whitespace()) {
+                                if let Some(pos) = buf.iter().position(|b| !b.is_ascii_whitespace())
+                                {
                                     break Some(buf[pos]);
                                 }
                                 let n = buf.len();
                                 reader.consume(n);
                             }
-                            Err(e) => return Some(Err(ReadError::new("-", None, format!("cannot read standard input: {e}")))),
+                            Err(e) => {
+                                return Some(Err(ReadError::new(
+                                    "-",
+                                    None,
+                                    format!("cannot read standard input: {e}"),
+                                )))
+                            }
                         }
                     };
                     match first {
-                        None => return Some(Err(ReadError::new("-", None, "empty input on standard input"))),
+                        None => {
+                            return Some(Err(ReadError::new(
+                                "-",
+                                None,
+                                "empty input on standard input",
+                            )))
+                        }
                         Some(b'{') => self.open_jsonl("-".into(), "stdin".into(), Box::new(reader)),
                         Some(_) => {
                             let mut bytes = Vec::new();
                             return Some(match reader.read_to_end(&mut bytes) {
                                 Ok(_) => self.read_text("-", "stdin", bytes),
-                                Err(e) => Err(ReadError::new("-", None, format!("cannot read standard input: {e}"))),
+                                Err(e) => Err(ReadError::new(
+                                    "-",
+                                    None,
+                                    format!("cannot read standard input: {e}"),
+                                )),
                             });
                         }
                     }

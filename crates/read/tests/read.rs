@@ -21,7 +21,12 @@ fn seed_article_is_dated_text() {
     let d = docs[0].as_ref().unwrap();
     assert_eq!(d.id, "000_1b385efb04788e90");
     assert_eq!(d.date.unwrap().to_string(), "2023-09-14");
-    assert!(d.text.starts_with("Russian President Vladimir Putin on Thursday"), "{:?}", &d.text[..40]);
+    assert!(
+        d.text
+            .starts_with("Russian President Vladimir Putin on Thursday"),
+        "{:?}",
+        &d.text[..40]
+    );
     assert!(d.text.ends_with("(With inputs from agencies)"));
 }
 
@@ -51,7 +56,9 @@ fn malformed_dates_are_errors() {
 #[test]
 fn wikinews_jsonl_reads_all_298() {
     let p = shared().join("corpora/wikinews/articles.jsonl");
-    let docs: Vec<_> = read_paths(&[p], &ReadOptions::default()).collect::<Result<_, _>>().unwrap();
+    let docs: Vec<_> = read_paths(&[p], &ReadOptions::default())
+        .collect::<Result<_, _>>()
+        .unwrap();
     assert_eq!(docs.len(), 298);
     let d = &docs[0];
     assert!(d.id.starts_with("enwikinews:"));
@@ -73,22 +80,43 @@ fn bad_jsonl_records_name_file_and_line() {
     assert_eq!(e.line, Some(3));
     assert!(e.message.contains("`date`"), "{e}");
     assert_eq!(items[2].as_ref().unwrap_err().line, Some(4));
-    assert!(items[3].as_ref().unwrap_err().message.contains("no such day"));
-    assert!(items[4].as_ref().unwrap_err().message.contains("JSON object"));
+    assert!(items[3]
+        .as_ref()
+        .unwrap_err()
+        .message
+        .contains("no such day"));
+    assert!(items[4]
+        .as_ref()
+        .unwrap_err()
+        .message
+        .contains("JSON object"));
     assert_eq!(items[5].as_ref().unwrap().id, "d");
-    assert!(items[1].as_ref().unwrap_err().to_string().starts_with(&format!("{}:3:", p.display())));
+    assert!(items[1]
+        .as_ref()
+        .unwrap_err()
+        .to_string()
+        .starts_with(&format!("{}:3:", p.display())));
 }
 
 #[test]
 fn invalid_utf8_binary_and_empty_files() {
     let p = tmp("latin1.txt", b"date 2020-01-01 Caf\xe9 opens.");
-    let e = read_paths(&[p], &ReadOptions::default()).next().unwrap().unwrap_err();
+    let e = read_paths(&[p], &ReadOptions::default())
+        .next()
+        .unwrap()
+        .unwrap_err();
     assert!(e.message.contains("invalid UTF-8 at byte offset 19"), "{e}");
     let p = tmp("bin.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00");
-    let e = read_paths(&[p], &ReadOptions::default()).next().unwrap().unwrap_err();
+    let e = read_paths(&[p], &ReadOptions::default())
+        .next()
+        .unwrap()
+        .unwrap_err();
     assert!(e.message.contains("binary"), "{e}");
     let p = tmp("empty.txt", b"");
-    let e = read_paths(&[p], &ReadOptions::default()).next().unwrap().unwrap_err();
+    let e = read_paths(&[p], &ReadOptions::default())
+        .next()
+        .unwrap()
+        .unwrap_err();
     assert!(e.message.contains("empty"), "{e}");
     let p = tmp("utf8.jsonl", b"{\"text\":\"ok\",\"date\":\"2020-01-01\"}\n{\"text\":\"caf\xe9\",\"date\":\"2020-01-01\"}\n");
     let items: Vec<_> = read_paths(&[p], &ReadOptions::default()).collect();
@@ -104,15 +132,27 @@ fn folders_are_read_recursively_in_order() {
     std::fs::write(dir.join("b.txt"), "date 2020-01-02 Second.").unwrap();
     std::fs::write(dir.join("a.txt"), "date 2020-01-01 First.").unwrap();
     std::fs::write(dir.join("notes.md"), "ignored").unwrap();
-    std::fs::write(dir.join("sub/c.jsonl"), "{\"id\":\"c1\",\"text\":\"Third.\",\"date\":\"2020-01-03\"}\n").unwrap();
-    let ids: Vec<String> =
-        read_paths(&[dir], &ReadOptions::default()).map(|d| d.unwrap().id).collect();
+    std::fs::write(
+        dir.join("sub/c.jsonl"),
+        "{\"id\":\"c1\",\"text\":\"Third.\",\"date\":\"2020-01-03\"}\n",
+    )
+    .unwrap();
+    let ids: Vec<String> = read_paths(&[dir], &ReadOptions::default())
+        .map(|d| d.unwrap().id)
+        .collect();
     assert_eq!(ids, ["a", "b", "c1"]);
-    let e = read_paths(&[PathBuf::from("/nonexistent/file.txt")], &ReadOptions::default())
-        .next()
-        .unwrap()
-        .unwrap_err();
-    assert!(e.to_string().starts_with("/nonexistent/file.txt: cannot read"), "{e}");
+    let e = read_paths(
+        &[PathBuf::from("/nonexistent/file.txt")],
+        &ReadOptions::default(),
+    )
+    .next()
+    .unwrap()
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("/nonexistent/file.txt: cannot read"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -11,7 +11,8 @@ use axum::Json;
 use chrono::NaiveDate;
 use newsgraph_core::schema::{to_schema, SchemaOptions};
 use newsgraph_store::{
-    DocumentFilter, EntityFilter, EventFilter, NetworkFilter, QuoteFilter, SearchQuery, TimelineFilter,
+    DocumentFilter, EntityFilter, EventFilter, NetworkFilter, QuoteFilter, SearchQuery,
+    TimelineFilter,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -41,7 +42,12 @@ fn page(limit: Option<u32>, offset: Option<u32>, default: u32, cap: u32) -> (u32
     (limit.unwrap_or(default).min(cap), offset.unwrap_or(0))
 }
 
-fn list<T: serde::Serialize>(limit: u32, offset: u32, items: Vec<T>, extra: Option<(&str, Value)>) -> Response {
+fn list<T: serde::Serialize>(
+    limit: u32,
+    offset: u32,
+    items: Vec<T>,
+    extra: Option<(&str, Value)>,
+) -> Response {
     let mut obj = serde_json::Map::new();
     obj.insert("limit".into(), json!(limit));
     obj.insert("offset".into(), json!(offset));
@@ -64,24 +70,46 @@ pub(crate) struct DocumentsParams {
     offset: Option<u32>,
 }
 
-pub(crate) async fn documents(State(st): State<AppState>, q: Result<Query<DocumentsParams>, QueryRejection>) -> ApiResult {
+pub(crate) async fn documents(
+    State(st): State<AppState>,
+    q: Result<Query<DocumentsParams>, QueryRejection>,
+) -> ApiResult {
     let p = query(q)?;
     let (limit, offset) = page(p.limit, p.offset, DEFAULT_LIMIT, MAX_LIMIT);
-    let f = DocumentFilter { from: date("from", &p.from)?, to: date("to", &p.to)?, limit: Some(limit), offset };
+    let f = DocumentFilter {
+        from: date("from", &p.from)?,
+        to: date("to", &p.to)?,
+        limit: Some(limit),
+        offset,
+    };
     let (rows, total) = st
         .with_store(move |s| {
             let rows = s.documents(&f)?;
             Ok((rows, s.stats()?.documents))
         })
         .await?;
-    Ok(list(limit, offset, rows, Some(("total_in_store", json!(total)))))
+    Ok(list(
+        limit,
+        offset,
+        rows,
+        Some(("total_in_store", json!(total))),
+    ))
 }
 
 pub(crate) async fn document(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
     let lookup = id.clone();
-    let json = st.with_store(move |s| Ok(s.document_json(&lookup)?)).await?;
+    let json = st
+        .with_store(move |s| Ok(s.document_json(&lookup)?))
+        .await?;
     match json {
-        Some(j) => Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], j).into_response()),
+        Some(j) => Ok((
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            j,
+        )
+            .into_response()),
         None => Err(ApiError::not_found(format!("no document with id {id:?}"))),
     }
 }
@@ -102,7 +130,10 @@ pub(crate) struct EventsParams {
     offset: Option<u32>,
 }
 
-pub(crate) async fn events(State(st): State<AppState>, q: Result<Query<EventsParams>, QueryRejection>) -> ApiResult {
+pub(crate) async fn events(
+    State(st): State<AppState>,
+    q: Result<Query<EventsParams>, QueryRejection>,
+) -> ApiResult {
     let p = query(q)?;
     let (limit, offset) = page(p.limit, p.offset, DEFAULT_LIMIT, MAX_LIMIT);
     let f = EventFilter {
@@ -118,7 +149,9 @@ pub(crate) async fn events(State(st): State<AppState>, q: Result<Query<EventsPar
         limit: Some(limit),
         offset,
     };
-    let (rows, total) = st.with_store(move |s| Ok((s.events(&f)?, s.count_events(&f)?))).await?;
+    let (rows, total) = st
+        .with_store(move |s| Ok((s.events(&f)?, s.count_events(&f)?)))
+        .await?;
     Ok(list(limit, offset, rows, Some(("total", json!(total)))))
 }
 
@@ -135,12 +168,20 @@ pub(crate) struct QuotesParams {
     offset: Option<u32>,
 }
 
-pub(crate) async fn quotes(State(st): State<AppState>, q: Result<Query<QuotesParams>, QueryRejection>) -> ApiResult {
+pub(crate) async fn quotes(
+    State(st): State<AppState>,
+    q: Result<Query<QuotesParams>, QueryRejection>,
+) -> ApiResult {
     let p = query(q)?;
     let (limit, offset) = page(p.limit, p.offset, DEFAULT_LIMIT, MAX_LIMIT);
     if let Some(k) = p.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
-        if !matches!(k.to_ascii_lowercase().as_str(), "direct" | "partial" | "indirect") {
-            return Err(ApiError::bad_request(format!("parameter `kind`: {k:?} is not one of direct, partial, indirect")));
+        if !matches!(
+            k.to_ascii_lowercase().as_str(),
+            "direct" | "partial" | "indirect"
+        ) {
+            return Err(ApiError::bad_request(format!(
+                "parameter `kind`: {k:?} is not one of direct, partial, indirect"
+            )));
         }
     }
     let f = QuoteFilter {
@@ -168,10 +209,19 @@ pub(crate) struct EntitiesParams {
     offset: Option<u32>,
 }
 
-pub(crate) async fn entities(State(st): State<AppState>, q: Result<Query<EntitiesParams>, QueryRejection>) -> ApiResult {
+pub(crate) async fn entities(
+    State(st): State<AppState>,
+    q: Result<Query<EntitiesParams>, QueryRejection>,
+) -> ApiResult {
     let p = query(q)?;
     let (limit, offset) = page(p.limit, p.offset, DEFAULT_LIMIT, MAX_LIMIT);
-    let f = EntityFilter { etype: p.etype, name: p.name, actor: p.actor, limit: Some(limit), offset };
+    let f = EntityFilter {
+        etype: p.etype,
+        name: p.name,
+        actor: p.actor,
+        limit: Some(limit),
+        offset,
+    };
     let rows = st.with_store(move |s| Ok(s.entities(&f)?)).await?;
     Ok(list(limit, offset, rows, None))
 }
@@ -191,12 +241,17 @@ pub(crate) struct SearchParams {
     offset: Option<u32>,
 }
 
-pub(crate) async fn search(State(st): State<AppState>, q: Result<Query<SearchParams>, QueryRejection>) -> ApiResult {
+pub(crate) async fn search(
+    State(st): State<AppState>,
+    q: Result<Query<SearchParams>, QueryRejection>,
+) -> ApiResult {
     let p = query(q)?;
     let (limit, offset) = page(p.limit, p.offset, DEFAULT_LIMIT, MAX_LIMIT);
     let text = p.q.unwrap_or_default();
     if text.trim().is_empty() {
-        return Err(ApiError::bad_request("parameter `q` (the words to search for) is required"));
+        return Err(ApiError::bad_request(
+            "parameter `q` (the words to search for) is required",
+        ));
     }
     let mut sq = SearchQuery::new(text);
     match p.scope.as_deref().unwrap_or("all") {
@@ -204,14 +259,21 @@ pub(crate) async fn search(State(st): State<AppState>, q: Result<Query<SearchPar
         "articles" => sq.quotes = false,
         "quotes" => sq.articles = false,
         other => {
-            return Err(ApiError::bad_request(format!("parameter `in`: {other:?} is not one of all, articles, quotes")))
+            return Err(ApiError::bad_request(format!(
+                "parameter `in`: {other:?} is not one of all, articles, quotes"
+            )))
         }
     }
     sq.raw = p.raw.unwrap_or(false);
-    for (name, v, slot) in [("mark_start", p.mark_start, &mut sq.mark_start), ("mark_end", p.mark_end, &mut sq.mark_end)] {
+    for (name, v, slot) in [
+        ("mark_start", p.mark_start, &mut sq.mark_start),
+        ("mark_end", p.mark_end, &mut sq.mark_end),
+    ] {
         if let Some(v) = v {
             if v.chars().count() > 16 {
-                return Err(ApiError::bad_request(format!("parameter `{name}`: at most 16 characters")));
+                return Err(ApiError::bad_request(format!(
+                    "parameter `{name}`: at most 16 characters"
+                )));
             }
             *slot = v;
         }
@@ -224,7 +286,9 @@ pub(crate) async fn search(State(st): State<AppState>, q: Result<Query<SearchPar
             s.search(&sq).map_err(|e| match e {
                 // FTS5 reports some syntax errors ("unterminated string") as plain SQLite
                 // errors: with raw query syntax they are the user's.
-                newsgraph_store::StoreError::Sqlite(e) if raw => ApiError::bad_request(format!("bad search query: {e}")),
+                newsgraph_store::StoreError::Sqlite(e) if raw => {
+                    ApiError::bad_request(format!("bad search query: {e}"))
+                }
                 e => ApiError::from(e),
             })
         })
@@ -241,13 +305,23 @@ pub(crate) struct TimelineParams {
     to: Option<String>,
 }
 
-pub(crate) async fn timeline(State(st): State<AppState>, q: Result<Query<TimelineParams>, QueryRejection>) -> ApiResult {
+pub(crate) async fn timeline(
+    State(st): State<AppState>,
+    q: Result<Query<TimelineParams>, QueryRejection>,
+) -> ApiResult {
     let p = query(q)?;
     let actor = p.actor.as_deref().map(str::trim).unwrap_or("").to_string();
     if actor.is_empty() {
-        return Err(ApiError::bad_request("parameter `actor` (an actor code prefix such as RUS) is required"));
+        return Err(ApiError::bad_request(
+            "parameter `actor` (an actor code prefix such as RUS) is required",
+        ));
     }
-    let f = TimelineFilter { actor: actor.clone(), other: p.other.clone(), from: date("from", &p.from)?, to: date("to", &p.to)? };
+    let f = TimelineFilter {
+        actor: actor.clone(),
+        other: p.other.clone(),
+        from: date("from", &p.from)?,
+        to: date("to", &p.to)?,
+    };
     let days = st.with_store(move |s| Ok(s.timeline(&f)?)).await?;
     let other = p.other.filter(|o| !o.trim().is_empty());
     Ok(Json(json!({"actor": actor.to_ascii_uppercase(), "other": other.map(|o| o.trim().to_ascii_uppercase()), "days": days}))
@@ -266,7 +340,10 @@ pub(crate) struct NetworkParams {
     limit: Option<u32>,
 }
 
-pub(crate) async fn network(State(st): State<AppState>, q: Result<Query<NetworkParams>, QueryRejection>) -> ApiResult {
+pub(crate) async fn network(
+    State(st): State<AppState>,
+    q: Result<Query<NetworkParams>, QueryRejection>,
+) -> ApiResult {
     let p = query(q)?;
     let limit = p.limit.unwrap_or(200).min(MAX_EDGES);
     let f = NetworkFilter {
@@ -290,7 +367,11 @@ pub(crate) async fn network(State(st): State<AppState>, q: Result<Query<NetworkP
     let nodes: Vec<Value> = nodes
         .into_iter()
         .map(|(id, (count, gsum))| {
-            let mean = if count > 0 { (gsum / count as f64 * 100.0).round() / 100.0 } else { 0.0 };
+            let mean = if count > 0 {
+                (gsum / count as f64 * 100.0).round() / 100.0
+            } else {
+                0.0
+            };
             json!({"id": id, "events": count, "mean_goldstein": mean})
         })
         .collect();
@@ -308,9 +389,16 @@ pub(crate) async fn stats(State(st): State<AppState>) -> ApiResult {
 
 /// Reads the whole body, up to [`BODY_LIMIT`]; a larger one is a 413.
 async fn read_body(headers: &HeaderMap, body: Body) -> Result<axum::body::Bytes, ApiError> {
-    let too_large =
-        || ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, format!("request body larger than {} bytes", BODY_LIMIT));
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("request body larger than {} bytes", BODY_LIMIT),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
         return Err(too_large());
     }
@@ -328,16 +416,24 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<axum::body::Bytes,
 
 /// `POST /api/analyze`: `{"text": "…", "date": "YYYY-MM-DD", "title": "…"?, "id": "…"?}`
 /// → the newsgraph/1 analysis (not stored).
-pub(crate) async fn analyze(State(st): State<AppState>, headers: HeaderMap, body: Body) -> ApiResult {
+pub(crate) async fn analyze(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult {
     let bytes = read_body(&headers, body).await?;
     let v: Value = serde_json::from_slice(&bytes)
         .map_err(|e| ApiError::bad_request(format!("the body must be a JSON object: {e}")))?;
     let Value::Object(obj) = &v else {
-        return Err(ApiError::bad_request("the body must be a JSON object with `text` and `date`"));
+        return Err(ApiError::bad_request(
+            "the body must be a JSON object with `text` and `date`",
+        ));
     };
     for k in obj.keys() {
         if !matches!(k.as_str(), "text" | "date" | "title" | "id") {
-            return Err(ApiError::bad_request(format!("unknown field `{k}`: expected text, date, title, id")));
+            return Err(ApiError::bad_request(format!(
+                "unknown field `{k}`: expected text, date, title, id"
+            )));
         }
     }
     let text = match obj.get("text") {
@@ -348,9 +444,15 @@ pub(crate) async fn analyze(State(st): State<AppState>, headers: HeaderMap, body
     };
     let unprocessable = |m: String| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, m);
     let date = match obj.get("date") {
-        Some(Value::String(d)) => newsgraph_read::parse_date(d).map_err(|e| unprocessable(format!("`date`: {e}")))?,
+        Some(Value::String(d)) => {
+            newsgraph_read::parse_date(d).map_err(|e| unprocessable(format!("`date`: {e}")))?
+        }
         Some(_) => return Err(unprocessable("`date` must be a string YYYY-MM-DD".into())),
-        None => return Err(unprocessable("missing `date` (YYYY-MM-DD): relative times need the article date".into())),
+        None => {
+            return Err(unprocessable(
+                "missing `date` (YYYY-MM-DD): relative times need the article date".into(),
+            ))
+        }
     };
     for k in ["title", "id"] {
         if obj.get(k).is_some_and(|v| !v.is_string() && !v.is_null()) {
@@ -364,7 +466,8 @@ pub(crate) async fn analyze(State(st): State<AppState>, headers: HeaderMap, body
         "date": date.format("%Y-%m-%d").to_string(),
         "title": obj.get("title").cloned().unwrap_or(Value::Null),
     });
-    let mut doc = newsgraph_read::parse_json_record(&record.to_string(), "analysis").map_err(ApiError::bad_request)?;
+    let mut doc = newsgraph_read::parse_json_record(&record.to_string(), "analysis")
+        .map_err(ApiError::bad_request)?;
     let st2 = st.clone();
     let out = tokio::task::spawn_blocking(move || {
         st2.pipeline().analyze(&mut doc);

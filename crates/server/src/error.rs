@@ -13,7 +13,10 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
-        ApiError { status, message: message.into() }
+        ApiError {
+            status,
+            message: message.into(),
+        }
     }
     /// 400: a bad parameter.
     pub fn bad_request(message: impl Into<String>) -> Self {
@@ -40,7 +43,8 @@ impl From<StoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = serde_json::json!({"error": {"status": self.status.as_u16(), "message": self.message}});
+        let body =
+            serde_json::json!({"error": {"status": self.status.as_u16(), "message": self.message}});
         (self.status, axum::Json(body)).into_response()
     }
 }
@@ -61,13 +65,19 @@ pub(crate) async fn jsonify(res: Response) -> Response {
         return res;
     }
     let message = match status {
-        StatusCode::METHOD_NOT_ALLOWED => "method not allowed for this route (the Allow header lists the allowed ones)".to_string(),
+        StatusCode::METHOD_NOT_ALLOWED => {
+            "method not allowed for this route (the Allow header lists the allowed ones)"
+                .to_string()
+        }
         s => s.canonical_reason().unwrap_or("error").to_string(),
     };
     let (mut parts, _) = res.into_parts();
     let new = ApiError::new(status, message).into_response();
     parts.headers.remove(header::CONTENT_LENGTH);
-    parts.headers.insert(header::CONTENT_TYPE, header::HeaderValue::from_static("application/json"));
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json"),
+    );
     let (_, body) = new.into_parts();
     Response::from_parts(parts, body)
 }

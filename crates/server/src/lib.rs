@@ -52,7 +52,10 @@ pub struct Config {
 
 impl Config {
     pub fn new(db: impl Into<PathBuf>) -> Self {
-        Config { db: db.into(), request_timeout: Duration::from_secs(30) }
+        Config {
+            db: db.into(),
+            request_timeout: Duration::from_secs(30),
+        }
     }
 }
 
@@ -117,7 +120,10 @@ impl AppState {
 pub fn app(config: &Config) -> Result<Router, StoreError> {
     // Open once now so that a bad --db fails at start, not on the first request.
     let first = Store::open_read_only(&config.db)?;
-    let pool = Arc::new(Pool { db: config.db.clone(), idle: Mutex::new(vec![first]) });
+    let pool = Arc::new(Pool {
+        db: config.db.clone(),
+        idle: Mutex::new(vec![first]),
+    });
     let pipeline: Arc<OnceLock<Pipeline>> = Arc::new(OnceLock::new());
     {
         // Build the pipeline (embedded models) in the background so that the first
@@ -150,23 +156,31 @@ pub fn app(config: &Config) -> Result<Router, StoreError> {
         .fallback(not_found)
         .with_state(state)
         .layer(axum::middleware::map_response(error::jsonify))
-        .layer(axum::middleware::from_fn(move |req, next: axum::middleware::Next| async move {
-            match tokio::time::timeout(timeout, next.run(req)).await {
-                Ok(res) => res,
-                Err(_) => ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    format!("the request took longer than {} s", timeout.as_secs_f64()),
-                )
-                .into_response(),
-            }
-        }))
+        .layer(axum::middleware::from_fn(
+            move |req, next: axum::middleware::Next| async move {
+                match tokio::time::timeout(timeout, next.run(req)).await {
+                    Ok(res) => res,
+                    Err(_) => ApiError::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        format!("the request took longer than {} s", timeout.as_secs_f64()),
+                    )
+                    .into_response(),
+                }
+            },
+        ))
         .layer(axum::middleware::map_response(security_headers)))
 }
 
 async fn security_headers(mut res: Response) -> Response {
     let h = res.headers_mut();
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
@@ -184,7 +198,10 @@ const OPENAPI_JSON: &str = include_str!("../assets/openapi.json");
 
 fn asset(content_type: &'static str, body: &'static str) -> Response {
     (
-        [(header::CONTENT_TYPE, HeaderValue::from_static(content_type)), (header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))],
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
         body,
     )
         .into_response()
@@ -204,7 +221,10 @@ async fn openapi() -> Response {
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, format!("no such route: {}", uri.path()))
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        format!("no such route: {}", uri.path()),
+    )
 }
 
 /// Serves `app` on `listener` until `shutdown` completes.
@@ -213,16 +233,27 @@ pub async fn serve(
     app: Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// Builds a runtime, binds `addr` and serves until Ctrl-C. `on_bound` is told the bound
 /// address (to print it). Errors: the store cannot be opened, or the address cannot be bound.
-pub fn run(config: &Config, addr: SocketAddr, on_bound: impl FnOnce(SocketAddr)) -> Result<(), RunError> {
+pub fn run(
+    config: &Config,
+    addr: SocketAddr,
+    on_bound: impl FnOnce(SocketAddr),
+) -> Result<(), RunError> {
     let app = app(config).map_err(RunError::Store)?;
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(RunError::Io)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(RunError::Io)?;
     rt.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| RunError::Bind(addr, e))?;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| RunError::Bind(addr, e))?;
         on_bound(listener.local_addr().map_err(RunError::Io)?);
         serve(listener, app, async {
             let _ = tokio::signal::ctrl_c().await;
@@ -274,7 +305,8 @@ impl Background {
     /// Starts serving `config` on `addr` (port 0 picks a free port).
     pub fn start(config: &Config, addr: SocketAddr) -> Result<Background, RunError> {
         let app = app(config).map_err(RunError::Store)?;
-        let std_listener = std::net::TcpListener::bind(addr).map_err(|e| RunError::Bind(addr, e))?;
+        let std_listener =
+            std::net::TcpListener::bind(addr).map_err(|e| RunError::Bind(addr, e))?;
         std_listener.set_nonblocking(true).map_err(RunError::Io)?;
         let addr = std_listener.local_addr().map_err(RunError::Io)?;
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -298,7 +330,11 @@ impl Background {
                 .await;
             });
         });
-        Ok(Background { addr, shutdown: Some(tx), thread: Some(thread) })
+        Ok(Background {
+            addr,
+            shutdown: Some(tx),
+            thread: Some(thread),
+        })
     }
 
     /// The bound address.

@@ -22,8 +22,19 @@ fn addr() -> std::net::SocketAddr {
 
 /// Checks the JSON error form and returns its message.
 fn error_of(r: &common::Resp, status: u16) -> String {
-    assert_eq!(r.status, status, "expected {status}, got {}: {}", r.status, r.text());
-    assert!(r.header("content-type").is_some_and(|c| c.starts_with("application/json")), "{:?}", r.headers);
+    assert_eq!(
+        r.status,
+        status,
+        "expected {status}, got {}: {}",
+        r.status,
+        r.text()
+    );
+    assert!(
+        r.header("content-type")
+            .is_some_and(|c| c.starts_with("application/json")),
+        "{:?}",
+        r.headers
+    );
     let v = r.json();
     assert_eq!(v["error"]["status"], json!(status), "{v}");
     let m = v["error"]["message"].as_str().expect("message").to_string();
@@ -59,7 +70,10 @@ fn documents_list_and_one_document() {
     assert_eq!(items(&p2)[0]["id"], items(&all)[5]["id"]);
     // Date filter.
     let d = get(addr(), "/api/documents?from=2023-09-14&to=2023-09-14").json();
-    assert!(items(&d).iter().any(|x| x["id"] == "000_1b385efb04788e90"), "{d}");
+    assert!(
+        items(&d).iter().any(|x| x["id"] == "000_1b385efb04788e90"),
+        "{d}"
+    );
     assert!(items(&d).iter().all(|x| x["date"] == "2023-09-14"));
 
     let r = get(addr(), "/api/documents/000_1b385efb04788e90");
@@ -71,8 +85,14 @@ fn documents_list_and_one_document() {
     // Offsets are characters into the text.
     for e in doc["entities"].as_array().unwrap() {
         for m in e["mentions"].as_array().unwrap() {
-            let (s, t) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
-            assert_eq!(text[s..t].iter().collect::<String>(), m["text"].as_str().unwrap());
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                text[s..t].iter().collect::<String>(),
+                m["text"].as_str().unwrap()
+            );
         }
     }
     // An id that needs percent-encoding still resolves to a 404 JSON error.
@@ -95,28 +115,45 @@ fn events_with_filters_and_total() {
         assert!(s.starts_with("RUS") || t.starts_with("RUS"), "{e}");
     }
     let src = get(addr(), "/api/events?source=rus&limit=500").json();
-    assert!(items(&src).iter().all(|e| e["source_actor"].as_str().unwrap_or("").starts_with("RUS")));
+    assert!(items(&src)
+        .iter()
+        .all(|e| e["source_actor"].as_str().unwrap_or("").starts_with("RUS")));
     let tgt = get(addr(), "/api/events?target=PRK&limit=500").json();
-    assert!(items(&tgt).iter().all(|e| e["target_actor"].as_str().unwrap_or("").starts_with("PRK")));
+    assert!(items(&tgt)
+        .iter()
+        .all(|e| e["target_actor"].as_str().unwrap_or("").starts_with("PRK")));
     // code prefix, plover, modality, dates: each filter returns only matching rows, and the
     // filters agree with the unfiltered list.
     let first = &rows[0];
     let root = first["root"].as_str().unwrap();
     let by_code = get(addr(), &format!("/api/events?code={root}&limit=500")).json();
     assert!(!items(&by_code).is_empty());
-    assert!(items(&by_code).iter().all(|e| e["cameo"].as_str().unwrap().starts_with(root)));
-    let expect = rows.iter().filter(|e| e["cameo"].as_str().unwrap().starts_with(root)).count() as u64;
+    assert!(items(&by_code)
+        .iter()
+        .all(|e| e["cameo"].as_str().unwrap().starts_with(root)));
+    let expect = rows
+        .iter()
+        .filter(|e| e["cameo"].as_str().unwrap().starts_with(root))
+        .count() as u64;
     if total <= MAX_LIMIT as u64 {
         assert_eq!(by_code["total"].as_u64().unwrap(), expect);
     }
     if let Some(p) = rows.iter().find_map(|e| e["plover"].as_str()) {
-        let v = get(addr(), &format!("/api/events?plover={}&limit=500", p.to_lowercase())).json();
+        let v = get(
+            addr(),
+            &format!("/api/events?plover={}&limit=500", p.to_lowercase()),
+        )
+        .json();
         assert!(!items(&v).is_empty() && items(&v).iter().all(|e| e["plover"] == p));
     }
     let m = first["modality"].as_str().unwrap();
     let v = get(addr(), &format!("/api/events?modality={m}&limit=500")).json();
     assert!(!items(&v).is_empty() && items(&v).iter().all(|e| e["modality"] == m));
-    let v = get(addr(), "/api/events?from=2023-01-01&to=2023-12-31&limit=500").json();
+    let v = get(
+        addr(),
+        "/api/events?from=2023-01-01&to=2023-12-31&limit=500",
+    )
+    .json();
     assert!(!items(&v).is_empty());
     for e in items(&v) {
         let d = e["date"].as_str().unwrap();
@@ -137,7 +174,13 @@ fn events_with_filters_and_total() {
 
 #[test]
 fn pagination_is_capped() {
-    for path in ["/api/events", "/api/documents", "/api/quotes", "/api/entities", "/api/search?q=the"] {
+    for path in [
+        "/api/events",
+        "/api/documents",
+        "/api/quotes",
+        "/api/entities",
+        "/api/search?q=the",
+    ] {
         let sep = if path.contains('?') { '&' } else { '?' };
         let r = get(addr(), &format!("{path}{sep}limit=100000"));
         assert_eq!(r.status, 200, "{path}: {}", r.text());
@@ -150,7 +193,11 @@ fn pagination_is_capped() {
     }
     // Entities exceed the cap in this store: the cap really limits the rows.
     let v = get(addr(), "/api/entities?limit=100000").json();
-    assert_eq!(items(&v).len(), MAX_LIMIT as usize, "the test corpus has more than {MAX_LIMIT} entities");
+    assert_eq!(
+        items(&v).len(),
+        MAX_LIMIT as usize,
+        "the test corpus has more than {MAX_LIMIT} entities"
+    );
     let n = get(addr(), "/api/network?limit=100000").json();
     assert_eq!(n["limit"], json!(newsgraph_server::MAX_EDGES));
 }
@@ -162,7 +209,11 @@ fn quotes_by_speaker_and_text() {
     let kcna = get(addr(), "/api/quotes?speaker=kcna&limit=500").json();
     assert!(!items(&kcna).is_empty(), "the seed quotes KCNA");
     for q in items(&kcna) {
-        let who = format!("{} {}", q["speaker_name"].as_str().unwrap_or(""), q["speaker_text"].as_str().unwrap_or(""));
+        let who = format!(
+            "{} {}",
+            q["speaker_name"].as_str().unwrap_or(""),
+            q["speaker_text"].as_str().unwrap_or("")
+        );
         assert!(who.to_lowercase().contains("kcna"), "{q}");
     }
     // Text search: take a word from a stored quote and find that quote again.
@@ -176,8 +227,15 @@ fn quotes_by_speaker_and_text() {
         .expect("a long word in the first quote")
         .to_string();
     let found = get(addr(), &format!("/api/quotes?q={word}&limit=500")).json();
-    assert!(items(&found).iter().any(|q| q["doc_id"] == q0["doc_id"] && q["index"] == q0["index"]), "{word}: {found}");
-    assert!(items(&found).iter().all(|q| q["snippet"].as_str().unwrap().contains('[')));
+    assert!(
+        items(&found)
+            .iter()
+            .any(|q| q["doc_id"] == q0["doc_id"] && q["index"] == q0["index"]),
+        "{word}: {found}"
+    );
+    assert!(items(&found)
+        .iter()
+        .all(|q| q["snippet"].as_str().unwrap().contains('[')));
     error_of(&get(addr(), "/api/quotes?kind=shouted"), 400);
 }
 
@@ -187,19 +245,38 @@ fn entities_by_type_and_name() {
     assert!(!items(&people).is_empty());
     assert!(items(&people).iter().all(|e| e["type"] == "PERSON"));
     let putin = get(addr(), "/api/entities?name=putin").json();
-    assert!(items(&putin).iter().any(|e| e["name"] == "Vladimir Putin" && e["type"] == "PERSON"), "{putin}");
+    assert!(
+        items(&putin)
+            .iter()
+            .any(|e| e["name"] == "Vladimir Putin" && e["type"] == "PERSON"),
+        "{putin}"
+    );
     let by_actor = get(addr(), "/api/entities?actor=PRK").json();
-    assert!(items(&by_actor).iter().all(|e| e["actor"].as_str().unwrap().starts_with("PRK")));
+    assert!(items(&by_actor)
+        .iter()
+        .all(|e| e["actor"].as_str().unwrap().starts_with("PRK")));
 }
 
 #[test]
 fn search_articles_and_quotes_with_snippets() {
     let v = get(addr(), "/api/search?q=invitation").json();
     let hits = items(&v);
-    assert!(hits.iter().any(|h| h["doc_id"] == "000_1b385efb04788e90" && h["kind"] == "article"), "{v}");
-    assert!(hits.iter().all(|h| h["snippet"].as_str().unwrap().contains("[")));
-    let v = get(addr(), "/api/search?q=invitation&in=articles&mark_start=%3Cb%3E&mark_end=%3C/b%3E").json();
-    assert!(items(&v).iter().all(|h| h["kind"] == "article" && h["snippet"].as_str().unwrap().contains("<b>")));
+    assert!(
+        hits.iter()
+            .any(|h| h["doc_id"] == "000_1b385efb04788e90" && h["kind"] == "article"),
+        "{v}"
+    );
+    assert!(hits
+        .iter()
+        .all(|h| h["snippet"].as_str().unwrap().contains("[")));
+    let v = get(
+        addr(),
+        "/api/search?q=invitation&in=articles&mark_start=%3Cb%3E&mark_end=%3C/b%3E",
+    )
+    .json();
+    assert!(items(&v)
+        .iter()
+        .all(|h| h["kind"] == "article" && h["snippet"].as_str().unwrap().contains("<b>")));
     let v = get(addr(), "/api/search?q=invitation&in=quotes").json();
     assert!(items(&v).iter().all(|h| h["kind"] == "quote"));
     error_of(&get(addr(), "/api/search"), 400);
@@ -214,17 +291,29 @@ fn timeline_of_an_actor_and_a_pair() {
     let days = v["days"].as_array().unwrap();
     assert!(!days.is_empty());
     for d in days {
-        let sum: u64 = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
-            .iter()
-            .map(|k| d[k].as_u64().unwrap())
-            .sum();
+        let sum: u64 = [
+            "verbal_cooperation",
+            "material_cooperation",
+            "verbal_conflict",
+            "material_conflict",
+        ]
+        .iter()
+        .map(|k| d[k].as_u64().unwrap())
+        .sum();
         assert_eq!(sum, d["total"].as_u64().unwrap(), "{d}");
     }
     let dates: Vec<&str> = days.iter().map(|d| d["date"].as_str().unwrap()).collect();
     assert!(dates.windows(2).all(|w| w[0] < w[1]), "days in order");
     // The pair's events are a subset of the actor's.
     let pair = get(addr(), "/api/timeline?actor=RUS&other=PRK").json();
-    let total = |v: &Value| v["days"].as_array().unwrap().iter().map(|d| d["total"].as_u64().unwrap()).sum::<u64>();
+    let total = |v: &Value| {
+        v["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["total"].as_u64().unwrap())
+            .sum::<u64>()
+    };
     assert!(total(&pair) <= total(&v));
     assert_eq!(pair["other"], "PRK");
     error_of(&get(addr(), "/api/timeline"), 400);
@@ -243,7 +332,11 @@ fn network_of_a_date_range() {
         assert!((-10.0..=10.0).contains(&g));
         assert!(e["count"].as_u64().unwrap() >= 1);
         for end in ["source", "target"] {
-            assert!(nodes.iter().any(|n| n["id"] == e[end]), "node for {}", e[end]);
+            assert!(
+                nodes.iter().any(|n| n["id"] == e[end]),
+                "node for {}",
+                e[end]
+            );
         }
     }
     let ids: Vec<&str> = nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
@@ -251,8 +344,19 @@ fn network_of_a_date_range() {
     // A date range with nothing in it.
     let empty = get(addr(), "/api/network?from=1900-01-01&to=1900-12-31").json();
     assert!(empty["edges"].as_array().unwrap().is_empty());
-    let ranged = get(addr(), "/api/network?from=2023-09-01&to=2023-09-30&countries=true").json();
-    let n = |v: &Value| v["edges"].as_array().unwrap().iter().map(|e| e["count"].as_u64().unwrap()).sum::<u64>();
+    let ranged = get(
+        addr(),
+        "/api/network?from=2023-09-01&to=2023-09-30&countries=true",
+    )
+    .json();
+    let n = |v: &Value| {
+        v["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["count"].as_u64().unwrap())
+            .sum::<u64>()
+    };
     assert!(n(&ranged) <= n(&v));
     error_of(&get(addr(), "/api/network?countries=maybe"), 400);
 }
@@ -261,7 +365,11 @@ fn network_of_a_date_range() {
 fn analyze_returns_an_analysis_without_storing_it() {
     let (text, date) = common::seed_article();
     let before = get(addr(), "/api/stats").json();
-    let r = post_json(addr(), "/api/analyze", &json!({"text": text, "date": date, "title": "Putin and Kim"}));
+    let r = post_json(
+        addr(),
+        "/api/analyze",
+        &json!({"text": text, "date": date, "title": "Putin and Kim"}),
+    );
     assert_eq!(r.status, 200, "{}", r.text());
     let v = r.json();
     assert_eq!(v["schema"], "newsgraph/1");
@@ -275,29 +383,88 @@ fn analyze_returns_an_analysis_without_storing_it() {
         .filter(|e| e["type"] == "PERSON")
         .map(|e| e["name"].as_str().unwrap())
         .collect();
-    assert!(people.contains(&"Vladimir Putin") && people.contains(&"Kim Jong Un"), "{people:?}");
-    assert!(v["times"].as_array().unwrap().iter().any(|t| t["text"] == "Wednesday" && t["value"] == "2023-09-13"));
+    assert!(
+        people.contains(&"Vladimir Putin") && people.contains(&"Kim Jong Un"),
+        "{people:?}"
+    );
+    assert!(v["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["text"] == "Wednesday" && t["value"] == "2023-09-13"));
     assert!(!v["events"].as_array().unwrap().is_empty());
     assert_eq!(get(addr(), "/api/stats").json(), before, "nothing stored");
     // Without a title; any id.
-    let v = post_json(addr(), "/api/analyze", &json!({"text": "Iran condemned the attack.", "date": "2020-01-05", "id": "x1"})).json();
+    let v = post_json(
+        addr(),
+        "/api/analyze",
+        &json!({"text": "Iran condemned the attack.", "date": "2020-01-05", "id": "x1"}),
+    )
+    .json();
     assert_eq!(v["id"], "x1");
     assert_eq!(v["text"], "Iran condemned the attack.");
 }
 
 #[test]
 fn analyze_errors() {
-    let m = error_of(&post_json(addr(), "/api/analyze", &json!({"text": "Talks began on Monday.", "date": "2023-02-30"})), 422);
+    let m = error_of(
+        &post_json(
+            addr(),
+            "/api/analyze",
+            &json!({"text": "Talks began on Monday.", "date": "2023-02-30"}),
+        ),
+        422,
+    );
     assert!(m.contains("date"), "{m}");
-    error_of(&post_json(addr(), "/api/analyze", &json!({"text": "Talks began.", "date": "yesterday"})), 422);
-    error_of(&post_json(addr(), "/api/analyze", &json!({"text": "Talks began."})), 422);
-    error_of(&post_json(addr(), "/api/analyze", &json!({"date": "2023-01-01"})), 400);
-    error_of(&post_json(addr(), "/api/analyze", &json!({"text": "  ", "date": "2023-01-01"})), 400);
-    error_of(&post_json(addr(), "/api/analyze", &json!({"text": 5, "date": "2023-01-01"})), 400);
-    error_of(&post_json(addr(), "/api/analyze", &json!({"text": "a", "date": "2023-01-01", "extra": 1})), 400);
+    error_of(
+        &post_json(
+            addr(),
+            "/api/analyze",
+            &json!({"text": "Talks began.", "date": "yesterday"}),
+        ),
+        422,
+    );
+    error_of(
+        &post_json(addr(), "/api/analyze", &json!({"text": "Talks began."})),
+        422,
+    );
+    error_of(
+        &post_json(addr(), "/api/analyze", &json!({"date": "2023-01-01"})),
+        400,
+    );
+    error_of(
+        &post_json(
+            addr(),
+            "/api/analyze",
+            &json!({"text": "  ", "date": "2023-01-01"}),
+        ),
+        400,
+    );
+    error_of(
+        &post_json(
+            addr(),
+            "/api/analyze",
+            &json!({"text": 5, "date": "2023-01-01"}),
+        ),
+        400,
+    );
+    error_of(
+        &post_json(
+            addr(),
+            "/api/analyze",
+            &json!({"text": "a", "date": "2023-01-01", "extra": 1}),
+        ),
+        400,
+    );
     error_of(&post_json(addr(), "/api/analyze", &json!(["text"])), 400);
-    error_of(&request(addr(), "POST", "/api/analyze", &[], b"{not json"), 400);
-    error_of(&request(addr(), "POST", "/api/analyze", &[], &[0xff, 0xfe, 0x00]), 400);
+    error_of(
+        &request(addr(), "POST", "/api/analyze", &[], b"{not json"),
+        400,
+    );
+    error_of(
+        &request(addr(), "POST", "/api/analyze", &[], &[0xff, 0xfe, 0x00]),
+        400,
+    );
 }
 
 #[test]
@@ -306,14 +473,29 @@ fn a_3_mb_body_is_refused_with_413() {
     let body = json!({"text": text, "date": "2023-01-01"}).to_string();
     assert!(body.len() > 3 * 1024 * 1024);
     // Declared length over the limit.
-    let r = request(addr(), "POST", "/api/analyze", &[("Content-Type", "application/json")], body.as_bytes());
+    let r = request(
+        addr(),
+        "POST",
+        "/api/analyze",
+        &[("Content-Type", "application/json")],
+        body.as_bytes(),
+    );
     error_of(&r, 413);
     // No declared length: the limit applies while reading.
-    let r = request(addr(), "POST", "/api/analyze", &[("Transfer-Encoding", "chunked")], body.as_bytes());
+    let r = request(
+        addr(),
+        "POST",
+        "/api/analyze",
+        &[("Transfer-Encoding", "chunked")],
+        body.as_bytes(),
+    );
     error_of(&r, 413);
     // Just under the limit is read (and then judged on its content).
     let small = json!({"text": "x".repeat(BODY_UNDER), "date": "not a date"}).to_string();
-    error_of(&request(addr(), "POST", "/api/analyze", &[], small.as_bytes()), 422);
+    error_of(
+        &request(addr(), "POST", "/api/analyze", &[], small.as_bytes()),
+        422,
+    );
 }
 
 const BODY_UNDER: usize = newsgraph_server::BODY_LIMIT - 100;
@@ -347,9 +529,22 @@ fn unknown_routes_and_ids_are_404_and_wrong_methods_405() {
     error_of(&get(addr(), "/api/documents/unknown-id"), 404);
     let r = request(addr(), "POST", "/api/events", &[], b"");
     error_of(&r, 405);
-    assert!(r.header("allow").is_some_and(|a| a.contains("GET")), "{:?}", r.headers);
+    assert!(
+        r.header("allow").is_some_and(|a| a.contains("GET")),
+        "{:?}",
+        r.headers
+    );
     error_of(&get(addr(), "/api/analyze"), 405);
-    error_of(&request(addr(), "DELETE", "/api/documents/000_1b385efb04788e90", &[], b""), 405);
+    error_of(
+        &request(
+            addr(),
+            "DELETE",
+            "/api/documents/000_1b385efb04788e90",
+            &[],
+            b"",
+        ),
+        405,
+    );
 }
 
 #[test]
@@ -375,9 +570,15 @@ fn openapi_describes_every_endpoint() {
         assert!(paths.contains_key(p), "openapi lacks {p}");
     }
     // Every documented query parameter of /api/events is accepted (no 400 for unknown field).
-    for param in v["paths"]["/api/events"]["get"]["parameters"].as_array().unwrap() {
+    for param in v["paths"]["/api/events"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+    {
         let name = param["name"].as_str().or_else(|| {
-            param["$ref"].as_str().and_then(|r| r.rsplit('/').next()).and_then(|n| v["components"]["parameters"][n]["name"].as_str())
+            param["$ref"]
+                .as_str()
+                .and_then(|r| r.rsplit('/').next())
+                .and_then(|n| v["components"]["parameters"][n]["name"].as_str())
         });
         let name = name.expect("parameter name");
         let value = match name {
@@ -398,14 +599,20 @@ fn web_page_and_assets_are_served() {
     assert!(r.header("content-type").unwrap().starts_with("text/html"));
     let html = r.text();
     assert!(html.contains("/assets/app.js") && html.contains("/assets/app.css"));
-    assert!(!html.contains("http://") && !html.contains("https://"), "no external resources");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no external resources"
+    );
     let js = get(addr(), "/assets/app.js");
     assert_eq!(js.status, 200);
     assert!(js.header("content-type").unwrap().contains("javascript"));
     assert!(js.text().contains("Array.from"), "offsets are code points");
     let css = get(addr(), "/assets/app.css");
     assert_eq!(css.status, 200);
-    assert!(r.header("content-security-policy").unwrap().contains("default-src 'self'"));
+    assert!(r
+        .header("content-security-policy")
+        .unwrap()
+        .contains("default-src 'self'"));
 }
 
 #[test]
@@ -415,7 +622,11 @@ fn server_refuses_a_missing_or_foreign_database() {
     assert!(newsgraph_server::app(&Config::new(&missing)).is_err());
     assert!(!missing.exists(), "read-only opening creates nothing");
     let junk = dir.path().join("junk.db");
-    std::fs::write(&junk, b"this is not a database at all, just text .....................................").unwrap();
+    std::fs::write(
+        &junk,
+        b"this is not a database at all, just text .....................................",
+    )
+    .unwrap();
     assert!(newsgraph_server::app(&Config::new(&junk)).is_err());
 }
 
@@ -441,7 +652,11 @@ fn slow_requests_time_out_with_503() {
     cfg.request_timeout = std::time::Duration::from_millis(1);
     let s = Background::start(&cfg, "127.0.0.1:0".parse().unwrap()).expect("server starts");
     let (text, date) = common::seed_article();
-    let r = post_json(s.addr(), "/api/analyze", &json!({"text": text.repeat(20), "date": date}));
+    let r = post_json(
+        s.addr(),
+        "/api/analyze",
+        &json!({"text": text.repeat(20), "date": date}),
+    );
     let m = error_of(&r, 503);
     assert!(m.contains("longer than"), "{m}");
 }
@@ -451,14 +666,20 @@ fn document_ids_with_slashes_and_spaces_resolve() {
     use newsgraph_core::schema::{to_schema, SchemaOptions};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("one.db");
-    let mut doc = newsgraph_core::Document::new("wiki:Tesco_A/S sale", "Tesco sold its Polish branch.", None);
+    let mut doc =
+        newsgraph_core::Document::new("wiki:Tesco_A/S sale", "Tesco sold its Polish branch.", None);
     doc.date = chrono::NaiveDate::from_ymd_opt(2020, 1, 2);
     newsgraph_pipeline::Pipeline::new().analyze(&mut doc);
     let mut store = newsgraph_store::Store::open(&db).unwrap();
-    store.ingest(&to_schema(&doc, SchemaOptions::default()), "h").unwrap();
+    store
+        .ingest(&to_schema(&doc, SchemaOptions::default()), "h")
+        .unwrap();
     drop(store);
     let s = Background::start(&Config::new(&db), "127.0.0.1:0".parse().unwrap()).unwrap();
-    for path in ["/api/documents/wiki%3ATesco_A%2FS%20sale", "/api/documents/wiki:Tesco_A/S%20sale"] {
+    for path in [
+        "/api/documents/wiki%3ATesco_A%2FS%20sale",
+        "/api/documents/wiki:Tesco_A/S%20sale",
+    ] {
         let r = get(s.addr(), path);
         assert_eq!(r.status, 200, "{path}: {}", r.text());
         assert_eq!(r.json()["id"], "wiki:Tesco_A/S sale");

@@ -17,11 +17,22 @@ fn missing_tools(web_tests: &Path) -> Vec<String> {
     if !Path::new(CHROMIUM).exists() {
         missing.push(format!("{CHROMIUM} (apt-get install chromium)"));
     }
-    if Command::new("node").arg("--version").output().map(|o| !o.status.success()).unwrap_or(true) {
+    if Command::new("node")
+        .arg("--version")
+        .output()
+        .map(|o| !o.status.success())
+        .unwrap_or(true)
+    {
         missing.push("node (Node.js)".into());
     }
-    if !web_tests.join("node_modules/playwright-core/package.json").exists() {
-        missing.push(format!("{}/node_modules/playwright-core (cd web-tests && npm ci)", web_tests.display()));
+    if !web_tests
+        .join("node_modules/playwright-core/package.json")
+        .exists()
+    {
+        missing.push(format!(
+            "{}/node_modules/playwright-core (cd web-tests && npm ci)",
+            web_tests.display()
+        ));
     }
     missing
 }
@@ -39,8 +50,11 @@ fn web_page_in_a_real_browser() {
         eprintln!("SKIPPED web_page_in_a_real_browser: {msg}. Set CI=1 to make this a failure.");
         return;
     }
-    let server = Background::start(&Config::new(common::store("browser")), "127.0.0.1:0".parse().unwrap())
-        .expect("server starts");
+    let server = Background::start(
+        &Config::new(common::store("browser")),
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .expect("server starts");
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
@@ -58,7 +72,11 @@ fn web_page_in_a_real_browser() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     eprintln!("{stdout}{stderr}");
-    assert!(out.status.success(), "the browser checks failed (exit {:?}):\n{stdout}\n{stderr}", out.status.code());
+    assert!(
+        out.status.success(),
+        "the browser checks failed (exit {:?}):\n{stdout}\n{stderr}",
+        out.status.code()
+    );
     assert!(shot.exists(), "screenshot {} written", shot.display());
     eprintln!("screenshot: {}", shot.display());
 }

@@ -89,20 +89,31 @@ impl Store {
     pub fn current_event_count(&self, id: &str, content_hash: &str) -> Result<Option<u64>> {
         let row: Option<(String, String, i64)> = self
             .conn
-            .prepare_cached("SELECT content_hash, newsgraph_version, n_events FROM documents WHERE id = ?1")?
+            .prepare_cached(
+                "SELECT content_hash, newsgraph_version, n_events FROM documents WHERE id = ?1",
+            )?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
-        Ok(row.and_then(|(h, v, n)| (h == content_hash && v == newsgraph_core::VERSION).then_some(n.max(0) as u64)))
+        Ok(row.and_then(|(h, v, n)| {
+            (h == content_hash && v == newsgraph_core::VERSION).then_some(n.max(0) as u64)
+        }))
     }
 
     /// Stores one analysed document in one transaction. See [`IngestOutcome`].
     pub fn ingest(&mut self, doc: &DocumentOut, content_hash: &str) -> Result<IngestOutcome> {
         if doc.id.trim().is_empty() {
-            return Err(StoreError::BadDocument { id: doc.id.clone(), reason: "empty document id".into() });
+            return Err(StoreError::BadDocument {
+                id: doc.id.clone(),
+                reason: "empty document id".into(),
+            });
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let existing: Option<(i64, String, String)> = tx
-            .prepare_cached("SELECT doc_key, content_hash, newsgraph_version FROM documents WHERE id = ?1")?
+            .prepare_cached(
+                "SELECT doc_key, content_hash, newsgraph_version FROM documents WHERE id = ?1",
+            )?
             .query_row([&doc.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
         let outcome = match &existing {
@@ -122,7 +133,9 @@ impl Store {
 
     /// Removes document `id` and its whole analysis. Returns false when it was not stored.
     pub fn delete_document(&mut self, id: &str) -> Result<bool> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let key: Option<i64> = tx
             .prepare_cached("SELECT doc_key FROM documents WHERE id = ?1")?
             .query_row([id], |r| r.get(0))
@@ -176,7 +189,11 @@ fn insert_document(tx: &Transaction, doc: &DocumentOut, content_hash: &str) -> R
         json,
     ])?;
     let key = tx.last_insert_rowid();
-    let names: HashMap<&str, &str> = doc.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+    let names: HashMap<&str, &str> = doc
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
     let name_of = |id: &Option<String>| id.as_deref().and_then(|i| names.get(i).copied());
 
     {
@@ -190,7 +207,15 @@ fn insert_document(tx: &Transaction, doc: &DocumentOut, content_hash: &str) -> R
         )?;
         for e in &doc.entities {
             ins_entity
-                .execute(params![key, e.id, e.name, e.etype, e.actor, e.role, e.mentions.len() as i64])
+                .execute(params![
+                    key,
+                    e.id,
+                    e.name,
+                    e.etype,
+                    e.actor,
+                    e.role,
+                    e.mentions.len() as i64
+                ])
                 .map_err(|err| dup_error(doc, "entity", &e.id, err))?;
             for (i, m) in e.mentions.iter().enumerate() {
                 let kind = serde_json::to_value(m.kind)?;
@@ -211,7 +236,15 @@ fn insert_document(tx: &Transaction, doc: &DocumentOut, content_hash: &str) -> R
             "INSERT INTO times (doc_key, idx, start, end, text, type, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for (i, t) in doc.times.iter().enumerate() {
-            ins.execute(params![key, i as i64, t.start as i64, t.end as i64, t.text, t.ttype, t.value])?;
+            ins.execute(params![
+                key,
+                i as i64,
+                t.start as i64,
+                t.end as i64,
+                t.text,
+                t.ttype,
+                t.value
+            ])?;
         }
     }
     {
@@ -295,8 +328,13 @@ fn insert_document(tx: &Transaction, doc: &DocumentOut, content_hash: &str) -> R
 /// Turns a uniqueness violation (two entities or events with the same id) into a clear error.
 fn dup_error(doc: &DocumentOut, what: &str, id: &str, err: rusqlite::Error) -> StoreError {
     match &err {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-            StoreError::BadDocument { id: doc.id.clone(), reason: format!("duplicate {what} id {id}") }
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            StoreError::BadDocument {
+                id: doc.id.clone(),
+                reason: format!("duplicate {what} id {id}"),
+            }
         }
         _ => StoreError::Sqlite(err),
     }

@@ -47,7 +47,11 @@ pub enum StoreError {
     NotAStore { path: PathBuf, reason: String },
     /// The store was written by a newer newsgraph with a newer schema.
     #[error("{path} has store schema version {found}, this newsgraph supports up to {supported}: upgrade newsgraph")]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     /// A bad query parameter from the user (FTS syntax, prefix, …).
     #[error("{0}")]
     BadQuery(String),
@@ -88,7 +92,10 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).field("read_only", &self.read_only).finish()
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("read_only", &self.read_only)
+            .finish()
     }
 }
 
@@ -104,12 +111,19 @@ impl Store {
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(|e| not_a_store(&path, e))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::NotAStore { path, reason: format!("cannot use WAL mode (got {mode})") });
+            return Err(StoreError::NotAStore {
+                path,
+                reason: format!("cannot use WAL mode (got {mode})"),
+            });
         }
         // NORMAL is durable across process crashes in WAL mode; only a power loss may drop the
         // last transactions, never tear one.
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
-        let mut store = Store { conn, path, read_only: false };
+        let mut store = Store {
+            conn,
+            path,
+            read_only: false,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -121,16 +135,29 @@ impl Store {
         if !path.is_file() {
             return Err(StoreError::NotFound(path));
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(&path, flags).map_err(|e| not_a_store(&path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let store = Store { conn, path, read_only: true };
+        let store = Store {
+            conn,
+            path,
+            read_only: true,
+        };
         let version = store.schema_version()?;
         if version == 0 {
-            return Err(StoreError::NotAStore { path: store.path, reason: "no newsgraph schema".into() });
+            return Err(StoreError::NotAStore {
+                path: store.path,
+                reason: "no newsgraph schema".into(),
+            });
         }
         if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { path: store.path, found: version, supported: SCHEMA_VERSION });
+            return Err(StoreError::TooNew {
+                path: store.path,
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
         Ok(store)
     }
@@ -168,7 +195,9 @@ impl Store {
             )
             .map_err(|e| not_a_store(&self.path, e))?;
         if !has_table {
-            let tables: i64 = self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            let tables: i64 =
+                self.conn
+                    .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
             if tables > 0 {
                 return Err(StoreError::NotAStore {
                     path: self.path.clone(),
@@ -177,18 +206,28 @@ impl Store {
             }
             return Ok(0);
         }
-        Ok(self.conn.query_row("SELECT coalesce(max(version), 0) FROM schema_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT coalesce(max(version), 0) FROM schema_version",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     fn migrate(&mut self) -> Result<()> {
         let current = self.schema_version()?;
         if current > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { path: self.path.clone(), found: current, supported: SCHEMA_VERSION });
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found: current,
+                supported: SCHEMA_VERSION,
+            });
         }
         if current == SCHEMA_VERSION {
             return Ok(());
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Re-check inside the write lock: another process may have migrated meanwhile.
         let has_table: i64 = tx.query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
@@ -200,7 +239,11 @@ impl Store {
                 "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
             )?;
         }
-        let current: i64 = tx.query_row("SELECT coalesce(max(version), 0) FROM schema_version", [], |r| r.get(0))?;
+        let current: i64 = tx.query_row(
+            "SELECT coalesce(max(version), 0) FROM schema_version",
+            [],
+            |r| r.get(0),
+        )?;
         for (i, sql) in MIGRATIONS.iter().enumerate() {
             let version = i as i64 + 1;
             if version <= current {
@@ -220,17 +263,30 @@ impl Store {
 fn not_a_store(path: &Path, e: rusqlite::Error) -> StoreError {
     match &e {
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-            StoreError::NotAStore { path: path.to_path_buf(), reason: e.to_string() }
+            StoreError::NotAStore {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
         }
         rusqlite::Error::SqliteFailure(f, _)
-            if matches!(f.code, rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::PermissionDenied | rusqlite::ErrorCode::ReadOnly) =>
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::PermissionDenied
+                    | rusqlite::ErrorCode::ReadOnly
+            ) =>
         {
             let reason = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => format!("folder {} does not exist", p.display()),
+                Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => {
+                    format!("folder {} does not exist", p.display())
+                }
                 _ if path.is_dir() => "it is a folder".to_string(),
                 _ => e.to_string(),
             };
-            StoreError::CannotOpen { path: path.to_path_buf(), reason }
+            StoreError::CannotOpen {
+                path: path.to_path_buf(),
+                reason,
+            }
         }
         _ => StoreError::Sqlite(e),
     }

@@ -335,7 +335,9 @@ fn actor_prefix(p: &str) -> Result<String> {
     if p.chars().all(|c| c.is_ascii_alphanumeric()) {
         Ok(p)
     } else {
-        Err(StoreError::BadQuery(format!("bad actor code prefix {p:?}: letters and digits only (e.g. RUS, USAGOV)")))
+        Err(StoreError::BadQuery(format!(
+            "bad actor code prefix {p:?}: letters and digits only (e.g. RUS, USAGOV)"
+        )))
     }
 }
 
@@ -344,7 +346,9 @@ fn cameo_prefix(p: &str) -> Result<String> {
     if p.chars().all(|c| c.is_ascii_digit()) && p.len() <= 4 {
         Ok(p.to_string())
     } else {
-        Err(StoreError::BadQuery(format!("bad CAMEO code prefix {p:?}: up to four digits (e.g. 03, 036, 1312)")))
+        Err(StoreError::BadQuery(format!(
+            "bad CAMEO code prefix {p:?}: up to four digits (e.g. 03, 036, 1312)"
+        )))
     }
 }
 
@@ -367,7 +371,10 @@ fn like_pattern(s: &str) -> String {
 }
 
 fn limit_offset(limit: Option<u32>, offset: u32) -> [Value; 2] {
-    [Value::Integer(limit.map(i64::from).unwrap_or(-1)), Value::Integer(offset as i64)]
+    [
+        Value::Integer(limit.map(i64::from).unwrap_or(-1)),
+        Value::Integer(offset as i64),
+    ]
 }
 
 /// Turns the user's words into a safe FTS5 query (each word a quoted string, all required).
@@ -392,7 +399,9 @@ pub fn fts_query(text: &str, raw: bool) -> Result<String> {
         parts.push(format!("\"{cleaned}\"{}", if prefix { "*" } else { "" }));
     }
     if parts.is_empty() {
-        return Err(StoreError::BadQuery(format!("nothing to search for in {text:?}")));
+        return Err(StoreError::BadQuery(format!(
+            "nothing to search for in {text:?}"
+        )));
     }
     Ok(parts.join(" "))
 }
@@ -468,7 +477,13 @@ fn push_actor_either(c: &mut Conditions, p: &str) {
     );
 }
 
-fn push_dates(c: &mut Conditions, column_ge: &'static str, column_le: &'static str, from: Option<NaiveDate>, to: Option<NaiveDate>) {
+fn push_dates(
+    c: &mut Conditions,
+    column_ge: &'static str,
+    column_le: &'static str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) {
     if let Some(d) = from {
         c.push(column_ge, [date_value(d)]);
     }
@@ -484,13 +499,22 @@ impl Store {
             push_actor_either(&mut c, &actor_prefix(p)?);
         }
         if let Some(p) = given(&f.source) {
-            c.push("e.source_actor >= ? AND e.source_actor < ?", prefix_range(&actor_prefix(p)?));
+            c.push(
+                "e.source_actor >= ? AND e.source_actor < ?",
+                prefix_range(&actor_prefix(p)?),
+            );
         }
         if let Some(p) = given(&f.target) {
-            c.push("e.target_actor >= ? AND e.target_actor < ?", prefix_range(&actor_prefix(p)?));
+            c.push(
+                "e.target_actor >= ? AND e.target_actor < ?",
+                prefix_range(&actor_prefix(p)?),
+            );
         }
         if let Some(p) = given(&f.code) {
-            c.push("e.cameo >= ? AND e.cameo < ?", prefix_range(&cameo_prefix(p)?));
+            c.push(
+                "e.cameo >= ? AND e.cameo < ?",
+                prefix_range(&cameo_prefix(p)?),
+            );
         }
         if let Some(p) = given(&f.plover) {
             c.push("e.plover = ?", [text(p.to_ascii_uppercase())]);
@@ -544,7 +568,10 @@ impl Store {
             "SELECT count(*) FROM events e JOIN documents d ON d.doc_key = e.doc_key{}",
             c.where_clause()
         );
-        Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(c.values), |r| u64_of(r, 0))?)
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(c.values), |r| u64_of(r, 0))?)
     }
 
     /// Quotes matching the filter; with a text search, the best matches first.
@@ -612,7 +639,8 @@ impl Store {
                 })
             })
             .map_err(fts_error)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fts_error)
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(fts_error)
     }
 
     /// Entities grouped by name, type and actor code, the most widely mentioned first.
@@ -625,7 +653,10 @@ impl Store {
             c.push("n.name LIKE ? ESCAPE '\\'", [text(like_pattern(s))]);
         }
         if let Some(p) = given(&f.actor) {
-            c.push("n.actor >= ? AND n.actor < ?", prefix_range(&actor_prefix(p)?));
+            c.push(
+                "n.actor >= ? AND n.actor < ?",
+                prefix_range(&actor_prefix(p)?),
+            );
         }
         let sql = format!(
             "SELECT n.name, n.type, n.actor, max(n.role), count(DISTINCT n.doc_key), sum(n.n_mentions)
@@ -665,19 +696,22 @@ impl Store {
                  ORDER BY bm25(documents_fts) LIMIT ?4",
             )?;
             let rows = stmt
-                .query_map(rusqlite::params![q.mark_start, q.mark_end, fts, want], |r| {
-                    Ok(SearchHit {
-                        kind: "article".into(),
-                        doc_id: r.get(0)?,
-                        title: r.get(1)?,
-                        date: r.get(2)?,
-                        url: r.get(3)?,
-                        quote_index: None,
-                        speaker: None,
-                        snippet: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                        score: r.get(5)?,
-                    })
-                })
+                .query_map(
+                    rusqlite::params![q.mark_start, q.mark_end, fts, want],
+                    |r| {
+                        Ok(SearchHit {
+                            kind: "article".into(),
+                            doc_id: r.get(0)?,
+                            title: r.get(1)?,
+                            date: r.get(2)?,
+                            url: r.get(3)?,
+                            quote_index: None,
+                            speaker: None,
+                            snippet: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                            score: r.get(5)?,
+                        })
+                    },
+                )
                 .map_err(fts_error)?;
             for h in rows {
                 hits.push(h.map_err(fts_error)?);
@@ -694,25 +728,32 @@ impl Store {
                  ORDER BY bm25(quotes_fts) LIMIT ?4",
             )?;
             let rows = stmt
-                .query_map(rusqlite::params![q.mark_start, q.mark_end, fts, want], |r| {
-                    Ok(SearchHit {
-                        kind: "quote".into(),
-                        doc_id: r.get(0)?,
-                        title: r.get(1)?,
-                        date: r.get(2)?,
-                        url: r.get(3)?,
-                        quote_index: Some(usize_of(r, 4)?),
-                        speaker: r.get(5)?,
-                        snippet: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                        score: r.get(7)?,
-                    })
-                })
+                .query_map(
+                    rusqlite::params![q.mark_start, q.mark_end, fts, want],
+                    |r| {
+                        Ok(SearchHit {
+                            kind: "quote".into(),
+                            doc_id: r.get(0)?,
+                            title: r.get(1)?,
+                            date: r.get(2)?,
+                            url: r.get(3)?,
+                            quote_index: Some(usize_of(r, 4)?),
+                            speaker: r.get(5)?,
+                            snippet: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                            score: r.get(7)?,
+                        })
+                    },
+                )
                 .map_err(fts_error)?;
             for h in rows {
                 hits.push(h.map_err(fts_error)?);
             }
         }
-        hits.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| a.doc_id.cmp(&b.doc_id)));
+        hits.sort_by(|a, b| {
+            a.score
+                .total_cmp(&b.score)
+                .then_with(|| a.doc_id.cmp(&b.doc_id))
+        });
         let hits = hits.into_iter().skip(q.offset as usize);
         Ok(match q.limit {
             Some(l) => hits.take(l as usize).collect(),
@@ -724,7 +765,9 @@ impl Store {
     pub fn timeline(&self, f: &TimelineFilter) -> Result<Vec<TimelineDay>> {
         let actor = actor_prefix(&f.actor)?;
         if actor.is_empty() {
-            return Err(StoreError::BadQuery("a timeline needs an actor code (e.g. RUS)".into()));
+            return Err(StoreError::BadQuery(
+                "a timeline needs an actor code (e.g. RUS)".into(),
+            ));
         }
         let mut c = Conditions::default();
         c.push("e.date IS NOT NULL", []);
@@ -766,13 +809,19 @@ impl Store {
     /// score, the heaviest first.
     pub fn network(&self, f: &NetworkFilter) -> Result<Vec<NetworkEdge>> {
         let mut c = Conditions::default();
-        c.push("e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL", []);
+        c.push(
+            "e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL",
+            [],
+        );
         if let Some(p) = given(&f.actor) {
             push_actor_either(&mut c, &actor_prefix(p)?);
         }
         push_dates(&mut c, "e.date >= ?", "e.date <= ?", f.from, f.to);
         let (src, tgt) = if f.countries {
-            ("substr(e.source_actor, 1, 3)", "substr(e.target_actor, 1, 3)")
+            (
+                "substr(e.source_actor, 1, 3)",
+                "substr(e.target_actor, 1, 3)",
+            )
         } else {
             ("e.source_actor", "e.target_actor")
         };
@@ -854,7 +903,10 @@ impl Store {
         let mut c = Conditions::default();
         push_dates(&mut c, "d.date >= ?", "d.date <= ?", f.from, f.to);
         let sql = format!("SELECT count(*) FROM documents d{}", c.where_clause());
-        Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(c.values), |r| u64_of(r, 0))?)
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(c.values), |r| u64_of(r, 0))?)
     }
 
     /// The stored newsgraph/1 JSON of one document, as stored.

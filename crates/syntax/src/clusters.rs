@@ -93,11 +93,20 @@ impl Clusters {
                 }
             }
         }
-        let mut by_freq: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= MIN_COUNT).collect();
+        let mut by_freq: Vec<(String, usize)> = counts
+            .into_iter()
+            .filter(|(_, n)| *n >= MIN_COUNT)
+            .collect();
         by_freq.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let index: HashMap<&str, usize> = by_freq.iter().enumerate().map(|(i, (w, _))| (w.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = by_freq
+            .iter()
+            .enumerate()
+            .map(|(i, (w, _))| (w.as_str(), i))
+            .collect();
         let nv = by_freq.len();
-        log(&format!("clusters: {nv} words with at least {MIN_COUNT} occurrences"));
+        log(&format!(
+            "clusters: {nv} words with at least {MIN_COUNT} occurrences"
+        ));
         if nv == 0 {
             return Clusters::default();
         }
@@ -106,7 +115,10 @@ impl Clusters {
         let c = CONTEXT.min(nv);
         let mut ctx: Vec<HashMap<u32, f32>> = vec![HashMap::new(); nv];
         for s in sents {
-            let ids: Vec<Option<usize>> = s.iter().map(|w| index.get(norm(w.as_ref()).as_str()).copied()).collect();
+            let ids: Vec<Option<usize>> = s
+                .iter()
+                .map(|w| index.get(norm(w.as_ref()).as_str()).copied())
+                .collect();
             for (i, id) in ids.iter().enumerate() {
                 let Some(id) = *id else { continue };
                 let left = if i == 0 {
@@ -157,7 +169,8 @@ impl Clusters {
 
     /// Serialises the clusters (sorted by word).
     pub fn to_bytes(&self, out: &mut Vec<u8>) {
-        let words: Vec<&(String, (u16, u16))> = self.words.iter().filter(|(w, _)| w.len() < 256).collect();
+        let words: Vec<&(String, (u16, u16))> =
+            self.words.iter().filter(|(w, _)| w.len() < 256).collect();
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
         for (w, (a, b)) in words {
             out.push(w.len() as u8);
@@ -175,7 +188,13 @@ impl Clusters {
             let len = r.take(1)?[0] as usize;
             let w = std::str::from_utf8(r.take(len)?).ok()?.to_string();
             let c = r.take(4)?;
-            words.push((w, (u16::from_le_bytes([c[0], c[1]]), u16::from_le_bytes([c[2], c[3]]))));
+            words.push((
+                w,
+                (
+                    u16::from_le_bytes([c[0], c[1]]),
+                    u16::from_le_bytes([c[2], c[3]]),
+                ),
+            ));
         }
         Some(Clusters::from_words(words))
     }
@@ -257,6 +276,10 @@ mod tests {
         let d = Clusters::read(&mut Reader { b: &b, pos: 0 }).expect("reads back");
         assert_eq!(d.words, c.words);
         assert_eq!(d.get("Omaha"), c.get("Omaha"));
-        assert!(Clusters::read(&mut Reader { b: &b[..b.len() - 1], pos: 0 }).is_none());
+        assert!(Clusters::read(&mut Reader {
+            b: &b[..b.len() - 1],
+            pos: 0
+        })
+        .is_none());
     }
 }

@@ -161,7 +161,8 @@ mod tests {
 
     #[test]
     fn gmb_csv() {
-        let t = "Sentence #,Word,POS,Tag\nSentence: 1,Hi,UH,O\n,\",\",\",\",O\nSentence: 2,(,LRB,O\n";
+        let t =
+            "Sentence #,Word,POS,Tag\nSentence: 1,Hi,UH,O\n,\",\",\",\",O\nSentence: 2,(,LRB,O\n";
         let s = parse_gmb(t);
         assert_eq!(s.len(), 2);
         assert_eq!(s[0][1], (",".to_string(), ",".to_string()));

@@ -115,7 +115,9 @@ impl Lemmatizer {
         let mut rules = HashMap::new();
         for (key, m) in counts {
             let total: u32 = m.values().sum();
-            let best = m.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+            let best = m
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
             if let Some((rule, c)) = best {
                 if key.1.is_empty() || total >= 2 || rule.0 > 0 {
                     let _ = c;
@@ -141,7 +143,10 @@ impl Lemmatizer {
         Lemmatizer::from_tables(std::mem::take(&mut lem.rules), exc)
     }
 
-    fn from_tables(rules: HashMap<(String, String), (u8, String)>, exceptions: HashMap<(String, String), String>) -> Lemmatizer {
+    fn from_tables(
+        rules: HashMap<(String, String), (u8, String)>,
+        exceptions: HashMap<(String, String), String>,
+    ) -> Lemmatizer {
         let mut rule_h = IdMap::with_hasher(IdBuild::default());
         for ((x, suf), r) in &rules {
             rule_h.insert(key2(x, suf), r.clone());
@@ -150,7 +155,12 @@ impl Lemmatizer {
         for ((f, x), l) in &exceptions {
             exc_h.insert(key2(f, x), l.clone());
         }
-        Lemmatizer { rules, exceptions, rule_h, exc_h }
+        Lemmatizer {
+            rules,
+            exceptions,
+            rule_h,
+            exc_h,
+        }
     }
 
     fn by_rule(&self, nf: &str, xpos: &str) -> String {
@@ -237,7 +247,10 @@ impl Lemmatizer {
 /// "spelled", "quelled": shell, spell, quell). The suffix rules learned from the treebank
 /// cannot tell the two apart; `rule` is what they gave. None when the form is not such.
 fn double_l_stem(nf: &str, rule: &str) -> Option<String> {
-    let stem_ll = nf.strip_suffix("ed").or_else(|| nf.strip_suffix("ing")).filter(|s| s.ends_with("ell"))?;
+    let stem_ll = nf
+        .strip_suffix("ed")
+        .or_else(|| nf.strip_suffix("ing"))
+        .filter(|s| s.ends_with("ell"))?;
     if rule != stem_ll && rule.len() + 1 != stem_ll.len() {
         return None;
     }
@@ -252,16 +265,36 @@ fn double_l_stem(nf: &str, rule: &str) -> Option<String> {
         }
         prev = v;
     }
-    Some(if groups <= 1 { stem_ll.to_string() } else { stem_l.to_string() })
+    Some(if groups <= 1 {
+        stem_ll.to_string()
+    } else {
+        stem_l.to_string()
+    })
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn doubled_l_belongs_to_one_syllable_stems_only() {
-        for (form, lemma) in [("shelled", "shell"), ("spelled", "spell"), ("quelling", "quell"), ("cancelled", "cancel"), ("travelling", "travel"), ("repelled", "repel"), ("excelled", "excel")] {
-            let guess = if lemma.ends_with("ll") { &lemma[..lemma.len() - 1] } else { lemma };
-            assert_eq!(super::double_l_stem(form, guess).as_deref(), Some(lemma), "{form}");
+        for (form, lemma) in [
+            ("shelled", "shell"),
+            ("spelled", "spell"),
+            ("quelling", "quell"),
+            ("cancelled", "cancel"),
+            ("travelling", "travel"),
+            ("repelled", "repel"),
+            ("excelled", "excel"),
+        ] {
+            let guess = if lemma.ends_with("ll") {
+                &lemma[..lemma.len() - 1]
+            } else {
+                lemma
+            };
+            assert_eq!(
+                super::double_l_stem(form, guess).as_deref(),
+                Some(lemma),
+                "{form}"
+            );
         }
         assert_eq!(super::double_l_stem("killed", "kill"), None);
     }

@@ -29,9 +29,14 @@ pub mod tagger;
 pub use clusters::Clusters;
 pub use conllu::{parse_conllu, parse_gmb, read_conllu, ConllSentence, ConllWord};
 pub use lemma::Lemmatizer;
-pub use parser::{combine_parses, evaluate_parser, evaluate_parses, parse_combined, train_parser, train_parser_with_clusters, Arc, ParseAccuracy, Parser, ParserOptions};
+pub use parser::{
+    combine_parses, evaluate_parser, evaluate_parses, parse_combined, train_parser,
+    train_parser_with_clusters, Arc, ParseAccuracy, Parser, ParserOptions,
+};
 pub use tagger::{
-    evaluate_tagger, evaluate_xpos, gmb_split, ptb_notation, XposAccuracy, jackknife_tags, jackknife_tags_extra, jackknife_tags_split, train_tagger, TagAccuracy, Tagged, Tagger, TaggerOptions,
+    evaluate_tagger, evaluate_xpos, gmb_split, jackknife_tags, jackknife_tags_extra,
+    jackknife_tags_split, ptb_notation, train_tagger, TagAccuracy, Tagged, Tagger, TaggerOptions,
+    XposAccuracy,
 };
 
 use newsgraph_core::{Component, Document};
@@ -75,8 +80,14 @@ impl Component for Parser {
                 .iter()
                 .map(|t| doc.text.get(t.span.range()).unwrap_or(""))
                 .collect();
-            let tags: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.xpos.as_str()).collect();
-            let upos: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.upos.as_str()).collect();
+            let tags: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| t.xpos.as_str())
+                .collect();
+            let upos: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| t.upos.as_str())
+                .collect();
             let arcs = self.parse(&words, &upos, &tags);
             drop(words);
             drop(tags);

@@ -186,7 +186,14 @@ const S1_IDS: [u64; 7] = [13, 14, 15, 18, 132, 172, 173];
 /// Templates of a stack word that depend on that word alone (so the parser can cache their
 /// scores per word), appended to `out`. The cluster templates are left out for a parser
 /// without clusters (`clusters` false).
-fn stack_word_feats(toks: &[Tok], n: usize, i: usize, ids: [u64; 7], clusters: bool, out: &mut Vec<u64>) {
+fn stack_word_feats(
+    toks: &[Tok],
+    n: usize,
+    i: usize,
+    ids: [u64; 7],
+    clusters: bool,
+    out: &mut Vec<u64>,
+) {
     let (w, p, u, sf) = tok_hashes(toks, n, i);
     out.push(f2(ids[0], w, p));
     out.push(f1(ids[1], w));
@@ -256,7 +263,13 @@ struct WordCache {
 impl WordCache {
     fn new(n: usize, nclass: usize) -> WordCache {
         let rows = n + 1;
-        WordCache { nclass, rows, scores: vec![0; 3 * rows * nclass], done: vec![false; 3 * rows], tmp: Vec::with_capacity(16) }
+        WordCache {
+            nclass,
+            rows,
+            scores: vec![0; 3 * rows * nclass],
+            done: vec![false; 3 * rows],
+            tmp: Vec::with_capacity(16),
+        }
     }
     #[inline]
     fn fill(&mut self, group: usize, i: usize, feats: impl FnOnce(&mut Vec<u64>), model: &Model) {
@@ -265,7 +278,10 @@ impl WordCache {
             self.tmp.clear();
             feats(&mut self.tmp);
             // Rows are zero until filled; sums by class rank.
-            model.add_scores_ranked(&self.tmp, &mut self.scores[r * self.nclass..(r + 1) * self.nclass]);
+            model.add_scores_ranked(
+                &self.tmp,
+                &mut self.scores[r * self.nclass..(r + 1) * self.nclass],
+            );
             self.done[r] = true;
         }
     }
@@ -292,8 +308,24 @@ fn dynamic_feats(st: &State, toks: &[Tok], clusters: bool, out: &mut Vec<u64>) {
 /// [`WordCache`]). Appended to `out`.
 fn s0_fixed_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     let n = st.n;
-    let w = |i: usize| if i == NONE { PAD } else if i == n { 0xA001 } else { toks[i].w };
-    let p = |i: usize| if i == NONE { PAD } else if i == n { 0xA002 } else { toks[i].p };
+    let w = |i: usize| {
+        if i == NONE {
+            PAD
+        } else if i == n {
+            0xA001
+        } else {
+            toks[i].w
+        }
+    };
+    let p = |i: usize| {
+        if i == NONE {
+            PAD
+        } else if i == n {
+            0xA002
+        } else {
+            toks[i].p
+        }
+    };
     let l = |i: usize| if i == NONE { PAD } else { st.label[i] as u64 };
     let lc1 = |i: usize| if i == NONE { NONE } else { st.lc1[i] };
     let lc2 = |i: usize| if i == NONE { NONE } else { st.lc2[i] };
@@ -321,18 +353,56 @@ fn s0_fixed_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
 fn s1_fixed_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     let n = st.n;
     let s1 = st.s(1);
-    let s1p = if s1 == NONE { PAD } else if s1 == n { 0xA002 } else { toks[s1].p };
+    let s1p = if s1 == NONE {
+        PAD
+    } else if s1 == n {
+        0xA002
+    } else {
+        toks[s1].p
+    };
     let s1l = if s1 == NONE { NONE } else { st.lc1[s1] };
-    out.push(f2(102, if s1l == NONE { PAD } else { st.label[s1l] as u64 }, s1p));
+    out.push(f2(
+        102,
+        if s1l == NONE {
+            PAD
+        } else {
+            st.label[s1l] as u64
+        },
+        s1p,
+    ));
 }
 
 /// [`dynamic_feats`], or (with `fixed` false) all but the templates of [`s0_fixed_feats`] and
 /// [`s1_fixed_feats`]; in the order training uses.
 fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out: &mut Vec<u64>) {
     let n = st.n;
-    let w = |i: usize| if i == NONE { PAD } else if i == n { 0xA001 } else { toks[i].w };
-    let p = |i: usize| if i == NONE { PAD } else if i == n { 0xA002 } else { toks[i].p };
-    let u = |i: usize| if i == NONE { PAD } else if i == n { 0xA003 } else { toks[i].u };
+    let w = |i: usize| {
+        if i == NONE {
+            PAD
+        } else if i == n {
+            0xA001
+        } else {
+            toks[i].w
+        }
+    };
+    let p = |i: usize| {
+        if i == NONE {
+            PAD
+        } else if i == n {
+            0xA002
+        } else {
+            toks[i].p
+        }
+    };
+    let u = |i: usize| {
+        if i == NONE {
+            PAD
+        } else if i == n {
+            0xA003
+        } else {
+            toks[i].u
+        }
+    };
     let l = |i: usize| if i == NONE { PAD } else { st.label[i] as u64 };
     let lc1 = |i: usize| if i == NONE { NONE } else { st.lc1[i] };
     let lc2 = |i: usize| if i == NONE { NONE } else { st.lc2[i] };
@@ -343,7 +413,8 @@ fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out:
     let s2 = st.s(2);
     let b0 = if st.b <= n { st.b } else { NONE };
     let b1 = if st.b < n { st.b + 1 } else { NONE };
-    let (s0w, s0p, s1w, s1p, s2p, b0w, b0p, b1p) = (w(s0), p(s0), w(s1), p(s1), p(s2), w(b0), p(b0), p(b1));
+    let (s0w, s0p, s1w, s1p, s2p, b0w, b0p, b1p) =
+        (w(s0), p(s0), w(s1), p(s1), p(s2), w(b0), p(b0), p(b1));
     let s0l = lc1(s0);
     let s0l2 = lc2(s0);
     let s0r = rc1(s0);
@@ -352,8 +423,16 @@ fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out:
     let b0l2 = lc2(b0);
     let s1l = lc1(s1);
     let s1r = rc1(s1);
-    let d = if s0 != NONE && b0 != NONE { dist_bucket(b0 - s0) } else { 7 };
-    let d01 = if s0 != NONE && s1 != NONE { dist_bucket(s0 - s1) } else { 7 };
+    let d = if s0 != NONE && b0 != NONE {
+        dist_bucket(b0 - s0)
+    } else {
+        7
+    };
+    let d01 = if s0 != NONE && s1 != NONE {
+        dist_bucket(s0 - s1)
+    } else {
+        7
+    };
     let vl = |i: usize| if i == NONE { 99 } else { st.nl[i] as u64 };
     let vr = |i: usize| if i == NONE { 99 } else { st.nr[i] as u64 };
     let ls = |i: usize| if i == NONE { 0 } else { st.lset[i] };
@@ -453,9 +532,23 @@ fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out:
     let b0m1 = if b0 != NONE && b0 > 0 { b0 - 1 } else { NONE };
     out.push(f3(120, s0p, p(s0m1), b0p));
     out.push(f3(121, s0p, p(b0m1), b0p));
-    out.push(f3(122, s0p, p(if s0 != NONE && s0 + 1 < n { s0 + 1 } else { NONE }), b0p));
+    out.push(f3(
+        122,
+        s0p,
+        p(if s0 != NONE && s0 + 1 < n {
+            s0 + 1
+        } else {
+            NONE
+        }),
+        b0p,
+    ));
     out.push(f3(124, u(s0), u(b0), d));
-    out.push(f3(125, (st.b >= n) as u64, s0p, st.stack.len().min(3) as u64));
+    out.push(f3(
+        125,
+        (st.b >= n) as u64,
+        s0p,
+        st.stack.len().min(3) as u64,
+    ));
     // What lies between the two pairs of candidates: commas and verbs.
     let between = |a: usize, b: usize| -> (u64, u64) {
         if a == NONE || b == NONE || a >= b || a >= n {
@@ -477,7 +570,15 @@ fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out:
     out.push(f3(153, s1p, s0p, v1));
     out.push(f3(154, pb, vb, d));
     // Suffixes: robustness to tagging errors.
-    let sf = |i: usize| if i == NONE { PAD } else if i == n { 0xA004 } else { toks[i].s };
+    let sf = |i: usize| {
+        if i == NONE {
+            PAD
+        } else if i == n {
+            0xA004
+        } else {
+            toks[i].s
+        }
+    };
     out.push(f2(134, sf(s0), sf(b0)));
     out.push(f2(135, sf(s1), sf(s0)));
     out.push(f3(136, sf(s0), b0p, d));
@@ -533,20 +634,25 @@ fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str], cl: &Clusters) -> Ve
             let cut = lw.char_indices().rev().nth(2).map(|(b, _)| b).unwrap_or(0);
             let w = hash_str(&lw);
             // (no look-up for a parser without clusters: its templates do not read them)
-            let (c, f) = match if cl.is_empty() { None } else { cl.get_hashed(w) } {
+            let (c, f) = match if cl.is_empty() {
+                None
+            } else {
+                cl.get_hashed(w)
+            } {
                 Some((c, f)) => (c as u64 + 1, f as u64 + 1),
                 None => (0xCC00, 0xCC01),
             };
             Tok {
-            c,
-            f,
-            pc: 0,
-            vc: 0,
-            s: hash_str(&lw[cut..]) ^ 0x5f5f,
-            w,
-            p: hash_str(xpos.get(i).copied().unwrap_or("")) ^ 0x1234,
-            u: hash_str(upos.get(i).copied().unwrap_or("")) ^ 0x4321,
-        }})
+                c,
+                f,
+                pc: 0,
+                vc: 0,
+                s: hash_str(&lw[cut..]) ^ 0x5f5f,
+                w,
+                p: hash_str(xpos.get(i).copied().unwrap_or("")) ^ 0x1234,
+                u: hash_str(upos.get(i).copied().unwrap_or("")) ^ 0x4321,
+            }
+        })
         .collect()
 }
 
@@ -593,7 +699,9 @@ fn legal(st: &State, class: usize, root: u16) -> bool {
 impl Parser {
     /// The parser shipped in the binary (loaded once, on first use).
     pub fn embedded() -> &'static Parser {
-        PARSER.get_or_init(|| Parser::from_bytes(PARSER_BYTES).expect("embedded parser model is malformed"))
+        PARSER.get_or_init(|| {
+            Parser::from_bytes(PARSER_BYTES).expect("embedded parser model is malformed")
+        })
     }
 
     /// Parses one sentence given its words and (predicted) UPOS and XPOS tags.
@@ -663,7 +771,11 @@ impl Parser {
                 &self.model,
             );
             cache.fill(2, b, |out| buffer_feats(&toks, n, b, cl, out), &self.model);
-            let (r0, r1, r2) = (cache.row(0, s0.min(n)), cache.row(1, s1.min(n)), cache.row(2, b));
+            let (r0, r1, r2) = (
+                cache.row(0, s0.min(n)),
+                cache.row(1, s1.min(n)),
+                cache.row(2, b),
+            );
             for (((sc, &a), &b), &c) in ranked.iter_mut().zip(r0).zip(r1).zip(r2) {
                 *sc = a + b + c;
             }
@@ -684,10 +796,16 @@ impl Parser {
             .map(|i| {
                 let h = st.head[i];
                 if h == NONE || h >= n {
-                    Arc { head: None, deprel: "root".to_string() }
+                    Arc {
+                        head: None,
+                        deprel: "root".to_string(),
+                    }
                 } else {
                     let l = st.label[i] as usize;
-                    Arc { head: Some(h), deprel: self.labels.get(l).cloned().unwrap_or_else(|| "dep".into()) }
+                    Arc {
+                        head: Some(h),
+                        deprel: self.labels.get(l).cloned().unwrap_or_else(|| "dep".into()),
+                    }
                 }
             })
             .collect()
@@ -710,18 +828,34 @@ impl Parser {
         }
         let len = r.u32()? as usize;
         let model = Model::from_bytes(r.take(len)?)?;
-        let clusters = if version >= 2 { Clusters::read(&mut r)? } else { Clusters::default() };
+        let clusters = if version >= 2 {
+            Clusters::read(&mut r)?
+        } else {
+            Clusters::default()
+        };
         let root_label = labels.iter().position(|l| l == "root")? as u16;
         if model.nclass != 1 + 2 * labels.len() {
             return None;
         }
-        Some(Parser { labels, root_label, model, clusters, reverse: flags & 1 != 0 })
+        Some(Parser {
+            labels,
+            root_label,
+            model,
+            clusters,
+            reverse: flags & 1 != 0,
+        })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(b"NGPR");
-        let version: u32 = if self.reverse { 3 } else if self.clusters.is_empty() { 1 } else { 2 };
+        let version: u32 = if self.reverse {
+            3
+        } else if self.clusters.is_empty() {
+            1
+        } else {
+            2
+        };
         out.extend_from_slice(&version.to_le_bytes());
         if version == 3 {
             out.extend_from_slice(&1u32.to_le_bytes());
@@ -785,7 +919,16 @@ pub struct ParserOptions {
 
 impl Default for ParserOptions {
     fn default() -> Self {
-        ParserOptions { epochs: 12, seed: 11, explore_from: 1, min_count: 3, min_weight: 0.01, members: 1, reverse: false, verbose: false }
+        ParserOptions {
+            epochs: 12,
+            seed: 11,
+            explore_from: 1,
+            min_count: 3,
+            min_weight: 0.01,
+            members: 1,
+            reverse: false,
+            verbose: false,
+        }
     }
 }
 
@@ -835,7 +978,11 @@ fn cost(st: &State, class: usize, gh: &[usize], gl: &[u16]) -> u32 {
 /// Trains the parser. The tags of `train` should be predicted ones (e.g. jackknifed) so that
 /// the parser learns to live with tagging errors; `dev` (may be empty) is only used to print
 /// the attachment scores per epoch when verbose.
-pub fn train_parser(train: &[ConllSentence], dev: &[ConllSentence], opts: &ParserOptions) -> Parser {
+pub fn train_parser(
+    train: &[ConllSentence],
+    dev: &[ConllSentence],
+    opts: &ParserOptions,
+) -> Parser {
     train_parser_with_clusters(train, dev, Clusters::default(), opts)
 }
 
@@ -852,33 +999,58 @@ pub fn train_parser_with_clusters(
     if members == 1 {
         let (t, labels) = train_member(train, dev, cl, opts, opts.seed);
         let model = t.finish(opts.min_count, opts.min_weight);
-        return Parser { labels, root_label: 0, model, clusters, reverse: opts.reverse };
+        return Parser {
+            labels,
+            root_label: 0,
+            model,
+            clusters,
+            reverse: opts.reverse,
+        };
     }
     // Members are trained two at a time and added to the sum in seed order (deterministic).
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 2);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 2);
     let mut acc: Option<(Trainer, Vec<String>)> = None;
     let mut m0 = 0;
     while m0 < members {
         let m1 = (m0 + threads).min(members);
         let trained: Vec<(Trainer, Vec<String>)> = std::thread::scope(|sc| {
             let handles: Vec<_> = (m0..m1)
-                .map(|m| sc.spawn(move || train_member(train, dev, cl, opts, opts.seed.wrapping_add(m as u64))))
+                .map(|m| {
+                    sc.spawn(move || {
+                        train_member(train, dev, cl, opts, opts.seed.wrapping_add(m as u64))
+                    })
+                })
                 .collect();
             // (a member that panicked is not silently left out of the average)
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
         });
         for (t, labels) in trained {
             let (a, _) = acc.get_or_insert_with(|| (Trainer::new(t.nclass), labels));
             t.add_average_to(a, 1.0 / members as f32);
         }
         if opts.verbose {
-            eprintln!("ensemble: {m1} of {members} members, {} features", acc.as_ref().map_or(0, |a| a.0.nfeat()));
+            eprintln!(
+                "ensemble: {m1} of {members} members, {} features",
+                acc.as_ref().map_or(0, |a| a.0.nfeat())
+            );
         }
         m0 = m1;
     }
     let (a, labels) = acc.unwrap_or_else(|| (Trainer::new(1), vec!["root".to_string()]));
     let model = a.finish(opts.min_count, opts.min_weight);
-    Parser { labels, root_label: 0, model, clusters, reverse: opts.reverse }
+    Parser {
+        labels,
+        root_label: 0,
+        model,
+        clusters,
+        reverse: opts.reverse,
+    }
 }
 
 /// One perceptron of [`train_parser`], trained with `seed`; with its labels.
@@ -914,8 +1086,22 @@ fn train_member(
             let mut words = s.forms();
             let mut up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
             let mut xp: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
-            let mut gh: Vec<usize> = s.words.iter().map(|w| if w.head == 0 || w.head > n { n } else { w.head - 1 }).collect();
-            let mut gl: Vec<u16> = s.words.iter().map(|w| if w.head == 0 { 0 } else { lab_ix(&w.deprel) }).collect();
+            let mut gh: Vec<usize> = s
+                .words
+                .iter()
+                .map(|w| {
+                    if w.head == 0 || w.head > n {
+                        n
+                    } else {
+                        w.head - 1
+                    }
+                })
+                .collect();
+            let mut gl: Vec<u16> = s
+                .words
+                .iter()
+                .map(|w| if w.head == 0 { 0 } else { lab_ix(&w.deprel) })
+                .collect();
             if opts.reverse {
                 words.reverse();
                 up.reverse();
@@ -928,7 +1114,11 @@ fn train_member(
                     }
                 }
             }
-            Ex { toks: tokens_of(&words, &up, &xp, clusters), gh, gl }
+            Ex {
+                toks: tokens_of(&words, &up, &xp, clusters),
+                gh,
+                gl,
+            }
         })
         .collect();
     let mut t = Trainer::new(nclass);
@@ -951,7 +1141,11 @@ fn train_member(
                 t.score(&feats, &mut scores);
                 let mut minc = u32::MAX;
                 for c in 0..nclass {
-                    costs[c] = if legal(&st, c, 0) { cost(&st, c, &ex.gh, &ex.gl) } else { u32::MAX };
+                    costs[c] = if legal(&st, c, 0) {
+                        cost(&st, c, &ex.gh, &ex.gl)
+                    } else {
+                        u32::MAX
+                    };
                     minc = minc.min(costs[c]);
                 }
                 if minc == u32::MAX {
@@ -977,12 +1171,20 @@ fn train_member(
                     ok += 1;
                 }
                 t.tick();
-                let follow = if epoch >= opts.explore_from && rng.next() % 10 != 0 { pred } else { gold };
+                let follow = if epoch >= opts.explore_from && rng.next() % 10 != 0 {
+                    pred
+                } else {
+                    gold
+                };
                 st.apply(follow);
             }
         }
         if opts.verbose {
-            eprintln!("parser epoch {epoch}: oracle agreement {:.4}, feats {}", ok as f64 / tot.max(1) as f64, t.nfeat());
+            eprintln!(
+                "parser epoch {epoch}: oracle agreement {:.4}, feats {}",
+                ok as f64 / tot.max(1) as f64,
+                t.nfeat()
+            );
             if !dev.is_empty() && (epoch + 1) % 3 == 0 {
                 let p = Parser {
                     labels: labels.clone(),
@@ -1103,7 +1305,11 @@ pub fn combine_parses(n: usize, parses: &[&[Arc]], weights: &[f32]) -> Vec<Arc> 
     }
     (0..n)
         .map(|d| {
-            let h = if d == top { None } else { Some(head[d]).filter(|&h| h < n) };
+            let h = if d == top {
+                None
+            } else {
+                Some(head[d]).filter(|&h| h < n)
+            };
             // The relation: most weight among the parses that chose this head.
             let mut votes: Vec<(&str, f32)> = Vec::new();
             for (k, p) in parses.iter().enumerate() {
@@ -1130,7 +1336,11 @@ pub fn combine_parses(n: usize, parses: &[&[Arc]], weights: &[f32]) -> Vec<Arc> 
             let deprel = match (lab, h) {
                 (Some((l, _)), _) => l.to_string(),
                 (None, None) => "root".to_string(),
-                (None, Some(_)) => parses[0].get(d).map(|a| a.deprel.clone()).filter(|l| l != "root").unwrap_or_else(|| "dep".into()),
+                (None, Some(_)) => parses[0]
+                    .get(d)
+                    .map(|a| a.deprel.clone())
+                    .filter(|l| l != "root")
+                    .unwrap_or_else(|| "dep".into()),
             };
             Arc { head: h, deprel }
         })
@@ -1152,7 +1362,10 @@ pub fn evaluate_parser(p: &Parser, sents: &[ConllSentence]) -> ParseAccuracy {
 
 /// Attachment scores of the trees `parse` gives each sentence (from its words and the tags
 /// it carries) against its gold tree.
-pub fn evaluate_parses(sents: &[ConllSentence], parse: impl Fn(&[&str], &[&str], &[&str]) -> Vec<Arc>) -> ParseAccuracy {
+pub fn evaluate_parses(
+    sents: &[ConllSentence],
+    parse: impl Fn(&[&str], &[&str], &[&str]) -> Vec<Arc>,
+) -> ParseAccuracy {
     let (mut u, mut l, mut n) = (0usize, 0usize, 0usize);
     for s in sents {
         let words = s.forms();
@@ -1171,13 +1384,24 @@ pub fn evaluate_parses(sents: &[ConllSentence], parse: impl Fn(&[&str], &[&str],
         }
     }
     let d = n.max(1) as f64;
-    ParseAccuracy { uas: u as f64 / d, las: l as f64 / d, tokens: n }
+    ParseAccuracy {
+        uas: u as f64 / d,
+        las: l as f64 / d,
+        tokens: n,
+    }
 }
 
 /// The sentence parsed by every parser of `parsers` and their trees combined
 /// ([`combine_parses`]; the first parser breaks ties).
-pub fn parse_combined(parsers: &[&Parser], words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<Arc> {
-    let weights: Vec<f32> = (0..parsers.len()).map(|k| if k == 0 { 1.01 } else { 1.0 }).collect();
+pub fn parse_combined(
+    parsers: &[&Parser],
+    words: &[&str],
+    upos: &[&str],
+    xpos: &[&str],
+) -> Vec<Arc> {
+    let weights: Vec<f32> = (0..parsers.len())
+        .map(|k| if k == 0 { 1.01 } else { 1.0 })
+        .collect();
     let parses: Vec<Vec<Arc>> = parsers.iter().map(|p| p.parse(words, upos, xpos)).collect();
     let refs: Vec<&[Arc]> = parses.iter().map(|p| p.as_slice()).collect();
     combine_parses(words.len(), &refs, &weights)
@@ -1189,7 +1413,12 @@ mod tests {
 
     /// Greedy parse scoring every template of every state afresh (no word-score cache, no
     /// skipped scoring): the reference the fast path must match.
-    fn reference_heads(p: &Parser, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize, u16)> {
+    fn reference_heads(
+        p: &Parser,
+        words: &[&str],
+        upos: &[&str],
+        xpos: &[&str],
+    ) -> Vec<(usize, u16)> {
         let n = words.len();
         let toks = tokens_of(words, upos, xpos, &p.clusters);
         let cl = !p.clusters.is_empty();
@@ -1219,18 +1448,33 @@ mod tests {
     fn cached_word_scores_give_the_reference_parse() {
         let p = Parser::embedded();
         let sents: [(&str, &str, &str); 3] = [
-            ("The council approved the new budget on Monday .", "DET NOUN VERB DET ADJ NOUN ADP PROPN PUNCT", "DT NN VBD DT JJ NN IN NNP ."),
-            ("Rebels said they would not leave the town , officials reported .", "NOUN VERB PRON AUX PART VERB DET NOUN PUNCT NOUN VERB PUNCT", "NNS VBD PRP MD RB VB DT NN , NNS VBD ."),
+            (
+                "The council approved the new budget on Monday .",
+                "DET NOUN VERB DET ADJ NOUN ADP PROPN PUNCT",
+                "DT NN VBD DT JJ NN IN NNP .",
+            ),
+            (
+                "Rebels said they would not leave the town , officials reported .",
+                "NOUN VERB PRON AUX PART VERB DET NOUN PUNCT NOUN VERB PUNCT",
+                "NNS VBD PRP MD RB VB DT NN , NNS VBD .",
+            ),
             ("Talks", "NOUN", "NNS"),
         ];
         for (w, u, x) in sents {
-            let (w, u, x): (Vec<&str>, Vec<&str>, Vec<&str>) =
-                (w.split(' ').collect(), u.split(' ').collect(), x.split(' ').collect());
+            let (w, u, x): (Vec<&str>, Vec<&str>, Vec<&str>) = (
+                w.split(' ').collect(),
+                u.split(' ').collect(),
+                x.split(' ').collect(),
+            );
             let want = reference_heads(p, &w, &u, &x);
             let got = p.parse(&w, &u, &x);
             assert_eq!(got.len(), want.len());
             for (i, (a, &(h, l))) in got.iter().zip(&want).enumerate() {
-                assert_eq!(a.head, if h >= w.len() { None } else { Some(h) }, "head of word {i} in {w:?}");
+                assert_eq!(
+                    a.head,
+                    if h >= w.len() { None } else { Some(h) },
+                    "head of word {i} in {w:?}"
+                );
                 if h < w.len() {
                     assert_eq!(a.deprel, p.labels[l as usize], "label of word {i}");
                 }
@@ -1238,16 +1482,32 @@ mod tests {
         }
         let none = Clusters::default();
         let mut feats = Vec::new();
-        features(&State::new(3), &tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3], &none), true, &mut feats);
+        features(
+            &State::new(3),
+            &tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3], &none),
+            true,
+            &mut feats,
+        );
         let mut statics = Vec::new();
         stack_word_feats(&[], 0, NONE, S0_IDS, true, &mut statics);
         stack_word_feats(&[], 0, NONE, S1_IDS, true, &mut statics);
-        buffer_feats(&tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3], &none), 3, 0, true, &mut statics);
+        buffer_feats(
+            &tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3], &none),
+            3,
+            0,
+            true,
+            &mut statics,
+        );
         assert_eq!(statics.len(), NSTATIC);
         assert_eq!(&feats[..NSTATIC], &statics[..]);
         // The fixed S0/S1 templates and the rest make up the dynamic templates, in states with
         // children on both sides.
-        let toks = tokens_of(&["a", "b", "c", "d", "e", "f"], &["X"; 6], &["DT", "NN", "VB", "DT", "NN", "."], &none);
+        let toks = tokens_of(
+            &["a", "b", "c", "d", "e", "f"],
+            &["X"; 6],
+            &["DT", "NN", "VB", "DT", "NN", "."],
+            &none,
+        );
         let mut st = State::new(6);
         for class in [0, 0, 1 + 2 * 3, 0, 0, 0, 1 + 2 * 5, 2 + 2 * 4] {
             st.apply(class);
@@ -1266,7 +1526,10 @@ mod tests {
         heads
             .iter()
             .zip(labels)
-            .map(|(&h, &l)| Arc { head: if h == 0 { None } else { Some(h - 1) }, deprel: l.to_string() })
+            .map(|(&h, &l)| Arc {
+                head: if h == 0 { None } else { Some(h - 1) },
+                deprel: l.to_string(),
+            })
             .collect()
     }
 
@@ -1279,9 +1542,15 @@ mod tests {
         let b = arcs(&[2, 4, 4, 0], &["nsubj", "parataxis", "nsubj", "root"]);
         let c = arcs(&[2, 4, 4, 0], &["nsubj", "advcl", "nsubj", "root"]);
         let got = combine_parses(4, &[&a, &b, &c], &[1.01, 1.0, 1.0]);
-        assert_eq!(got.iter().map(|x| x.head).collect::<Vec<_>>(), vec![Some(1), Some(3), Some(3), None]);
+        assert_eq!(
+            got.iter().map(|x| x.head).collect::<Vec<_>>(),
+            vec![Some(1), Some(3), Some(3), None]
+        );
         assert_eq!(got[3].deprel, "root");
-        assert_eq!(got[1].deprel, "parataxis", "a tie between relations goes to the first proposer");
+        assert_eq!(
+            got[1].deprel, "parataxis",
+            "a tie between relations goes to the first proposer"
+        );
         // Exactly one root, even when every parse has two.
         let d = arcs(&[0, 0], &["root", "root"]);
         let got = combine_parses(2, &[&d], &[1.0]);

@@ -44,7 +44,15 @@ pub struct Trainer {
 impl Trainer {
     pub fn new(nclass: usize) -> Self {
         assert!(nclass < 255);
-        Trainer { nclass, index: IdMap::with_hasher(IdBuild::default()), w: Vec::new(), u: Vec::new(), count: Vec::new(), c: 1.0, skip: IdMap::with_hasher(IdBuild::default()) }
+        Trainer {
+            nclass,
+            index: IdMap::with_hasher(IdBuild::default()),
+            w: Vec::new(),
+            u: Vec::new(),
+            count: Vec::new(),
+            c: 1.0,
+            skip: IdMap::with_hasher(IdBuild::default()),
+        }
     }
 
     /// Adds the current weights of `feats` into `scores` (length `nclass`).
@@ -196,7 +204,11 @@ struct Slot {
     q: [i16; INLINE],
 }
 
-const EMPTY: Slot = Slot { fp: 0, cls: [NOCLASS; INLINE], q: [0; INLINE] };
+const EMPTY: Slot = Slot {
+    fp: 0,
+    cls: [NOCLASS; INLINE],
+    q: [0; INLINE],
+};
 
 /// Four slots: one cache line.
 #[derive(Clone, Copy)]
@@ -272,15 +284,26 @@ unsafe fn add_dense_rows_avx512(dense: &[Line], rows: &[u32], acc: &mut [i32; 25
     for &r in rows {
         let start = (r >> 3) as usize;
         let n = (r & 7) as usize + 1;
-        let Some(lines) = dense.get(start..start + n) else { continue };
-        let line = |l: usize| -> &Line { if l < n { &lines[l] } else { &ZERO } };
+        let Some(lines) = dense.get(start..start + n) else {
+            continue;
+        };
+        let line = |l: usize| -> &Line {
+            if l < n {
+                &lines[l]
+            } else {
+                &ZERO
+            }
+        };
         let (l0, l1, l2, l3) = (line(0), line(1), line(2), line(3));
         // SAFETY: each pointer addresses 32 bytes inside a 64-byte `Line`.
         unsafe {
             for (k, ln) in [l0, l1, l2, l3].into_iter().enumerate() {
                 let p = ln.0.as_ptr() as *const __m256i;
                 a[2 * k] = _mm512_add_epi32(a[2 * k], _mm512_cvtepi16_epi32(_mm256_loadu_si256(p)));
-                a[2 * k + 1] = _mm512_add_epi32(a[2 * k + 1], _mm512_cvtepi16_epi32(_mm256_loadu_si256(p.add(1))));
+                a[2 * k + 1] = _mm512_add_epi32(
+                    a[2 * k + 1],
+                    _mm512_cvtepi16_epi32(_mm256_loadu_si256(p.add(1))),
+                );
             }
         }
         if n > 4 {
@@ -295,7 +318,10 @@ unsafe fn add_dense_rows_avx512(dense: &[Line], rows: &[u32], acc: &mut [i32; 25
         // SAFETY: acc[16 k .. 16 k + 16] lies inside the 256-entry array.
         unsafe {
             let p = acc.as_mut_ptr().add(16 * k) as *mut __m512i;
-            _mm512_storeu_si512(p, _mm512_add_epi32(_mm512_loadu_si512(p as *const __m512i), *v));
+            _mm512_storeu_si512(
+                p,
+                _mm512_add_epi32(_mm512_loadu_si512(p as *const __m512i), *v),
+            );
         }
     }
 }
@@ -401,7 +427,11 @@ impl Model {
         // Unused inline pairs add zero to a scratch class, one per pair position where the
         // model leaves room, so that they do not all update the same accumulator.
         let pad = if self.nclass <= NOCLASS as usize - INLINE {
-            Slot { fp: 0, cls: std::array::from_fn(|k| NOCLASS - k as u8), q: [0; INLINE] }
+            Slot {
+                fp: 0,
+                cls: std::array::from_fn(|k| NOCLASS - k as u8),
+                q: [0; INLINE],
+            }
         } else {
             EMPTY
         };
@@ -420,13 +450,24 @@ impl Model {
         for (r, &c) in order.iter().enumerate() {
             rank[c] = r as u8;
         }
-        let rank_w = |w: &[(u8, i16)]| -> Vec<(u8, i16)> { w.iter().map(|&(c, q)| (rank[c as usize], q)).collect() };
-        let nlines = |w: &[(u8, i16)]| w.iter().map(|&(c, _)| c as usize / 32 + 1).max().unwrap_or(1);
+        let rank_w = |w: &[(u8, i16)]| -> Vec<(u8, i16)> {
+            w.iter().map(|&(c, q)| (rank[c as usize], q)).collect()
+        };
+        let nlines = |w: &[(u8, i16)]| {
+            w.iter()
+                .map(|&(c, _)| c as usize / 32 + 1)
+                .max()
+                .unwrap_or(1)
+        };
         let total: usize = self
             .keys
             .iter()
             .filter(|k| k.2 as usize > MID)
-            .map(|&(_, start, len)| nlines(&rank_w(&self.entries[start as usize..start as usize + len as usize])))
+            .map(|&(_, start, len)| {
+                nlines(&rank_w(
+                    &self.entries[start as usize..start as usize + len as usize],
+                ))
+            })
             .sum();
         let mut dense = huge_vec(total, Line([0; 32]));
         let mut nline = 0usize;
@@ -472,7 +513,10 @@ impl Model {
                     }
                     (row as u32, k as i16)
                 } else {
-                    let mut m = Mid { cls: std::array::from_fn(|k| pad.cls[k % INLINE]), q: [0; MID] };
+                    let mut m = Mid {
+                        cls: std::array::from_fn(|k| pad.cls[k % INLINE]),
+                        q: [0; MID],
+                    };
                     for (k, &(c, q)) in w.iter().enumerate() {
                         m.cls[k] = c;
                         m.q[k] = q;
@@ -773,16 +817,32 @@ mod tests {
         let m = t.finish(1, 0.0);
         assert!(m.nfeat() > 19_000);
         assert!(!m.mid.is_empty() && !m.dense.is_empty());
-        let max_lines = m.table.iter().flat_map(|b| b.0.iter()).filter(|s| s.cls[0] == NOCLASS && s.q[3] == 1).map(|s| s.q[2]).max();
-        assert!(max_lines.unwrap_or(0) >= (nclass as i16 / 40).max(1), "dense rows of {max_lines:?} lines");
+        let max_lines = m
+            .table
+            .iter()
+            .flat_map(|b| b.0.iter())
+            .filter(|s| s.cls[0] == NOCLASS && s.q[3] == 1)
+            .map(|s| s.q[2])
+            .max();
+        assert!(
+            max_lines.unwrap_or(0) >= (nclass as i16 / 40).max(1),
+            "dense rows of {max_lines:?} lines"
+        );
         assert_eq!(m.pad.cls[3] == NOCLASS, nclass > 251);
         let m2 = Model::from_bytes(&m.to_bytes()).expect("round trip");
         assert_eq!(m2.to_bytes(), m.to_bytes());
         let mut scores = vec![0i32; nclass];
         for round in 0..300 {
             // Known keys mixed with unknown ones.
-            let feats: Vec<u64> =
-                (0..60).map(|j| if j % 3 == 0 { rng.next() } else { keys[(round * 61 + j * 7) % keys.len()] }).collect();
+            let feats: Vec<u64> = (0..60)
+                .map(|j| {
+                    if j % 3 == 0 {
+                        rng.next()
+                    } else {
+                        keys[(round * 61 + j * 7) % keys.len()]
+                    }
+                })
+                .collect();
             m2.score(&feats, &mut scores);
             assert_eq!(scores, naive(&m, &feats));
         }
@@ -793,8 +853,16 @@ mod tests {
         // Rows of one to eight lines with all weights set; every path the CPU offers must give
         // the plain loop's sums.
         let mut rng = Rng(17);
-        let dense: Vec<Line> = (0..64).map(|_| Line(std::array::from_fn(|_| (rng.next() % 65535) as i16 ^ 0x7fff))).collect();
-        let rows: Vec<u32> = (0..40).map(|k| ((k * 7 % 56) as u32) << 3 | (k % 8) as u32).collect();
+        let dense: Vec<Line> = (0..64)
+            .map(|_| {
+                Line(std::array::from_fn(|_| {
+                    (rng.next() % 65535) as i16 ^ 0x7fff
+                }))
+            })
+            .collect();
+        let rows: Vec<u32> = (0..40)
+            .map(|k| ((k * 7 % 56) as u32) << 3 | (k % 8) as u32)
+            .collect();
         let mut want = [0i32; 256];
         add_dense_rows_plain(&dense, &rows, &mut want);
         let mut got = [0i32; 256];
@@ -851,12 +919,20 @@ mod tests {
         a.add_average_to(&mut acc, 0.5);
         b.add_average_to(&mut acc, 0.5);
         assert_eq!(acc.nfeat(), 2);
-        let want: [(u64, [f32; 3]); 2] = [(7, [1.0 / 3.0, -5.0 / 12.0, 1.0 / 12.0]), (9, [1.0 / 3.0, -1.0 / 3.0, 0.0])];
+        let want: [(u64, [f32; 3]); 2] = [
+            (7, [1.0 / 3.0, -5.0 / 12.0, 1.0 / 12.0]),
+            (9, [1.0 / 3.0, -1.0 / 3.0, 0.0]),
+        ];
         let mut got = vec![0f32; 3];
         for (f, w) in want {
             acc.score(&[f], &mut got);
             for k in 0..3 {
-                assert!((got[k] - w[k]).abs() < 1e-6, "feature {f} class {k}: {} vs {}", got[k], w[k]);
+                assert!(
+                    (got[k] - w[k]).abs() < 1e-6,
+                    "feature {f} class {k}: {} vs {}",
+                    got[k],
+                    w[k]
+                );
             }
         }
         // Update counts: the larger of the members' (feature 7: 2, feature 9: 1).

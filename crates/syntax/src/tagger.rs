@@ -173,7 +173,14 @@ fn title_bucket(lex: &[Lex]) -> u64 {
 
 /// Feature extraction for position `i`; `tags` holds class ids (+1; 0 = none) of this pass,
 /// `right` the first pass's tags (None in pass 1); `clusters`: add the word-cluster templates.
-fn features(lex: &[Lex], i: usize, tags: &[u64], right: Option<&[u64]>, clusters: bool, out: &mut Vec<u64>) {
+fn features(
+    lex: &[Lex],
+    i: usize,
+    tags: &[u64],
+    right: Option<&[u64]>,
+    clusters: bool,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let n = lex.len();
     let get = |j: isize| -> Option<&Lex> {
@@ -185,7 +192,11 @@ fn features(lex: &[Lex], i: usize, tags: &[u64], right: Option<&[u64]>, clusters
     };
     let ii = i as isize;
     let w = &lex[i];
-    let lw = |j: isize| get(j).map(|l| l.lower).unwrap_or(if j < 0 { PAD_L } else { PAD_R });
+    let lw = |j: isize| {
+        get(j)
+            .map(|l| l.lower)
+            .unwrap_or(if j < 0 { PAD_L } else { PAD_R })
+    };
     let t = |j: isize| -> u64 {
         if j < 0 {
             PAD_L
@@ -231,11 +242,23 @@ fn features(lex: &[Lex], i: usize, tags: &[u64], right: Option<&[u64]>, clusters
     out.push(f2(33, w.suf2, lw(ii + 1)));
     out.push(f3(34, w.flags, w.capr, (i == 0) as u64));
     out.push(f3(35, w.flags, w.title, (i == 0) as u64));
-    out.push(f2(36, w.flags, get(ii - 1).map(|l| l.flags).unwrap_or(PAD_L)));
-    out.push(f2(37, w.flags, get(ii + 1).map(|l| l.flags).unwrap_or(PAD_R)));
+    out.push(f2(
+        36,
+        w.flags,
+        get(ii - 1).map(|l| l.flags).unwrap_or(PAD_L),
+    ));
+    out.push(f2(
+        37,
+        w.flags,
+        get(ii + 1).map(|l| l.flags).unwrap_or(PAD_R),
+    ));
     out.push(f3(38, w.capr, p1, w.flags));
     if clusters {
-        let cf = |j: isize| get(j).map(|l| l.cf).unwrap_or(if j < 0 { PAD_L } else { PAD_R });
+        let cf = |j: isize| {
+            get(j)
+                .map(|l| l.cf)
+                .unwrap_or(if j < 0 { PAD_L } else { PAD_R })
+        };
         out.push(f1(50, w.cf));
         out.push(f1(51, w.cc));
         out.push(f2(52, p1, w.cf));
@@ -302,13 +325,17 @@ impl Tagger {
     /// The tagger shipped in the binary (loaded once, on first use).
     pub fn embedded() -> &'static Tagger {
         TAGGER.get_or_init(|| {
-            Tagger::from_bytes(TAGGER_BYTES, LEMMA_BYTES).expect("embedded tagger model is malformed")
+            Tagger::from_bytes(TAGGER_BYTES, LEMMA_BYTES)
+                .expect("embedded tagger model is malformed")
         })
     }
 
     /// Class ids (index into the class table) for each word.
     pub fn tag_ids(&self, words: &[&str]) -> Vec<usize> {
-        let mut lex: Vec<Lex> = words.iter().map(|w| lex_of(w, &self.amb, &self.capr, &self.clusters)).collect();
+        let mut lex: Vec<Lex> = words
+            .iter()
+            .map(|w| lex_of(w, &self.amb, &self.capr, &self.clusters))
+            .collect();
         let cl = !self.clusters.is_empty();
         set_title(&mut lex);
         let mut feats = Vec::with_capacity(64);
@@ -327,7 +354,11 @@ impl Tagger {
                     // Confident in pass 1: pass 2 would almost never change the tag.
                     ids[i]
                 } else {
-                    let (model, right) = if pass == 0 { (&self.pass1, None) } else { (&self.pass2, Some(&first[..])) };
+                    let (model, right) = if pass == 0 {
+                        (&self.pass1, None)
+                    } else {
+                        (&self.pass2, Some(&first[..]))
+                    };
                     features(&lex, i, &tags, right, cl, &mut feats);
                     model.score(&feats, &mut scores);
                     let (best, m) = argmax_margin(&scores);
@@ -351,7 +382,11 @@ impl Tagger {
             .zip(words)
             .map(|(c, w)| {
                 let (upos, xpos) = &self.classes[c];
-                Tagged { upos: *upos, xpos: xpos.clone(), lemma: self.lemmatizer.lemma(w, xpos) }
+                Tagged {
+                    upos: *upos,
+                    xpos: xpos.clone(),
+                    lemma: self.lemmatizer.lemma(w, xpos),
+                }
             })
             .collect()
     }
@@ -428,7 +463,11 @@ impl Tagger {
         let pass1 = Model::from_bytes(r.take(l1)?)?;
         let l2 = r.u32()? as usize;
         let pass2 = Model::from_bytes(r.take(l2)?)?;
-        let clusters = if version >= 2 { Clusters::read(&mut r)? } else { Clusters::default() };
+        let clusters = if version >= 2 {
+            Clusters::read(&mut r)?
+        } else {
+            Clusters::default()
+        };
         if pass1.nclass != classes.len() || pass2.nclass != classes.len() {
             return None;
         }
@@ -501,7 +540,10 @@ fn argmax_margin(s: &[i32]) -> (usize, i32) {
             second = v;
         }
     }
-    (best, s.get(best).copied().unwrap_or(0).saturating_sub(second))
+    (
+        best,
+        s.get(best).copied().unwrap_or(0).saturating_sub(second),
+    )
 }
 
 fn argmax_f(s: &[f32]) -> usize {
@@ -556,7 +598,12 @@ pub struct TaggerOptions {
 
 impl Default for TaggerOptions {
     fn default() -> Self {
-        TaggerOptions { epochs: 10, seed: 7, verbose: false, clusters: Clusters::default() }
+        TaggerOptions {
+            epochs: 10,
+            seed: 7,
+            verbose: false,
+            clusters: Clusters::default(),
+        }
     }
 }
 
@@ -566,7 +613,12 @@ impl Default for TaggerOptions {
 /// `extra` holds sentences with Penn tags only (e.g. the GMB training part): for them the
 /// perceptron treats every class with the right XPOS as correct and moves weight towards the
 /// best-scoring one (learning from partial labels).
-pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], dev: &[ConllSentence], opts: &TaggerOptions) -> Tagger {
+pub fn train_tagger(
+    train: &[ConllSentence],
+    extra: &[Vec<(String, String)>],
+    dev: &[ConllSentence],
+    opts: &TaggerOptions,
+) -> Tagger {
     // Classes.
     let mut class_ix: HashMap<(String, String), usize> = HashMap::new();
     let mut classes: Vec<(Upos, String)> = Vec::new();
@@ -589,7 +641,11 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
     let mut form_stats: HashMap<&str, HashMap<usize, u32>> = HashMap::new();
     for (ws, ids) in &sents[..] {
         for (w, &c) in ws.iter().zip(ids) {
-            *stats.entry(norm_lower(w)).or_default().entry(c).or_default() += 1;
+            *stats
+                .entry(norm_lower(w))
+                .or_default()
+                .entry(c)
+                .or_default() += 1;
             *form_stats.entry(w).or_default().entry(c).or_default() += 1;
         }
     }
@@ -597,7 +653,11 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
     for (w, m) in &stats {
         let total: u32 = m.values().sum();
         if total >= 3 {
-            let mut tags: Vec<usize> = m.iter().filter(|(_, &c)| c * 20 >= total || c >= 3).map(|(&k, _)| k).collect();
+            let mut tags: Vec<usize> = m
+                .iter()
+                .filter(|(_, &c)| c * 20 >= total || c >= 3)
+                .map(|(&k, _)| k)
+                .collect();
             tags.sort();
             let mut h = 0x77u64;
             for t in tags {
@@ -609,7 +669,11 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
     let mut tagdict = IdMap::with_hasher(IdBuild::default());
     for (w, m) in &form_stats {
         let total: u32 = m.values().sum();
-        let (best, c) = m.iter().max_by_key(|(k, c)| (**c, std::cmp::Reverse(**k))).map(|(k, c)| (*k, *c)).unwrap_or((0, 0));
+        let (best, c) = m
+            .iter()
+            .max_by_key(|(k, c)| (**c, std::cmp::Reverse(**k)))
+            .map(|(k, c)| (*k, *c))
+            .unwrap_or((0, 0));
         if total >= 20 && c as f64 / total as f64 >= 0.995 {
             tagdict.insert(hash_str(w), best as u16);
         }
@@ -628,7 +692,10 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
     let mut capr = IdMap::with_hasher(IdBuild::default());
     for (w, (c, t)) in capc {
         if t >= 2 {
-            capr.insert(hash_str(&w), (c * 4 / t).min(4) as u8 + if t >= 10 { 0 } else { 5 });
+            capr.insert(
+                hash_str(&w),
+                (c * 4 / t).min(4) as u8 + if t >= 10 { 0 } else { 5 },
+            );
         }
     }
     let nclass = classes.len();
@@ -641,14 +708,27 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
     let n_main = sents.len();
     let mut cands: Vec<Vec<&Vec<usize>>> = vec![Vec::new(); n_main];
     for s in extra {
-        sents.push((s.iter().map(|(w, _)| w.as_str()).collect(), vec![usize::MAX; s.len()]));
-        cands.push(s.iter().map(|(_, x)| by_xpos.get(x.as_str()).unwrap_or(&empty)).collect());
+        sents.push((
+            s.iter().map(|(w, _)| w.as_str()).collect(),
+            vec![usize::MAX; s.len()],
+        ));
+        cands.push(
+            s.iter()
+                .map(|(_, x)| by_xpos.get(x.as_str()).unwrap_or(&empty))
+                .collect(),
+        );
     }
-    let lex: Vec<Vec<Lex>> = sents.iter().map(|(ws, _)| {
-        let mut l: Vec<Lex> = ws.iter().map(|w| lex_of(w, &amb, &capr, &opts.clusters)).collect();
-        set_title(&mut l);
-        l
-    }).collect();
+    let lex: Vec<Vec<Lex>> = sents
+        .iter()
+        .map(|(ws, _)| {
+            let mut l: Vec<Lex> = ws
+                .iter()
+                .map(|w| lex_of(w, &amb, &capr, &opts.clusters))
+                .collect();
+            set_title(&mut l);
+            l
+        })
+        .collect();
     let cl = !opts.clusters.is_empty();
     let mut rng = Rng(opts.seed);
     let mut order: Vec<usize> = (0..sents.len()).collect();
@@ -672,7 +752,10 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
                 if gold[i] != usize::MAX {
                     return Some(gold[i]);
                 }
-                cand[i].iter().copied().max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+                cand[i]
+                    .iter()
+                    .copied()
+                    .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
             };
             let mut tags = vec![0u64; gold.len()];
             for i in 0..gold.len() {
@@ -717,19 +800,45 @@ pub fn train_tagger(train: &[ConllSentence], extra: &[Vec<(String, String)>], de
             }
         }
         if opts.verbose {
-            eprintln!("tagger epoch {epoch}: train acc {:.4}, feats {}/{}", correct as f64 / total.max(1) as f64, t1.nfeat(), t2.nfeat());
+            eprintln!(
+                "tagger epoch {epoch}: train acc {:.4}, feats {}/{}",
+                correct as f64 / total.max(1) as f64,
+                t1.nfeat(),
+                t2.nfeat()
+            );
         }
     }
     models.push(t1.finish(1, TAGGER_MIN_WEIGHT));
     models.push(t2.finish(1, TAGGER_MIN_WEIGHT));
-    let pass2 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
-    let pass1 = models.pop().unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
-    let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))));
+    let pass2 = models
+        .pop()
+        .unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
+    let pass1 = models
+        .pop()
+        .unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));
+    let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| {
+        s.words
+            .iter()
+            .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
+    }));
     let clusters = opts.clusters.clone();
-    let tagger = Tagger { classes, tagdict, amb, capr, clusters, pass1, pass2, lemmatizer, skip_margin: SKIP_MARGIN };
+    let tagger = Tagger {
+        classes,
+        tagdict,
+        amb,
+        capr,
+        clusters,
+        pass1,
+        pass2,
+        lemmatizer,
+        skip_margin: SKIP_MARGIN,
+    };
     if opts.verbose && !dev.is_empty() {
         let acc = evaluate_tagger(&tagger, dev);
-        eprintln!("dev: upos {:.4} xpos {:.4} lemma {:.4}", acc.upos, acc.xpos, acc.lemma);
+        eprintln!(
+            "dev: upos {:.4} xpos {:.4} lemma {:.4}",
+            acc.upos, acc.xpos, acc.lemma
+        );
     }
     tagger
 }
@@ -756,7 +865,12 @@ pub fn evaluate_tagger(t: &Tagger, sents: &[ConllSentence]) -> TagAccuracy {
         }
     }
     let d = n.max(1) as f64;
-    TagAccuracy { upos: u as f64 / d, xpos: x as f64 / d, lemma: l as f64 / d, tokens: n }
+    TagAccuracy {
+        upos: u as f64 / d,
+        xpos: x as f64 / d,
+        lemma: l as f64 / d,
+        tokens: n,
+    }
 }
 
 /// A predicted XPOS in the Penn Treebank notation of the GMB table. newsgraph's XPOS follows
@@ -800,7 +914,11 @@ pub fn evaluate_xpos(t: &Tagger, sents: &[Vec<(String, String)>]) -> XposAccurac
         }
     }
     let d = n.max(1) as f64;
-    XposAccuracy { ptb: ok as f64 / d, raw: raw as f64 / d, tokens: n }
+    XposAccuracy {
+        ptb: ok as f64 / d,
+        raw: raw as f64 / d,
+        tokens: n,
+    }
 }
 
 /// The GMB split used throughout newsgraph: first 80% of sentences train, next 10% dev,
@@ -815,7 +933,11 @@ pub fn gmb_split<T>(sents: &[T]) -> (&[T], &[T], &[T]) {
 /// Replaces the UPOS and XPOS of every training sentence by those of a tagger trained on the
 /// other `folds - 1` folds (jackknifing), so that a parser trained on the result sees tagging
 /// errors like those it will meet.
-pub fn jackknife_tags(train: &[ConllSentence], folds: usize, opts: &TaggerOptions) -> Vec<ConllSentence> {
+pub fn jackknife_tags(
+    train: &[ConllSentence],
+    folds: usize,
+    opts: &TaggerOptions,
+) -> Vec<ConllSentence> {
     jackknife_tags_split(train, folds, false, opts)
 }
 
@@ -823,7 +945,12 @@ pub fn jackknife_tags(train: &[ConllSentence], folds: usize, opts: &TaggerOption
 /// instead of every `folds`-th sentence. EWT keeps a document's sentences together, so with
 /// interleaved folds a held-out sentence's neighbours (same names, same topic) train its
 /// tagger, and the tags come out cleaner than on unseen text.
-pub fn jackknife_tags_split(train: &[ConllSentence], folds: usize, contiguous: bool, opts: &TaggerOptions) -> Vec<ConllSentence> {
+pub fn jackknife_tags_split(
+    train: &[ConllSentence],
+    folds: usize,
+    contiguous: bool,
+    opts: &TaggerOptions,
+) -> Vec<ConllSentence> {
     jackknife_tags_extra(train, &[], folds, contiguous, opts)
 }
 
@@ -839,8 +966,17 @@ pub fn jackknife_tags_extra(
 ) -> Vec<ConllSentence> {
     let folds = folds.max(2);
     let len = train.len().max(1);
-    let fold_of = move |i: usize| if contiguous { i * folds / len } else { i % folds };
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(folds);
+    let fold_of = move |i: usize| {
+        if contiguous {
+            i * folds / len
+        } else {
+            i % folds
+        }
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(folds);
     // Tag assignments per fold, computed `threads` folds at a time.
     let mut results: Vec<Vec<(usize, Vec<usize>, Vec<(Upos, String)>)>> = Vec::new();
     let mut k0 = 0;
@@ -850,9 +986,21 @@ pub fn jackknife_tags_extra(
             let handles: Vec<_> = (k0..k1)
                 .map(|k| {
                     sc.spawn(move || {
-                        let rest: Vec<ConllSentence> =
-                            train.iter().enumerate().filter(|(i, _)| fold_of(*i) != k).map(|(_, s)| s.clone()).collect();
-                        let t = train_tagger(&rest, extra, &[], &TaggerOptions { verbose: false, ..opts.clone() });
+                        let rest: Vec<ConllSentence> = train
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| fold_of(*i) != k)
+                            .map(|(_, s)| s.clone())
+                            .collect();
+                        let t = train_tagger(
+                            &rest,
+                            extra,
+                            &[],
+                            &TaggerOptions {
+                                verbose: false,
+                                ..opts.clone()
+                            },
+                        );
                         let mut out = Vec::new();
                         for (i, s) in train.iter().enumerate().filter(|(i, _)| fold_of(*i) == k) {
                             let ids = t.tag_ids(&s.forms());
@@ -862,7 +1010,10 @@ pub fn jackknife_tags_extra(
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect::<Vec<_>>()
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect::<Vec<_>>()
         });
         results.extend(chunk);
         if opts.verbose {

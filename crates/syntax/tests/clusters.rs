@@ -4,8 +4,8 @@
 //! round trip; models without clusters keep the version-1 format.
 
 use newsgraph_syntax::{
-    parse_conllu, train_parser, train_parser_with_clusters, train_tagger, Clusters, ConllSentence, Parser,
-    ParserOptions, Tagger, TaggerOptions,
+    parse_conllu, train_parser, train_parser_with_clusters, train_tagger, Clusters, ConllSentence,
+    Parser, ParserOptions, Tagger, TaggerOptions,
 };
 
 /// "<name> visited <city> ." and "<name> ate <food> ." sentences in CoNLL-U.
@@ -50,8 +50,15 @@ fn unlabeled() -> Vec<Vec<&'static str>> {
 fn parser_with_clusters_round_trips() {
     let tb = treebank();
     let clusters = Clusters::build(&unlabeled(), |_| {});
-    assert_eq!(clusters.get("Omaha").map(|c| c.1), clusters.get("Tulsa").map(|c| c.1));
-    let opts = ParserOptions { epochs: 4, min_count: 1, ..Default::default() };
+    assert_eq!(
+        clusters.get("Omaha").map(|c| c.1),
+        clusters.get("Tulsa").map(|c| c.1)
+    );
+    let opts = ParserOptions {
+        epochs: 4,
+        min_count: 1,
+        ..Default::default()
+    };
     let p = train_parser_with_clusters(&tb, &[], clusters, &opts);
     assert!(!p.clusters().is_empty());
     let b = p.to_bytes();
@@ -59,7 +66,11 @@ fn parser_with_clusters_round_trips() {
     let q = Parser::from_bytes(&b).expect("reads back");
     assert_eq!(q.to_bytes(), b);
     assert_eq!(q.clusters().get("Omaha"), p.clusters().get("Omaha"));
-    let (w, u, x) = (["Boris", "visited", "Omaha", "."], ["PROPN", "VERB", "PROPN", "PUNCT"], ["NNP", "VBD", "NNP", "."]);
+    let (w, u, x) = (
+        ["Boris", "visited", "Omaha", "."],
+        ["PROPN", "VERB", "PROPN", "PUNCT"],
+        ["NNP", "VBD", "NNP", "."],
+    );
     let arcs = q.parse(&w, &u, &x);
     assert_eq!(arcs, p.parse(&w, &u, &x));
     assert_eq!(arcs[1].head, None);
@@ -77,10 +88,17 @@ fn parser_with_clusters_round_trips() {
 #[test]
 fn tagger_with_clusters_round_trips() {
     let tb = treebank();
-    let opts = TaggerOptions { epochs: 5, clusters: Clusters::build(&unlabeled(), |_| {}), ..Default::default() };
+    let opts = TaggerOptions {
+        epochs: 5,
+        clusters: Clusters::build(&unlabeled(), |_| {}),
+        ..Default::default()
+    };
     let t = train_tagger(&tb, &[], &[], &opts);
     let (tb_bytes, lb) = t.to_bytes();
-    assert_eq!(u32::from_le_bytes([tb_bytes[4], tb_bytes[5], tb_bytes[6], tb_bytes[7]]), 2);
+    assert_eq!(
+        u32::from_le_bytes([tb_bytes[4], tb_bytes[5], tb_bytes[6], tb_bytes[7]]),
+        2
+    );
     let u = Tagger::from_bytes(&tb_bytes, &lb).expect("reads back");
     assert_eq!(u.to_bytes().0, tb_bytes);
     // "soup" never occurs in the treebank; its cluster is that of "bread" and "rice".
@@ -88,7 +106,15 @@ fn tagger_with_clusters_round_trips() {
     assert_eq!(tags, t.tag(&["Anna", "ate", "soup", "."]));
     assert_eq!(tags[2].xpos, "NN");
     assert!(Tagger::from_bytes(&tb_bytes[..tb_bytes.len() - 2], &lb).is_none());
-    let plain = train_tagger(&tb, &[], &[], &TaggerOptions { epochs: 5, ..Default::default() });
+    let plain = train_tagger(
+        &tb,
+        &[],
+        &[],
+        &TaggerOptions {
+            epochs: 5,
+            ..Default::default()
+        },
+    );
     let pb = plain.to_bytes().0;
     assert_eq!(u32::from_le_bytes([pb[4], pb[5], pb[6], pb[7]]), 1);
 }

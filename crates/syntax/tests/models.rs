@@ -3,12 +3,21 @@
 //! test part (XPOS in the table's Penn Treebank notation).
 
 use newsgraph_core::{Component, Document, Sentence, Span, Token, Upos};
-use newsgraph_syntax::{evaluate_parser, evaluate_tagger, evaluate_xpos, gmb_split, parse_gmb, ptb_notation, read_conllu, Parser, Tagger};
+use newsgraph_syntax::{
+    evaluate_parser, evaluate_tagger, evaluate_xpos, gmb_split, parse_gmb, ptb_notation,
+    read_conllu, Parser, Tagger,
+};
 use std::path::Path;
 
-const EWT_TEST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu");
+const EWT_TEST: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu"
+);
 
-const GMB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/gmb-ner/ner_dataset.csv");
+const GMB: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpora/gmb-ner/ner_dataset.csv"
+);
 
 fn words(s: &str) -> Vec<&str> {
     s.split(' ').collect()
@@ -33,7 +42,9 @@ fn tags_and_lemmatizes_a_news_sentence() {
 #[test]
 fn verb_lemmas() {
     let t = Tagger::embedded();
-    let out = t.tag(&words("The ministers were meeting and signed agreements , officials said ."));
+    let out = t.tag(&words(
+        "The ministers were meeting and signed agreements , officials said .",
+    ));
     let lemmas: Vec<&str> = out.iter().map(|x| x.lemma.as_str()).collect();
     assert_eq!(lemmas[1], "minister");
     assert_eq!(lemmas[2], "be");
@@ -80,11 +91,35 @@ fn components_fill_document_with_document_indices() {
     // Two sentences; heads of the second must be offset by the first's length.
     let text = "Kim arrived. Putin greeted him warmly.";
     let mut doc = Document::new("t", text, None);
-    let spans = [(0, 3), (4, 11), (11, 12), (13, 18), (19, 26), (27, 30), (31, 37), (37, 38)];
-    doc.tokens = spans.iter().map(|&(s, e)| Token { span: Span::new(s, e), space_after: true, ..Default::default() }).collect();
+    let spans = [
+        (0, 3),
+        (4, 11),
+        (11, 12),
+        (13, 18),
+        (19, 26),
+        (27, 30),
+        (31, 37),
+        (37, 38),
+    ];
+    doc.tokens = spans
+        .iter()
+        .map(|&(s, e)| Token {
+            span: Span::new(s, e),
+            space_after: true,
+            ..Default::default()
+        })
+        .collect();
     doc.sentences = vec![
-        Sentence { span: Span::new(0, 12), paragraph: 0, tokens: 0..3 },
-        Sentence { span: Span::new(13, 38), paragraph: 0, tokens: 3..8 },
+        Sentence {
+            span: Span::new(0, 12),
+            paragraph: 0,
+            tokens: 0..3,
+        },
+        Sentence {
+            span: Span::new(13, 38),
+            paragraph: 0,
+            tokens: 3..8,
+        },
     ];
     Tagger::embedded().process(&mut doc);
     Parser::embedded().process(&mut doc);
@@ -103,7 +138,12 @@ fn components_fill_document_with_document_indices() {
 fn odd_input_does_not_panic() {
     let t = Tagger::embedded();
     let p = Parser::embedded();
-    for s in [vec![], vec![""], vec!["ü", "日本", "…", "\u{200b}"], vec!["a"; 300]] {
+    for s in [
+        vec![],
+        vec![""],
+        vec!["ü", "日本", "…", "\u{200b}"],
+        vec!["a"; 300],
+    ] {
         let tags = t.tag(&s);
         let up: Vec<&str> = tags.iter().map(|x| x.upos.as_str()).collect();
         let xp: Vec<&str> = tags.iter().map(|x| x.xpos.as_str()).collect();
@@ -123,7 +163,10 @@ fn accuracy_floors_on_ewt_test_subset() {
     sents.truncate(500);
     let t = Tagger::embedded();
     let a = evaluate_tagger(t, &sents);
-    eprintln!("EWT test[..500]: upos {:.4} xpos {:.4} lemma {:.4}", a.upos, a.xpos, a.lemma);
+    eprintln!(
+        "EWT test[..500]: upos {:.4} xpos {:.4} lemma {:.4}",
+        a.upos, a.xpos, a.lemma
+    );
     for s in sents.iter_mut() {
         let tags = t.tag(&s.forms());
         for (w, tg) in s.words.iter_mut().zip(tags) {
@@ -132,7 +175,10 @@ fn accuracy_floors_on_ewt_test_subset() {
         }
     }
     let p = evaluate_parser(Parser::embedded(), &sents);
-    eprintln!("EWT test[..500] predicted tags: uas {:.4} las {:.4}", p.uas, p.las);
+    eprintln!(
+        "EWT test[..500] predicted tags: uas {:.4} las {:.4}",
+        p.uas, p.las
+    );
     assert!(a.upos >= FLOOR_UPOS, "upos {}", a.upos);
     assert!(a.xpos >= FLOOR_XPOS, "xpos {}", a.xpos);
     assert!(a.lemma >= FLOOR_LEMMA, "lemma {}", a.lemma);
@@ -153,7 +199,11 @@ fn penn_notation_of_ewt_tags() {
     let t = Tagger::embedded();
     let ws = words("He went to Moscow to meet \" the leader \" .");
     let tags = t.tag(&ws);
-    let ptb: Vec<&str> = ws.iter().zip(&tags).map(|(w, g)| ptb_notation(w, &g.xpos)).collect();
+    let ptb: Vec<&str> = ws
+        .iter()
+        .zip(&tags)
+        .map(|(w, g)| ptb_notation(w, &g.xpos))
+        .collect();
     // EWT notation: the preposition is IN, the infinitival marker TO; Penn: both TO.
     assert_eq!(tags[2].xpos, "IN");
     assert_eq!(tags[4].xpos, "TO");
@@ -174,7 +224,10 @@ fn xpos_floor_on_gmb_test_part() {
     let all = parse_gmb(&String::from_utf8_lossy(&bytes));
     let (_, _, test) = gmb_split(&all);
     let a = evaluate_xpos(Tagger::embedded(), test);
-    eprintln!("GMB test: xpos {:.4} (raw EWT notation {:.4}) over {} tokens", a.ptb, a.raw, a.tokens);
+    eprintln!(
+        "GMB test: xpos {:.4} (raw EWT notation {:.4}) over {} tokens",
+        a.ptb, a.raw, a.tokens
+    );
     assert!(a.tokens > 90_000, "{} tokens", a.tokens);
     // Measured with the shipped tagger: 96.81 (raw 95.84); floor with a margin.
     assert!(a.ptb >= 0.965, "gmb xpos {}", a.ptb);
@@ -200,12 +253,20 @@ fn combining_a_parse_with_itself_gives_it_back() {
         let up: Vec<&str> = tags.iter().map(|x| x.upos.as_str()).collect();
         let xp: Vec<&str> = tags.iter().map(|x| x.xpos.as_str()).collect();
         let a = p.parse(&words, &up, &xp);
-        assert_eq!(newsgraph_syntax::combine_parses(words.len(), &[&a, &a], &[1.0, 1.0]), a, "{words:?}");
+        assert_eq!(
+            newsgraph_syntax::combine_parses(words.len(), &[&a, &a], &[1.0, 1.0]),
+            a,
+            "{words:?}"
+        );
         // A right-branching chain as a third opinion.
         let chain: Vec<newsgraph_syntax::Arc> = (0..words.len())
-            .map(|i| newsgraph_syntax::Arc { head: if i == 0 { None } else { Some(i - 1) }, deprel: "dep".into() })
+            .map(|i| newsgraph_syntax::Arc {
+                head: if i == 0 { None } else { Some(i - 1) },
+                deprel: "dep".into(),
+            })
             .collect();
-        let got = newsgraph_syntax::combine_parses(words.len(), &[&chain, &a, &a], &[1.0, 1.0, 1.0]);
+        let got =
+            newsgraph_syntax::combine_parses(words.len(), &[&chain, &a, &a], &[1.0, 1.0, 1.0]);
         changed_by_third += usize::from(got != a);
     }
     assert_eq!(changed_by_third, 0);

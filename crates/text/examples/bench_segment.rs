@@ -10,12 +10,15 @@ fn cpu_seconds() -> f64 {
     let s = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
     let after = s.rsplit_once(')').map(|x| x.1).unwrap_or("");
     let f: Vec<&str> = after.split_whitespace().collect();
-    let ticks: f64 = f.get(11).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0) + f.get(12).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks: f64 = f.get(11).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0)
+        + f.get(12).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
     ticks / 100.0
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: bench_segment FILE.jsonl");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: bench_segment FILE.jsonl");
     let src = std::fs::read_to_string(&path).expect("read");
     let texts: Vec<String> = src
         .lines()

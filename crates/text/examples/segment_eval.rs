@@ -7,14 +7,29 @@ use newsgraph_text::Segmenter;
 use std::collections::HashSet;
 
 fn main() {
-    if let Some(b) = std::env::var("OTHER_BIAS").ok().and_then(|b| b.parse().ok()) { newsgraph_text::sbd::OTHER_BIAS.with(|x| x.set(b)); }
+    if let Some(b) = std::env::var("OTHER_BIAS")
+        .ok()
+        .and_then(|b| b.parse().ok())
+    {
+        newsgraph_text::sbd::OTHER_BIAS.with(|x| x.set(b));
+    }
     let args: Vec<String> = std::env::args().collect();
-    let path = args.get(1).expect("usage: segment_eval FILE [--errors N] [--tokens]");
-    let nerr: usize = args.iter().position(|a| a == "--errors").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let path = args
+        .get(1)
+        .expect("usage: segment_eval FILE [--errors N] [--tokens]");
+    let nerr: usize = args
+        .iter()
+        .position(|a| a == "--errors")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let show_tokens = args.iter().any(|a| a == "--tokens");
     let src = std::fs::read_to_string(path).expect("read");
     let g = gold_from_conllu(&src, None).expect("parse");
-    let seg = match std::env::var("SBD_BIAS").ok().and_then(|b| b.parse().ok()) { Some(b) => Segmenter::with_bias(b), None => Segmenter::new() };
+    let seg = match std::env::var("SBD_BIAS").ok().and_then(|b| b.parse().ok()) {
+        Some(b) => Segmenter::with_bias(b),
+        None => Segmenter::new(),
+    };
     println!("{}", evaluate(&g, &seg));
     if args.iter().any(|a| a == "--gaps") {
         // boundary-level confusion by class of the token before the gap
@@ -25,22 +40,54 @@ fn main() {
         let mut stats: std::collections::BTreeMap<String, [usize; 3]> = Default::default();
         for (i, t) in doc.tokens.iter().enumerate() {
             let txt = &g.text[t.span.range()];
-            let last_in_par = i + 1 == doc.tokens.len() || g.text[t.span.end..doc.tokens[i + 1].span.start].contains("\n\n");
-            if last_in_par { continue; }
-            let key = if [".", "!", "?", "...", "…", ":", ";", ",", "\"", "'", ")", "”", "’"].contains(&txt) { txt.to_string() } else if txt.ends_with('.') { "ABBR.".into() } else { "other".into() };
+            let last_in_par = i + 1 == doc.tokens.len()
+                || g.text[t.span.end..doc.tokens[i + 1].span.start].contains("\n\n");
+            if last_in_par {
+                continue;
+            }
+            let key = if [
+                ".", "!", "?", "...", "…", ":", ";", ",", "\"", "'", ")", "”", "’",
+            ]
+            .contains(&txt)
+            {
+                txt.to_string()
+            } else if txt.ends_with('.') {
+                "ABBR.".into()
+            } else {
+                "other".into()
+            };
             let gd = gold_ends.contains(&t.span.end);
             let pd = pred_ends.contains(&t.span.end);
             let e = stats.entry(key.clone()).or_default();
-            if gd && pd { e[0] += 1 } else if gd { e[1] += 1 } else if pd { e[2] += 1 }
+            if gd && pd {
+                e[0] += 1
+            } else if gd {
+                e[1] += 1
+            } else if pd {
+                e[2] += 1
+            }
             if std::env::var("SHOW").is_ok_and(|v| v == key) && gd != pd {
                 let a = i.saturating_sub(6);
                 let b = (i + 6).min(doc.tokens.len() - 1);
-                let l: Vec<&str> = doc.tokens[a..=i].iter().map(|t| &g.text[t.span.range()]).collect();
-                let r: Vec<&str> = doc.tokens[i + 1..=b].iter().map(|t| &g.text[t.span.range()]).collect();
-                println!("{} {} || {}", if gd { "MISS" } else { "FALSE" }, l.join(" "), r.join(" "));
+                let l: Vec<&str> = doc.tokens[a..=i]
+                    .iter()
+                    .map(|t| &g.text[t.span.range()])
+                    .collect();
+                let r: Vec<&str> = doc.tokens[i + 1..=b]
+                    .iter()
+                    .map(|t| &g.text[t.span.range()])
+                    .collect();
+                println!(
+                    "{} {} || {}",
+                    if gd { "MISS" } else { "FALSE" },
+                    l.join(" "),
+                    r.join(" ")
+                );
             }
         }
-        for (k, v) in stats { println!("{k:8} tp {:5} fn {:5} fp {:5}", v[0], v[1], v[2]); }
+        for (k, v) in stats {
+            println!("{k:8} tp {:5} fn {:5} fp {:5}", v[0], v[1], v[2]);
+        }
     }
     if nerr == 0 {
         return;
@@ -62,9 +109,19 @@ fn main() {
             loop {
                 let ge = gt[i].end;
                 let pe = pt[j].span.end;
-                if ge == pe { i += 1; j += 1; break; }
-                if ge < pe { i += 1 } else { j += 1 }
-                if i >= gt.len() || j >= pt.len() { break; }
+                if ge == pe {
+                    i += 1;
+                    j += 1;
+                    break;
+                }
+                if ge < pe {
+                    i += 1
+                } else {
+                    j += 1
+                }
+                if i >= gt.len() || j >= pt.len() {
+                    break;
+                }
             }
             let gs: Vec<&str> = gt[si..i].iter().map(|s| &g.text[s.range()]).collect();
             let ps: Vec<&str> = pt[sj..j].iter().map(|s| &g.text[s.span.range()]).collect();
@@ -79,11 +136,26 @@ fn main() {
             if !pred.contains(s) && shown < nerr {
                 let ctx_s = s.start.saturating_sub(60);
                 let ctx_e = (s.end + 60).min(g.text.len());
-                let mut a = ctx_s; while !g.text.is_char_boundary(a) { a += 1; }
-                let mut b = ctx_e; while !g.text.is_char_boundary(b) { b -= 1; }
-                println!("MISSED GOLD: ...{}[[{}]]{}...", &g.text[a..s.start], &g.text[s.range()], &g.text[s.end..b]);
+                let mut a = ctx_s;
+                while !g.text.is_char_boundary(a) {
+                    a += 1;
+                }
+                let mut b = ctx_e;
+                while !g.text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                println!(
+                    "MISSED GOLD: ...{}[[{}]]{}...",
+                    &g.text[a..s.start],
+                    &g.text[s.range()],
+                    &g.text[s.end..b]
+                );
                 for p in doc.sentences.iter().filter(|p| p.span.overlaps(*s)) {
-                    println!("   PRED: [[{}]]{}", &g.text[p.span.range()], if gold.contains(&p.span) { " (ok)" } else { "" });
+                    println!(
+                        "   PRED: [[{}]]{}",
+                        &g.text[p.span.range()],
+                        if gold.contains(&p.span) { " (ok)" } else { "" }
+                    );
                 }
                 shown += 1;
             }

@@ -64,8 +64,16 @@ impl fmt::Display for SegmentReport {
             self.tokens_pred,
             self.tokens_correct
         )?;
-        let wps = if self.seconds > 0.0 { self.words as f64 / self.seconds } else { 0.0 };
-        write!(f, "speed:     {} words in {:.3} s ({:.0} words/s)", self.words, self.seconds, wps)
+        let wps = if self.seconds > 0.0 {
+            self.words as f64 / self.seconds
+        } else {
+            0.0
+        };
+        write!(
+            f,
+            "speed:     {} words in {:.3} s ({:.0} words/s)",
+            self.words, self.seconds, wps
+        )
     }
 }
 
@@ -133,13 +141,19 @@ pub fn gold_from_conllu(src: &str, max_sentences: Option<usize>) -> Result<GoldT
             continue; // empty node
         }
         if let Some((a, b)) = id.split_once('-') {
-            let b: usize = b.parse().map_err(|_| format!("line {lineno}: bad range id {id}"))?;
-            let _a: usize = a.parse().map_err(|_| format!("line {lineno}: bad range id {id}"))?;
+            let b: usize = b
+                .parse()
+                .map_err(|_| format!("line {lineno}: bad range id {id}"))?;
+            let _a: usize = a
+                .parse()
+                .map_err(|_| format!("line {lineno}: bad range id {id}"))?;
             mwt_end = b;
             units.push((cols[1].to_string(), Vec::new()));
             continue;
         }
-        let n: usize = id.parse().map_err(|_| format!("line {lineno}: bad id {id}"))?;
+        let n: usize = id
+            .parse()
+            .map_err(|_| format!("line {lineno}: bad id {id}"))?;
         if n <= mwt_end {
             if let Some(u) = units.last_mut() {
                 u.1.push(cols[1].to_string());
@@ -169,7 +183,10 @@ fn add_sentence(g: &mut GoldText, t: &str, units: &[(String, Vec<String>)], newp
         let e = s + surface.len();
         cur = e;
         let joined: String = words.concat();
-        if !words.is_empty() && joined.len() == surface.len() && joined.eq_ignore_ascii_case(surface) {
+        if !words.is_empty()
+            && joined.len() == surface.len()
+            && joined.eq_ignore_ascii_case(surface)
+        {
             let mut p = s;
             for w in words {
                 g.tokens.push(Span::new(base + p, base + p + w.len()));
@@ -182,9 +199,21 @@ fn add_sentence(g: &mut GoldText, t: &str, units: &[(String, Vec<String>)], newp
 }
 
 fn prf(correct: usize, gold: usize, pred: usize) -> (f64, f64, f64) {
-    let p = if pred > 0 { correct as f64 / pred as f64 } else { 0.0 };
-    let r = if gold > 0 { correct as f64 / gold as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if pred > 0 {
+        correct as f64 / pred as f64
+    } else {
+        0.0
+    };
+    let r = if gold > 0 {
+        correct as f64 / gold as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -198,8 +227,16 @@ pub fn evaluate(g: &GoldText, seg: &Segmenter) -> SegmentReport {
     let seconds = t0.elapsed().as_secs_f64();
     let gold_s: HashSet<Span> = g.sentences.iter().copied().collect();
     let gold_t: HashSet<Span> = g.tokens.iter().copied().collect();
-    let sc = doc.sentences.iter().filter(|s| gold_s.contains(&s.span)).count();
-    let tc = doc.tokens.iter().filter(|t| gold_t.contains(&t.span)).count();
+    let sc = doc
+        .sentences
+        .iter()
+        .filter(|s| gold_s.contains(&s.span))
+        .count();
+    let tc = doc
+        .tokens
+        .iter()
+        .filter(|t| gold_t.contains(&t.span))
+        .count();
     let (sp, sr, sf) = prf(sc, g.sentences.len(), doc.sentences.len());
     let (tp, tr, tf) = prf(tc, g.tokens.len(), doc.tokens.len());
     SegmentReport {
@@ -225,7 +262,10 @@ pub fn segment_conllu(path: &Path) -> Result<SegmentReport, String> {
     let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let g = gold_from_conllu(&src, None).map_err(|e| format!("{}: {e}", path.display()))?;
     if g.sentences.is_empty() {
-        return Err(format!("{}: no sentences with `# text` found", path.display()));
+        return Err(format!(
+            "{}: no sentences with `# text` found",
+            path.display()
+        ));
     }
     Ok(evaluate(&g, &Segmenter::new()))
 }

@@ -53,10 +53,6 @@ pub struct Segmenter {
     bias: f32,
 }
 
-
-
-
-
 impl Default for Segmenter {
     fn default() -> Self {
         Segmenter::new()
@@ -124,14 +120,29 @@ impl Segmenter {
                 for (k, sp) in spans[first..end].iter().enumerate() {
                     let space_after = text[sp.end..].chars().next().is_some_and(tokenize::is_sep);
                     let last = first + k + 1 == end;
-                    if last && sp.len() > 2 && sentence::term_class(&text[sp.range()]) == sentence::Term::Abbrev {
+                    if last
+                        && sp.len() > 2
+                        && sentence::term_class(&text[sp.range()]) == sentence::Term::Abbrev
+                    {
                         // EWT: a sentence-final abbreviation gives its period to the sentence
                         // ("in the U.S." → "U.S" + ".")
                         let cut = sp.end - 1;
-                        tokens.push(Token { span: Span::new(sp.start, cut), space_after: false, ..Default::default() });
-                        tokens.push(Token { span: Span::new(cut, sp.end), space_after, ..Default::default() });
+                        tokens.push(Token {
+                            span: Span::new(sp.start, cut),
+                            space_after: false,
+                            ..Default::default()
+                        });
+                        tokens.push(Token {
+                            span: Span::new(cut, sp.end),
+                            space_after,
+                            ..Default::default()
+                        });
                     } else {
-                        tokens.push(Token { span: *sp, space_after, ..Default::default() });
+                        tokens.push(Token {
+                            span: *sp,
+                            space_after,
+                            ..Default::default()
+                        });
                     }
                 }
                 sentences.push(Sentence {
@@ -154,7 +165,8 @@ static MODEL_BYTES: &[u8] = include_bytes!("../data/sbd.bin");
 /// The embedded sentence-boundary model (parsed once).
 fn model() -> Option<&'static sbd::Model> {
     static M: std::sync::OnceLock<Option<sbd::Model>> = std::sync::OnceLock::new();
-    M.get_or_init(|| sbd::Model::from_bytes(MODEL_BYTES).ok()).as_ref()
+    M.get_or_init(|| sbd::Model::from_bytes(MODEL_BYTES).ok())
+        .as_ref()
 }
 
 impl Component for Segmenter {

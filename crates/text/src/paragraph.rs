@@ -27,12 +27,18 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut pos = 0usize;
     let bytes = text.as_bytes();
     while pos <= text.len() {
-        let nl = memchr_nl(&bytes[pos..]).map(|k| pos + k).unwrap_or(text.len());
+        let nl = memchr_nl(&bytes[pos..])
+            .map(|k| pos + k)
+            .unwrap_or(text.len());
         let (s, e) = trim(text, pos, nl);
         if s >= e {
             flush(text, &mut block, &mut out);
         } else {
-            block.push(Line { start: s, end: e, chars: text[s..e].chars().count() });
+            block.push(Line {
+                start: s,
+                end: e,
+                chars: text[s..e].chars().count(),
+            });
         }
         if nl >= text.len() {
             break;
@@ -43,7 +49,10 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let n = out.len();
     out.iter()
         .enumerate()
-        .map(|(i, sp)| Paragraph { span: *sp, heading: i + 1 < n && is_heading_line(&text[sp.range()]) })
+        .map(|(i, sp)| Paragraph {
+            span: *sp,
+            heading: i + 1 < n && is_heading_line(&text[sp.range()]),
+        })
         .collect()
 }
 
@@ -73,7 +82,10 @@ fn starts_new(line: &str) -> bool {
         Some(c) => {
             c.is_uppercase()
                 || c.is_ascii_digit()
-                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '*' | '•' | '–' | '—' | '#' | '>')
+                || matches!(
+                    c,
+                    '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '*' | '•' | '–' | '—' | '#' | '>'
+                )
         }
         None => false,
     }
@@ -94,7 +106,21 @@ pub fn is_heading_line(line: &str) -> bool {
     let last = line.chars().next_back().unwrap_or(' ');
     if matches!(
         last,
-        '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | '\'' | ')' | ']' | '…' | '-' | '—' | '–'
+        '.' | '!'
+            | '?'
+            | ':'
+            | ';'
+            | ','
+            | '"'
+            | '”'
+            | '’'
+            | '\''
+            | ')'
+            | ']'
+            | '…'
+            | '-'
+            | '—'
+            | '–'
     ) {
         return false;
     }
@@ -108,13 +134,18 @@ fn flush(text: &str, block: &mut Vec<Line>, out: &mut Vec<Span>) {
     }
     let n = block.len();
     let maxlen = block.iter().map(|l| l.chars).max().unwrap_or(0);
-    let long = block[..n - 1].iter().filter(|l| l.chars * 10 >= maxlen * 7).count();
+    let long = block[..n - 1]
+        .iter()
+        .filter(|l| l.chars * 10 >= maxlen * 7)
+        .count();
     let wrapped = n >= 3 && (50..=160).contains(&maxlen) && long * 10 >= (n - 1) * 6;
     let mut start = block[0].start;
     for i in 0..n - 1 {
         let prev = &text[block[i].start..block[i].end];
         let next = &text[block[i + 1].start..block[i + 1].end];
-        let heading = is_heading_line(prev) && starts_new(next) && (!wrapped || block[i].chars * 10 < maxlen * 7);
+        let heading = is_heading_line(prev)
+            && starts_new(next)
+            && (!wrapped || block[i].chars * 10 < maxlen * 7);
         let split = heading
             || if wrapped {
                 ends_terminal(prev) && block[i].chars * 10 < maxlen * 7 && starts_new(next)
@@ -135,7 +166,10 @@ mod tests {
     use super::*;
 
     fn paras(t: &str) -> Vec<(&str, bool)> {
-        paragraphs(t).into_iter().map(|p| (&t[p.span.range()], p.heading)).collect()
+        paragraphs(t)
+            .into_iter()
+            .map(|p| (&t[p.span.range()], p.heading))
+            .collect()
     }
 
     #[test]
@@ -154,7 +188,10 @@ mod tests {
 
     #[test]
     fn a_final_short_line_is_not_a_heading() {
-        assert_eq!(paras("Text here.\n\nReuters"), [("Text here.", false), ("Reuters", false)]);
+        assert_eq!(
+            paras("Text here.\n\nReuters"),
+            [("Text here.", false), ("Reuters", false)]
+        );
     }
 
     #[test]
@@ -181,6 +218,9 @@ mod tests {
     fn empty_and_blank() {
         assert!(paragraphs("").is_empty());
         assert!(paragraphs(" \n\t\r\n ").is_empty());
-        assert_eq!(paras("\r\nA line.\r\n\r\nB line.\r\n"), [("A line.", false), ("B line.", false)]);
+        assert_eq!(
+            paras("\r\nA line.\r\n\r\nB line.\r\n"),
+            [("A line.", false), ("B line.", false)]
+        );
     }
 }

@@ -177,9 +177,26 @@ pub(crate) fn tok_infos(text: &str, toks: &[Span], common: &[u64], out: &mut Vec
 
 /// Feature indices of the gap after token `i`.
 #[inline]
-fn features(infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool, bits: u32, out: &mut [u32; NF]) {
+fn features(
+    infos: &[TokInfo],
+    i: usize,
+    sent_len: usize,
+    quote_open: bool,
+    bits: u32,
+    out: &mut [u32; NF],
+) {
     let n = infos.len();
-    let none = TokInfo { word: 1, shape: 1, class: 15, first: 4, space_after: true, quote: false, next_term: 9, prev_term: 9, common: false };
+    let none = TokInfo {
+        word: 1,
+        shape: 1,
+        class: 15,
+        first: 4,
+        space_after: true,
+        quote: false,
+        next_term: 9,
+        prev_term: 9,
+        common: false,
+    };
     let t0 = infos[i];
     let t1 = if i + 1 < n { infos[i + 1] } else { none };
     let t2 = if i + 2 < n { infos[i + 2] } else { none };
@@ -229,21 +246,42 @@ fn features(infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool, bits
         mix(22, lb << 8 | f1 << 4 | t0.first as u64),
         mix(mix(23, t1.word), f1),
         mix(mix(24, t0.word), t0.first as u64),
-        mix(25, c0 << 12 | (tm.first as u64) << 8 | (t0.first as u64) << 4 | f1),
-        mix(26, c0 << 12 | (t2.first as u64) << 8 | (t2.class as u64) << 4 | f1),
+        mix(
+            25,
+            c0 << 12 | (tm.first as u64) << 8 | (t0.first as u64) << 4 | f1,
+        ),
+        mix(
+            26,
+            c0 << 12 | (t2.first as u64) << 8 | (t2.class as u64) << 4 | f1,
+        ),
         mix(mix(mix(27, t0.shape), t1.shape), f1),
         mix(28, (t0.next_term as u64) << 8 | c0 << 4 | f1),
         mix(29, (t0.prev_term as u64) << 8 | c0 << 4 | f1),
-        mix(30, (t0.prev_term as u64) << 12 | (t0.next_term as u64) << 8 | c0 << 4 | f1),
+        mix(
+            30,
+            (t0.prev_term as u64) << 12 | (t0.next_term as u64) << 8 | c0 << 4 | f1,
+        ),
         mix(31, rem << 8 | lb << 4 | f1),
         mix(32, (t1.common as u64) << 12 | c0 << 4 | f1),
-        mix(33, (t0.common as u64) << 12 | (t0.first as u64) << 8 | (t1.common as u64) << 4 | f1),
-        mix(34, (t1.common as u64) << 12 | f1 << 8 | (t2.first as u64) << 4 | t2.common as u64),
-        mix(mix(35, tm2.word), (tm.class as u64) << 8 | (t0.first as u64) << 4 | f1),
+        mix(
+            33,
+            (t0.common as u64) << 12 | (t0.first as u64) << 8 | (t1.common as u64) << 4 | f1,
+        ),
+        mix(
+            34,
+            (t1.common as u64) << 12 | f1 << 8 | (t2.first as u64) << 4 | t2.common as u64,
+        ),
+        mix(
+            mix(35, tm2.word),
+            (tm.class as u64) << 8 | (t0.first as u64) << 4 | f1,
+        ),
         mix(mix(36, tm.word), (t0.first as u64) << 4 | f1),
         mix(mix(37, t0.word), f1 << 4 | t1.common as u64),
         mix(38, (dist_bucket(i) as u64) << 8 | c0 << 4 | f1),
-        mix(39, (dist_bucket(n) as u64) << 8 | (t0.next_term as u64) << 4 | f1),
+        mix(
+            39,
+            (dist_bucket(n) as u64) << 8 | (t0.next_term as u64) << 4 | f1,
+        ),
     ];
     let shift = 64 - bits;
     for k in 0..NF {
@@ -274,7 +312,9 @@ impl Model {
             return Err(format!("bad hash bits {bits}"));
         }
         let n = u32_at(12) as usize;
-        let wend = 16usize.checked_add(n.checked_mul(8).ok_or("bad count")?).ok_or("bad count")?;
+        let wend = 16usize
+            .checked_add(n.checked_mul(8).ok_or("bad count")?)
+            .ok_or("bad count")?;
         if b.len() < wend + 4 {
             return Err("truncated model".into());
         }
@@ -306,7 +346,13 @@ impl Model {
 
     /// Writes the binary format described in the module docs.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let nz: Vec<(usize, f32)> = self.w.iter().copied().enumerate().filter(|&(_, v)| v != 0.0).collect();
+        let nz: Vec<(usize, f32)> = self
+            .w
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(_, v)| v != 0.0)
+            .collect();
         let mut b = Vec::with_capacity(16 + nz.len() * 8);
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&self.bits.to_le_bytes());
@@ -328,7 +374,13 @@ impl Model {
     }
 
     /// Scores gap after token `i` (positive: boundary).
-    pub(crate) fn gap_score(&self, infos: &[TokInfo], i: usize, sent_len: usize, quote_open: bool) -> f32 {
+    pub(crate) fn gap_score(
+        &self,
+        infos: &[TokInfo],
+        i: usize,
+        sent_len: usize,
+        quote_open: bool,
+    ) -> f32 {
         let mut f = [0u32; NF];
         features(infos, i, sent_len, quote_open, self.bits, &mut f);
         self.score(&f)
@@ -421,13 +473,72 @@ fn skip(infos: &[TokInfo], i: usize) -> bool {
 
 /// Words that make an organisation name with an acronym before them.
 const ORG_WORDS: &[&str] = &[
-    "News", "Limited", "Ltd", "Inc", "Corp", "Corporation", "Group", "World", "Radio", "Television", "TV",
-    "International", "Online", "Media", "Holdings", "Bank", "Party", "Airlines", "Airways", "Foundation",
-    "Institute", "University", "Council", "Agency", "Ministry", "Times", "Post", "Daily", "Today", "Sports",
-    "Network", "Company", "Photo", "Energy", "Motors", "Records", "Studios", "Entertainment", "Films",
-    "Pictures", "Capital", "Partners", "Securities", "Systems", "Technologies", "Labs", "Games", "Games",
-    "Service", "Services", "Command", "Forces", "Army", "Navy", "Force", "Mission", "Office", "Committee",
-    "Commission", "Assembly", "Congress", "Parliament", "Secretary", "Chairman", "President", "Director",
+    "News",
+    "Limited",
+    "Ltd",
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Group",
+    "World",
+    "Radio",
+    "Television",
+    "TV",
+    "International",
+    "Online",
+    "Media",
+    "Holdings",
+    "Bank",
+    "Party",
+    "Airlines",
+    "Airways",
+    "Foundation",
+    "Institute",
+    "University",
+    "Council",
+    "Agency",
+    "Ministry",
+    "Times",
+    "Post",
+    "Daily",
+    "Today",
+    "Sports",
+    "Network",
+    "Company",
+    "Photo",
+    "Energy",
+    "Motors",
+    "Records",
+    "Studios",
+    "Entertainment",
+    "Films",
+    "Pictures",
+    "Capital",
+    "Partners",
+    "Securities",
+    "Systems",
+    "Technologies",
+    "Labs",
+    "Games",
+    "Games",
+    "Service",
+    "Services",
+    "Command",
+    "Forces",
+    "Army",
+    "Navy",
+    "Force",
+    "Mission",
+    "Office",
+    "Committee",
+    "Commission",
+    "Assembly",
+    "Congress",
+    "Parliament",
+    "Secretary",
+    "Chairman",
+    "President",
+    "Director",
 ];
 
 /// A bracketed unit standing after a sentence end ("… said. (BBC)" / "(Laughter)").
@@ -446,7 +557,14 @@ fn bracket_after_end(infos: &[TokInfo], i: usize) -> bool {
 }
 
 /// Decodes sentence ends (exclusive token indices) of one paragraph.
-pub(crate) fn decode(model: &Model, bias: f32, text: &str, toks: &[Span], infos: &[TokInfo], ends: &mut Vec<usize>) {
+pub(crate) fn decode(
+    model: &Model,
+    bias: f32,
+    text: &str,
+    toks: &[Span],
+    infos: &[TokInfo],
+    ends: &mut Vec<usize>,
+) {
     ends.clear();
     let n = toks.len();
     let mut start = 0usize;
@@ -463,7 +581,11 @@ pub(crate) fn decode(model: &Model, bias: f32, text: &str, toks: &[Span], infos:
         } else if skip(infos, i) {
             false
         } else {
-            let b = if matches!(infos[i].class, 1..=4) { bias } else { bias + OTHER_BIAS.with(|x| x.get()) };
+            let b = if matches!(infos[i].class, 1..=4) {
+                bias
+            } else {
+                bias + OTHER_BIAS.with(|x| x.get())
+            };
             model.gap_score(infos, i, len, quote_open) + b > 0.0
         };
         if split || len >= crate::sentence::MAX_SENTENCE_TOKENS {
@@ -499,7 +621,11 @@ fn common_words(text: &str) -> Vec<u64> {
             e.1 += 1;
         }
     }
-    let mut v: Vec<u64> = counts.into_iter().filter(|&(_, (n, l))| n >= 3 && l * 10 >= n * 7).map(|(h, _)| h).collect();
+    let mut v: Vec<u64> = counts
+        .into_iter()
+        .filter(|&(_, (n, l))| n >= 3 && l * 10 >= n * 7)
+        .map(|(h, _)| h)
+        .collect();
     v.sort_unstable();
     v
 }
@@ -514,20 +640,34 @@ fn examples_from(src: &str) -> Result<(Vec<Example>, Vec<u64>), String> {
     // lists) teach unpunctuated sentence ends; former paragraph ends after a capitalised word
     // or before a name ("… Debra Perlingiere || Kathleen, …") are left out, since they teach
     // splitting before names, which news text cannot afford
-    let flat: String = src.lines().filter(|l| !l.starts_with("# newpar")).map(|l| format!("{l}\n")).collect();
+    let flat: String = src
+        .lines()
+        .filter(|l| !l.starts_with("# newpar"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     let gf = gold_from_conllu(&flat, None)?;
     let mut skip_ends = HashSet::new();
     for k in 0..g.sentences.len().saturating_sub(1) {
         let between = &g.text[g.sentences[k].end..g.sentences[k + 1].start];
         if between.contains('\n') && k < gf.sentences.len() {
-            let last = g.text[g.sentences[k].range()].split_whitespace().next_back().unwrap_or("");
-            let next = g.text[g.sentences[k + 1].range()].split_whitespace().next().unwrap_or("");
+            let last = g.text[g.sentences[k].range()]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            let next = g.text[g.sentences[k + 1].range()]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
             let name_like = |w: &str| {
                 w.chars().next().is_some_and(|c| c.is_uppercase())
                     && w.chars().all(|c| c.is_alphabetic())
                     && common.binary_search(&hash_lower(w)).is_err()
             };
-            if name_like(last) || name_like(next) || last.chars().all(|c| c.is_alphabetic()) && last.chars().next().is_some_and(|c| c.is_uppercase()) {
+            if name_like(last)
+                || name_like(next)
+                || last.chars().all(|c| c.is_alphabetic())
+                    && last.chars().next().is_some_and(|c| c.is_uppercase())
+            {
                 skip_ends.insert(gf.sentences[k].end);
             }
         }
@@ -536,7 +676,12 @@ fn examples_from(src: &str) -> Result<(Vec<Example>, Vec<u64>), String> {
     Ok((out, common))
 }
 
-fn push_examples(g: &crate::eval::GoldText, common: &[u64], skip_ends: &HashSet<usize>, out: &mut Vec<Example>) {
+fn push_examples(
+    g: &crate::eval::GoldText,
+    common: &[u64],
+    skip_ends: &HashSet<usize>,
+    out: &mut Vec<Example>,
+) {
     let ends: HashSet<usize> = g.sentences.iter().map(|s| s.end).collect();
     let mut spans = Vec::new();
     for p in crate::paragraph::paragraphs(&g.text) {
@@ -551,7 +696,11 @@ fn push_examples(g: &crate::eval::GoldText, common: &[u64], skip_ends: &HashSet<
         let allowed: Vec<bool> = (0..spans.len())
             .map(|i| !forbidden(&g.text, &spans, &infos, i) && !skip_ends.contains(&spans[i].end))
             .collect();
-        out.push(Example { infos, gold, allowed });
+        out.push(Example {
+            infos,
+            gold,
+            allowed,
+        });
     }
 }
 
@@ -582,7 +731,11 @@ pub fn train(conllu: &Path, epochs: usize, bits: u32) -> Result<Model, String> {
             }
         })
         .collect();
-    Ok(Model { bits, w: avg, common })
+    Ok(Model {
+        bits,
+        w: avg,
+        common,
+    })
 }
 
 /// One averaged perceptron; returns its averaged weights.
@@ -596,7 +749,9 @@ fn train_one(exs: &[Example], epochs: usize, bits: u32, mut seed: u64) -> Vec<f6
     for _ in 0..epochs {
         // Fisher-Yates with a fixed LCG
         for k in (1..order.len()).rev() {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let j = (seed >> 33) as usize % (k + 1);
             order.swap(k, j);
         }
@@ -631,7 +786,10 @@ fn train_one(exs: &[Example], epochs: usize, bits: u32, mut seed: u64) -> Vec<f6
         }
     }
     // averaged weights: w - acc / t
-    w.iter().zip(&acc).map(|(&wv, &a)| wv as f64 - a / t as f64).collect()
+    w.iter()
+        .zip(&acc)
+        .map(|(&wv, &a)| wv as f64 - a / t as f64)
+        .collect()
 }
 
 /// A colon may end a sentence only before a capitalised word that is not quoted (header

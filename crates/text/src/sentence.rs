@@ -75,10 +75,53 @@ pub(crate) fn is_closer(t: &str, attached: bool) -> bool {
 /// Words that often start a sentence after an ambiguous abbreviation ("… in the U.S. The
 /// talks …").
 const STARTERS: &[&str] = &[
-    "the", "he", "she", "it", "they", "we", "i", "but", "and", "this", "that", "these", "those",
-    "there", "in", "on", "at", "a", "an", "his", "her", "its", "their", "our", "if", "when", "as",
-    "after", "while", "however", "meanwhile", "for", "so", "yet", "you", "what", "why", "how", "some",
-    "many", "most", "one", "no", "both", "all", "then", "also",
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "in",
+    "on",
+    "at",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "if",
+    "when",
+    "as",
+    "after",
+    "while",
+    "however",
+    "meanwhile",
+    "for",
+    "so",
+    "yet",
+    "you",
+    "what",
+    "why",
+    "how",
+    "some",
+    "many",
+    "most",
+    "one",
+    "no",
+    "both",
+    "all",
+    "then",
+    "also",
 ];
 
 pub(crate) fn is_starter(t: &str) -> bool {
@@ -98,7 +141,24 @@ fn starts_sentence(text: &str, toks: &[Span], j: usize) -> bool {
         if c.is_lowercase() {
             return false;
         }
-        if matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '-' | '—' | '–' | '*' | '•' | '#' | '@' | '¿' | '¡') {
+        if matches!(
+            c,
+            '"' | '“'
+                | '‘'
+                | '\''
+                | '('
+                | '['
+                | '«'
+                | '-'
+                | '—'
+                | '–'
+                | '*'
+                | '•'
+                | '#'
+                | '@'
+                | '¿'
+                | '¡'
+        ) {
             k += 1;
             continue;
         }

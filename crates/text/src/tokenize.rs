@@ -65,24 +65,24 @@ fn is_dash(c: char) -> bool {
 /// period). Dotted acronyms (`U.S.`, `a.m.`, `Ph.D.`) and single-letter initials are
 /// recognised by shape and need no entry.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "maj", "adm",
-    "cmdr", "cdr", "gov", "sen", "rep", "reps", "rev", "hon", "pres", "supt", "insp", "st", "jr",
-    "sr", "inc", "corp", "co", "ltd", "llc", "bros", "dept", "univ", "assn", "govt", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-    "wed", "thu", "thur", "thurs", "fri", "sat", "etc", "vs", "vol", "fig", "approx", "est", "ft",
-    "mt", "ave", "blvd", "cf", "al", "ibid", "pp", "esp", "ala", "ariz", "ark", "calif", "colo",
-    "conn", "fla", "ga", "ida", "ind", "kan", "kans", "ky", "la", "md", "mich", "minn", "mo",
-    "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wis", "wyo",
-    "mass", "wash", "del", "ill", "miss", "attn", "ext", "tel", "dist", "div", "mgr", "asst",
-    "intl", "natl", "sq", "yr", "yrs", "min", "hrs", "hr", "lbs", "oz", "pt", "pts",
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "maj",
+    "adm", "cmdr", "cdr", "gov", "sen", "rep", "reps", "rev", "hon", "pres", "supt", "insp", "st",
+    "jr", "sr", "inc", "corp", "co", "ltd", "llc", "bros", "dept", "univ", "assn", "govt", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "etc", "vs", "vol", "fig", "approx",
+    "est", "ft", "mt", "ave", "blvd", "cf", "al", "ibid", "pp", "esp", "ala", "ariz", "ark",
+    "calif", "colo", "conn", "fla", "ga", "ida", "ind", "kan", "kans", "ky", "la", "md", "mich",
+    "minn", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt",
+    "wis", "wyo", "mass", "wash", "del", "ill", "miss", "attn", "ext", "tel", "dist", "div", "mgr",
+    "asst", "intl", "natl", "sq", "yr", "yrs", "min", "hrs", "hr", "lbs", "oz", "pt", "pts",
 ];
 
 /// Abbreviations that are honorifics or titles: a name nearly always follows, so they
 /// never end a sentence.
 pub const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "maj", "adm",
-    "cmdr", "cdr", "gov", "sen", "rep", "reps", "rev", "hon", "pres", "supt", "insp", "st", "mt",
-    "ft",
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "maj",
+    "adm", "cmdr", "cdr", "gov", "sen", "rep", "reps", "rev", "hon", "pres", "supt", "insp", "st",
+    "mt", "ft",
 ];
 
 fn eq_ascii_ci_any(word: &str, list: &[&str]) -> bool {
@@ -103,7 +103,9 @@ fn is_abbrev_core(core: &str, next_is_digit: bool) -> bool {
     if eq_ascii_ci_any(core, ABBREVIATIONS) {
         return true;
     }
-    if (core == "No" || core == "no" || core == "Nos" || core == "Art" || core == "p") && next_is_digit {
+    if (core == "No" || core == "no" || core == "Nos" || core == "Art" || core == "p")
+        && next_is_digit
+    {
         return true;
     }
     is_dotted_acronym(core)
@@ -124,21 +126,24 @@ fn is_dotted_acronym(core: &str) -> bool {
 
 /// Does a token (text with its final period) look like an abbreviation?
 pub fn is_abbreviation_token(tok: &str) -> bool {
-    tok.len() > 1 && tok.ends_with('.') && !tok.ends_with("..") && is_abbrev_core(&tok[..tok.len() - 1], false)
+    tok.len() > 1
+        && tok.ends_with('.')
+        && !tok.ends_with("..")
+        && is_abbrev_core(&tok[..tok.len() - 1], false)
 }
 
 /// Word prefixes that EWT keeps attached across a hyphen (`e-mail`, `co-workers`).
 const HYPHEN_PREFIXES: &[&str] = &[
-    "e", "co", "pre", "post", "non", "re", "anti", "ex", "mid", "pro", "multi", "semi", "self", "vice",
-    "pseudo", "counter", "inter", "intra", "sub", "super", "ultra", "un", "x", "bi", "tri", "neo",
-    "quasi", "mini", "micro", "macro", "mega", "geo", "socio", "euro", "afro", "cyber", "hyper", "de",
-    "t", "u", "a", "o", "uh", "mm", "hmm",
+    "e", "co", "pre", "post", "non", "re", "anti", "ex", "mid", "pro", "multi", "semi", "self",
+    "vice", "pseudo", "counter", "inter", "intra", "sub", "super", "ultra", "un", "x", "bi", "tri",
+    "neo", "quasi", "mini", "micro", "macro", "mega", "geo", "socio", "euro", "afro", "cyber",
+    "hyper", "de", "t", "u", "a", "o", "uh", "mm", "hmm",
 ];
 
 /// Emoticons kept whole when they form a whole chunk.
 const EMOTICONS: &[&str] = &[
-    ":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":-D", ":P", ":-P", ":p", ":/", ":-/", "<3", ":o", ":O",
-    "=)", ":')", "^_^", "xD", "XD",
+    ":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":-D", ":P", ":-P", ":p", ":/", ":-/", "<3", ":o",
+    ":O", "=)", ":')", "^_^", "xD", "XD",
 ];
 
 /// Whole words split the EWT way (surface, byte position of the split).
@@ -169,7 +174,10 @@ fn special_split(word: &str) -> Option<usize> {
     if word.len() > 8 || !word.is_ascii() {
         return None;
     }
-    SPECIAL_SPLITS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, p)| p)
+    SPECIAL_SPLITS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, p)| p)
 }
 
 /// Length in bytes of a clitic at the end of `word` that EWT splits off, if any.
@@ -179,7 +187,11 @@ fn clitic_len(word: &str) -> Option<usize> {
     for apos in [&b"'"[..], "’".as_bytes()] {
         let al = apos.len();
         // n't (needs at least one letter before the n)
-        if n > al + 3 && b[n - 1].eq_ignore_ascii_case(&b't') && &b[n - 1 - al..n - 1] == apos && b[n - 2 - al].eq_ignore_ascii_case(&b'n') {
+        if n > al + 3
+            && b[n - 1].eq_ignore_ascii_case(&b't')
+            && &b[n - 1 - al..n - 1] == apos
+            && b[n - 2 - al].eq_ignore_ascii_case(&b'n')
+        {
             return Some(al + 2);
         }
         // 's 'm 'd / 'll 're 've
@@ -195,11 +207,21 @@ fn clitic_len(word: &str) -> Option<usize> {
             let ok = if suf_len == 1 {
                 matches!(suf[0].to_ascii_lowercase(), b's' | b'm' | b'd')
             } else {
-                [&b"ll"[..], b"re", b"ve"].iter().any(|x| x.eq_ignore_ascii_case(suf))
+                [&b"ll"[..], b"re", b"ve"]
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(suf))
             };
-            let before = if word.is_char_boundary(start) { word[..start].chars().next_back() } else { None };
-            let abbrev_before = before == Some('.') && is_dotted_acronym(word[..start].trim_end_matches('.'));
-            if ok && (abbrev_before || before.is_some_and(|c| is_word(c) && !(suf_len == 1 && c.is_ascii_digit()))) {
+            let before = if word.is_char_boundary(start) {
+                word[..start].chars().next_back()
+            } else {
+                None
+            };
+            let abbrev_before =
+                before == Some('.') && is_dotted_acronym(word[..start].trim_end_matches('.'));
+            if ok
+                && (abbrev_before
+                    || before.is_some_and(|c| is_word(c) && !(suf_len == 1 && c.is_ascii_digit())))
+            {
                 return Some(n - start);
             }
         }
@@ -210,7 +232,12 @@ fn clitic_len(word: &str) -> Option<usize> {
 fn looks_like_url(s: &str) -> bool {
     let b = s.as_bytes();
     let starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    if starts("http://") || starts("https://") || starts("ftp://") || starts("www.") || starts("mailto:") {
+    if starts("http://")
+        || starts("https://")
+        || starts("ftp://")
+        || starts("www.")
+        || starts("mailto:")
+    {
         return true;
     }
     // e-mail: word chars, '@', then a dotted domain
@@ -218,7 +245,12 @@ fn looks_like_url(s: &str) -> bool {
         if at > 0 {
             let dom = &s[at + 1..];
             if let Some(dot) = dom.find('.') {
-                return dot > 0 && dot + 1 < dom.len() && dom[dot + 1..].chars().next().is_some_and(|c| c.is_alphabetic());
+                return dot > 0
+                    && dot + 1 < dom.len()
+                    && dom[dot + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphabetic());
             }
         }
     }
@@ -232,7 +264,11 @@ const MAX_SUFFIXES: usize = 12;
 /// Tokenizes `text[start..end]` and appends the token spans (byte offsets into `text`)
 /// to `out`. `start` and `end` must be char boundaries; invalid ranges are ignored.
 pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+    if start >= end
+        || end > text.len()
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
+    {
         return;
     }
     let mut i = start;
@@ -283,7 +319,13 @@ fn last_char(s: &str) -> Option<char> {
     s.chars().next_back()
 }
 
-fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, out: &mut Vec<Span>) {
+fn tokenize_chunk(
+    text: &str,
+    mut s: usize,
+    mut e: usize,
+    next_is_digit: bool,
+    out: &mut Vec<Span>,
+) {
     let chunk = &text[s..e];
     if chunk.len() <= 4 && EMOTICONS.contains(&chunk) {
         out.push(Span::new(s, e));
@@ -307,7 +349,10 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
             if nc.is_ascii_digit() || clitic_len(rest).is_some_and(|l| l == rest.len()) {
                 break;
             }
-            if ["s", "m", "d", "ll", "re", "ve", "em", "til", "cause", "n"].iter().any(|x| x.eq_ignore_ascii_case(after)) {
+            if ["s", "m", "d", "ll", "re", "ve", "em", "til", "cause", "n"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(after))
+            {
                 break; // a clitic or elision written alone: "'s", "'em"
             }
             out.push(Span::new(s, s + cl));
@@ -335,10 +380,16 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
         if c == '.' || c == '-' || is_dash(c) || c == '…' {
             // runs of dots / hyphens / dashes
             let run_end = run_of(rest, c);
-            if c == '-' && run_end == 1 && first_char(&rest[1..]).is_some_and(|x| x.is_ascii_digit()) {
+            if c == '-'
+                && run_end == 1
+                && first_char(&rest[1..]).is_some_and(|x| x.is_ascii_digit())
+            {
                 break; // negative number "-5"
             }
-            if c == '.' && run_end == 1 && first_char(&rest[1..]).is_some_and(|x| x.is_ascii_digit()) {
+            if c == '.'
+                && run_end == 1
+                && first_char(&rest[1..]).is_some_and(|x| x.is_ascii_digit())
+            {
                 break; // ".5"
             }
             if c == '.' && run_end == 1 {
@@ -361,8 +412,10 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
         let has_open_paren = rest.contains('(');
         while ue > s {
             let c = last_char(&text[s..ue]).unwrap_or(' ');
-            if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '’' | ']' | '}' | '>' | '»')
-                || (c == ')' && !has_open_paren)
+            if matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '’' | ']' | '}' | '>' | '»'
+            ) || (c == ')' && !has_open_paren)
             {
                 ue -= c.len_utf8();
             } else {
@@ -401,7 +454,9 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
             // "ESBL-E.": the part after the last hyphen decides
             let last_part = core.rsplit('-').next().unwrap_or(core);
             if is_abbrev_core(core, next_is_digit)
-                || (last_part.len() < core.len() && !last_part.is_empty() && is_abbrev_core(last_part, next_is_digit))
+                || (last_part.len() < core.len()
+                    && !last_part.is_empty()
+                    && is_abbrev_core(last_part, next_is_digit))
             {
                 break; // the period belongs to the word
             }
@@ -413,7 +468,10 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
         if c == '!' || c == '?' {
             let mut k = rest.len();
             let rb = rest.as_bytes();
-            while k > 0 && (matches!(rb[k - 1], b'!' | b'?') || (rb[k - 1] == b'.' && (k < 2 || rb[k - 2] != b'.'))) {
+            while k > 0
+                && (matches!(rb[k - 1], b'!' | b'?')
+                    || (rb[k - 1] == b'.' && (k < 2 || rb[k - 2] != b'.')))
+            {
                 k -= 1;
             }
             if k == 0 {
@@ -451,7 +509,11 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
             break;
         }
         if is_close(c) {
-            let run = if is_run_char(c) { run_back(rest, c) } else { cl };
+            let run = if is_run_char(c) {
+                run_back(rest, c)
+            } else {
+                cl
+            };
             if run == rest.len() {
                 break;
             }
@@ -487,12 +549,18 @@ fn tokenize_chunk(text: &str, mut s: usize, mut e: usize, next_is_digit: bool, o
 /// Characters whose runs form one token (`**`, `>>`, `''`, `!!!`).
 #[inline]
 fn is_run_char(c: char) -> bool {
-    matches!(c, '*' | '<' | '>' | '=' | '\'' | '’' | '!' | '?' | '~' | '_' | '+' | '|' | '^')
+    matches!(
+        c,
+        '*' | '<' | '>' | '=' | '\'' | '’' | '!' | '?' | '~' | '_' | '+' | '|' | '^'
+    )
 }
 
 /// Length in bytes of the run of `c` at the start of `s`.
 fn run_of(s: &str, c: char) -> usize {
-    s.char_indices().find(|&(_, x)| x != c).map(|(k, _)| k).unwrap_or(s.len())
+    s.char_indices()
+        .find(|&(_, x)| x != c)
+        .map(|(k, _)| k)
+        .unwrap_or(s.len())
 }
 
 /// Length in bytes of the run of `c` at the end of `s`.
@@ -520,7 +588,9 @@ fn middle(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
     }
     if looks_like_url(part) || part.starts_with('#') || part.starts_with('@') {
         // hashtags/handles: split only trailing junk already removed
-        if !part.starts_with('#') && !part.starts_with('@') || part[1..].chars().all(|c| is_word(c) || c == '_') {
+        if !part.starts_with('#') && !part.starts_with('@')
+            || part[1..].chars().all(|c| is_word(c) || c == '_')
+        {
             out.push(Span::new(s, e));
             return;
         }
@@ -632,7 +702,12 @@ fn middle(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
                 seg = k;
             }
             '"' | '“' | '”' | '(' | ')' | '[' | ']' | '{' | '}' | ';' | '«' | '»' => {
-                if c == '(' && next.is_some_and(is_word) && part[k..].contains(')') && k > piece && is_word(prev) {
+                if c == '('
+                    && next.is_some_and(is_word)
+                    && part[k..].contains(')')
+                    && k > piece
+                    && is_word(prev)
+                {
                     // "friend(s)"
                 } else if c == ')' && part[piece..k].contains('(') {
                 } else {
@@ -652,20 +727,27 @@ fn middle(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
 /// (EWT), but ordinals (`9th`), decades (`1990s`) and codes (`A4b2`) are not.
 fn unit_split(part: &str, piece: usize, k: usize) -> bool {
     let num = &part[piece..k];
-    if !num.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':'))
+    if !num
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':'))
         || !num.as_bytes()[0].is_ascii_digit()
     {
         return false;
     }
-    let unit_end = part[k..].bytes().position(|b| !b.is_ascii_alphabetic()).map(|j| k + j).unwrap_or(part.len());
+    let unit_end = part[k..]
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .map(|j| k + j)
+        .unwrap_or(part.len());
     let unit = &part[k..unit_end];
     if unit_end != part.len() && part.as_bytes()[unit_end].is_ascii_digit() {
         return false;
     }
     const UNITS: &[&str] = &[
-        "am", "pm", "m", "k", "b", "bn", "mn", "mm", "cm", "km", "kms", "ft", "kg", "kgs", "g", "lb", "lbs",
-        "mb", "gb", "tb", "kb", "mph", "kph", "hrs", "hr", "h", "min", "mins", "yrs", "x", "mg", "ml", "oz",
-        "in", "sec", "secs", "w", "kw", "mw", "gw", "mw", "v", "hz", "ghz", "mhz", "c", "f", "yr", "yo",
+        "am", "pm", "m", "k", "b", "bn", "mn", "mm", "cm", "km", "kms", "ft", "kg", "kgs", "g",
+        "lb", "lbs", "mb", "gb", "tb", "kb", "mph", "kph", "hrs", "hr", "h", "min", "mins", "yrs",
+        "x", "mg", "ml", "oz", "in", "sec", "secs", "w", "kw", "mw", "gw", "mw", "v", "hz", "ghz",
+        "mhz", "c", "f", "yr", "yo",
     ];
     unit.len() <= 4 && UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit))
 }
@@ -706,7 +788,10 @@ fn keep_hyphen(part: &str, _piece: usize, seg: usize, k: usize, keep_until: &mut
         return true;
     }
     // prefixes: e-mail, co-workers, pre-war
-    if left.len() <= 7 && left.is_ascii() && HYPHEN_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(left)) {
+    if left.len() <= 7
+        && left.is_ascii()
+        && HYPHEN_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(left))
+    {
         return true;
     }
     false
@@ -723,23 +808,50 @@ mod tests {
     #[test]
     fn clitics_straight_and_curly() {
         assert_eq!(toks("I don't know"), ["I", "do", "n't", "know"]);
-        assert_eq!(toks("She can't, he won't."), ["She", "ca", "n't", ",", "he", "wo", "n't", "."]);
-        assert_eq!(toks("I’m sure it’s Kim’s"), ["I", "’m", "sure", "it", "’s", "Kim", "’s"]);
-        assert_eq!(toks("We'll see what they've done"), ["We", "'ll", "see", "what", "they", "'ve", "done"]);
+        assert_eq!(
+            toks("She can't, he won't."),
+            ["She", "ca", "n't", ",", "he", "wo", "n't", "."]
+        );
+        assert_eq!(
+            toks("I’m sure it’s Kim’s"),
+            ["I", "’m", "sure", "it", "’s", "Kim", "’s"]
+        );
+        assert_eq!(
+            toks("We'll see what they've done"),
+            ["We", "'ll", "see", "what", "they", "'ve", "done"]
+        );
         assert_eq!(toks("the workers' union"), ["the", "workers", "'", "union"]);
-        assert_eq!(toks("I cannot go, we're gonna stay"), ["I", "can", "not", "go", ",", "we", "'re", "gon", "na", "stay"]);
+        assert_eq!(
+            toks("I cannot go, we're gonna stay"),
+            ["I", "can", "not", "go", ",", "we", "'re", "gon", "na", "stay"]
+        );
         assert_eq!(toks("DON'T"), ["DO", "N'T"]);
         assert_eq!(toks("the U.N.'s job"), ["the", "U.N.", "'s", "job"]);
     }
 
     #[test]
     fn hyphens() {
-        assert_eq!(toks("the Russia-DPRK friendship"), ["the", "Russia", "-", "DPRK", "friendship"]);
-        assert_eq!(toks("between Kim-Putin,"), ["between", "Kim", "-", "Putin", ","]);
+        assert_eq!(
+            toks("the Russia-DPRK friendship"),
+            ["the", "Russia", "-", "DPRK", "friendship"]
+        );
+        assert_eq!(
+            toks("between Kim-Putin,"),
+            ["between", "Kim", "-", "Putin", ","]
+        );
         assert_eq!(toks("F-35 fighter jets"), ["F-35", "fighter", "jets"]);
-        assert_eq!(toks("an AK-47 and COVID-19"), ["an", "AK-47", "and", "COVID-19"]);
-        assert_eq!(toks("top-of-the-line jets"), ["top", "-", "of", "-", "the", "-", "line", "jets"]);
-        assert_eq!(toks("send an e-mail to co-workers"), ["send", "an", "e-mail", "to", "co-workers"]);
+        assert_eq!(
+            toks("an AK-47 and COVID-19"),
+            ["an", "AK-47", "and", "COVID-19"]
+        );
+        assert_eq!(
+            toks("top-of-the-line jets"),
+            ["top", "-", "of", "-", "the", "-", "line", "jets"]
+        );
+        assert_eq!(
+            toks("send an e-mail to co-workers"),
+            ["send", "an", "e-mail", "to", "co-workers"]
+        );
         assert_eq!(toks("a 10-year plan"), ["a", "10", "-", "year", "plan"]);
         assert_eq!(toks("call 713-853-3989"), ["call", "713-853-3989"]);
         assert_eq!(toks("pages 10-20"), ["pages", "10", "-", "20"]);
@@ -747,9 +859,18 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials() {
-        assert_eq!(toks("the U.S. and U.N. said"), ["the", "U.S.", "and", "U.N.", "said"]);
-        assert_eq!(toks("Dr. Smith and Gen. Lee"), ["Dr.", "Smith", "and", "Gen.", "Lee"]);
-        assert_eq!(toks("on Jan. 5 and Sept. 11"), ["on", "Jan.", "5", "and", "Sept.", "11"]);
+        assert_eq!(
+            toks("the U.S. and U.N. said"),
+            ["the", "U.S.", "and", "U.N.", "said"]
+        );
+        assert_eq!(
+            toks("Dr. Smith and Gen. Lee"),
+            ["Dr.", "Smith", "and", "Gen.", "Lee"]
+        );
+        assert_eq!(
+            toks("on Jan. 5 and Sept. 11"),
+            ["on", "Jan.", "5", "and", "Sept.", "11"]
+        );
         assert_eq!(toks("John F. Kennedy"), ["John", "F.", "Kennedy"]);
         assert_eq!(toks("It ended."), ["It", "ended", "."]);
         assert_eq!(toks("in the U.S."), ["in", "the", "U.S."]);
@@ -759,28 +880,49 @@ mod tests {
 
     #[test]
     fn numbers_and_money() {
-        assert_eq!(toks("a $5 billion sale"), ["a", "$", "5", "billion", "sale"]);
-        assert_eq!(toks("1,000 people, 3.5% more"), ["1,000", "people", ",", "3.5", "%", "more"]);
+        assert_eq!(
+            toks("a $5 billion sale"),
+            ["a", "$", "5", "billion", "sale"]
+        );
+        assert_eq!(
+            toks("1,000 people, 3.5% more"),
+            ["1,000", "people", ",", "3.5", "%", "more"]
+        );
         assert_eq!(toks("costs £20."), ["costs", "£", "20", "."]);
         assert_eq!(toks("fell to 4.5."), ["fell", "to", "4.5", "."]);
     }
 
     #[test]
     fn punctuation_quotes_and_dashes() {
-        assert_eq!(toks("\"Yes,\" he said."), ["\"", "Yes", ",", "\"", "he", "said", "."]);
-        assert_eq!(toks("“Yes,” he said…"), ["“", "Yes", ",", "”", "he", "said", "…"]);
+        assert_eq!(
+            toks("\"Yes,\" he said."),
+            ["\"", "Yes", ",", "\"", "he", "said", "."]
+        );
+        assert_eq!(
+            toks("“Yes,” he said…"),
+            ["“", "Yes", ",", "”", "he", "said", "…"]
+        );
         assert_eq!(toks("(With inputs)"), ["(", "With", "inputs", ")"]);
         assert_eq!(toks("wait... what?!"), ["wait", "...", "what", "?!"]);
-        assert_eq!(toks("war—and peace -- again"), ["war", "—", "and", "peace", "--", "again"]);
+        assert_eq!(
+            toks("war—and peace -- again"),
+            ["war", "—", "and", "peace", "--", "again"]
+        );
         assert_eq!(toks("said: 'no'"), ["said", ":", "'", "no", "'"]);
         assert_eq!(toks("and/or"), ["and", "/", "or"]);
     }
 
     #[test]
     fn web_things() {
-        assert_eq!(toks("see http://www.bbc.co.uk/news."), ["see", "http://www.bbc.co.uk/news", "."]);
+        assert_eq!(
+            toks("see http://www.bbc.co.uk/news."),
+            ["see", "http://www.bbc.co.uk/news", "."]
+        );
         assert_eq!(toks("(www.example.com)"), ["(", "www.example.com", ")"]);
-        assert_eq!(toks("mail john.doe@example.org, now"), ["mail", "john.doe@example.org", ",", "now"]);
+        assert_eq!(
+            toks("mail john.doe@example.org, now"),
+            ["mail", "john.doe@example.org", ",", "now"]
+        );
         assert_eq!(toks("#MeToo by @jack_s!"), ["#MeToo", "by", "@jack_s", "!"]);
         assert_eq!(toks("great :) ok"), ["great", ":)", "ok"]);
     }
@@ -789,7 +931,11 @@ mod tests {
     fn spans_are_valid_on_junk() {
         let junk = "\u{0}\u{1}ab\u{7f}--\u{200B}é’’''..—(\u{FEFF})x-\u{301}y-";
         for sp in tokenize(junk) {
-            assert!(junk.is_char_boundary(sp.start) && junk.is_char_boundary(sp.end) && sp.start < sp.end);
+            assert!(
+                junk.is_char_boundary(sp.start)
+                    && junk.is_char_boundary(sp.end)
+                    && sp.start < sp.end
+            );
         }
     }
 }

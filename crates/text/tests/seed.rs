@@ -4,8 +4,11 @@ use newsgraph_core::{Component, Document};
 use newsgraph_text::Segmenter;
 
 fn seed_text() -> String {
-    let raw = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_1b385efb04788e90.txt"))
-        .expect("seed article");
+    let raw = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seed/000_1b385efb04788e90.txt"
+    ))
+    .expect("seed article");
     // strip the leading "date YYYY-MM-DD"
     let t = raw.trim_start();
     let t = t.strip_prefix("date").expect("date prefix").trim_start();
@@ -19,28 +22,52 @@ fn segment(text: &str) -> Document {
 }
 
 fn sentences(doc: &Document) -> Vec<&str> {
-    doc.sentences.iter().map(|s| doc.span_text(s.span)).collect()
+    doc.sentences
+        .iter()
+        .map(|s| doc.span_text(s.span))
+        .collect()
 }
 
 #[test]
 fn seed_article() {
     let text = seed_text();
     let doc = segment(&text);
-    let heads: Vec<&str> = doc.paragraphs.iter().filter(|p| p.heading).map(|p| doc.span_text(p.span)).collect();
+    let heads: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.heading)
+        .map(|p| doc.span_text(p.span))
+        .collect();
     assert_eq!(heads, ["US criticises the meeting"]);
     let s = sentences(&doc);
     for x in &s {
         eprintln!("{x}");
     }
-    assert!(s.iter().any(|x| x.starts_with("\"Kim Jong Un courteously invited Putin") && x.ends_with("on Wednesday.")));
+    assert!(s
+        .iter()
+        .any(|x| x.starts_with("\"Kim Jong Un courteously invited Putin")
+            && x.ends_with("on Wednesday.")));
     assert!(s.contains(&"US criticises the meeting"));
-    assert!(s.iter().any(|x| x.starts_with("\"The Russian army") && x.ends_with("Kim said praising Russia.")));
-    assert!(s.iter().any(|x| x.starts_with("\"And that in the frontline") && x.ends_with("the North Korean leader added.")));
+    assert!(s
+        .iter()
+        .any(|x| x.starts_with("\"The Russian army") && x.ends_with("Kim said praising Russia.")));
+    assert!(s
+        .iter()
+        .any(|x| x.starts_with("\"And that in the frontline")
+            && x.ends_with("the North Korean leader added.")));
     assert!(s.contains(&"Putin said: \"That's why we came here.\""));
-    assert!(s.iter().any(|x| x.starts_with("\"We have taken") && x.ends_with("said spokesman Matthew Miller.")));
+    assert!(
+        s.iter()
+            .any(|x| x.starts_with("\"We have taken")
+                && x.ends_with("said spokesman Matthew Miller."))
+    );
     assert!(s.contains(&"(With inputs from agencies)"));
     // the heading is its own sentence, never glued to the next paragraph
-    let h = doc.sentences.iter().position(|x| doc.span_text(x.span) == "US criticises the meeting").unwrap();
+    let h = doc
+        .sentences
+        .iter()
+        .position(|x| doc.span_text(x.span) == "US criticises the meeting")
+        .unwrap();
     assert!(doc.paragraphs[doc.sentences[h].paragraph].heading);
     assert_eq!(s.len(), 16, "{s:#?}");
     // tokens: spans in order, consistent with sentences
@@ -60,19 +87,45 @@ fn seed_article() {
 
 #[test]
 fn abbreviations_mid_sentence_and_at_the_end() {
-    let d = segment("Mr. Smith met Dr. Jones at 10 a.m. on Jan. 5 in Washington. They spoke for an hour.");
-    assert_eq!(sentences(&d), ["Mr. Smith met Dr. Jones at 10 a.m. on Jan. 5 in Washington.", "They spoke for an hour."]);
-    let d = segment("The U.S. Army said it would leave. Troops from the U.S. The withdrawal begins in May.");
+    let d = segment(
+        "Mr. Smith met Dr. Jones at 10 a.m. on Jan. 5 in Washington. They spoke for an hour.",
+    );
+    assert_eq!(
+        sentences(&d),
+        [
+            "Mr. Smith met Dr. Jones at 10 a.m. on Jan. 5 in Washington.",
+            "They spoke for an hour."
+        ]
+    );
+    let d = segment(
+        "The U.S. Army said it would leave. Troops from the U.S. The withdrawal begins in May.",
+    );
     let s = sentences(&d);
     assert_eq!(s[0], "The U.S. Army said it would leave.");
     assert_eq!(s.len(), 3, "{s:?}");
     // the sentence-final abbreviation gives its period to the sentence, as in EWT
     let toks: Vec<&str> = (0..d.tokens.len()).map(|i| d.token_text(i)).collect();
-    assert!(toks.windows(3).any(|w| w == ["U.S", ".", "The"]), "{toks:?}");
+    assert!(
+        toks.windows(3).any(|w| w == ["U.S", ".", "The"]),
+        "{toks:?}"
+    );
     let d = segment("The vote is set for Sept. 5. Mr. Kim left. She works for Acme Inc. in Ohio.");
-    assert_eq!(sentences(&d), ["The vote is set for Sept. 5.", "Mr. Kim left.", "She works for Acme Inc. in Ohio."]);
+    assert_eq!(
+        sentences(&d),
+        [
+            "The vote is set for Sept. 5.",
+            "Mr. Kim left.",
+            "She works for Acme Inc. in Ohio."
+        ]
+    );
     let d = segment("He arrived at 3 p.m. The talks began at 5 a.m. on Monday.");
-    assert_eq!(sentences(&d), ["He arrived at 3 p.m.", "The talks began at 5 a.m. on Monday."]);
+    assert_eq!(
+        sentences(&d),
+        [
+            "He arrived at 3 p.m.",
+            "The talks began at 5 a.m. on Monday."
+        ]
+    );
     let d = segment("Gen. Mark Milley and Sen. John F. Kennedy Jr. arrived. The talks began.");
     assert_eq!(sentences(&d).len(), 2, "{:?}", sentences(&d));
 }
@@ -80,13 +133,32 @@ fn abbreviations_mid_sentence_and_at_the_end() {
 #[test]
 fn quotes_end_and_continue_sentences() {
     let d = segment("\"We will not back down,\" he said. \"Never.\" The crowd cheered.");
-    assert_eq!(sentences(&d), ["\"We will not back down,\" he said.", "\"Never.\"", "The crowd cheered."]);
+    assert_eq!(
+        sentences(&d),
+        [
+            "\"We will not back down,\" he said.",
+            "\"Never.\"",
+            "The crowd cheered."
+        ]
+    );
     let d = segment("Talks resume on Monday. “Why now?” she asked.");
-    assert_eq!(sentences(&d), ["Talks resume on Monday.", "“Why now?” she asked."]);
+    assert_eq!(
+        sentences(&d),
+        ["Talks resume on Monday.", "“Why now?” she asked."]
+    );
     let d = segment("“Is this the end?” asked the reporter. Nobody answered.");
-    assert_eq!(sentences(&d), ["“Is this the end?” asked the reporter.", "Nobody answered."]);
+    assert_eq!(
+        sentences(&d),
+        ["“Is this the end?” asked the reporter.", "Nobody answered."]
+    );
     let d = segment("The minister called the plan \"a disaster.\" Parliament voted on Monday.");
-    assert_eq!(sentences(&d), ["The minister called the plan \"a disaster.\"", "Parliament voted on Monday."]);
+    assert_eq!(
+        sentences(&d),
+        [
+            "The minister called the plan \"a disaster.\"",
+            "Parliament voted on Monday."
+        ]
+    );
     // a quote of several sentences keeps its sentences
     let d = segment("\"We came. We saw. We left,\" the envoy said.");
     let s = sentences(&d);
@@ -96,7 +168,14 @@ fn quotes_end_and_continue_sentences() {
 #[test]
 fn colons_do_not_split_and_questions_do() {
     let d = segment("The statement was clear: Talks are over. Will they resume? Nobody knows!");
-    assert_eq!(sentences(&d), ["The statement was clear: Talks are over.", "Will they resume?", "Nobody knows!"]);
+    assert_eq!(
+        sentences(&d),
+        [
+            "The statement was clear: Talks are over.",
+            "Will they resume?",
+            "Nobody knows!"
+        ]
+    );
     let d = segment("He added: \"We are ready.\"");
     assert_eq!(sentences(&d).len(), 1);
 }
@@ -105,7 +184,15 @@ fn colons_do_not_split_and_questions_do() {
 fn paragraphs_and_headings_are_hard_boundaries() {
     let d = segment("Talks collapse in Geneva\n\nThe delegates left without a deal\n\nNew round planned\nOfficials said another round was planned for March.");
     let s = sentences(&d);
-    assert_eq!(s, ["Talks collapse in Geneva", "The delegates left without a deal", "New round planned", "Officials said another round was planned for March."]);
+    assert_eq!(
+        s,
+        [
+            "Talks collapse in Geneva",
+            "The delegates left without a deal",
+            "New round planned",
+            "Officials said another round was planned for March."
+        ]
+    );
     assert!(d.paragraphs[0].heading && d.paragraphs[2].heading && !d.paragraphs[3].heading);
     assert_eq!(d.sentences[3].paragraph, 3);
 }
@@ -114,7 +201,14 @@ fn paragraphs_and_headings_are_hard_boundaries() {
 fn ellipsis_and_numbers() {
     let d = segment("Prices rose 3.5% to $1,200.50 in 2023... Then they fell. Item No. 5 was sold for 1.5 million.");
     let s = sentences(&d);
-    assert_eq!(s, ["Prices rose 3.5% to $1,200.50 in 2023...", "Then they fell.", "Item No. 5 was sold for 1.5 million."]);
+    assert_eq!(
+        s,
+        [
+            "Prices rose 3.5% to $1,200.50 in 2023...",
+            "Then they fell.",
+            "Item No. 5 was sold for 1.5 million."
+        ]
+    );
 }
 
 #[test]
@@ -173,11 +267,16 @@ fn sentence_f1_on_ewt_test() {
 
 #[test]
 fn tricky_alphabet_fuzz() {
-    let alphabet: Vec<char> = "aZ9 .,;:!?'\"’‘“”()[]{}-—–…/\\@#$%&*_+=<>|~^\n\t\r\u{0}\u{200B}\u{FEFF}éß漢😀\u{301}".chars().collect();
+    let alphabet: Vec<char> =
+        "aZ9 .,;:!?'\"’‘“”()[]{}-—–…/\\@#$%&*_+=<>|~^\n\t\r\u{0}\u{200B}\u{FEFF}éß漢😀\u{301}"
+            .chars()
+            .collect();
     let mut x: u64 = 0x1234_5678;
     let mut t = String::new();
     for _ in 0..200_000 {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         t.push(alphabet[(x >> 33) as usize % alphabet.len()]);
     }
     let d = segment(&t);
@@ -195,7 +294,16 @@ fn keeps_given_paragraphs_and_space_after() {
     let text = "One. Two\nthree four.";
     let mut doc = Document::new("t", text, None);
     // a reader may fill paragraphs itself: they are kept
-    doc.paragraphs = vec![newsgraph_core::Paragraph { span: newsgraph_core::Span::new(0, 4), heading: false }, newsgraph_core::Paragraph { span: newsgraph_core::Span::new(5, text.len()), heading: true }];
+    doc.paragraphs = vec![
+        newsgraph_core::Paragraph {
+            span: newsgraph_core::Span::new(0, 4),
+            heading: false,
+        },
+        newsgraph_core::Paragraph {
+            span: newsgraph_core::Span::new(5, text.len()),
+            heading: true,
+        },
+    ];
     Segmenter::new().process(&mut doc);
     assert_eq!(doc.paragraphs.len(), 2);
     assert_eq!(sentences(&doc), ["One.", "Two\nthree four."]);

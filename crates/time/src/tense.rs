@@ -202,8 +202,19 @@ const FUTURE_TO: &[&str] = &[
 /// supporters to stay home on Friday"). Not verbs of deciding ("agreed", "decided",
 /// "voted"): "BP agreed to sell its stake in October" dates the agreement.
 const DIRECTIVE_PAST: &[&str] = &[
-    "urged", "asked", "called", "pressed", "encouraged", "invited", "instructed", "appealed", "begged",
-    "implored", "promised", "vowed", "pledged",
+    "urged",
+    "asked",
+    "called",
+    "pressed",
+    "encouraged",
+    "invited",
+    "instructed",
+    "appealed",
+    "begged",
+    "implored",
+    "promised",
+    "vowed",
+    "pledged",
 ];
 
 /// "is/was X to …": "is expected to", "was set to", "is due to".

@@ -1,7 +1,9 @@
 //! `newsgraph eval events`: CAMEO/PLOVER coding accuracy.
 
 use newsgraph_core::{Component, Document};
-use newsgraph_events::eval::{read_cameo_jsonl, read_gold, score_cameo, score_gold, sentence_failures, GoldScores};
+use newsgraph_events::eval::{
+    read_cameo_jsonl, read_gold, score_cameo, score_gold, sentence_failures, GoldScores,
+};
 use std::path::{Path, PathBuf};
 
 /// CAMEO/PLOVER event coding against reference sentences or gold annotations.
@@ -17,7 +19,9 @@ use std::path::{Path, PathBuf};
 ///
 /// Example: `newsgraph eval events --gold ../shared/seed/000_1b385efb04788e90.gold.json`
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph eval events --gold ../shared/seed/000_1b385efb04788e90.gold.json\n  newsgraph eval events --cameo ../shared/eval/events/cameo_manual.jsonl --json")]
+#[command(
+    after_help = "Examples:\n  newsgraph eval events --gold ../shared/seed/000_1b385efb04788e90.gold.json\n  newsgraph eval events --cameo ../shared/eval/events/cameo_manual.jsonl --json"
+)]
 pub struct Args {
     /// Reference sentences (JSON Lines).
     #[arg(long, value_name = "FILE")]
@@ -47,7 +51,10 @@ impl Analyzer {
         let pipeline = newsgraph_pipeline::Pipeline::new();
         let has_events = pipeline.component_names().contains(&"events");
         let coder = match patterns {
-            Some(p) => Some(newsgraph_events::EventCoder::with_patterns_file(p).map_err(crate::util::input_error)?),
+            Some(p) => Some(
+                newsgraph_events::EventCoder::with_patterns_file(p)
+                    .map_err(crate::util::input_error)?,
+            ),
             None if !has_events => Some(newsgraph_events::EventCoder::new()),
             None => None,
         };
@@ -74,13 +81,17 @@ impl Analyzer {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     if args.cameo.is_none() && args.gold.is_empty() {
-        return Err(crate::util::input_error("give --cameo FILE and/or --gold FILE..."));
+        return Err(crate::util::input_error(
+            "give --cameo FILE and/or --gold FILE...",
+        ));
     }
     let an = Analyzer::new(args.patterns.as_deref())?;
     let mut json = serde_json::Map::new();
     if let Some(path) = &args.cameo {
-        let text = std::fs::read_to_string(path).map_err(|e| crate::util::input_error(format!("{}: {e}", path.display())))?;
-        let records = read_cameo_jsonl(&text).map_err(|e| crate::util::input_error(format!("{}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| crate::util::input_error(format!("{}: {e}", path.display())))?;
+        let records = read_cameo_jsonl(&text)
+            .map_err(|e| crate::util::input_error(format!("{}: {e}", path.display())))?;
         let docs: Vec<Document> = {
             use rayon::prelude::*;
             records
@@ -97,7 +108,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         if args.json {
             json.insert("cameo".into(), serde_json::to_value(&s)?);
         } else {
-            println!("CAMEO reference sentences: {} ({} with an event)", s.sentences, s.with_event);
+            println!(
+                "CAMEO reference sentences: {} ({} with an event)",
+                s.sentences, s.with_event
+            );
             for (name, sh) in [
                 ("PLOVER type", s.plover),
                 ("CAMEO root", s.root),
@@ -117,7 +131,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     continue;
                 }
                 let actors = |v: &Option<Vec<newsgraph_events::eval::RefActor>>| {
-                    v.iter().flatten().map(|a| format!("{}{}", a.country, a.sector)).collect::<Vec<_>>().join(",")
+                    v.iter()
+                        .flatten()
+                        .map(|a| format!("{}{}", a.country, a.sector))
+                        .collect::<Vec<_>>()
+                        .join(",")
                 };
                 let got: Vec<String> = d
                     .events
@@ -129,7 +147,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                             e.cameo,
                             e.plover.as_deref().unwrap_or("-"),
                             e.source.code.as_deref().unwrap_or("-"),
-                            e.target.as_ref().and_then(|t| t.code.as_deref()).unwrap_or("-")
+                            e.target
+                                .as_ref()
+                                .and_then(|t| t.code.as_deref())
+                                .unwrap_or("-")
                         )
                     })
                     .collect();
@@ -149,13 +170,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if !args.gold.is_empty() {
         let mut total = GoldScores::default();
         for g in &args.gold {
-            let text = std::fs::read_to_string(g).map_err(|e| crate::util::input_error(format!("{}: {e}", g.display())))?;
-            let gold = read_gold(&text).map_err(|e| crate::util::input_error(format!("{}: {e}", g.display())))?;
+            let text = std::fs::read_to_string(g)
+                .map_err(|e| crate::util::input_error(format!("{}: {e}", g.display())))?;
+            let gold = read_gold(&text)
+                .map_err(|e| crate::util::input_error(format!("{}: {e}", g.display())))?;
             let Some(docname) = &gold.document else {
-                return Err(crate::util::input_error(format!("{}: no \"document\" field", g.display())));
+                return Err(crate::util::input_error(format!(
+                    "{}: no \"document\" field",
+                    g.display()
+                )));
             };
             let dp = g.parent().unwrap_or(Path::new(".")).join(docname);
-            let raw = std::fs::read_to_string(&dp).map_err(|e| crate::util::input_error(format!("{}: {e}", dp.display())))?;
+            let raw = std::fs::read_to_string(&dp)
+                .map_err(|e| crate::util::input_error(format!("{}: {e}", dp.display())))?;
             let mut doc = newsgraph_read::parse_text(docname, &raw, gold.date)?;
             an.analyze(&mut doc);
             let s = score_gold(&gold.events, &doc.events);
@@ -164,7 +191,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         if args.json {
             json.insert("gold".into(), serde_json::to_value(&total)?);
         } else {
-            println!("Gold annotations: {} document(s), {} gold events ({} required), {} predicted", total.documents, total.gold_events, total.required_events, total.predicted_events);
+            println!(
+                "Gold annotations: {} document(s), {} gold events ({} required), {} predicted",
+                total.documents, total.gold_events, total.required_events, total.predicted_events
+            );
             println!(
                 "  required events matched with the right actors: root {} / exact-or-accepted {} / preferred code {} (of {})",
                 total.required_root, total.required_exact, total.required_preferred, total.required_events
@@ -173,8 +203,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 "  … not counting a missing predicted target against it: root {} / exact-or-accepted {}",
                 total.required_root_lenient, total.required_exact_lenient
             );
-            println!("  precision root {:.3}  exact {:.3}", total.precision_root, total.precision_exact);
-            println!("  recall    root {:.3}  exact {:.3}", total.recall_root, total.recall_exact);
+            println!(
+                "  precision root {:.3}  exact {:.3}",
+                total.precision_root, total.precision_exact
+            );
+            println!(
+                "  recall    root {:.3}  exact {:.3}",
+                total.recall_root, total.recall_exact
+            );
             println!("  date accuracy {:.3}", total.date_accuracy);
             for o in &total.outcomes {
                 println!(

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph eval ner --gmb ../shared/corpora/gmb-ner/ner_dataset.csv\n  newsgraph eval ner --uner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2 --json")]
+#[command(
+    after_help = "Examples:\n  newsgraph eval ner --gmb ../shared/corpora/gmb-ner/ner_dataset.csv\n  newsgraph eval ner --uner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2 --json"
+)]
 pub struct Args {
     /// The GMB table (`ner_dataset.csv`); its last 10% of sentences are the test part.
     #[arg(long)]
@@ -32,17 +34,23 @@ const DEFAULT_UNER: &str = "../shared/corpora/uner-english-ewt/en_ewt-ud-test.io
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let (gmb, uner) = match (args.gmb, args.uner) {
-        (None, None) => (Some(PathBuf::from(DEFAULT_GMB)), Some(PathBuf::from(DEFAULT_UNER))),
+        (None, None) => (
+            Some(PathBuf::from(DEFAULT_GMB)),
+            Some(PathBuf::from(DEFAULT_UNER)),
+        ),
         x => x,
     };
     let read = |p: &PathBuf| {
-        std::fs::read_to_string(p).map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))
+        std::fs::read_to_string(p)
+            .map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))
     };
     let rec = newsgraph_entities::EntityRecognizer::new();
     // The pipeline's part-of-speech tagger, as at run time.
     let tagger = newsgraph_syntax::Tagger::embedded();
-    let tag = |words: &[&str]| -> Vec<String> { tagger.tag(words).into_iter().map(|t| t.xpos).collect() };
-    let pos: Option<newsgraph_entities::eval::PosTagger> = if args.no_pos { None } else { Some(&tag) };
+    let tag =
+        |words: &[&str]| -> Vec<String> { tagger.tag(words).into_iter().map(|t| t.xpos).collect() };
+    let pos: Option<newsgraph_entities::eval::PosTagger> =
+        if args.no_pos { None } else { Some(&tag) };
     let mut report = newsgraph_entities::eval::NerReport::default();
     if let Some(p) = &gmb {
         let text = read(p)?;

@@ -11,7 +11,9 @@ use std::path::PathBuf;
 ///
 /// Example: `newsgraph eval quotes --gold ../shared/seed/000_1b385efb04788e90.gold.json`
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  newsgraph eval quotes --gold ../shared/seed/000_1b385efb04788e90.gold.json")]
+#[command(
+    after_help = "Example:\n  newsgraph eval quotes --gold ../shared/seed/000_1b385efb04788e90.gold.json"
+)]
 pub struct Args {
     /// Gold annotation files (`*.gold.json`).
     #[arg(long, value_name = "FILE", num_args = 1.., required = true)]

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 ///
 /// Example: `newsgraph eval segment --conllu ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu`
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  newsgraph eval segment --conllu ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu --json")]
+#[command(
+    after_help = "Example:\n  newsgraph eval segment --conllu ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu --json"
+)]
 pub struct Args {
     /// The CoNLL-U file with `# text` lines.
     #[arg(long, value_name = "FILE")]
@@ -20,7 +22,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let report = newsgraph_text::eval::segment_conllu(&args.conllu).map_err(crate::util::input_error)?;
+    let report =
+        newsgraph_text::eval::segment_conllu(&args.conllu).map_err(crate::util::input_error)?;
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
     } else {

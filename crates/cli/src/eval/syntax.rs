@@ -2,13 +2,18 @@
 //! tokenization (the parser runs on the tagger's predicted tags).
 
 use crate::util::input_error;
-use newsgraph_syntax::{evaluate_parser, evaluate_tagger, evaluate_xpos, gmb_split, parse_conllu, parse_gmb, Parser, Tagger};
+use newsgraph_syntax::{
+    evaluate_parser, evaluate_tagger, evaluate_xpos, gmb_split, parse_conllu, parse_gmb, Parser,
+    Tagger,
+};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph eval tagger --conllu ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu\n  \
+#[command(
+    after_help = "Examples:\n  newsgraph eval tagger --conllu ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu\n  \
                         newsgraph eval tagger --gmb ../shared/corpora/gmb-ner/ner_dataset.csv --json\n  \
-                        newsgraph eval parser --conllu en_ewt-ud-test.conllu --json")]
+                        newsgraph eval parser --conllu en_ewt-ud-test.conllu --json"
+)]
 pub struct Args {
     /// CoNLL-U file with gold tags, lemmas and trees.
     #[arg(long)]
@@ -46,21 +51,29 @@ pub struct Args {
 
 pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
     if args.conllu.is_none() && args.gmb.is_none() {
-        return Err(input_error("give --conllu FILE (and/or --gmb FILE for the tagger)"));
+        return Err(input_error(
+            "give --conllu FILE (and/or --gmb FILE for the tagger)",
+        ));
     }
     let mut out = serde_json::Map::new();
     let loaded_tagger = match &args.tagger_model {
         Some(p) => {
             let lp = p.with_file_name("lemma.bin");
-            let b = std::fs::read(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
-            let l = std::fs::read(&lp).map_err(|e| input_error(format!("{}: cannot read: {e}", lp.display())))?;
-            Some(Tagger::from_bytes(&b, &l).ok_or_else(|| input_error(format!("{}: not a tagger model", p.display())))?)
+            let b = std::fs::read(p)
+                .map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+            let l = std::fs::read(&lp)
+                .map_err(|e| input_error(format!("{}: cannot read: {e}", lp.display())))?;
+            Some(
+                Tagger::from_bytes(&b, &l)
+                    .ok_or_else(|| input_error(format!("{}: not a tagger model", p.display())))?,
+            )
         }
         None => None,
     };
     let tagger = loaded_tagger.as_ref().unwrap_or_else(|| Tagger::embedded());
     if let Some(path) = &args.conllu {
-        let text = std::fs::read_to_string(path).map_err(|e| input_error(format!("{}: cannot read: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| input_error(format!("{}: cannot read: {e}", path.display())))?;
         let mut sents = parse_conllu(&text);
         if let Some(n) = args.limit {
             sents.truncate(n);
@@ -89,8 +102,12 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                 }
                 let loaded = match &args.parser_model {
                     Some(p) => {
-                        let b = std::fs::read(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
-                        Some(Parser::from_bytes(&b).ok_or_else(|| input_error(format!("{}: not a parser model", p.display())))?)
+                        let b = std::fs::read(p).map_err(|e| {
+                            input_error(format!("{}: cannot read: {e}", p.display()))
+                        })?;
+                        Some(Parser::from_bytes(&b).ok_or_else(|| {
+                            input_error(format!("{}: not a parser model", p.display()))
+                        })?)
                     }
                     None => None,
                 };
@@ -105,12 +122,18 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                 if !args.combine.is_empty() {
                     let mut others = Vec::new();
                     for p in &args.combine {
-                        let b = std::fs::read(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
-                        others.push(Parser::from_bytes(&b).ok_or_else(|| input_error(format!("{}: not a parser model", p.display())))?);
+                        let b = std::fs::read(p).map_err(|e| {
+                            input_error(format!("{}: cannot read: {e}", p.display()))
+                        })?;
+                        others.push(Parser::from_bytes(&b).ok_or_else(|| {
+                            input_error(format!("{}: not a parser model", p.display()))
+                        })?);
                     }
                     let mut all: Vec<&Parser> = vec![parser];
                     all.extend(others.iter());
-                    let c = newsgraph_syntax::evaluate_parses(&sents, |w, u, x| newsgraph_syntax::parse_combined(&all, w, u, x));
+                    let c = newsgraph_syntax::evaluate_parses(&sents, |w, u, x| {
+                        newsgraph_syntax::parse_combined(&all, w, u, x)
+                    });
                     out.insert("combined_uas".into(), round(c.uas));
                     out.insert("combined_las".into(), round(c.las));
                 }
@@ -119,7 +142,8 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
         out.insert("sentences".into(), sents.len().into());
     }
     if let Some(path) = &args.gmb {
-        let text = std::fs::read_to_string(path).map_err(|e| input_error(format!("{}: cannot read: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| input_error(format!("{}: cannot read: {e}", path.display())))?;
         let all = parse_gmb(&text);
         let (_, dev, test) = gmb_split(&all);
         let test = if args.gmb_dev { dev } else { test };
@@ -135,7 +159,9 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
     } else {
         for (k, v) in &out {
             match v.as_f64() {
-                Some(f) if !k.contains("tokens") && k != "sentences" => println!("{k:>10}: {:.2}%", f * 100.0),
+                Some(f) if !k.contains("tokens") && k != "sentences" => {
+                    println!("{k:>10}: {:.2}%", f * 100.0)
+                }
                 _ => println!("{k:>10}: {v}"),
             }
         }

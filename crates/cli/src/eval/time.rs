@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 /// Scores the time-expression recogniser on TimeML files (TempEval-3 platinum).
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  newsgraph eval time --tml ../shared/eval/time/tempeval3-platinum/te3-platinum --json")]
+#[command(
+    after_help = "Example:\n  newsgraph eval time --tml ../shared/eval/time/tempeval3-platinum/te3-platinum --json"
+)]
 pub struct Args {
     /// Folder of TimeML `.tml` files (e.g. ../shared/eval/time/tempeval3-platinum/te3-platinum).
     #[arg(long, value_name = "DIR")]
@@ -25,7 +27,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     if !args.tml.is_dir() {
-        return Err(crate::util::input_error(format!("{}: not a folder of .tml files", args.tml.display())));
+        return Err(crate::util::input_error(format!(
+            "{}: not a folder of .tml files",
+            args.tml.display()
+        )));
     }
     let report = if args.syntax {
         let segmenter = newsgraph_text::Segmenter::new();

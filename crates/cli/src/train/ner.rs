@@ -9,13 +9,18 @@ use anyhow::Context;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  newsgraph train ner --gmb ../shared/corpora/gmb-ner/ner_dataset.csv --out crates/entities/models")]
+#[command(
+    after_help = "Example:\n  newsgraph train ner --gmb ../shared/corpora/gmb-ner/ner_dataset.csv --out crates/entities/models"
+)]
 pub struct Args {
     /// The GMB table (`ner_dataset.csv`).
     #[arg(long, default_value = "../shared/corpora/gmb-ner/ner_dataset.csv")]
     pub gmb: PathBuf,
     /// UD English EWT train CoNLL-U: its word forms are unlabeled text for the clusters.
-    #[arg(long, default_value = "../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu")]
+    #[arg(
+        long,
+        default_value = "../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu"
+    )]
     pub ewt: PathBuf,
     /// Wikinews JSON Lines (`text` field): unlabeled text for the clusters.
     #[arg(long, default_value = "../shared/corpora/wikinews/articles.jsonl")]
@@ -85,9 +90,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         return Err(crate::util::input_error("--epochs must be at least 1"));
     }
     if !(0.0..1.0).contains(&args.dropout) || args.pa_c < 0.0 || args.cost < 0.0 {
-        return Err(crate::util::input_error("--dropout must be in [0, 1); --pa-c and --cost must not be negative"));
+        return Err(crate::util::input_error(
+            "--dropout must be in [0, 1); --pa-c and --cost must not be negative",
+        ));
     }
-    let read = |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())));
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p)
+            .map_err(|e| crate::util::input_error(format!("{}: {e}", p.display())))
+    };
     let mut unlabeled: Vec<Vec<String>> = Vec::new();
     for line in read(&args.ewt)?.lines() {
         if line.is_empty() {
@@ -109,25 +119,63 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     unlabeled.retain(|s| !s.is_empty());
     for line in read(&args.wikinews)?.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-        let Some(t) = v.get("text").and_then(|t| t.as_str()) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(t) = v.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
         let spans = newsgraph_entities::tokens::tokenize(t);
         for s in newsgraph_entities::tokens::split_sentences(t, &spans) {
-            unlabeled.push(spans[s.toks].iter().map(|sp| t[sp.range()].to_string()).collect());
+            unlabeled.push(
+                spans[s.toks]
+                    .iter()
+                    .map(|sp| t[sp.range()].to_string())
+                    .collect(),
+            );
         }
     }
-    eprintln!("{} unlabeled sentences for the word clusters", unlabeled.len());
+    eprintln!(
+        "{} unlabeled sentences for the word clusters",
+        unlabeled.len()
+    );
     let syntax_tagger = newsgraph_syntax::Tagger::embedded();
-    let tag = |words: &[&str]| -> Vec<String> { syntax_tagger.tag(words).into_iter().map(|t| t.xpos).collect() };
-    let tagger: Option<newsgraph_entities::eval::PosTagger> = if args.tagged_pos { Some(&tag) } else { None };
+    let tag = |words: &[&str]| -> Vec<String> {
+        syntax_tagger
+            .tag(words)
+            .into_iter()
+            .map(|t| t.xpos)
+            .collect()
+    };
+    let tagger: Option<newsgraph_entities::eval::PosTagger> =
+        if args.tagged_pos { Some(&tag) } else { None };
     let scheme = match (args.bio, args.tim) {
         (true, _) => newsgraph_entities::ner::Scheme::Bio,
         (false, true) => newsgraph_entities::ner::Scheme::BilouTim,
         (false, false) => newsgraph_entities::ner::Scheme::Bilou,
     };
-    let bytes = newsgraph_entities::ner::train_gmb(&text, &unlabeled, args.epochs, args.runs, !args.greedy, scheme, newsgraph_entities::ner::Update { pa_c: args.pa_c, cost: args.cost, min_count: args.min_count, dropout: args.dropout, history: args.history }, args.pos || args.tagged_pos, args.caps, tagger, |m| eprintln!("{m}"))
-        .map_err(|e| crate::util::input_error(format!("{}: {e}", args.gmb.display())))?;
-    std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
+    let bytes = newsgraph_entities::ner::train_gmb(
+        &text,
+        &unlabeled,
+        args.epochs,
+        args.runs,
+        !args.greedy,
+        scheme,
+        newsgraph_entities::ner::Update {
+            pa_c: args.pa_c,
+            cost: args.cost,
+            min_count: args.min_count,
+            dropout: args.dropout,
+            history: args.history,
+        },
+        args.pos || args.tagged_pos,
+        args.caps,
+        tagger,
+        |m| eprintln!("{m}"),
+    )
+    .map_err(|e| crate::util::input_error(format!("{}: {e}", args.gmb.display())))?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
     let path = args.out.join("ner.bin");
     std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
     eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());

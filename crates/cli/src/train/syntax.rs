@@ -7,17 +7,20 @@
 use crate::util::input_error;
 use newsgraph_syntax::{
     evaluate_parser, evaluate_tagger, gmb_split, jackknife_tags_extra, parse_gmb, read_conllu,
-    train_parser_with_clusters, train_tagger, Clusters, ConllSentence, ParserOptions, TaggerOptions,
+    train_parser_with_clusters, train_tagger, Clusters, ConllSentence, ParserOptions,
+    TaggerOptions,
 };
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  newsgraph train tagger --ewt ../shared/corpora/ud-english-ewt \
+#[command(
+    after_help = "Examples:\n  newsgraph train tagger --ewt ../shared/corpora/ud-english-ewt \
                         --gmb ../shared/corpora/gmb-ner/ner_dataset.csv --out crates/syntax/models\n  \
                         newsgraph train parser --ewt ../shared/corpora/ud-english-ewt --out crates/syntax/models\n  \
                         newsgraph train parser --ewt ../shared/corpora/ud-english-ewt --clusters \
                         --gmb ../shared/corpora/gmb-ner/ner_dataset.csv \
-                        --wikinews ../shared/corpora/wikinews/articles.jsonl --out /tmp/parser-clusters")]
+                        --wikinews ../shared/corpora/wikinews/articles.jsonl --out /tmp/parser-clusters"
+)]
 pub struct Args {
     /// Folder with en_ewt-ud-{train,dev}.conllu.
     #[arg(long)]
@@ -96,13 +99,17 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
         Which::Tagger => {
             let gmb = match &args.gmb {
                 Some(p) => {
-                    let text = std::fs::read_to_string(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+                    let text = std::fs::read_to_string(p)
+                        .map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
                     let all = parse_gmb(&text);
                     gmb_split(&all).0.to_vec()
                 }
                 None => Vec::new(),
             };
-            let mut opts = TaggerOptions { verbose: true, ..Default::default() };
+            let mut opts = TaggerOptions {
+                verbose: true,
+                ..Default::default()
+            };
             if let Some(e) = args.epochs {
                 opts.epochs = e;
             }
@@ -111,35 +118,60 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             }
             let t = train_tagger(&train, &gmb, &[], &opts);
             let a = evaluate_tagger(&t, &dev);
-            eprintln!("dev: upos {:.4} xpos {:.4} lemma {:.4}", a.upos, a.xpos, a.lemma);
+            eprintln!(
+                "dev: upos {:.4} xpos {:.4} lemma {:.4}",
+                a.upos, a.xpos, a.lemma
+            );
             let (tb, lb) = t.to_bytes();
             std::fs::write(args.out.join("tagger.bin"), &tb)?;
             std::fs::write(args.out.join("lemma.bin"), &lb)?;
-            eprintln!("wrote tagger.bin ({} bytes), lemma.bin ({} bytes) in {:.0?}", tb.len(), lb.len(), t0.elapsed());
+            eprintln!(
+                "wrote tagger.bin ({} bytes), lemma.bin ({} bytes) in {:.0?}",
+                tb.len(),
+                lb.len(),
+                t0.elapsed()
+            );
         }
         Which::Parser => {
             // Word clusters from unlabeled text (parser features; fold taggers' features with
             // --tagger-clusters).
-            let clusters =
-                if args.clusters || args.tagger_clusters { build_clusters(&args, &train)? } else { Clusters::default() };
-            let mut topts = TaggerOptions { verbose: true, ..Default::default() };
+            let clusters = if args.clusters || args.tagger_clusters {
+                build_clusters(&args, &train)?
+            } else {
+                Clusters::default()
+            };
+            let mut topts = TaggerOptions {
+                verbose: true,
+                ..Default::default()
+            };
             if args.tagger_clusters {
                 topts.clusters = clusters.clone();
             }
-            let clusters = if args.clusters { clusters } else { Clusters::default() };
+            let clusters = if args.clusters {
+                clusters
+            } else {
+                Clusters::default()
+            };
             let cached = args.tags_cache.as_ref().and_then(|p| load_tags(p, &train));
             let tagged = match cached {
                 Some(t) => t,
                 None if args.folds >= 2 => {
                     let extra = match (&args.gmb, args.jackknife_gmb) {
                         (Some(p), true) => {
-                            let text = std::fs::read_to_string(p)
-                                .map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+                            let text = std::fs::read_to_string(p).map_err(|e| {
+                                input_error(format!("{}: cannot read: {e}", p.display()))
+                            })?;
                             gmb_split(&parse_gmb(&text)).0.to_vec()
                         }
                         _ => Vec::new(),
                     };
-                    let t = jackknife_tags_extra(&train, &extra, args.folds, !args.interleaved_folds, &topts);
+                    let t = jackknife_tags_extra(
+                        &train,
+                        &extra,
+                        args.folds,
+                        !args.interleaved_folds,
+                        &topts,
+                    );
                     if let Some(p) = &args.tags_cache {
                         std::fs::write(p, save_tags(&t))?;
                     }
@@ -151,7 +183,10 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             if !args.teachers.is_empty() {
                 tagged.extend(silver_sentences(&args)?);
             }
-            let mut opts = ParserOptions { verbose: true, ..Default::default() };
+            let mut opts = ParserOptions {
+                verbose: true,
+                ..Default::default()
+            };
             if let Some(e) = args.epochs {
                 opts.epochs = e;
             }
@@ -175,7 +210,11 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             eprintln!("dev (predicted tags): uas {:.4} las {:.4}", a.uas, a.las);
             let b = p.to_bytes();
             std::fs::write(args.out.join("parser.bin"), &b)?;
-            eprintln!("wrote parser.bin ({} bytes) in {:.0?}", b.len(), t0.elapsed());
+            eprintln!(
+                "wrote parser.bin ({} bytes) in {:.0?}",
+                b.len(),
+                t0.elapsed()
+            );
         }
     }
     Ok(())
@@ -184,15 +223,22 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
 /// GMB sentences tagged by the shipped tagger and parsed by the combination of `--teachers`.
 fn silver_sentences(args: &Args) -> anyhow::Result<Vec<ConllSentence>> {
     let Some(p) = &args.gmb else {
-        return Err(input_error("--teachers needs --gmb (the sentences the teachers parse)"));
+        return Err(input_error(
+            "--teachers needs --gmb (the sentences the teachers parse)",
+        ));
     };
-    let text = std::fs::read_to_string(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+    let text = std::fs::read_to_string(p)
+        .map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
     let all = parse_gmb(&text);
     let train_part = gmb_split(&all).0;
     let mut teachers = Vec::new();
     for t in &args.teachers {
-        let b = std::fs::read(t).map_err(|e| input_error(format!("{}: cannot read: {e}", t.display())))?;
-        teachers.push(newsgraph_syntax::Parser::from_bytes(&b).ok_or_else(|| input_error(format!("{}: not a parser model", t.display())))?);
+        let b = std::fs::read(t)
+            .map_err(|e| input_error(format!("{}: cannot read: {e}", t.display())))?;
+        teachers.push(
+            newsgraph_syntax::Parser::from_bytes(&b)
+                .ok_or_else(|| input_error(format!("{}: not a parser model", t.display())))?,
+        );
     }
     let teachers: Vec<&newsgraph_syntax::Parser> = teachers.iter().collect();
     let tagger = newsgraph_syntax::Tagger::embedded();
@@ -222,20 +268,36 @@ fn silver_sentences(args: &Args) -> anyhow::Result<Vec<ConllSentence>> {
                 space_after: true,
             })
             .collect();
-        out.push(ConllSentence { words: conll_words, text: None });
+        out.push(ConllSentence {
+            words: conll_words,
+            text: None,
+        });
     }
-    eprintln!("silver: {} GMB sentences parsed by {} teachers", out.len(), teachers.len());
+    eprintln!(
+        "silver: {} GMB sentences parsed by {} teachers",
+        out.len(),
+        teachers.len()
+    );
     Ok(out)
 }
 
 /// Word clusters over unlabeled text: the words of EWT train, of GMB's first 80% (`--gmb`)
 /// and of the `--wikinews` articles.
 fn build_clusters(args: &Args, train: &[ConllSentence]) -> anyhow::Result<Clusters> {
-    let mut text: Vec<Vec<String>> = train.iter().map(|s| s.words.iter().map(|w| w.form.clone()).collect()).collect();
+    let mut text: Vec<Vec<String>> = train
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+        .collect();
     if let Some(p) = &args.gmb {
-        let t = std::fs::read_to_string(p).map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
+        let t = std::fs::read_to_string(p)
+            .map_err(|e| input_error(format!("{}: cannot read: {e}", p.display())))?;
         let all = parse_gmb(&t);
-        text.extend(gmb_split(&all).0.iter().map(|s| s.iter().map(|(w, _)| w.clone()).collect::<Vec<String>>()));
+        text.extend(
+            gmb_split(&all)
+                .0
+                .iter()
+                .map(|s| s.iter().map(|(w, _)| w.clone()).collect::<Vec<String>>()),
+        );
     }
     if let Some(p) = &args.wikinews {
         text.extend(article_sentences(p)?);
@@ -248,12 +310,21 @@ fn article_sentences(path: &std::path::Path) -> anyhow::Result<Vec<Vec<String>>>
     use newsgraph_core::Component;
     let seg = newsgraph_text::Segmenter::new();
     let mut out = Vec::new();
-    for d in newsgraph_read::read_paths(&[path.to_path_buf()], &newsgraph_read::ReadOptions::default()) {
+    for d in newsgraph_read::read_paths(
+        &[path.to_path_buf()],
+        &newsgraph_read::ReadOptions::default(),
+    ) {
         let mut doc = d.map_err(|e| input_error(format!("{}: {e}", path.display())))?;
         seg.process(&mut doc);
         for s in &doc.sentences {
-            let Some(toks) = doc.tokens.get(s.tokens.clone()) else { continue };
-            out.push(toks.iter().map(|t| doc.text.get(t.span.range()).unwrap_or("").to_string()).collect());
+            let Some(toks) = doc.tokens.get(s.tokens.clone()) else {
+                continue;
+            };
+            out.push(
+                toks.iter()
+                    .map(|t| doc.text.get(t.span.range()).unwrap_or("").to_string())
+                    .collect(),
+            );
         }
     }
     Ok(out)
@@ -270,7 +341,11 @@ pub enum Which {
 fn save_tags(tagged: &[ConllSentence]) -> String {
     let mut s = String::new();
     for sent in tagged {
-        let words: Vec<String> = sent.words.iter().map(|w| format!("{} {}", w.upos, w.xpos)).collect();
+        let words: Vec<String> = sent
+            .words
+            .iter()
+            .map(|w| format!("{} {}", w.upos, w.xpos))
+            .collect();
         s.push_str(&words.join("\t"));
         s.push('\n');
     }
@@ -286,7 +361,11 @@ fn load_tags(path: &std::path::Path, train: &[ConllSentence]) -> Option<Vec<Conl
     }
     let mut out = train.to_vec();
     for (s, line) in out.iter_mut().zip(&lines) {
-        let tags: Vec<&str> = if line.is_empty() { Vec::new() } else { line.split('\t').collect() };
+        let tags: Vec<&str> = if line.is_empty() {
+            Vec::new()
+        } else {
+            line.split('\t').collect()
+        };
         if tags.len() != s.words.len() {
             return None;
         }

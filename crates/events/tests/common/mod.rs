@@ -22,7 +22,11 @@ pub fn analyze_with(coder: &EventCoder, text: &str, date: Option<chrono::NaiveDa
 }
 
 pub fn analyze(text: &str) -> Document {
-    analyze_with(&EventCoder::new(), text, chrono::NaiveDate::from_ymd_opt(2024, 3, 1))
+    analyze_with(
+        &EventCoder::new(),
+        text,
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 1),
+    )
 }
 
 /// (source code, target code, CAMEO code) of every event coded in `text`.
@@ -33,7 +37,10 @@ pub fn codes(text: &str) -> Vec<(String, String, String)> {
         .map(|e| {
             (
                 e.source.code.clone().unwrap_or_default(),
-                e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default(),
+                e.target
+                    .as_ref()
+                    .and_then(|t| t.code.clone())
+                    .unwrap_or_default(),
                 e.cameo.clone(),
             )
         })

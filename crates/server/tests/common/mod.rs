@@ -43,9 +43,16 @@ pub fn store(name: &str) -> &'static Path {
         for d in &docs {
             let date = d.date.map(|d| d.format("%Y-%m-%d").to_string());
             let hash = content_hash(&d.text, date.as_deref(), d.title.as_deref());
-            store.ingest(&to_schema(d, SchemaOptions::default()), &hash).expect("ingest");
+            store
+                .ingest(&to_schema(d, SchemaOptions::default()), &hash)
+                .expect("ingest");
         }
-        eprintln!("test store {}: {} documents in {:.1} s", db.display(), docs.len(), t.elapsed().as_secs_f64());
+        eprintln!(
+            "test store {}: {} documents in {:.1} s",
+            db.display(),
+            docs.len(),
+            t.elapsed().as_secs_f64()
+        );
         db
     })
 }
@@ -60,7 +67,10 @@ pub struct Resp {
 
 impl Resp {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
@@ -72,11 +82,19 @@ impl Resp {
 }
 
 /// Sends one request (`Connection: close`) and reads the whole response.
-pub fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Resp {
+pub fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Resp {
     let mut s = TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    let chunked = headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -92,7 +110,8 @@ pub fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &st
         let body = body.to_vec();
         std::thread::spawn(move || {
             for chunk in body.chunks(64 * 1024) {
-                if w.write_all(format!("{:x}\r\n", chunk.len()).as_bytes()).is_err()
+                if w.write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+                    .is_err()
                     || w.write_all(chunk).is_err()
                     || w.write_all(b"\r\n").is_err()
                 {
@@ -125,27 +144,44 @@ pub fn get(addr: SocketAddr, path: &str) -> Resp {
 }
 
 pub fn post_json(addr: SocketAddr, path: &str, body: &Value) -> Resp {
-    request(addr, "POST", path, &[("Content-Type", "application/json")], body.to_string().as_bytes())
+    request(
+        addr,
+        "POST",
+        path,
+        &[("Content-Type", "application/json")],
+        body.to_string().as_bytes(),
+    )
 }
 
 fn parse_response(raw: &[u8]) -> Resp {
-    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("response head");
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("response head");
     let head = String::from_utf8_lossy(&raw[..end]).into_owned();
     let mut lines = head.split("\r\n");
     let status_line = lines.next().unwrap_or("");
-    let status: u16 = status_line.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("status code");
+    let status: u16 = status_line
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("status code");
     let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+        .filter_map(|l| {
+            l.split_once(':')
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        })
         .collect();
     let mut body = raw[end + 4..].to_vec();
-    let is_chunked = headers
-        .iter()
-        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.to_ascii_lowercase().contains("chunked"));
+    let is_chunked = headers.iter().any(|(k, v)| {
+        k.eq_ignore_ascii_case("transfer-encoding") && v.to_ascii_lowercase().contains("chunked")
+    });
     if is_chunked {
         let mut out = Vec::new();
         let mut rest = &body[..];
         while let Some(p) = rest.windows(2).position(|w| w == b"\r\n") {
-            let size = usize::from_str_radix(String::from_utf8_lossy(&rest[..p]).trim(), 16).unwrap_or(0);
+            let size =
+                usize::from_str_radix(String::from_utf8_lossy(&rest[..p]).trim(), 16).unwrap_or(0);
             if size == 0 {
                 break;
             }
@@ -155,7 +191,11 @@ fn parse_response(raw: &[u8]) -> Resp {
         }
         body = out;
     }
-    Resp { status, headers, body }
+    Resp {
+        status,
+        headers,
+        body,
+    }
 }
 
 /// The seed article's text without its `date …` prefix.
