@@ -4516,8 +4516,39 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                     None => Some("GOV".to_string()),
                 }
             };
-            same.or(prev)
-                .map(|x| x.1)
+            // A title that names its own sector ("Army spokesman", "Police spokeswoman")
+            // speaks for that sector of the country (named in the title, else the country
+            // of the organisation in context, else the document's): in a story about a war
+            // with a rebel force named just before, the army's spokesman is not a rebel.
+            let own_sector = {
+                let rest: Vec<&str> = e
+                    .text_role
+                    .as_deref()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .filter(|w| !w.to_lowercase().contains("spokes"))
+                    .collect();
+                if rest.is_empty() {
+                    None
+                } else {
+                    sector_of_title(ctx, &rest.join(" ").to_lowercase())
+                }
+            };
+            let context_country = same
+                .as_ref()
+                .or(prev.as_ref())
+                .and_then(|x| x.1.get(..3))
+                .filter(|c| ctx.kb.country(c).is_some())
+                .map(str::to_string);
+            let titled = own_sector.and_then(|s| {
+                e.text_country
+                    .clone()
+                    .or(context_country)
+                    .or_else(|| dominant.clone())
+                    .map(|c| format!("{c}{s}"))
+            });
+            titled
+                .or_else(|| same.or(prev).map(|x| x.1))
                 .or_else(|| e.text_country.as_ref().map(|c| format!("{c}GOV")))
                 .or_else(|| {
                     if e.org_seen {

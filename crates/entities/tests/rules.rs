@@ -1380,3 +1380,14 @@ fn the_countrys_institution_belongs_to_the_country_named_last() {
         Some("PSEHLH")
     );
 }
+
+#[test]
+fn a_spokesperson_whose_title_names_a_sector_speaks_for_that_sector() {
+    // The rebel force named just before is not whom the army's spokesman speaks for.
+    let doc = run(
+        "Nigeria's army said it had repelled an attack by Boko Haram fighters near Maiduguri. Army spokesman Emeka Obi said the town was calm.",
+        "2021-04-20",
+    );
+    assert_eq!(ent(&doc, "Boko Haram").actor.as_deref(), Some("NGAREB"));
+    assert_eq!(ent(&doc, "Emeka Obi").actor.as_deref(), Some("NGAMIL"));
+}
