@@ -582,6 +582,7 @@ pub(crate) fn run(
     // ("Tomasz and I", "me and Ilse"), or after a verb of talking or writing to someone
     // ("I spoke to Gwendal about it").
     person_slots(ctx, doc_ref, v, &mut names);
+    titled_and_apposed_persons(doc_ref, v, &mut names);
     // A sentence that opens by addressing someone the tagger did not take for a name
     // ("Tarvin , you rock !") names a person.
     addressed_persons(ctx, doc_ref, v, &mut names);
@@ -2603,12 +2604,190 @@ fn is_talk_verb(w: &str) -> bool {
     )
 }
 
+/// Honorifics that stand before a person's name ("Justice Alexandre de Moraes", "Judge Amy
+/// Carr"); before name words that are no common words nor organisation heads they make a
+/// person (not "Justice Ministry", "General Motors", "Queen Elizabeth Hospital"), lower case.
+const NAME_HONORIFICS: &[&str] = &[
+    "justice",
+    "judge",
+    "senator",
+    "sen.",
+    "governor",
+    "gov.",
+    "mayor",
+    "president",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "lieutenant",
+    "sergeant",
+    "sgt.",
+    "admiral",
+    "minister",
+    "ambassador",
+    "bishop",
+    "cardinal",
+    "sheikh",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "prof.",
+    "professor",
+];
+
+/// Nouns for a person that a name in apposition after a comma ("Torres's lawyer, Eumar
+/// Novacki, said") names, lower case.
+const PERSON_APPOSITION_NOUNS: &[&str] = &[
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "widow",
+    "adviser",
+    "advisor",
+    "aide",
+    "deputy",
+    "minister",
+    "president",
+    "leader",
+    "director",
+    "chairman",
+    "chairwoman",
+    "judge",
+    "prosecutor",
+    "envoy",
+    "ambassador",
+    "governor",
+    "mayor",
+    "commander",
+    "chief",
+    "founder",
+    "secretary",
+    "counsel",
+    "negotiator",
+    "candidate",
+    "nominee",
+    "successor",
+    "predecessor",
+    "rival",
+    "opponent",
+    "colleague",
+    "friend",
+    "girlfriend",
+    "boyfriend",
+    "partner",
+    "cousin",
+    "uncle",
+];
+
+/// Model organisations and places that are persons by their slot: a span of three or more
+/// words opening with an honorific ("Justice Alexandre de Moraes": the honorific is left
+/// out), and a two- or three-word name whose words all look like name words, between commas
+/// after a noun for a person ("Torres's lawyer, Eumar Novacki, said"). Knowledge-base names
+/// are kept.
+fn titled_and_apposed_persons(doc: &Document, v: &View, names: &mut [NameSpan]) {
+    for n in names.iter_mut() {
+        if n.from_kb
+            || n.etype == EntityType::Person
+            || !matches!(
+                n.etype,
+                EntityType::Org | EntityType::Gpe | EntityType::Loc | EntityType::Fac
+            )
+        {
+            continue;
+        }
+        let (a, b) = (n.toks.start, n.toks.end);
+        let name_word = |k: usize| {
+            let w = text_of(doc, v, k);
+            is_cap(w)
+                && w.chars().any(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+        };
+        let particle = |k: usize| {
+            let w = text_of(doc, v, k);
+            is_name_particle(w)
+                || matches!(
+                    w,
+                    "de" | "da"
+                        | "do"
+                        | "dos"
+                        | "das"
+                        | "del"
+                        | "della"
+                        | "di"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "den"
+                        | "la"
+                        | "le"
+                        | "du"
+                        | "y"
+                )
+        };
+        if b - a >= 3
+            && NAME_HONORIFICS.contains(&lower(doc, v, a).as_str())
+            && (a + 1..b).all(|k| {
+                let l = lower(doc, v, k);
+                name_word(k)
+                    && !crate::lexicon::is_common_word(&l)
+                    && !ORG_HEADS.contains(&l.as_str())
+                    || (k > a + 1 && k + 1 < b && particle(k))
+            })
+        {
+            n.toks.start = a + 1;
+            n.span = Span::new(v.toks[a + 1].span.start, n.span.end);
+            n.etype = EntityType::Person;
+            continue;
+        }
+        let sent = v.sent_of(a);
+        let same = |k: usize| v.sent_of(k) == sent;
+        let apposed = (2..=3).contains(&(b - a))
+            && a >= 2
+            && same(a - 2)
+            && text_of(doc, v, a - 1) == ","
+            && PERSON_APPOSITION_NOUNS.contains(&lower(doc, v, a - 2).as_str())
+            && v.toks
+                .get(b)
+                .is_some_and(|_| same(b) && text_of(doc, v, b) == ",")
+            && (a..b).all(|k| {
+                name_word(k)
+                    && !crate::lexicon::is_common_word(&lower(doc, v, k))
+                    && !ORG_HEADS.contains(&lower(doc, v, k).as_str())
+            });
+        if apposed {
+            n.etype = EntityType::Person;
+        }
+    }
+}
+
 /// A one-word place or organisation in a slot only a person fills becomes a person: after a
 /// lower-case kin word ("his sister Maelle") or, for a name unknown to the knowledge base, an
 /// occupation ("the painter Tarvin"), addressed at the start of a sentence ("Tarvin , you
 /// rock !"), joined to the pronoun of the first person
 /// ("Jorunn and I", "me and Jorunn", "Jorunn and me"), or after a verb of talking or
-/// writing and "to" ("please forward this to Odile"). The word must look like a given name:
+/// writing and "to" ("please forward this to Odile"), owning a lawyer or a family ("Souza's
+/// lawyer"), or arrested, jailed or sentenced ("police arrested Souza at his home"). The word
+/// must look like a given name:
 /// capitalised and not a common English word. A name the knowledge base knows changes only
 /// after a kin word or beside the first person, and only when it is also a given name ("my
 /// daughter Georgia"); elsewhere the knowledge base wins ("she spoke to Jordan's king").
@@ -2711,11 +2890,61 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
         let vocative = starts
             && ((n1 == Some(",") && you_and_verb(n2, next(3).filter(|_| same_sentence(i, i + 3))))
                 || you_and_verb(n1, n2));
+        // The owner of a lawyer or a family ("Souza's lawyer said"), the one arrested or
+        // jailed ("police arrested Souza at his home"; not "arrested Hamas members").
+        let owner = matches!(n1, Some("'s" | "\u{2019}s"))
+            && n2.is_some_and(|w| {
+                matches!(
+                    w,
+                    "lawyer"
+                        | "lawyers"
+                        | "attorney"
+                        | "attorneys"
+                        | "wife"
+                        | "husband"
+                        | "widow"
+                        | "son"
+                        | "daughter"
+                        | "mother"
+                        | "father"
+                        | "brother"
+                        | "sister"
+                        | "family"
+                        | "parents"
+                        | "girlfriend"
+                        | "boyfriend"
+                        | "defence"
+                        | "defense"
+                )
+            });
+        let next_noun = v.toks.get(i + 1).is_some_and(|t| {
+            same_sentence(i, i + 1) && (t.xpos.starts_with("NN") || t.xpos == "POS")
+        });
+        let seized = !next_noun
+            && p1.is_some_and(|p| {
+                matches!(
+                    p,
+                    "arrested"
+                        | "detained"
+                        | "jailed"
+                        | "imprisoned"
+                        | "sentenced"
+                        | "convicted"
+                        | "indicted"
+                        | "acquitted"
+                        | "executed"
+                        | "kidnapped"
+                        | "abducted"
+                        | "extradited"
+                        | "arresting"
+                        | "detaining"
+                )
+            });
         let known = n.from_kb || ctx.kb.names.contains_key(w);
         let ok = if known {
             (kin || with_me) && crate::lexicon::is_first_name(&lw)
         } else {
-            kin || job || with_me || talk || vocative
+            kin || job || with_me || talk || vocative || owner || seized
         };
         if ok {
             n.etype = EntityType::Person;

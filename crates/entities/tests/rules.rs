@@ -1391,3 +1391,26 @@ fn a_spokesperson_whose_title_names_a_sector_speaks_for_that_sector() {
     assert_eq!(ent(&doc, "Boko Haram").actor.as_deref(), Some("NGAREB"));
     assert_eq!(ent(&doc, "Emeka Obi").actor.as_deref(), Some("NGAMIL"));
 }
+
+#[test]
+fn an_honorific_before_a_name_the_tagger_took_for_an_organisation_makes_a_person() {
+    let doc = run(
+        "Justice Marcelo Tavares de Andrade ruled on Monday that the decree was void.",
+        "2025-02-11",
+    );
+    let e = ent(&doc, "Marcelo Tavares de Andrade");
+    assert_eq!(e.etype, EntityType::Person);
+    assert_eq!(e.role.as_deref(), Some("Justice"));
+}
+
+#[test]
+fn persons_by_their_slot_apposed_to_a_lawyer_owning_one_or_arrested() {
+    let doc = run(
+        "Souza's lawyer, Eumar Novacki, said his client was innocent.",
+        "2025-02-11",
+    );
+    assert_eq!(ent(&doc, "Eumar Novacki").etype, EntityType::Person);
+    assert_eq!(ent(&doc, "Souza").etype, EntityType::Person);
+    let doc = run("Police arrested Souza at his home on Friday.", "2025-02-11");
+    assert_eq!(ent(&doc, "Souza").etype, EntityType::Person);
+}
