@@ -127,8 +127,9 @@ fn regional(cx: &Ctx, span: Span) -> bool {
     })
 }
 
-/// Verbs whose subject undergoes, witnesses or judges the event noun they govern rather than
-/// doing it ("survived the attack", "condemned the raid").
+/// Verbs whose subject undergoes, witnesses, judges or recalls the event noun they govern
+/// rather than doing it ("survived the attack", "condemned the raid", "did not comment on
+/// the arrest", "would not tolerate attacks", "had delayed sanctions").
 const UNDERGO: &[&str] = &[
     "survive",
     "escape",
@@ -146,6 +147,20 @@ const UNDERGO: &[&str] = &[
     "endure",
     "report",
     "blame",
+    "comment",
+    "tolerate",
+    "delay",
+    "criticize",
+    "criticise",
+    "protest",
+    "decry",
+    "regret",
+    "lament",
+    "recall",
+    "remember",
+    "commemorate",
+    "ignore",
+    "avenge",
 ];
 /// The subjects of the (active) sending verb whose object is `h` ("Kenya sent troops"):
 /// empty when `h` is no such object.

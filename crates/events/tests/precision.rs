@@ -169,10 +169,20 @@ fn who_after_a_name_acts_for_it_and_survivors_do_not_attack() {
     for text in [
         "Wiranto, the Indonesian security minister, survived the attack on Thursday.",
         "Tunisia is facing terrorist attacks, the minister said.",
+        // nor does one who will not tolerate them
+        "Greece would not tolerate attacks on its fishermen, the minister said.",
     ] {
         let ev = events(text);
         assert!(ev.iter().all(|e| !e.1.starts_with("19")), "{text}: {ev:?}");
     }
+    // Commenting on an arrest or delaying sanctions is neither arresting nor sanctioning.
+    let ev = events("The Peruvian president did not comment on the arrest.");
+    assert!(ev.iter().all(|e| e.1 != "173"), "{ev:?}");
+    let ev = events("Austria had delayed sanctions on Belarus for months.");
+    assert!(
+        ev.iter().all(|e| !(e.0.starts_with("AUT") && e.1 == "163")),
+        "{ev:?}"
+    );
 }
 
 #[test]
