@@ -256,6 +256,9 @@ struct Args {
     obj: Option<usize>,
     iobj: Option<usize>,
     obliques: Vec<(String, usize)>,
+    /// How many of `obliques` (the first ones) the parse gave; the rest come from token
+    /// order and are tried for the target only after every slot found nothing in the parse.
+    parsed_obliques: Option<usize>,
     xcomp: Option<usize>,
     prt: Option<usize>,
     /// Token-order fallback: the words of the object's chunk.
@@ -664,8 +667,34 @@ impl EventCoder {
             } else {
                 default_n.iter().map(|s| s.to_string()).collect()
             };
-            'slots: for slot in &slots {
+            // Prepositional slots first take what the parse hangs on the trigger or its
+            // object, in slot order; the token-order ones are a second round ("sanctions on
+            // Iran over drone supplies to Russia": the parse's "on Iran", not a "to Russia"
+            // found by token order).
+            let n_parsed = args.parsed_obliques.unwrap_or(args.obliques.len());
+            let is_prep = |s: &str| {
+                !matches!(
+                    s,
+                    "obj" | "iobj" | "xcomp" | "ccomp" | "forclause" | "poss" | "inner"
+                )
+            };
+            let rounds: Vec<(&String, bool)> = slots
+                .iter()
+                .map(|s| (s, false))
+                .chain(
+                    slots
+                        .iter()
+                        .filter(|s| n_parsed < args.obliques.len() && is_prep(s))
+                        .map(|s| (s, true)),
+                )
+                .collect();
+            'slots: for (slot, second) in rounds {
                 let heads: Vec<usize> = match slot.as_str() {
+                    _ if second => args.obliques[n_parsed..]
+                        .iter()
+                        .filter(|(c, _)| c == slot)
+                        .map(|(_, h)| *h)
+                        .collect(),
                     "obj" => {
                         if args.passive {
                             args.subj.clone()
@@ -842,8 +871,7 @@ impl EventCoder {
                                 .collect()
                         }
                     }
-                    prep => args
-                        .obliques
+                    prep => args.obliques[..n_parsed]
                         .iter()
                         .filter(|(c, _)| c == prep)
                         .map(|(_, h)| *h)
@@ -918,6 +946,27 @@ impl EventCoder {
                                     )
                             }) || sent_by_source(sv, h, &sources));
                         if own {
+                            continue;
+                        }
+                        // "hailed the report on Twitter", "said on Telegram": the medium
+                        // of a statement is no target
+                        let medium = slot == "on"
+                            && matches!(
+                                sv.toks[h].lower.as_str(),
+                                "twitter"
+                                    | "x"
+                                    | "facebook"
+                                    | "instagram"
+                                    | "telegram"
+                                    | "youtube"
+                                    | "tiktok"
+                                    | "weibo"
+                                    | "truth"
+                                    | "television"
+                                    | "tv"
+                                    | "radio"
+                            );
+                        if medium {
                             continue;
                         }
                         // a bare sector ("military", "the police") only when no slot names
@@ -1421,6 +1470,7 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         }
     }
     // token-order obliques as a last resort for the target
+    a.parsed_obliques = Some(a.obliques.len());
     for (p, h) in order_args(cx, i, kind).obliques {
         if !a
             .obliques
@@ -1446,6 +1496,7 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         }
         if a.obliques.is_empty() {
             a.obliques = o.obliques;
+            a.parsed_obliques = None;
         }
     }
     a

@@ -288,3 +288,19 @@ fn a_protest_against_a_bare_sector_is_against_the_source_country_s_own() {
         "{e:?}"
     );
 }
+
+#[test]
+fn the_parse_slot_of_the_object_comes_before_a_token_order_one_and_a_medium_is_no_target() {
+    // "to Turkey" hangs deeper, under "deliveries": token order alone would take it.
+    let e = codes("Canada agrees new sanctions on Syria over arms deliveries to Turkey");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "CAN" && x.1 == "SYR" && x.2 == "163"),
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| x.1 != "TUR"), "{e:?}");
+    let e = codes("The Chilean president praised Peru on Twitter on Monday.");
+    assert!(e.iter().any(|x| x.0 == "CHLGOV" && x.1 == "PER"), "{e:?}");
+    let e = codes("The Chilean president praised the ruling on Facebook.");
+    assert!(e.iter().all(|x| x.1 != "USABUS"), "{e:?}");
+}
