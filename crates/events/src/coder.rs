@@ -2042,7 +2042,7 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     }
     let rel = sv.toks[i].deprel.as_str();
     let Some(h) = sv.toks[i].head else {
-        return (vec![], false);
+        return (vec![], pv);
     };
     // "the attacks, which he said threatened trade": the subject of the reported clause is
     // the relative pronoun's noun, not the one who said it.
@@ -2144,7 +2144,9 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
         }
         return (vec![h], pv);
     }
-    (vec![], false)
+    // (a passive with no subject of its own, "one civilian was wounded" hung on "said" as
+    // parataxis, stays passive: the token-order fallback must not make the speaker its doer)
+    (vec![], pv)
 }
 
 /// Does verb `i` pass its object on as the subject of a "to" clause ("ordered X to go")?
