@@ -1101,6 +1101,7 @@ pub(crate) fn run(
 
     // 9. Pronouns.
     pronouns(doc_ref, v, &mut ents);
+    organisation_anaphora(doc_ref, v, &mut ents);
 
     // Output.
     let mut out: Vec<Entity> = ents
@@ -5159,6 +5160,264 @@ fn after_of(doc: &Document, v: &View, span: Span) -> bool {
         }
     }
     false
+}
+
+/// Words of a business's name ("Pacific Gas and Electric", "Acme Inc."): "the company" may
+/// refer to such an organisation without a code.
+const BUSINESS_NAME_WORDS: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "Ltd",
+    "LLC",
+    "plc",
+    "PLC",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Bank",
+    "Holdings",
+    "Technologies",
+    "Systems",
+    "Electric",
+    "Energy",
+    "Oil",
+    "Gas",
+    "Pharmaceuticals",
+    "Industries",
+    "Group",
+    "Telecom",
+    "Communications",
+    "Entertainment",
+    "Media",
+    "Mining",
+    "Petroleum",
+    "Steel",
+    "Foods",
+    "Insurance",
+];
+
+/// Words of a group's name ("Landless Workers' Movement"): "the group" may refer to such an
+/// organisation without a code.
+const GROUP_NAME_WORDS: &[&str] = &[
+    "Group",
+    "Movement",
+    "Front",
+    "Army",
+    "Brigade",
+    "Brigades",
+    "Party",
+    "Organisation",
+    "Organization",
+    "Council",
+    "Committee",
+    "Association",
+    "Union",
+    "League",
+    "Alliance",
+    "Network",
+    "Coalition",
+    "Corps",
+    "Watch",
+    "International",
+    "Foundation",
+    "Society",
+    "Federation",
+    "Forces",
+    "Militia",
+    "Collective",
+    "Campaign",
+];
+
+/// Verbs of saying and stance after which a sentence-subject "it" is an organisation
+/// speaking ("It said one civilian was wounded", "..., it added").
+fn is_statement_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "added"
+            | "stated"
+            | "announced"
+            | "accused"
+            | "denied"
+            | "claimed"
+            | "warned"
+            | "urged"
+            | "insisted"
+            | "noted"
+            | "reported"
+            | "confirmed"
+            | "vowed"
+            | "rejected"
+            | "blamed"
+            | "condemned"
+    )
+}
+
+/// Organisations referred to again: "the group", "the militia", "the movement", "the
+/// organisation" (a body that is not a state institution), "the company" / "the firm" (a
+/// business), and "it" as the subject of a verb of saying ("It said ...", "..., it added")
+/// take the nearest organisation named before in the same sentence, else the one named
+/// first in the previous sentence (outside quotation marks). A body without a code
+/// qualifies when its name says its kind ("Pacific Gas and Electric", "Comic Corps"). The
+/// noun must end its phrase ("the group of seven", "the group leader" are left alone; "the
+/// group's" and "the group said" are taken).
+fn organisation_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
+    let state = |a: &str| {
+        ["GOV", "MIL", "COP", "JUD", "LEG", "SPY"]
+            .iter()
+            .any(|x| a.ends_with(x))
+            || a.len() == 3
+    };
+    for i in 0..v.toks.len() {
+        let w = lower(doc, v, i);
+        let sent = v.sent_of(i);
+        let next = v
+            .toks
+            .get(i + 1)
+            .filter(|_| v.sent_of(i + 1) == sent)
+            .map(|_| lower(doc, v, i + 1));
+        let (start, kind, fits): (usize, MentionKind, &dyn Fn(Option<&str>) -> bool) =
+            match w.as_str() {
+                "it" if next.as_deref().is_some_and(is_statement_verb) => {
+                    (i, MentionKind::Pronoun, &|_| true)
+                }
+                "group" | "militia" | "movement" | "organisation" | "organization"
+                    if i > 0
+                        && lower(doc, v, i - 1) == "the"
+                        && !matches!(next.as_deref(), Some("of" | "and"))
+                        && !next.as_deref().is_some_and(|x| {
+                            x.chars().next().is_some_and(char::is_alphanumeric)
+                                && !matches!(
+                                    x,
+                                    "'s" | "said"
+                                        | "says"
+                                        | "has"
+                                        | "had"
+                                        | "is"
+                                        | "was"
+                                        | "accused"
+                                        | "denied"
+                                        | "claimed"
+                                        | "vowed"
+                                        | "warned"
+                                        | "called"
+                                        | "urged"
+                                        | "added"
+                                        | "also"
+                                        | "did"
+                                        | "does"
+                                        | "would"
+                                        | "will"
+                                        | "could"
+                                        | "later"
+                                )
+                        }) =>
+                {
+                    (i - 1, MentionKind::Nominal, &|a: Option<&str>| {
+                        a.is_some_and(|a| !state(a))
+                    })
+                }
+                "company" | "firm"
+                    if i > 0
+                        && lower(doc, v, i - 1) == "the"
+                        && !matches!(next.as_deref(), Some("of" | "and"))
+                        && !next.as_deref().is_some_and(|x| {
+                            x.chars().next().is_some_and(char::is_alphanumeric)
+                                && !matches!(
+                                    x,
+                                    "'s" | "said"
+                                        | "says"
+                                        | "has"
+                                        | "had"
+                                        | "is"
+                                        | "was"
+                                        | "denied"
+                                        | "also"
+                                        | "did"
+                                        | "does"
+                                        | "would"
+                                        | "will"
+                                        | "could"
+                                        | "later"
+                                )
+                        }) =>
+                {
+                    (i - 1, MentionKind::Nominal, &|a: Option<&str>| {
+                        a.is_some_and(|a| a.ends_with("BUS"))
+                    })
+                }
+                _ => continue,
+            };
+        let span = Span::new(v.toks[start].span.start, v.toks[i].span.end);
+        if ents
+            .iter()
+            .any(|e| e.mentions.iter().any(|m| m.span.overlaps(span)))
+        {
+            continue;
+        }
+        let this = v.sents[sent].span;
+        let prev = if sent > 0 {
+            Some(v.sents[sent - 1].span)
+        } else {
+            None
+        };
+        let mut first_prev: Option<(usize, usize)> = None;
+        let mut near_same: Option<(usize, usize)> = None;
+        // (not a name inside a quotation, by the quotation marks since the paragraph began:
+        // "... near KPA posts", said KCNA. "...", it added)
+        let quoted = |m: &Mention| {
+            let s0 = doc.text[..m.span.start].rfind('\n').map_or(0, |k| k + 1);
+            doc.text[s0..m.span.start]
+                .chars()
+                .filter(|&c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+                .count()
+                % 2
+                == 1
+        };
+        for (j, e) in ents.iter().enumerate() {
+            // an organisation without a code only when its name says what it is
+            let named_kind = match w.as_str() {
+                "it" => true,
+                "company" | "firm" => e
+                    .name
+                    .split_whitespace()
+                    .any(|x| BUSINESS_NAME_WORDS.contains(&x.trim_end_matches('.'))),
+                _ => e
+                    .name
+                    .split_whitespace()
+                    .any(|x| GROUP_NAME_WORDS.contains(&x)),
+            };
+            if e.etype != EntityType::Org
+                || !(fits(e.actor.as_deref()) || e.actor.is_none() && named_kind)
+            {
+                continue;
+            }
+            for m in e
+                .mentions
+                .iter()
+                .filter(|m| m.kind != MentionKind::Pronoun && !quoted(m))
+            {
+                if prev.is_some_and(|p| p.contains(m.span))
+                    && first_prev.is_none_or(|(_, s)| m.span.start < s)
+                {
+                    first_prev = Some((j, m.span.start));
+                }
+                if this.contains(m.span)
+                    && m.span.end <= span.start
+                    && near_same.is_none_or(|(_, s)| m.span.start > s)
+                {
+                    near_same = Some((j, m.span.start));
+                }
+            }
+        }
+        if let Some((j, _)) = near_same.or(first_prev) {
+            ents[j].mentions.push(Mention { span, kind });
+        }
+    }
 }
 
 fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {

@@ -1414,3 +1414,28 @@ fn persons_by_their_slot_apposed_to_a_lawyer_owning_one_or_arrested() {
     let doc = run("Police arrested Souza at his home on Friday.", "2025-02-11");
     assert_eq!(ent(&doc, "Souza").etype, EntityType::Person);
 }
+
+#[test]
+fn the_group_the_company_and_a_speaking_it_refer_to_an_organisation() {
+    let doc = run(
+        "Boko Haram fighters raided a village near Maiduguri on Monday. In a statement, the group said it had killed soldiers. The Nigerian army denied the claim. It said no soldier had died.",
+        "2021-04-20",
+    );
+    let t = texts(&doc, ent(&doc, "Boko Haram"));
+    assert!(t.contains(&("the group", MentionKind::Nominal)), "{t:?}");
+    let army = doc
+        .entities
+        .iter()
+        .find(|e| e.actor.as_deref() == Some("NGAMIL"))
+        .expect("the army");
+    let t = texts(&doc, army);
+    assert!(t.contains(&("It", MentionKind::Pronoun)), "{t:?}");
+    // a state institution is no "group"; "the group of ..." is no reference
+    let doc = run(
+        "The Kenyan police arrested two men. The group of protesters dispersed.",
+        "2021-04-20",
+    );
+    assert!(doc.entities.iter().all(|e| texts(&doc, e)
+        .iter()
+        .all(|(s, _)| !s.starts_with("The group"))));
+}
