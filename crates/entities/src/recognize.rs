@@ -4153,7 +4153,8 @@ fn titles(
         && toks.start >= sstart + 3
         && text_of(doc, v, toks.start - 1) == ","
         && toks.end < send
-        && text_of(doc, v, toks.end) == ","
+        && (text_of(doc, v, toks.end) == ","
+            || toks.end + 1 == send && matches!(text_of(doc, v, toks.end), "." | "!" | "?"))
     {
         // The office word ends the phrase, or a short "for/of/to" phrase of capitalised
         // words follows it ("The United Nations envoy for Sudan, Ramtane Lamamra,").
@@ -4207,7 +4208,31 @@ fn titles(
                     lower(doc, v, a - 1).as_str(),
                     "and" | "but" | "while" | "as"
                 );
-            if opened && starts_clause && a + 1 < head_i + 1 {
+            // A phrase opened by a possessor ("Iran's deputy defence minister, Mehdi Farahi,"),
+            // where the sentence has it: at its start or after any word.
+            let possessive = !opened
+                && (a..head_i).any(|k| matches!(text_of(doc, v, k), "'s" | "’s"))
+                && text_of(doc, v, a)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            if possessive {
+                if let Some(k) = (a..head_i).find(|&k| matches!(text_of(doc, v, k), "'s" | "’s"))
+                {
+                    let owner = join_tokens(doc, v, a, k);
+                    // (a country or a known organisation: not "San Diego's chancellor")
+                    let owner_ok = ctx
+                        .kb
+                        .names
+                        .get(owner.as_str())
+                        .is_some_and(|r| matches!(r[0], NameRef::Country(_) | NameRef::Org(_)));
+                    if owner_ok {
+                        office_phrase(ctx, doc, v, a..last + 1, &mut info);
+                        info.role = Some(join_tokens(doc, v, k + 1, last + 1));
+                        info.office = true;
+                    }
+                }
+            } else if opened && starts_clause && a + 1 < head_i + 1 {
                 office_phrase(ctx, doc, v, a + 1..last + 1, &mut info);
                 info.role = Some(join_tokens(doc, v, a + 1, last + 1));
                 info.office = true;

@@ -1439,3 +1439,26 @@ fn the_group_the_company_and_a_speaking_it_refer_to_an_organisation() {
         .iter()
         .all(|(s, _)| !s.starts_with("The group"))));
 }
+
+#[test]
+fn an_office_of_a_country_in_apposition_before_a_name_anywhere_in_the_sentence() {
+    let doc = run(
+        "Peru's deputy defence minister, Julio Quispe, denied the report.",
+        "2025-02-11",
+    );
+    let e = ent(&doc, "Julio Quispe");
+    assert_eq!(e.actor.as_deref(), Some("PERMIL"));
+    assert_eq!(e.role.as_deref(), Some("deputy defence minister"));
+    // after a verb, and closing the sentence
+    let doc = run(
+        "Among those arrested was Chile's deputy interior minister, Tomas Ibarra.",
+        "2025-02-11",
+    );
+    assert_eq!(ent(&doc, "Tomas Ibarra").actor.as_deref(), Some("CHLGOV"));
+    // a city's office is not the country's government
+    let doc = run(
+        "\"He was brilliant,\" said San Diego's chancellor, Amit Varma.",
+        "2025-02-11",
+    );
+    assert_ne!(ent(&doc, "Amit Varma").actor.as_deref(), Some("USAGOV"));
+}
