@@ -1865,6 +1865,29 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
     {
         return true;
     }
+    // A headline's reduced passive: a participle heading the clause with a subject, no
+    // auxiliary and no object ("India, Pakistan trade fire; two soldiers killed").
+    if own_aux.is_empty()
+        && (t.head.is_none() || rel_is(&t.deprel, "parataxis"))
+        && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "nsubj"))
+        && !sv.children(i).any(|c| {
+            rel_is(&sv.toks[c].deprel, "obj")
+                || rel_is(&sv.toks[c].deprel, "ccomp")
+                || rel_is(&sv.toks[c].deprel, "xcomp")
+        })
+        && !sv
+            .toks
+            .last()
+            .is_some_and(|l| matches!(l.lower.as_str(), "." | "!" | "?"))
+        && !t.is_any(
+            &INTRANSITIVE
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+        )
+    {
+        return true;
+    }
     // (an object or a subject of its own: an active verb the tagger took for a participle)
     let own_subj = sv
         .children(i)

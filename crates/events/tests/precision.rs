@@ -177,6 +177,18 @@ fn who_after_a_name_acts_for_it_and_survivors_do_not_attack() {
         let ev = events(text);
         assert!(ev.iter().all(|e| !e.1.starts_with("19")), "{text}: {ev:?}");
     }
+    // A headline's reduced passive: the soldiers were killed, they did not kill.
+    for text in [
+        "Chad, Sudan trade accusations; three soldiers killed",
+        "Storm hits Chad; two soldiers killed",
+    ] {
+        let ev = events(text);
+        assert!(
+            ev.iter()
+                .all(|e| !(e.0.ends_with("MIL") && e.1.starts_with("19"))),
+            "{text}: {ev:?}"
+        );
+    }
     // Commenting on an arrest or delaying sanctions is neither arresting nor sanctioning.
     let ev = events("The Peruvian president did not comment on the arrest.");
     assert!(ev.iter().all(|e| e.1 != "173"), "{ev:?}");
