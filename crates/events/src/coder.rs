@@ -988,8 +988,19 @@ impl EventCoder {
         if targets.is_empty() {
             targets.extend(weak_target);
         }
-        let mut shared =
-            between || (sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span));
+        // a reciprocal act of several sources ("Indian and Pakistani troops exchanged fire
+        // in Kashmir"): each side towards the others, not the place
+        if p.mutual
+            && sources.len() >= 2
+            && !targets
+                .iter()
+                .any(|(_, slot)| slot == "with" || slot == "obj")
+        {
+            targets.clear();
+        }
+        let mut shared = between
+            || (p.mutual && sources.len() >= 2 && targets.is_empty())
+            || (sources.len() >= 2 && sources.iter().all(|s| s.span == sources[0].span));
         if between {
             targets.clear();
         }

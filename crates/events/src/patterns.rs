@@ -60,6 +60,9 @@ pub struct Pattern {
     pub no_target: bool,
     /// `needtgt`: fire only when a target is found.
     pub need_target: bool,
+    /// `mutual`: a reciprocal act ("X and Y clashed", "exchanged fire"): with two or more
+    /// sources and no "with" target, each source targets the others.
+    pub mutual: bool,
     /// The team's own example sentence that must code as `code`.
     pub example: String,
     /// Where the pattern was read ("patterns.txt:12").
@@ -189,6 +192,7 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
             modal: false,
             no_target: false,
             need_target: false,
+            mutual: false,
             example,
             origin: origin.clone(),
         };
@@ -197,6 +201,7 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
                 "modal" => p.modal = true,
                 "notgt" => p.no_target = true,
                 "needtgt" => p.need_target = true,
+                "mutual" => p.mutual = true,
                 _ => {
                     let (k, v) = c
                         .split_once('=')

@@ -304,3 +304,27 @@ fn the_parse_slot_of_the_object_comes_before_a_token_order_one_and_a_medium_is_n
     let e = codes("The Chilean president praised the ruling on Facebook.");
     assert!(e.iter().all(|x| x.1 != "USABUS"), "{e:?}");
 }
+
+#[test]
+fn a_reciprocal_act_of_two_sides_targets_each_other_not_the_place() {
+    let e = codes(
+        "Armenian and Azerbaijani troops exchanged fire along the border in Tavush overnight.",
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "ARMMIL" && x.1 == "AZEMIL" && x.2 == "190"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "AZEMIL" && x.1 == "ARMMIL" && x.2 == "190"),
+        "{e:?}"
+    );
+    let e = codes("Thai and Cambodian soldiers clashed near the temple.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "THAMIL" && x.1 == "KHMMIL" && x.2 == "190"),
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| !x.2.starts_with("14")), "{e:?}");
+}
