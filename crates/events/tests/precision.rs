@@ -28,6 +28,8 @@ const NO_EVENT: &[&str] = &[
     "The mayor said that eleven civilians have been confirmed dead or killed.",
     "The former Zambian minister was arrested in 2001 and was jailed until 2004.",
     "Kenyan farmer killed by a hippo near the lake",
+    // a court appeal is no plea
+    "The Kenyan government appealed the ruling on Friday.",
     // an agentless passive the parser hangs on the verb of saying: the speaker is no doer
     "The Kenyan police said one civilian was wounded in the clashes.",
     // nominalisations and wrong senses
