@@ -4412,9 +4412,12 @@ fn institutions(
 ) {
     // Demonym mentions followed by an institution noun.
     let mut found: Vec<(Span, String, String, usize)> = Vec::new(); // span, name, code, demonym entity
+                                                                    // Also a country's possessive: "Sudan's army said", "Iran's foreign ministry".
     for (ei, e) in ents.iter().enumerate() {
-        let Some(NameRef::Demonym(c)) = e.kb else {
-            continue;
+        let (c, possessive) = match e.kb {
+            Some(NameRef::Demonym(c)) => (c, false),
+            Some(NameRef::Country(c)) => (c, true),
+            _ => continue,
         };
         for m in &e.mentions {
             let r = tok_range(v, m.span);
@@ -4424,10 +4427,19 @@ fn institutions(
                 .get(sent)
                 .map(|s| s.toks.end)
                 .unwrap_or(v.toks.len());
+            let after = if possessive {
+                if r.end < se && matches!(text_of(doc, v, r.end), "'s" | "\u{2019}s") {
+                    r.end + 1
+                } else {
+                    continue;
+                }
+            } else {
+                r.end
+            };
             for n in (1..=2).rev() {
-                if r.end + n <= se {
+                if after + n <= se {
                     let phrase: Vec<String> =
-                        (r.end..r.end + n).map(|i| lower(doc, v, i)).collect();
+                        (after..after + n).map(|i| lower(doc, v, i)).collect();
                     let phrase = phrase.join(" ");
                     if INSTITUTION_NOUNS.contains(&phrase.as_str()) {
                         if let Some(sec) = ctx.kb.sector(&phrase) {
@@ -4435,9 +4447,19 @@ fn institutions(
                             if start > 0 && lower(doc, v, start - 1) == "the" {
                                 start -= 1;
                             }
+                            // (a capitalised institution noun after the possessive is a name
+                            // the recognizer reads itself: "Sudan's Sovereignty Council")
+                            if possessive && (after..after + n).any(|k| is_cap(text_of(doc, v, k)))
+                            {
+                                break;
+                            }
                             let span =
-                                Span::new(v.toks[start].span.start, v.toks[r.end + n - 1].span.end);
-                            let name = format!("{} {}", &doc.text[m.span.range()], phrase);
+                                Span::new(v.toks[start].span.start, v.toks[after + n - 1].span.end);
+                            let name = if possessive {
+                                format!("{}'s {}", &doc.text[m.span.range()], phrase)
+                            } else {
+                                format!("{} {}", &doc.text[m.span.range()], phrase)
+                            };
                             let code = format!("{}{}", ctx.kb.countries[c].code, sec.sector);
                             found.push((span, name, code, ei));
                         }

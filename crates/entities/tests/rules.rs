@@ -1462,3 +1462,20 @@ fn an_office_of_a_country_in_apposition_before_a_name_anywhere_in_the_sentence()
     );
     assert_ne!(ent(&doc, "Amit Varma").actor.as_deref(), Some("USAGOV"));
 }
+
+#[test]
+fn a_country_possessive_before_an_institution_noun_is_that_institution() {
+    let doc = run("Chile's army said on Wednesday it had cleared the road. Peru's foreign ministry summoned the envoy.", "2025-02-11");
+    assert_eq!(ent(&doc, "Chile's army").actor.as_deref(), Some("CHLMIL"));
+    assert_eq!(
+        ent(&doc, "Peru's foreign ministry").actor.as_deref(),
+        Some("PERGOV")
+    );
+    // not any noun after the possessive
+    let doc = run("Chile's economy grew on Wednesday.", "2025-02-11");
+    assert!(
+        doc.entities.iter().all(|e| e.etype != EntityType::Org),
+        "{:?}",
+        doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
