@@ -1102,6 +1102,7 @@ pub(crate) fn run(
     // 9. Pronouns.
     pronouns(doc_ref, v, &mut ents);
     organisation_anaphora(doc_ref, v, &mut ents);
+    institution_anaphora(doc_ref, v, &mut ents);
 
     // Output.
     let mut out: Vec<Entity> = ents
@@ -4156,15 +4157,16 @@ fn titles(
         && (text_of(doc, v, toks.end) == ","
             || toks.end + 1 == send && matches!(text_of(doc, v, toks.end), "." | "!" | "?"))
     {
-        // The office word ends the phrase, or a short "for/of/to" phrase of capitalised
-        // words follows it ("The United Nations envoy for Sudan, Ramtane Lamamra,").
+        // The office word ends the phrase, or a short "for/of/to/on/in" phrase of capitalised
+        // words follows it ("The United Nations envoy for Sudan, Ramtane Lamamra,", "Germany's
+        // ambassador in Belgrade, Anke Konrad,").
         let mut head_i = toks.start - 2;
         let last = toks.start - 2;
         if !OFFICE_WORDS.contains(&lower(doc, v, head_i).as_str()) {
             let mut j = head_i;
             while j > sstart && head_i - j < 5 {
                 let w = text_of(doc, v, j);
-                if matches!(w, "for" | "of" | "to" | "on") {
+                if matches!(w, "for" | "of" | "to" | "on" | "in") {
                     break;
                 }
                 if !(w.chars().next().is_some_and(char::is_uppercase)
@@ -4175,7 +4177,9 @@ fn titles(
                 }
                 j -= 1;
             }
-            if j > sstart && matches!(text_of(doc, v, j), "for" | "of" | "to" | "on") && j < head_i
+            if j > sstart
+                && matches!(text_of(doc, v, j), "for" | "of" | "to" | "on" | "in")
+                && j < head_i
             {
                 head_i = j - 1;
             }
@@ -4441,7 +4445,11 @@ fn institutions(
                     let phrase: Vec<String> =
                         (after..after + n).map(|i| lower(doc, v, i)).collect();
                     let phrase = phrase.join(" ");
-                    if INSTITUTION_NOUNS.contains(&phrase.as_str()) {
+                    // (also a ministry the sector table names: "the Palestinian health
+                    // ministry")
+                    let ministry =
+                        n == 2 && phrase.ends_with(" ministry") && ctx.kb.sector(&phrase).is_some();
+                    if INSTITUTION_NOUNS.contains(&phrase.as_str()) || ministry {
                         if let Some(sec) = ctx.kb.sector(&phrase) {
                             let mut start = r.start;
                             if start > 0 && lower(doc, v, start - 1) == "the" {
@@ -5336,33 +5344,7 @@ fn organisation_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
                     if i > 0
                         && lower(doc, v, i - 1) == "the"
                         && !matches!(next.as_deref(), Some("of" | "and"))
-                        && !next.as_deref().is_some_and(|x| {
-                            x.chars().next().is_some_and(char::is_alphanumeric)
-                                && !matches!(
-                                    x,
-                                    "'s" | "said"
-                                        | "says"
-                                        | "has"
-                                        | "had"
-                                        | "is"
-                                        | "was"
-                                        | "accused"
-                                        | "denied"
-                                        | "claimed"
-                                        | "vowed"
-                                        | "warned"
-                                        | "called"
-                                        | "urged"
-                                        | "added"
-                                        | "also"
-                                        | "did"
-                                        | "does"
-                                        | "would"
-                                        | "will"
-                                        | "could"
-                                        | "later"
-                                )
-                        }) =>
+                        && closes_phrase(next.as_deref()) =>
                 {
                     (i - 1, MentionKind::Nominal, &|a: Option<&str>| {
                         a.is_some_and(|a| !state(a))
@@ -5372,26 +5354,7 @@ fn organisation_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
                     if i > 0
                         && lower(doc, v, i - 1) == "the"
                         && !matches!(next.as_deref(), Some("of" | "and"))
-                        && !next.as_deref().is_some_and(|x| {
-                            x.chars().next().is_some_and(char::is_alphanumeric)
-                                && !matches!(
-                                    x,
-                                    "'s" | "said"
-                                        | "says"
-                                        | "has"
-                                        | "had"
-                                        | "is"
-                                        | "was"
-                                        | "denied"
-                                        | "also"
-                                        | "did"
-                                        | "does"
-                                        | "would"
-                                        | "will"
-                                        | "could"
-                                        | "later"
-                                )
-                        }) =>
+                        && closes_phrase(next.as_deref()) =>
                 {
                     (i - 1, MentionKind::Nominal, &|a: Option<&str>| {
                         a.is_some_and(|a| a.ends_with("BUS"))
@@ -5463,6 +5426,110 @@ fn organisation_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
         }
         if let Some((j, _)) = near_same.or(first_prev) {
             ents[j].mentions.push(Mention { span, kind });
+        }
+    }
+}
+
+/// Whether the word after a definite noun (`next`, lower case) closes the noun's phrase: none,
+/// punctuation, a possessive, or a verb or auxiliary that commonly follows a subject.
+fn closes_phrase(next: Option<&str>) -> bool {
+    next.is_none_or(|x| {
+        !x.chars().next().is_some_and(char::is_alphanumeric)
+            || matches!(
+                x,
+                "'s" | "said"
+                    | "says"
+                    | "has"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "accused"
+                    | "denied"
+                    | "claimed"
+                    | "vowed"
+                    | "warned"
+                    | "called"
+                    | "urged"
+                    | "added"
+                    | "also"
+                    | "did"
+                    | "does"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "later"
+                    | "declined"
+                    | "rejected"
+                    | "announced"
+                    | "confirmed"
+                    | "insisted"
+                    | "refused"
+                    | "responded"
+                    | "and"
+            )
+    })
+}
+
+/// An institution named again by its head noun ("the US Embassy in London … The embassy
+/// declined", "Sudan's army … the army said"): "the" + army, military, navy, police,
+/// government, parliament, ministry or embassy, closing its phrase, is a mention of the
+/// organisation named last before it whose name ends in that noun.
+fn institution_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
+    for i in 1..v.toks.len() {
+        let w = lower(doc, v, i);
+        if !matches!(
+            w.as_str(),
+            "army"
+                | "military"
+                | "navy"
+                | "police"
+                | "government"
+                | "parliament"
+                | "ministry"
+                | "embassy"
+        ) || lower(doc, v, i - 1) != "the"
+        {
+            continue;
+        }
+        let sent = v.sent_of(i);
+        let next = v
+            .toks
+            .get(i + 1)
+            .filter(|_| v.sent_of(i + 1) == sent)
+            .map(|_| lower(doc, v, i + 1));
+        if !closes_phrase(next.as_deref()) {
+            continue;
+        }
+        let span = Span::new(v.toks[i - 1].span.start, v.toks[i].span.end);
+        if ents
+            .iter()
+            .any(|e| e.mentions.iter().any(|m| m.span.overlaps(span)))
+        {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (j, e) in ents.iter().enumerate() {
+            if e.etype != EntityType::Org
+                || e.actor.is_none()
+                || !e.name.to_lowercase().ends_with(&w)
+            {
+                continue;
+            }
+            for m in e
+                .mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Name && m.span.end <= span.start)
+            {
+                if best.is_none_or(|(_, s)| m.span.start > s) {
+                    best = Some((j, m.span.start));
+                }
+            }
+        }
+        if let Some((j, _)) = best {
+            ents[j].mentions.push(Mention {
+                span,
+                kind: MentionKind::Nominal,
+            });
         }
     }
 }

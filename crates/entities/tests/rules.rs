@@ -1479,3 +1479,19 @@ fn a_country_possessive_before_an_institution_noun_is_that_institution() {
         doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_institution_named_again_by_its_head_noun() {
+    let doc = run("Chile's army said it had cleared the road. The army also denied the report. Peru's embassy in Santiago issued a warning. The embassy declined to comment.", "2025-02-11");
+    let t = texts(&doc, ent(&doc, "Chile's army"));
+    assert!(t.contains(&("The army", MentionKind::Nominal)), "{t:?}");
+    let t = texts(&doc, ent(&doc, "Peru's embassy"));
+    assert!(t.contains(&("The embassy", MentionKind::Nominal)), "{t:?}");
+    // "the army chief" is no mention of the army
+    let doc = run(
+        "Chile's army said it had cleared the road. The army chief resigned.",
+        "2025-02-11",
+    );
+    let t = texts(&doc, ent(&doc, "Chile's army"));
+    assert!(!t.iter().any(|(s, _)| s.starts_with("The army")), "{t:?}");
+}
