@@ -1495,3 +1495,22 @@ fn an_institution_named_again_by_its_head_noun() {
     let t = texts(&doc, ent(&doc, "Chile's army"));
     assert!(!t.iter().any(|(s, _)| s.starts_with("The army")), "{t:?}");
 }
+
+#[test]
+fn a_ministry_of_a_nationality_and_an_office_with_an_in_phrase() {
+    let doc = run(
+        "The Kenyan health ministry said ten people had died.",
+        "2025-02-11",
+    );
+    assert_eq!(
+        ent(&doc, "Kenyan health ministry").actor.as_deref(),
+        Some("KENHLH")
+    );
+    let doc = run(
+        "Norway's ambassador in Nairobi, Ola Haugen, said the talks were useful.",
+        "2025-02-11",
+    );
+    let e = ent(&doc, "Ola Haugen");
+    assert_eq!(e.actor.as_deref(), Some("NORGOV"));
+    assert_eq!(e.role.as_deref(), Some("ambassador in Nairobi"));
+}
