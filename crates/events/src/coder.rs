@@ -161,6 +161,12 @@ const UNDERGO: &[&str] = &[
     "commemorate",
     "ignore",
     "avenge",
+    "pause",
+    "halt",
+    "stop",
+    "end",
+    "cease",
+    "suspend",
 ];
 /// The subjects of the (active) sending verb whose object is `h` ("Kenya sent troops"):
 /// empty when `h` is no such object.
@@ -381,6 +387,26 @@ impl EventCoder {
                 }
             }
             if cand_pats.is_empty() {
+                continue;
+            }
+            // what a pause or halt stops is no act ("a five-day pause in fighting in Gaza",
+            // the fighting parsed as a clause of the noun)
+            if sv.parsed
+                && tok.head.is_some_and(|h| {
+                    sv.toks[h].upos == Upos::NOUN
+                        && sv.toks[h].is_any(&[
+                            "pause",
+                            "halt",
+                            "cessation",
+                            "suspension",
+                            "lull",
+                            "end",
+                        ])
+                })
+                && (rel_is(&tok.deprel, "acl")
+                    || rel_is(&tok.deprel, "nmod")
+                    || rel_is(&tok.deprel, "compound"))
+            {
                 continue;
             }
             let mut best: Option<(u32, usize, Args)> = None;

@@ -328,3 +328,26 @@ fn a_reciprocal_act_of_two_sides_targets_each_other_not_the_place() {
     );
     assert!(e.iter().all(|x| !x.2.starts_with("14")), "{e:?}");
 }
+
+#[test]
+fn agreeing_to_pause_fighting_is_de_escalation_not_an_attack() {
+    for text in [
+        "Eritrea and Ethiopia agreed to halt fighting along the border.",
+        "Eritrea and Ethiopia have agreed to a five-day pause in fighting in Badme.",
+    ] {
+        let e = codes(text);
+        assert!(
+            e.iter()
+                .all(|x| !x.2.starts_with("13") && !x.2.starts_with("19")),
+            "{text}: {e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "ERI" && x.1 == "ETH" && x.2.starts_with("035")),
+            "{text}: {e:?}"
+        );
+    }
+    // halting one's attacks is no attack
+    let e = codes("Colombia halted its attacks on the rebels.");
+    assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
+}
