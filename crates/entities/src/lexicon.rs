@@ -330,6 +330,7 @@ pub const LEADER_NOUNS: &[&str] = &[
 pub const INSTITUTION_NOUNS: &[&str] = &[
     "army",
     "military",
+    "junta",
     "government",
     "navy",
     "air force",

@@ -4416,7 +4416,8 @@ fn institutions(
 ) {
     // Demonym mentions followed by an institution noun.
     let mut found: Vec<(Span, String, String, usize)> = Vec::new(); // span, name, code, demonym entity
-                                                                    // Also a country's possessive: "Sudan's army said", "Iran's foreign ministry".
+                                                                    // Also a country's possessive or name as a modifier: "Sudan's army said", "Iran's
+                                                                    // foreign ministry", "Niger junta expels".
     for (ei, e) in ents.iter().enumerate() {
         let (c, possessive) = match e.kb {
             Some(NameRef::Demonym(c)) => (c, false),
@@ -4431,11 +4432,12 @@ fn institutions(
                 .get(sent)
                 .map(|s| s.toks.end)
                 .unwrap_or(v.toks.len());
+            // (or the country's name as a modifier: "Niger junta expels ...")
             let after = if possessive {
                 if r.end < se && matches!(text_of(doc, v, r.end), "'s" | "\u{2019}s") {
                     r.end + 1
                 } else {
-                    continue;
+                    r.end
                 }
             } else {
                 r.end
@@ -4463,10 +4465,17 @@ fn institutions(
                             }
                             let span =
                                 Span::new(v.toks[start].span.start, v.toks[after + n - 1].span.end);
-                            let name = if possessive {
-                                format!("{}'s {}", &doc.text[m.span.range()], phrase)
+                            // (the name without the article a knowledge-base alias may hold:
+                            // "the US" + "government" is "US government")
+                            let own = &doc.text[m.span.range()];
+                            let own = own
+                                .strip_prefix("the ")
+                                .or_else(|| own.strip_prefix("The "))
+                                .unwrap_or(own);
+                            let name = if after > r.end {
+                                format!("{own}'s {phrase}")
                             } else {
-                                format!("{} {}", &doc.text[m.span.range()], phrase)
+                                format!("{own} {phrase}")
                             };
                             let code = format!("{}{}", ctx.kb.countries[c].code, sec.sector);
                             found.push((span, name, code, ei));

@@ -1514,3 +1514,10 @@ fn a_ministry_of_a_nationality_and_an_office_with_an_in_phrase() {
     assert_eq!(e.actor.as_deref(), Some("NORGOV"));
     assert_eq!(e.role.as_deref(), Some("ambassador in Nairobi"));
 }
+
+#[test]
+fn a_country_name_before_an_institution_noun_is_that_institution() {
+    let doc = run("Niger junta expels French ambassador. The US government said it was concerned.", "2025-02-11");
+    assert_eq!(ent(&doc, "Niger junta").actor.as_deref(), Some("NERMIL"));
+    assert_eq!(ent(&doc, "US government").actor.as_deref(), Some("USAGOV"));
+}
