@@ -1517,7 +1517,10 @@ fn a_ministry_of_a_nationality_and_an_office_with_an_in_phrase() {
 
 #[test]
 fn a_country_name_before_an_institution_noun_is_that_institution() {
-    let doc = run("Niger junta expels French ambassador. The US government said it was concerned.", "2025-02-11");
+    let doc = run(
+        "Niger junta expels French ambassador. The US government said it was concerned.",
+        "2025-02-11",
+    );
     assert_eq!(ent(&doc, "Niger junta").actor.as_deref(), Some("NERMIL"));
     assert_eq!(ent(&doc, "US government").actor.as_deref(), Some("USAGOV"));
 }

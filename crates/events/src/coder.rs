@@ -1489,6 +1489,52 @@ const PREPS: &[&str] = &[
     "among", "without", "within",
 ];
 
+/// Whether `h` lies in an adverbial clause with a subject of its own that does not hold the
+/// trigger `i`: on the way from `h` up the parse, a verb other than `i` (and not above `i`)
+/// opened by a subordinator ("after", "when", "because", …) that has a nominal subject.
+fn own_clause_between(sv: &SentView, i: usize, h: usize) -> bool {
+    if !sv.parsed {
+        return false;
+    }
+    let mut t = h;
+    let mut steps = 0;
+    while let Some(up) = sv.toks[t].head {
+        t = up;
+        steps += 1;
+        if t == i || sv.dominates(t, i) || steps > 12 {
+            return false;
+        }
+        if sv.toks[t].upos == Upos::VERB
+            && rel_is(&sv.toks[t].deprel, "advcl")
+            && sv.children(t).any(|c| {
+                rel_is(&sv.toks[c].deprel, "nsubj") || rel_is(&sv.toks[c].deprel, "nsubj:pass")
+            })
+            && sv.children(t).any(|c| {
+                rel_is(&sv.toks[c].deprel, "mark")
+                    && matches!(
+                        sv.toks[c].lower.as_str(),
+                        "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "since"
+                            | "although"
+                            | "though"
+                            | "as"
+                            | "if"
+                            | "until"
+                            | "once"
+                            | "whereas"
+                    )
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
 fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     if !cx.sv.parsed {
         return order_args(cx, i, kind);
@@ -1509,6 +1555,11 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
     // token-order obliques as a last resort for the target
     a.parsed_obliques = Some(a.obliques.len());
     for (p, h) in order_args(cx, i, kind).obliques {
+        // (not inside an adverbial clause with a subject of its own: "sent warships … days
+        // after Lai returned from a stopover in the United States")
+        if own_clause_between(cx.sv, i, h) {
+            continue;
+        }
         if !a
             .obliques
             .iter()

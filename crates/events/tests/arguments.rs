@@ -351,3 +351,16 @@ fn agreeing_to_pause_fighting_is_de_escalation_not_an_attack() {
     let e = codes("Colombia halted its attacks on the rebels.");
     assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
 }
+
+#[test]
+fn no_target_from_an_adverbial_clause_with_its_own_subject_and_drills_start() {
+    let e = codes("China sent warships to encircle the island days after Taiwanese President Lai Ching-te returned from a stopover in Japan.");
+    assert!(e.iter().any(|x| x.0 == "CHN" && x.2 == "154"), "{e:?}");
+    assert!(e.iter().all(|x| x.1 != "JPN"), "{e:?}");
+    let e = codes("China's military began large-scale exercises around Taiwan on Wednesday.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "CHNMIL" && x.1 == "TWN" && x.2 == "150"),
+        "{e:?}"
+    );
+}
