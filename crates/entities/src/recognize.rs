@@ -4201,7 +4201,9 @@ fn titles(
                 let ok = w.chars().next().is_some_and(char::is_uppercase)
                     || matches!(w, "'s" | "’s")
                     || TITLE_WORDS.contains(&lw.as_str())
-                    || is_light_adjective(&lw);
+                    || is_light_adjective(&lw)
+                    // (a sector word: "Japan's top government spokesman")
+                    || ctx.kb.sector(&lw).is_some_and(|s| !s.person);
                 if !ok {
                     break;
                 }

@@ -1455,6 +1455,12 @@ fn an_office_of_a_country_in_apposition_before_a_name_anywhere_in_the_sentence()
         "2025-02-11",
     );
     assert_eq!(ent(&doc, "Tomas Ibarra").actor.as_deref(), Some("CHLGOV"));
+    // over a sector word
+    let doc = run(
+        "Kenya's top government spokesman, Otieno Wafula, said the talks would resume.",
+        "2025-02-11",
+    );
+    assert_eq!(ent(&doc, "Otieno Wafula").actor.as_deref(), Some("KENGOV"));
     // a city's office is not the country's government
     let doc = run(
         "\"He was brilliant,\" said San Diego's chancellor, Amit Varma.",
