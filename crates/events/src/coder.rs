@@ -3496,6 +3496,18 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
             ],
         );
         d.push(h);
+        // (a preposition the parser did not make a case marker ends the phrase: "Israeli
+        // forces of killing dozens of people" with "of" as an adverb is "Israeli forces")
+        if let Some(cut) = d
+            .iter()
+            .copied()
+            .filter(|&k| {
+                k > h && sv.toks[k].upos == Upos::ADP && rel_is(&sv.toks[k].deprel, "advmod")
+            })
+            .min()
+        {
+            d.retain(|&k| k < cut);
+        }
         Some((*d.iter().min()?, *d.iter().max()?))
     } else {
         None

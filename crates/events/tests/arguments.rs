@@ -364,3 +364,13 @@ fn no_target_from_an_adverbial_clause_with_its_own_subject_and_drills_start() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_preposition_parsed_as_an_adverb_ends_the_actor_phrase() {
+    let e = codes("Hamas accused Israeli forces of killing dozens of people in southern Gaza hours before the announcement.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "PSEREB" && x.1 == "ISRMIL" && x.2 == "112"),
+        "{e:?}"
+    );
+}
