@@ -374,3 +374,29 @@ fn a_preposition_parsed_as_an_adverb_ends_the_actor_phrase() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_time_in_a_clause_under_the_trigger_dates_that_clause_not_the_trigger() {
+    // 2024-03-01 is a Friday; "Sunday" (2024-02-25) is the call's, not the thanks'.
+    let doc = common::analyze("Peruvian President Jorge Salas thanked Chile and said he had spoken with Bolivia's president on Sunday.");
+    let thanks = doc
+        .events
+        .iter()
+        .find(|e| e.cameo == "051")
+        .expect("thanks");
+    assert_eq!(
+        thanks.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-01")
+    );
+    // a clause of the same time still dates it
+    let doc = common::analyze("When announcing the decision on Tuesday, Kenya's president called on Uganda to reopen the border.");
+    let appeal = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("02"))
+        .expect("appeal");
+    assert_eq!(
+        appeal.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-27")
+    );
+}

@@ -294,6 +294,11 @@ pub fn governing_date(
                         }
                         break;
                     }
+                    // (not through the verb of another clause: "thanked Qatar and said he
+                    // had spoken with Netanyahu on Sunday" does not date the thanks)
+                    if steps > 0 && is_clause_verb(toks, range.clone(), k) {
+                        break;
+                    }
                     match toks[k].head {
                         Some(h) if h < toks.len() => k = h,
                         _ => break,
@@ -303,9 +308,90 @@ pub fn governing_date(
             if let Some((_, d)) = best {
                 return (Some(d), DateSource::Text);
             }
+            // A time inside a clause of its own under the anchor's verb ("thanked Qatar and
+            // said he had spoken with Netanyahu on Sunday": Sunday is the call's) dates that
+            // clause's act, not the anchor's: no candidate below. (A time outside the
+            // anchor's clause still may: "X invited Y ..., adding that X extended the
+            // invitation on Wednesday".)
+            let owned_elsewhere = |t: &TimeExpr| -> bool {
+                let Some(mut k) = range
+                    .clone()
+                    .find(|&k| toks.get(k).is_some_and(|x| t.span.contains(x.span)))
+                else {
+                    return false;
+                };
+                let mut through_clause = false;
+                for _ in 0..20 {
+                    match toks[k].head {
+                        Some(h) if h < toks.len() => k = h,
+                        _ => return false,
+                    }
+                    if k == v {
+                        return through_clause;
+                    }
+                    through_clause |= is_clause_verb(toks, range.clone(), k);
+                }
+                false
+            };
+            let own: Vec<(&TimeExpr, NaiveDate)> = cands
+                .iter()
+                .filter(|(t, _)| !owned_elsewhere(t))
+                .copied()
+                .collect();
+            if own.is_empty() {
+                return fallback;
+            }
+            return nearest(doc, anchor, &own).map_or(fallback, |d| (Some(d), DateSource::Text));
         }
     }
-    // nearest by distance, crossing clause punctuation costs extra
+    nearest(doc, anchor, &cands).map_or(fallback, |d| (Some(d), DateSource::Text))
+}
+
+/// A verb heading a clause of its own under another word (complement, conjunct, adverbial,
+/// open complement, relative or subject clause).
+/// An adverbial clause of the same time ("when announcing the shutdown on Monday", "while
+/// addressing the press yesterday", "by shouting … and holding signs during Monday's
+/// session": a participle without a subordinator) is not one of its own.
+fn is_clause_verb(toks: &[newsgraph_core::Token], range: std::ops::Range<usize>, k: usize) -> bool {
+    let x = &toks[k];
+    let rel = |r: &str| {
+        x.deprel == r
+            || x.deprel
+                .strip_prefix(r)
+                .is_some_and(|rest| rest.starts_with(':'))
+    };
+    if !matches!(x.upos, newsgraph_core::Upos::VERB)
+        || ![
+            "ccomp",
+            "conj",
+            "advcl",
+            "parataxis",
+            "xcomp",
+            "acl",
+            "csubj",
+        ]
+        .iter()
+        .any(|r| rel(r))
+    {
+        return false;
+    }
+    if rel("advcl") {
+        let mark = range
+            .clone()
+            .find(|&c| toks[c].head == Some(k) && toks[c].deprel == "mark")
+            .map(|c| toks[c].lemma.clone());
+        match mark.as_deref() {
+            Some("when" | "while" | "as" | "whilst") => return false,
+            None if x.xpos == "VBG" => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// The date of the time expression nearest to `anchor`; crossing clause punctuation costs
+/// extra.
+fn nearest(doc: &Document, anchor: Span, cands: &[(&TimeExpr, NaiveDate)]) -> Option<NaiveDate> {
     let text = &doc.text;
     let cost = |t: &TimeExpr| -> usize {
         let (a, b) = if t.span.end <= anchor.start {
@@ -323,11 +409,7 @@ pub fn governing_date(
         let commas = between.matches(", ").count();
         between.len() + bounds * 200 + commas * 15
     };
-    let best = cands.iter().min_by_key(|(t, _)| cost(t));
-    match best {
-        Some((_, d)) => (Some(*d), DateSource::Text),
-        None => fallback,
-    }
+    cands.iter().min_by_key(|(t, _)| cost(t)).map(|(_, d)| *d)
 }
 
 #[cfg(test)]
