@@ -1141,6 +1141,21 @@ impl EventCoder {
                 }
             }
         }
+        // any other bare-sector target in a sentence that names no country: the country the
+        // document is about ("Students accused the government of corruption")
+        for (t, _) in targets.iter_mut() {
+            if t.code.as_deref().is_some_and(|c| !has_country(c))
+                && !regional(cx, t.span)
+                && sentence_names_no_country(cx)
+            {
+                if let Some(country) = document_country(cx.doc) {
+                    cues.push(format!(
+                        "bare-sector target: the document's country ({country})"
+                    ));
+                    t.code = t.code.as_ref().map(|c| format!("{country}{c}"));
+                }
+            }
+        }
         let tlist: Vec<Option<(Actor, String)>> = if targets.is_empty() {
             vec![None]
         } else {
@@ -3117,9 +3132,49 @@ fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
     }
     if found.len() == 1 {
         found.pop()
+    } else if found.is_empty() {
+        document_country(cx.doc)
     } else {
         None
     }
+}
+
+/// Whether no actor candidate of the sentence (outside its dateline) has a country code.
+fn sentence_names_no_country(cx: &Ctx) -> bool {
+    !cx.cands.iter().any(|c| {
+        !dateline_mention(cx.doc, c.span)
+            && c.code
+                .as_deref()
+                .is_some_and(|k| has_country(k) && !international_code(Some(k)))
+    })
+}
+
+/// The country a document is about, when one clearly is: at least three mentions of coded
+/// entities and at least half of all mentions with a country code (IGO and NGO codes left
+/// out). A bare sector in a sentence that names no country ("Protest organisers accused the
+/// government of corruption" in a story about Serbia) takes it.
+fn document_country(doc: &Document) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut total = 0;
+    for e in &doc.entities {
+        let Some(code) = e.actor.as_deref() else {
+            continue;
+        };
+        if !has_country(code) || international_code(Some(code)) {
+            continue;
+        }
+        let Some(c) = code.get(..3) else { continue };
+        let n = e.mentions.len();
+        total += n;
+        match counts.iter_mut().find(|(k, _)| k == c) {
+            Some((_, m)) => *m += n,
+            None => counts.push((c.to_string(), n)),
+        }
+    }
+    let (c, n) = counts
+        .into_iter()
+        .max_by_key(|(k, n)| (*n, std::cmp::Reverse(k.clone())))?;
+    (n >= 3 && 2 * n >= total).then_some(c)
 }
 
 /// The actor named by the argument whose head is token `h`; a bare sector ("the police",

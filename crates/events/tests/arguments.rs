@@ -400,3 +400,39 @@ fn a_time_in_a_clause_under_the_trigger_dates_that_clause_not_the_trigger() {
         Some("2024-02-27")
     );
 }
+
+#[test]
+fn a_bare_sector_in_a_sentence_without_a_country_takes_the_documents_country() {
+    let text =
+        "Tens of thousands marched in Belgrade on Sunday. Serbia's president refused to resign. \
+                Serbian police detained 15 people. Students accused the government of corruption.";
+    let doc = common::analyze(text);
+    let accuse = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("112"))
+        .expect("accusation");
+    assert_eq!(
+        accuse.target.as_ref().and_then(|t| t.code.as_deref()),
+        Some("SRBGOV"),
+        "{:?}",
+        doc.events
+    );
+    // no country when the document is about several
+    let text = "Serbia and Croatia traded accusations. Kosovo and Albania joined in. Students accused the government of corruption.";
+    let doc = common::analyze(text);
+    let accuse = doc
+        .events
+        .iter()
+        .find(|e| {
+            e.cameo.starts_with("112")
+                && e.source.code.as_deref().is_some_and(|c| c.ends_with("EDU"))
+        })
+        .expect("accusation");
+    assert_eq!(
+        accuse.target.as_ref().and_then(|t| t.code.as_deref()),
+        Some("GOV"),
+        "{:?}",
+        doc.events
+    );
+}
