@@ -5545,6 +5545,78 @@ fn institution_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
     }
 }
 
+/// Whether token `i` is the subject of a verb of saying ("he said", "she told reporters").
+fn speech_subject(doc: &Document, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    t.deprel == "nsubj"
+        && t.head.and_then(|h| doc.tokens.get(h)).is_some_and(|h| {
+            matches!(
+                h.lemma.as_str(),
+                "say" | "tell" | "add" | "insist" | "stress" | "explain"
+            )
+        })
+}
+
+/// Whether the mention starting at byte `start` is a clause subject (one of its tokens is a
+/// nominal subject whose head lies outside the mention).
+fn subject_mention(doc: &Document, v: &View, start: usize) -> bool {
+    let Some(k0) = v.toks.iter().position(|t| t.span.start == start) else {
+        return false;
+    };
+    // the mention's tokens: this one and the capitalised or flat ones after it
+    let mut k = k0;
+    loop {
+        let Some(t) = doc.tokens.get(k) else {
+            return false;
+        };
+        if t.deprel == "nsubj" || t.deprel == "nsubj:pass" {
+            return true;
+        }
+        let next = k + 1;
+        match doc.tokens.get(next) {
+            Some(n)
+                if (n.deprel == "flat"
+                    || n.deprel == "compound"
+                    || n.head == Some(k)
+                    || t.head == Some(next))
+                    && next < k0 + 6 =>
+            {
+                k = next
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The most recent agreeing person mention before `pos` (from `min_start` on) that is a
+/// clause subject.
+fn subject_antecedent(
+    doc: &Document,
+    v: &View,
+    ents: &[Ent],
+    want: char,
+    min_start: usize,
+    pos: usize,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for (j, e) in ents.iter().enumerate() {
+        if e.etype != EntityType::Person || e.gender != want {
+            continue;
+        }
+        for m in &e.mentions {
+            if m.kind == MentionKind::Pronoun || m.span.start >= pos || m.span.start < min_start {
+                continue;
+            }
+            if subject_mention(doc, v, m.span.start) && best.is_none_or(|(_, s)| m.span.start > s) {
+                best = Some((j, m.span.start));
+            }
+        }
+    }
+    best
+}
+
 fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
     // Mentions in text order for salience.
     for i in 0..v.toks.len() {
@@ -5606,6 +5678,17 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
                 }
             }
         }
+        // "he told a news conference", "she said": the speaker is the one the previous
+        // sentences spoke of as subject, not a more recent object ("X urged President Y to
+        // withdraw the bill. \"...,\" he told reporters": X)
+        let best = match best {
+            Some((j, start))
+                if want != 'p' && speech_subject(doc, i) && !subject_mention(doc, v, start) =>
+            {
+                subject_antecedent(doc, v, ents, want, min_start, pos).or(Some((j, start)))
+            }
+            b => b,
+        };
         if let Some((j, _)) = best.or(best_unknown) {
             ents[j].mentions.push(Mention {
                 span: v.toks[i].span,

@@ -79,3 +79,19 @@ fn seed_end_to_end_with_syntax() {
         eprintln!("syntax models do not load: skipped");
     }
 }
+
+#[test]
+fn he_after_a_quote_is_the_previous_subject_not_a_more_recent_object() {
+    let raw = "date 2025-07-15\n\nOpposition leader Amos Kiptoo condemned the killings and urged President Daniel Mwangi to withdraw the bill. \"The blood of these young people is on this government,\" he told a news conference.\n";
+    let doc = analyse(raw, true);
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.text[q.span.range()].contains("blood"))
+        .expect("quote");
+    let speaker = q
+        .speaker
+        .and_then(|e| doc.entities.get(e))
+        .map(|e| e.name.as_str());
+    assert_eq!(speaker, Some("Amos Kiptoo"));
+}
