@@ -2763,19 +2763,31 @@ fn titled_and_apposed_persons(doc: &Document, v: &View, names: &mut [NameSpan]) 
         }
         let sent = v.sent_of(a);
         let same = |k: usize| v.sent_of(k) == sent;
+        // (the noun may have a short phrase of its own: "A spokesman for the military
+        // government, Zaw Min Tun,")
+        let noun_before = |end: usize| {
+            (end.saturating_sub(7)..=end).rev().any(|k| {
+                same(k)
+                    && PERSON_APPOSITION_NOUNS.contains(&lower(doc, v, k).as_str())
+                    && (k == end
+                        || matches!(
+                            lower(doc, v, k + 1).as_str(),
+                            "for" | "of" | "to" | "at" | "with"
+                        ) && (k + 1..=end).all(|j| {
+                            text_of(doc, v, j) != "," && !v.toks[j].xpos.starts_with("VB")
+                        }))
+            })
+        };
         let apposed = (2..=3).contains(&(b - a))
             && a >= 2
             && same(a - 2)
             && text_of(doc, v, a - 1) == ","
-            && PERSON_APPOSITION_NOUNS.contains(&lower(doc, v, a - 2).as_str())
+            && noun_before(a - 2)
             && v.toks
                 .get(b)
                 .is_some_and(|_| same(b) && text_of(doc, v, b) == ",")
-            && (a..b).all(|k| {
-                name_word(k)
-                    && !crate::lexicon::is_common_word(&lower(doc, v, k))
-                    && !ORG_HEADS.contains(&lower(doc, v, k).as_str())
-            });
+            && (a..b).all(|k| name_word(k) && !ORG_HEADS.contains(&lower(doc, v, k).as_str()))
+            && (a..b).any(|k| !crate::lexicon::is_common_word(&lower(doc, v, k)));
         if apposed {
             n.etype = EntityType::Person;
         }

@@ -1411,6 +1411,12 @@ fn persons_by_their_slot_apposed_to_a_lawyer_owning_one_or_arrested() {
     );
     assert_eq!(ent(&doc, "Eumar Novacki").etype, EntityType::Person);
     assert_eq!(ent(&doc, "Souza").etype, EntityType::Person);
+    // after a noun with a phrase of its own, and with a common word in the name
+    let doc = run(
+        "A spokesman for the military government, Zaw Min Tun, rejected the report.",
+        "2025-02-11",
+    );
+    assert_eq!(ent(&doc, "Zaw Min Tun").etype, EntityType::Person);
     let doc = run("Police arrested Souza at his home on Friday.", "2025-02-11");
     assert_eq!(ent(&doc, "Souza").etype, EntityType::Person);
 }
