@@ -574,6 +574,7 @@ pub(crate) fn run(
     // Arabic and Hebrew name particles split off by the tokenizer ("Muqtada al-Sadr",
     // "al - Qaeda", "Abdul Wahhab al-Janabi") belong to the name.
     join_name_particles(ctx, doc_ref, v, &mut names);
+    join_on_for_names(doc_ref, v, &mut names);
     // A title or greeting the model put at the start of a place or organisation before a
     // name ("PM Allawi", "Good Morning Debra", "Dr Mcdonald") makes that name a person.
     titled_non_persons(ctx, doc_ref, v, &mut names);
@@ -1425,6 +1426,95 @@ fn split_coordinated_orgs(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
             }
             None => out.push(n),
         }
+    }
+    *names = out;
+}
+
+/// Heads of bodies whose names go on with "on"/"for" and a topic ("Kenya National Commission
+/// on Human Rights", "Council on Foreign Relations", "Office for the Coordination of
+/// Humanitarian Affairs"), lower case.
+const TOPIC_BODY_HEADS: &[&str] = &[
+    "commission",
+    "committee",
+    "council",
+    "conference",
+    "office",
+    "centre",
+    "center",
+    "institute",
+    "coalition",
+    "campaign",
+    "alliance",
+    "forum",
+    "panel",
+    "tribunal",
+    "court",
+    "agency",
+    "foundation",
+    "fund",
+    "network",
+    "organisation",
+    "organization",
+    "bureau",
+    "union",
+    "league",
+    "movement",
+    "society",
+];
+
+/// Joins an organisation ending in a body's head noun and a following name of a topic after
+/// "on" or "for" (optionally "the") into one organisation: "the Kenya National Commission"
+/// + "on" + "Human Rights". The topic is a non-knowledge-base organisation, place, event or
+/// law name (not a person, a country or a date).
+fn join_on_for_names(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    names.sort_by_key(|n| n.toks.start);
+    let mut out: Vec<NameSpan> = Vec::with_capacity(names.len());
+    let mut i = 0;
+    while i < names.len() {
+        let a = &names[i];
+        if let Some(b) = names.get(i + 1) {
+            let gap_ok = |k: usize| k < v.toks.len() && v.sent_of(k) == v.sent_of(a.toks.start);
+            let mut k = a.toks.end;
+            let prep = gap_ok(k) && matches!(lower(doc, v, k).as_str(), "on" | "for");
+            if prep {
+                k += 1;
+                if gap_ok(k) && lower(doc, v, k) == "the" {
+                    k += 1;
+                }
+            }
+            let head = lower(doc, v, a.toks.end - 1);
+            if prep
+                && b.toks.start == k
+                && a.etype == EntityType::Org
+                && TOPIC_BODY_HEADS.contains(&head.as_str())
+                && !b.from_kb
+                && matches!(
+                    b.etype,
+                    EntityType::Org
+                        | EntityType::Loc
+                        | EntityType::Fac
+                        | EntityType::Event
+                        | EntityType::Law
+                )
+                && b.toks.clone().all(|j| {
+                    is_cap(text_of(doc, v, j))
+                        || is_name_particle(text_of(doc, v, j))
+                        || matches!(lower(doc, v, j).as_str(), "of" | "and" | "the")
+                })
+            {
+                out.push(NameSpan {
+                    span: Span::new(a.span.start, b.span.end),
+                    etype: EntityType::Org,
+                    kb: None,
+                    toks: a.toks.start..b.toks.end,
+                    from_kb: false,
+                });
+                i += 2;
+                continue;
+            }
+        }
+        out.push(names[i].clone());
+        i += 1;
     }
     *names = out;
 }
@@ -5494,9 +5584,10 @@ fn closes_phrase(next: Option<&str>) -> bool {
 }
 
 /// An institution named again by its head noun ("the US Embassy in London … The embassy
-/// declined", "Sudan's army … the army said"): "the" + army, military, navy, police,
-/// government, parliament, ministry or embassy, closing its phrase, is a mention of the
-/// organisation named last before it whose name ends in that noun.
+/// declined", "Sudan's army … the army said", "the Kenya National Commission on Human
+/// Rights … The commission said"): "the" + army, government, ministry, embassy, commission,
+/// court, party, … closing its phrase, is a mention of the organisation named last before
+/// it whose name ends in that noun (or has it as head before "on/for/of").
 fn institution_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
     for i in 1..v.toks.len() {
         let w = lower(doc, v, i);
@@ -5510,6 +5601,16 @@ fn institution_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
                 | "parliament"
                 | "ministry"
                 | "embassy"
+                | "commission"
+                | "committee"
+                | "council"
+                | "court"
+                | "agency"
+                | "party"
+                | "alliance"
+                | "coalition"
+                | "tribunal"
+                | "junta"
         ) || lower(doc, v, i - 1) != "the"
         {
             continue;
@@ -5532,10 +5633,15 @@ fn institution_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
         }
         let mut best: Option<(usize, usize)> = None;
         for (j, e) in ents.iter().enumerate() {
-            if e.etype != EntityType::Org
-                || e.actor.is_none()
-                || !e.name.to_lowercase().ends_with(&w)
-            {
+            // (the noun ends the name, or is its head before an "on/for/of" phrase: "the Kenya
+            // National Commission on Human Rights" … "the commission")
+            let lname = e.name.to_lowercase();
+            let head_of = lname.ends_with(&w)
+                || [" on ", " for ", " of "]
+                    .iter()
+                    .any(|p| lname.contains(&format!("{w}{p}")));
+            // (coded or not: the nearest such body is the one meant)
+            if e.etype != EntityType::Org || !head_of {
                 continue;
             }
             for m in e

@@ -1536,3 +1536,14 @@ fn a_country_name_before_an_institution_noun_is_that_institution() {
     assert_eq!(ent(&doc, "Niger junta").actor.as_deref(), Some("NERMIL"));
     assert_eq!(ent(&doc, "US government").actor.as_deref(), Some("USAGOV"));
 }
+
+#[test]
+fn a_body_with_a_topic_is_one_name_and_is_named_again_by_its_head() {
+    let doc = run("The Ghana National Commission on Civic Education said ten people died. The commission called for calm.", "2025-02-11");
+    let e = ent(&doc, "Ghana National Commission on Civic Education");
+    let t = texts(&doc, e);
+    assert!(
+        t.contains(&("The commission", MentionKind::Nominal)),
+        "{t:?}"
+    );
+}
