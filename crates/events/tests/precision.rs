@@ -393,3 +393,10 @@ fn a_possessor_before_a_noun_for_a_backer_does_not_act() {
     assert!(ev.iter().any(|e| e.0 == "USA"), "{ev:?}");
     assert!(ev.iter().all(|e| !e.0.starts_with("TWN")), "{ev:?}");
 }
+
+#[test]
+fn urging_to_withdraw_a_bill_is_an_appeal_for_policy_change() {
+    let ev = events("Kenya's opposition leader urged the president to withdraw the finance bill.");
+    assert!(ev.iter().any(|e| e.1 == "0242"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.1 != "0256"), "{ev:?}");
+}
