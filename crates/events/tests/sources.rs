@@ -179,3 +179,21 @@ fn it_after_an_uncoded_acronym_is_the_coded_organisation() {
         "{e:?}"
     );
 }
+
+#[test]
+fn the_word_after_a_dateline_starts_the_sentence_for_the_tagger_and_parser() {
+    // "Gunmen" after the dash is no proper name, and the dateline is no part of the subject
+    let e = codes("KADUNA, Nigeria, Jan 28 (Reuters) - Gunmen kidnapped at least 30 students from a school in Nigeria's Kaduna state late on Tuesday, police said.");
+    assert!(e.iter().any(|x| x.0 == "NGAREB" && x.2 == "181"), "{e:?}");
+    let doc = common::analyze(
+        "KADUNA, Nigeria, Jan 28 (Reuters) - Gunmen kidnapped 30 students, police said.",
+    );
+    let toks = &doc.tokens;
+    let gunmen = toks
+        .iter()
+        .position(|t| &doc.text[t.span.range()] == "Gunmen")
+        .expect("token");
+    assert_eq!(toks[gunmen].xpos, "NNS");
+    assert_eq!(toks[0].deprel, "dep");
+    assert_eq!(toks.iter().filter(|t| t.head.is_none()).count(), 1);
+}

@@ -41,6 +41,32 @@ pub use tagger::{
 
 use newsgraph_core::{Component, Document};
 
+/// How many leading tokens of sentence `si` form a news dateline ("KADUNA, Nigeria, Jan 28
+/// (Reuters) -", see [`newsgraph_core::dateline_len`]); 0 when there is none or nothing
+/// follows it. The tagger and the parser treat the dateline and the rest of the sentence as
+/// two units: the word after the dash starts a sentence ("Gunmen kidnapped …" is no proper
+/// name), and the dateline's own tree hangs on the main clause's root as `dep`.
+fn dateline_tokens(doc: &Document, si: usize) -> usize {
+    let s = &doc.sentences[si];
+    let Some(text) = doc.text.get(s.span.start..) else {
+        return 0;
+    };
+    let len = newsgraph_core::dateline_len(text);
+    if len == 0 {
+        return 0;
+    }
+    let end = s.span.start + len;
+    let k = doc.tokens[s.tokens.clone()]
+        .iter()
+        .take_while(|t| t.span.end <= end)
+        .count();
+    if k == 0 || k >= s.tokens.len() {
+        0
+    } else {
+        k
+    }
+}
+
 impl Component for Tagger {
     fn name(&self) -> &'static str {
         "tag"
@@ -51,11 +77,17 @@ impl Component for Tagger {
             if range.start >= range.end || range.end > doc.tokens.len() {
                 continue;
             }
+            let k = dateline_tokens(doc, si);
             let words: Vec<&str> = doc.tokens[range.clone()]
                 .iter()
                 .map(|t| doc.text.get(t.span.range()).unwrap_or(""))
                 .collect();
-            let tags = self.tag(&words);
+            let mut tags = if k > 0 {
+                self.tag(&words[..k])
+            } else {
+                Vec::new()
+            };
+            tags.extend(self.tag(&words[k..]));
             drop(words);
             for (t, tag) in doc.tokens[range].iter_mut().zip(tags) {
                 t.upos = tag.upos;
@@ -76,6 +108,7 @@ impl Component for Parser {
             if range.start >= range.end || range.end > doc.tokens.len() {
                 continue;
             }
+            let k = dateline_tokens(doc, si);
             let words: Vec<&str> = doc.tokens[range.clone()]
                 .iter()
                 .map(|t| doc.text.get(t.span.range()).unwrap_or(""))
@@ -88,7 +121,25 @@ impl Component for Parser {
                 .iter()
                 .map(|t| t.upos.as_str())
                 .collect();
-            let arcs = self.parse(&words, &upos, &tags);
+            let mut arcs = self.parse(&words[k..], &upos[k..], &tags[k..]);
+            for a in arcs.iter_mut() {
+                a.head = a.head.map(|h| h + k);
+            }
+            if k > 0 {
+                // the dateline's own tree, its root a `dep` of the main clause's root
+                let main_root = arcs.iter().position(|a| a.head.is_none()).map(|r| r + k);
+                let mut head_arcs = self.parse(&words[..k], &upos[..k], &tags[..k]);
+                for a in head_arcs.iter_mut() {
+                    if a.head.is_none() {
+                        if let Some(r) = main_root {
+                            a.head = Some(r);
+                            a.deprel = "dep".to_string();
+                        }
+                    }
+                }
+                head_arcs.extend(arcs);
+                arcs = head_arcs;
+            }
             drop(words);
             drop(tags);
             let off = range.start;
