@@ -388,6 +388,19 @@ fn a_time_in_a_clause_under_the_trigger_dates_that_clause_not_the_trigger() {
         thanks.date.map(|d| d.to_string()).as_deref(),
         Some("2024-03-01")
     );
+    // a later date does not date an act told in the past tense
+    let doc = common::analyze("Norway's foreign minister, who mediated the talks, told reporters that the truce between Colombia and the rebels would begin on Thursday.");
+    let mediation = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("04"))
+        .expect("mediation");
+    assert_eq!(
+        mediation.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-01"),
+        "{:?}",
+        doc.events
+    );
     // a clause of the same time still dates it
     let doc = common::analyze("When announcing the decision on Tuesday, Kenya's president called on Uganda to reopen the border.");
     let appeal = doc

@@ -333,9 +333,13 @@ pub fn governing_date(
                 }
                 false
             };
+            // (nor does a later date date an act told in the past tense: "…, who mediated
+            // the talks, told reporters the truce would begin on Thursday")
+            let past = matches!(toks[v].xpos.as_str(), "VBD" | "VBN");
+            let later = |d: &NaiveDate| past && doc.date.is_some_and(|dd| *d > dd);
             let own: Vec<(&TimeExpr, NaiveDate)> = cands
                 .iter()
-                .filter(|(t, _)| !owned_elsewhere(t))
+                .filter(|(t, d)| !owned_elsewhere(t) && !later(d))
                 .copied()
                 .collect();
             if own.is_empty() {
