@@ -627,6 +627,14 @@ impl EventCoder {
             .into_iter()
             .flat_map(|h| resolve_all(cx, h))
             .collect();
+        // (one actor reached twice, by a conjunct and as a subject of its own, acts once)
+        // ("both leaders": one span, two entities, each acts)
+        let mut seen: Vec<(Span, Option<usize>)> = Vec::new();
+        sources.retain(|a| {
+            let dup = seen.contains(&(a.span, a.entity));
+            seen.push((a.span, a.entity));
+            !dup
+        });
         let mut between = false;
         // (a mediation "between X and Y" is the mediator's: the sides are its targets)
         let mediation = matches!(
@@ -2101,12 +2109,19 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     if before.len() >= 2 && !pv {
         let (a, b) = (before[before.len() - 2], before[before.len() - 1]);
         // (the "and" on the verb or on the second subject)
-        if sv.children(i).chain(sv.children(b)).any(|c| {
-            a < c
-                && c < b
-                && rel_is(&sv.toks[c].deprel, "cc")
-                && matches!(sv.toks[c].lower.as_str(), "and" | "&")
-        }) {
+        // (or on a word between them: "Japan and South Korea urged", with "South" a conjunct
+        // of Japan and "Korea" a second subject)
+        if sv
+            .children(i)
+            .chain(sv.children(b))
+            .chain(a + 1..b)
+            .any(|c| {
+                a < c
+                    && c < b
+                    && rel_is(&sv.toks[c].deprel, "cc")
+                    && matches!(sv.toks[c].lower.as_str(), "and" | "&")
+            })
+        {
             return (vec![a, b], false);
         }
     }

@@ -16,6 +16,14 @@ fn coordinated_nationality_adjectives_give_one_source_each() {
 }
 
 #[test]
+fn coordinated_subjects_split_by_the_parser_each_act_once() {
+    // "South" a conjunct of Japan, "Korea" a second subject
+    let e = codes("Japan and South Korea urged both sides to return to negotiations.");
+    assert_eq!(e.iter().filter(|x| x.0 == "JPN").count(), 1, "{e:?}");
+    assert_eq!(e.iter().filter(|x| x.0 == "KOR").count(), 1, "{e:?}");
+}
+
+#[test]
 fn member_of_a_body_takes_the_body() {
     let e = codes("A member of the Kenyan parliament accused the police of torture.");
     assert!(e.iter().any(|x| x.0 == "KENLEG" && x.2 == "1122"), "{e:?}");
