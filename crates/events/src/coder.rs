@@ -3546,6 +3546,23 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
             best = Some(c);
         }
     }
+    // (a country inside a person's title is its modifier: "U.S. President Donald Trump …"
+    // with "U.S." parsed as the subject is the president)
+    let is_person = |c: &ActorCand| {
+        c.entity
+            .and_then(|e| cx.doc.entities.get(e))
+            .is_some_and(|e| e.etype == newsgraph_core::EntityType::Person)
+    };
+    if best.is_some_and(|b| !is_person(b)) {
+        if let Some(p) = cx
+            .cands
+            .iter()
+            .filter(|c| c.first <= h && h <= c.last && is_person(c) && c.code.is_some())
+            .min_by_key(|c| c.last - c.first)
+        {
+            best = Some(p);
+        }
+    }
     // 2. with the parse, a mention inside the head's phrase ("the leader of Russia" → no;
     // "Russia's foreign ministry" → the whole phrase is coded)
     let phrase: Option<(usize, usize)> = if sv.parsed {

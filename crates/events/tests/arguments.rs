@@ -457,3 +457,22 @@ fn a_bare_sector_in_a_sentence_without_a_country_takes_the_documents_country() {
         doc.events
     );
 }
+
+#[test]
+fn tariffs_raised_retaliation_vowed_and_a_country_in_a_title_is_the_persons() {
+    let e = codes("Canada raises tariffs on Chinese steel; Beijing vows retaliation");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "CAN" && x.1 == "CHN" && x.2 == "163"),
+        "{e:?}"
+    );
+    assert!(e.iter().any(|x| x.0 == "CHNGOV" && x.2 == "130"), "{e:?}");
+    // "U.S." parsed as the subject, "Donald" as its object: the president acts
+    let e = codes("U.S. President Donald Trump on Tuesday raised tariffs on $200 billion worth of Chinese imports to 25 percent.");
+    // (on the tests' date, 2024-03-01, Trump is out of office: USAELI)
+    assert!(
+        e.iter()
+            .any(|x| x.0.starts_with("USA") && x.0 != "USA" && x.2 == "163"),
+        "{e:?}"
+    );
+}
