@@ -610,6 +610,17 @@ pub(crate) fn run(
         if n.etype == EntityType::Person && !n.from_kb {
             while n.toks.len() > 1 {
                 let w = lower(doc_ref, v, n.toks.start);
+                // (the Chinese family name "He" after a title, mid-sentence: "Vice Premier He
+                // Lifeng" is no pronoun)
+                let a = n.toks.start;
+                let surname_he = text_of(doc_ref, v, a) == "He"
+                    && a > 0
+                    && v.sent_of(a - 1) == v.sent_of(a)
+                    && is_cap(text_of(doc_ref, v, a - 1))
+                    && TITLE_WORDS.contains(&lower(doc_ref, v, a - 1).as_str());
+                if surname_he {
+                    break;
+                }
                 let common_start =
                     crate::lexicon::is_common_word(&w) && !crate::lexicon::is_first_name(&w);
                 if TITLE_WORDS.contains(&w.as_str())
@@ -5746,6 +5757,18 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
             _ => continue,
         };
         let pos = v.toks[i].span.start;
+        // (a word of a name: "Vice Premier He Lifeng")
+        if text_of(doc, v, i) == "He"
+            && i > 0
+            && v.sent_of(i - 1) == v.sent_of(i)
+            && ents.iter().any(|e| {
+                e.mentions
+                    .iter()
+                    .any(|m| m.kind == MentionKind::Name && m.span.contains(v.toks[i].span))
+            })
+        {
+            continue;
+        }
         let sent = v.sent_of(i);
         let min_start = if sent >= 2 {
             v.sents[sent - 2].span.start

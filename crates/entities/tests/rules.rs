@@ -1547,3 +1547,19 @@ fn a_body_with_a_topic_is_one_name_and_is_named_again_by_its_head() {
         "{t:?}"
     );
 }
+
+#[test]
+fn the_family_name_he_after_a_title_is_no_pronoun() {
+    let doc = run(
+        "Kenya's trade minister said he would meet Chinese Vice Premier He Lifeng in Geneva.",
+        "2025-02-11",
+    );
+    let e = ent(&doc, "He Lifeng");
+    assert_eq!(e.actor.as_deref(), Some("CHNGOV"));
+    // a sentence-initial "He" stays a pronoun
+    let doc = run(
+        "Vice Premier Wang Qishan arrived. He met the minister.",
+        "2025-02-11",
+    );
+    assert!(doc.entities.iter().all(|e| !e.name.starts_with("He ")));
+}
