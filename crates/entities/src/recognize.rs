@@ -4806,7 +4806,19 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                     .filter(|(p, _)| *p < start)
                     .max_by_key(|(p, _)| *p)
                     .map(|(_, k)| k.clone());
-                if let (true, Some(k)) = (anaphoric, last) {
+                // "Russia's Defence Ministry": the possessor country named in the mention
+                let possessor = e.mentions.iter().find_map(|m| {
+                    let t = doc.span_text(m.span).replace('\u{2019}', "'");
+                    let (owner, _) = t.split_once("'s ")?;
+                    let owner = owner.strip_prefix("the ").unwrap_or(owner);
+                    ctx.kb.names.get(owner).and_then(|r| match r[0] {
+                        NameRef::Country(ci) => Some(ctx.kb.countries[ci].code.clone()),
+                        _ => None,
+                    })
+                });
+                if let Some(k) = possessor {
+                    e.actor = Some(format!("{k}{c}"));
+                } else if let (true, Some(k)) = (anaphoric, last) {
                     e.actor = Some(format!("{k}{c}"));
                 } else if let Some(d) = &dominant {
                     e.actor = Some(format!("{d}{c}"));

@@ -1563,3 +1563,14 @@ fn the_family_name_he_after_a_title_is_no_pronoun() {
     );
     assert!(doc.entities.iter().all(|e| !e.name.starts_with("He ")));
 }
+
+#[test]
+fn an_unknown_institution_after_a_country_possessive_is_that_countrys() {
+    let doc = run("Ukraine's air force said it shot down 45 drones. Ukraine, Ukraine and Kyiv again. Russia's Defence Ministry said the servicemen were flown home.", "2025-02-11");
+    let e = doc
+        .entities
+        .iter()
+        .find(|e| e.name.contains("Defence Ministry"))
+        .expect("ministry");
+    assert_eq!(e.actor.as_deref(), Some("RUSMIL"));
+}
