@@ -476,3 +476,20 @@ fn tariffs_raised_retaliation_vowed_and_a_country_in_a_title_is_the_persons() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_prisoner_swap_is_a_release_each_way_and_a_vow_to_respond_a_threat() {
+    let e = codes("Armenia and Azerbaijan exchanged 30 prisoners of war each on Sunday.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "ARM" && x.1 == "AZE" && x.2 == "0841"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "AZE" && x.1 == "ARM" && x.2 == "0841"),
+        "{e:?}"
+    );
+    let e = codes("Hamas confirmed his death in a statement and vowed to respond.");
+    assert!(e.iter().any(|x| x.0 == "PSEREB" && x.2 == "130"), "{e:?}");
+}
