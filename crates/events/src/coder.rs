@@ -389,6 +389,11 @@ impl EventCoder {
             if cand_pats.is_empty() {
                 continue;
             }
+            // a participle used as an adjective of its victims ("70 wounded", "wounded
+            // soldiers") is no act with a doer
+            if sv.parsed && tok.upos == Upos::ADJ && rel_is(&tok.deprel, "amod") {
+                continue;
+            }
             // what a pause or halt stops is no act ("a five-day pause in fighting in Gaza",
             // the fighting parsed as a clause of the noun)
             if sv.parsed
