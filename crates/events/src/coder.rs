@@ -499,8 +499,26 @@ impl EventCoder {
                 }
                 let (ia, ka, ref args_a) = matches[a];
                 let (ib, _, _) = matches[b];
+                // (a conjoined cooperative or verbal act is not governed: "called Salam to
+                // express support and urged all parties to show restraint" codes both; violent
+                // chains stay one event: "killing 107 and wounding 238")
+                let cooperative = |k: usize| self.patterns[k].code.starts_with('0');
+                let via_conj = || {
+                    if !(cooperative(ka) && cooperative(matches[b].1)) {
+                        return false;
+                    }
+                    let mut c = ib;
+                    for _ in 0..30 {
+                        match sv.toks[c].head {
+                            Some(h) if h == ia => return rel_is(&sv.toks[c].deprel, "conj"),
+                            Some(h) => c = h,
+                            None => return false,
+                        }
+                    }
+                    false
+                };
                 let governs = if sv.parsed {
-                    sv.dominates(ia, ib) && args_a.scope.contains(&ib)
+                    sv.dominates(ia, ib) && args_a.scope.contains(&ib) && !via_conj()
                 } else {
                     ib > ia && ib - ia <= 12 && args_a.scope.contains(&ib)
                 };

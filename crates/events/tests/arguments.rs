@@ -493,3 +493,20 @@ fn a_prisoner_swap_is_a_release_each_way_and_a_vow_to_respond_a_threat() {
     let e = codes("Hamas confirmed his death in a statement and vowed to respond.");
     assert!(e.iter().any(|x| x.0 == "PSEREB" && x.2 == "130"), "{e:?}");
 }
+
+#[test]
+fn a_call_to_express_support_is_a_phone_call_and_a_conjoined_appeal_still_codes() {
+    let e = codes("Egypt's president called Jordan's king to express his support and urged all parties to show restraint.");
+    assert!(
+        e.iter()
+            .any(|x| x.0.starts_with("EGY") && x.1 == "JORGOV" && x.2 == "041"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter().any(|x| x.0 == "EGYGOV" && x.2.starts_with("02")),
+        "{e:?}"
+    );
+    // "called the meeting" is no call to anyone
+    let e = codes("Egypt's president called the meeting to discuss the budget.");
+    assert!(e.iter().all(|x| x.2 != "041"), "{e:?}");
+}
