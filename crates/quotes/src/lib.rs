@@ -208,6 +208,24 @@ impl QuoteFinder {
                 // cue elsewhere in the sentence: `X called the talks "productive" on Monday`
                 attr = self.sentence_cue(ctx, q.open);
             }
+            // a name given right before it: `drills code-named "Strait Thunder"`, `a plan
+            // dubbed "Operation Hope"`
+            if prev.is_some_and(|x| {
+                matches!(
+                    x.lower.as_str(),
+                    "code-named"
+                        | "codenamed"
+                        | "named"
+                        | "dubbed"
+                        | "nicknamed"
+                        | "titled"
+                        | "entitled"
+                        | "christened"
+                )
+            }) && name_like(content)
+            {
+                continue;
+            }
             if let Some(a) = attr {
                 let colon = prev.is_some_and(|x| x.is_punct(":"));
                 if !colon && ctx.verb(a.cue) == Some(Frame::Partial) && name_like(content) {

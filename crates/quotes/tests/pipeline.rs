@@ -95,3 +95,17 @@ fn he_after_a_quote_is_the_previous_subject_not_a_more_recent_object() {
         .map(|e| e.name.as_str());
     assert_eq!(speaker, Some("Amos Kiptoo"));
 }
+
+#[test]
+fn a_name_given_in_quotation_marks_is_no_quote() {
+    let raw = "date 2025-04-15\n\nThe military said the drills, code-named \"Strait Thunder\", were a warning. A plan dubbed \"Operation Hope\" was announced.\n";
+    let doc = analyse(raw, true);
+    assert!(
+        doc.quotes
+            .iter()
+            .all(|q| !doc.text[q.span.range()].contains("Thunder")
+                && !doc.text[q.span.range()].contains("Hope")),
+        "{:?}",
+        doc.quotes
+    );
+}
