@@ -2367,6 +2367,13 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         a.passive = passive;
         // (no guess by token order past the relative's noun: "he" said it, he did not do it)
         a.settled |= reported_relative_subject(sv, i).is_some();
+        // (nor past a relative pronoun's noun: "in the strike, which destroyed a building"
+        // has the strike as its doer, whatever actor stands before it)
+        a.settled |= rel_is(&sv.toks[i].deprel, "acl")
+            && sv.children(i).any(|c| {
+                rel_is(&sv.toks[c].deprel, "nsubj")
+                    && matches!(sv.toks[c].lower.as_str(), "which" | "that")
+            });
         if passive {
             a.subj = subj.clone();
             a.scope.extend(

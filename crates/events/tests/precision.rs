@@ -30,6 +30,8 @@ const NO_EVENT: &[&str] = &[
     "Kenyan farmer killed by a hippo near the lake",
     // a participle describing the victims ("70 wounded") has no doer
     "Kenya's health ministry said six people were killed and 70 wounded in the blast.",
+    // a relative clause's doer is its noun, not the actor before it
+    "Kenya's health ministry said six people were killed in the strike, which destroyed a residential building.",
     // a court appeal is no plea
     "The Kenyan government appealed the ruling on Friday.",
     // an agentless passive the parser hangs on the verb of saying: the speaker is no doer
