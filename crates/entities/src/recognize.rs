@@ -4217,12 +4217,22 @@ fn titles(
     // Apposition: "Jo Chun Ryong, the director of North Korea's Munitions Industry
     // Department".
     let mut k = toks.end;
-    if k + 2 < send
+    // (also without a determiner when an office word opens a phrase: "Nicholas Koumjian,
+    // head of the Independent Investigative Mechanism for Myanmar")
+    let bare = k + 3 < send
         && text_of(doc, v, k) == ","
-        && matches!(
-            lower(doc, v, k + 1).as_str(),
-            "the" | "a" | "an" | "his" | "her"
-        )
+        && OFFICE_WORDS.contains(&text_of(doc, v, k + 1))
+        && matches!(lower(doc, v, k + 2).as_str(), "of" | "for" | "at" | "to");
+    if bare {
+        k -= 1;
+    }
+    if k + 2 < send
+        && (bare
+            || text_of(doc, v, k) == ","
+                && matches!(
+                    lower(doc, v, k + 1).as_str(),
+                    "the" | "a" | "an" | "his" | "her"
+                ))
     {
         let mut words = Vec::new();
         let mut end = k + 2;

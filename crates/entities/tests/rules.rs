@@ -1574,3 +1574,14 @@ fn an_unknown_institution_after_a_country_possessive_is_that_countrys() {
         .expect("ministry");
     assert_eq!(e.actor.as_deref(), Some("RUSMIL"));
 }
+
+#[test]
+fn an_office_in_apposition_after_a_name_without_a_determiner() {
+    let doc = run("Jo Chun Ryong, director of North Korea's Munitions Industry Department, visited the plant.", "2023-09-14");
+    let e = ent(&doc, "Jo Chun Ryong");
+    assert_eq!(
+        e.role.as_deref(),
+        Some("director of North Korea's Munitions Industry Department")
+    );
+    assert_eq!(e.actor.as_deref(), Some("PRKGOV"));
+}
