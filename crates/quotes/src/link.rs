@@ -100,6 +100,45 @@ pub fn link_speaker(doc: &Document, span: Span, prev_speakers: &[usize]) -> Opti
             return Some(p);
         }
     }
+    // People of the possessor's who are not the possessor ("Kim's family", "Trump's critics")
+    // speak for themselves: the possessor is not the speaker.
+    let others = head_start > 0
+        && doc
+            .text
+            .get(head.range())
+            .and_then(|h| h.split_whitespace().next())
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "family"
+                        | "families"
+                        | "wife"
+                        | "husband"
+                        | "son"
+                        | "sons"
+                        | "daughter"
+                        | "daughters"
+                        | "mother"
+                        | "father"
+                        | "brother"
+                        | "sister"
+                        | "relatives"
+                        | "friends"
+                        | "critics"
+                        | "opponents"
+                        | "rivals"
+                        | "victims"
+                        | "neighbours"
+                        | "neighbors"
+                        | "supporters"
+                        | "widow"
+                        | "parents"
+                        | "children"
+                )
+            });
+    if others {
+        return in_head;
+    }
     in_head
         .or_else(|| overlap_entity(doc, span, span))
         .or_else(|| fallback(doc, span, text, prev_speakers))

@@ -718,6 +718,26 @@ fn random_token_soup_does_not_panic() {
 }
 
 #[test]
+fn the_possessors_family_or_critics_speak_for_themselves() {
+    for text in [
+        "Anna Berg's family said the verdict was unjust.",
+        "Anna Berg's critics said the verdict was fair.",
+    ] {
+        let mut doc = with_entities(
+            Document::new("t", text, None),
+            &[(
+                "Anna Berg",
+                EntityType::Person,
+                &[("Anna Berg", MentionKind::Name)],
+            )],
+        );
+        QuoteFinder::new().process(&mut doc);
+        assert_eq!(doc.quotes.len(), 1, "{text}: {:?}", doc.quotes);
+        assert_eq!(doc.quotes[0].speaker, None, "{text}: {:?}", doc.quotes[0]);
+    }
+}
+
+#[test]
 fn a_possessor_or_an_apposition_does_not_hide_the_person_who_speaks() {
     for text in [
         "Ruritania's police chief Anna Berg said the talks had failed.",
