@@ -510,3 +510,15 @@ fn a_call_to_express_support_is_a_phone_call_and_a_conjoined_appeal_still_codes(
     let e = codes("Egypt's president called the meeting to discuss the budget.");
     assert!(e.iter().all(|x| x.2 != "041"), "{e:?}");
 }
+
+#[test]
+fn the_place_of_hosted_talks_is_no_target() {
+    let e = codes("The Turkish president said Ankara was ready to host a new round of negotiations in Istanbul.");
+    assert!(e.iter().all(|x| x.1 != "TUR"), "{e:?}");
+    let e = codes("Qatar hosted Hamas leaders in Doha.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "QAT" && x.1 == "PSEREB" && x.2 == "043"),
+        "{e:?}"
+    );
+}
