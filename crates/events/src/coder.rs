@@ -507,6 +507,17 @@ impl EventCoder {
                     if !(cooperative(ka) && cooperative(matches[b].1)) {
                         return false;
                     }
+                    // (also a verb the parser conjoined to the governor's object: "welcomed
+                    // the findings and called on the Council to act")
+                    if rel_is(&sv.toks[ib].deprel, "conj")
+                        && sv.toks[ib].upos == Upos::VERB
+                        && sv.toks[ib].head.is_some_and(|h| {
+                            matches!(sv.toks[h].upos, Upos::NOUN | Upos::PROPN)
+                                && sv.toks[h].head == Some(ia)
+                        })
+                    {
+                        return true;
+                    }
                     let mut c = ib;
                     for _ in 0..30 {
                         match sv.toks[c].head {

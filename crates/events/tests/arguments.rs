@@ -522,3 +522,14 @@ fn the_place_of_hosted_talks_is_no_target() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_verb_the_parser_conjoined_to_an_object_still_codes() {
+    // "called" hangs on "findings" as a conjunct
+    let e = codes("Peru welcomed the findings and called on Chile to act.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "PER" && x.1 == "CHL" && x.2.starts_with("02")),
+        "{e:?}"
+    );
+}
