@@ -404,3 +404,12 @@ fn urging_to_withdraw_a_bill_is_an_appeal_for_policy_change() {
     assert!(ev.iter().any(|e| e.1 == "0242"), "{ev:?}");
     assert!(ev.iter().all(|e| e.1 != "0256"), "{ev:?}");
 }
+
+#[test]
+fn calling_on_supporters_to_protest_is_no_appeal_to_end_dissent() {
+    let ev =
+        events("Peru's former president called on his supporters to protest peacefully on Sunday.");
+    assert!(ev.iter().all(|e| e.1 != "0252"), "{ev:?}");
+    let ev = events("Argentina urged its unions to end the strike.");
+    assert!(ev.iter().any(|e| e.1 == "0252"), "{ev:?}");
+}
