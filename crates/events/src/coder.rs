@@ -3604,6 +3604,28 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
             best = Some(p);
         }
     }
+    // (likewise a country naming an institution after it: "Niger junta expels …" with "Niger"
+    // parsed as the subject is the junta)
+    let is_org = |c: &ActorCand| {
+        c.entity
+            .and_then(|e| cx.doc.entities.get(e))
+            .is_some_and(|e| e.etype == newsgraph_core::EntityType::Org)
+    };
+    if best.is_some_and(|b| !is_person(b) && !is_org(b)) {
+        if let Some(o) = cx
+            .cands
+            .iter()
+            .filter(|c| {
+                c.first == h
+                    && c.last > h
+                    && is_org(c)
+                    && c.code.as_deref().is_some_and(has_country)
+            })
+            .min_by_key(|c| c.last - c.first)
+        {
+            best = Some(o);
+        }
+    }
     // 2. with the parse, a mention inside the head's phrase ("the leader of Russia" → no;
     // "Russia's foreign ministry" → the whole phrase is coded)
     let phrase: Option<(usize, usize)> = if sv.parsed {

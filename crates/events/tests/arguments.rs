@@ -533,3 +533,10 @@ fn a_verb_the_parser_conjoined_to_an_object_still_codes() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_country_naming_an_institution_parsed_as_subject_is_the_institution() {
+    // "Niger" and "junta" parsed as two subjects of "expels"
+    let e = codes("Niger junta expels French ambassador");
+    assert!(e.iter().any(|x| x.0 == "NERMIL" && x.2 == "166"), "{e:?}");
+}
