@@ -3589,11 +3589,12 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     }
     // (a country inside a person's title is its modifier: "U.S. President Donald Trump …"
     // with "U.S." parsed as the subject is the president)
-    let is_person = |c: &ActorCand| {
+    let of_type = |c: &ActorCand, t: newsgraph_core::EntityType| {
         c.entity
             .and_then(|e| cx.doc.entities.get(e))
-            .is_some_and(|e| e.etype == newsgraph_core::EntityType::Person)
+            .is_some_and(|e| e.etype == t)
     };
+    let is_person = |c: &ActorCand| of_type(c, newsgraph_core::EntityType::Person);
     if best.is_some_and(|b| !is_person(b)) {
         if let Some(p) = cx
             .cands
@@ -3606,11 +3607,7 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     }
     // (likewise a country naming an institution after it: "Niger junta expels …" with "Niger"
     // parsed as the subject is the junta)
-    let is_org = |c: &ActorCand| {
-        c.entity
-            .and_then(|e| cx.doc.entities.get(e))
-            .is_some_and(|e| e.etype == newsgraph_core::EntityType::Org)
-    };
+    let is_org = |c: &ActorCand| of_type(c, newsgraph_core::EntityType::Org);
     if best.is_some_and(|b| !is_person(b) && !is_org(b)) {
         if let Some(o) = cx
             .cands
