@@ -1347,12 +1347,21 @@ pub fn combine_parses(n: usize, parses: &[&[Arc]], weights: &[f32]) -> Vec<Arc> 
         .collect()
 }
 
-/// Attachment scores (punctuation included, as in the CoNLL 2018 shared task).
+/// Attachment scores, punctuation included and scored as the CoNLL 2018 shared task's
+/// evaluation script does: `las` compares the universal part of the relation (`nmod:poss`
+/// counts as `nmod`, `obl:tmod` as `obl`); `las_full` asks for the whole relation, subtype
+/// included.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ParseAccuracy {
     pub uas: f64,
     pub las: f64,
+    pub las_full: f64,
     pub tokens: usize,
+}
+
+/// The universal part of a UD relation: `nmod:poss` → `nmod`.
+fn universal_rel(rel: &str) -> &str {
+    rel.split(':').next().unwrap_or(rel)
 }
 
 /// Parses sentences with the tags they carry and compares with their gold trees.
@@ -1366,7 +1375,7 @@ pub fn evaluate_parses(
     sents: &[ConllSentence],
     parse: impl Fn(&[&str], &[&str], &[&str]) -> Vec<Arc>,
 ) -> ParseAccuracy {
-    let (mut u, mut l, mut n) = (0usize, 0usize, 0usize);
+    let (mut u, mut l, mut lf, mut n) = (0usize, 0usize, 0usize, 0usize);
     for s in sents {
         let words = s.forms();
         let up: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
@@ -1377,8 +1386,11 @@ pub fn evaluate_parses(
             let gh = if w.head == 0 { None } else { Some(w.head - 1) };
             if a.head == gh {
                 u += 1;
-                if a.deprel == w.deprel {
+                if universal_rel(&a.deprel) == universal_rel(&w.deprel) {
                     l += 1;
+                }
+                if a.deprel == w.deprel {
+                    lf += 1;
                 }
             }
         }
@@ -1387,6 +1399,7 @@ pub fn evaluate_parses(
     ParseAccuracy {
         uas: u as f64 / d,
         las: l as f64 / d,
+        las_full: lf as f64 / d,
         tokens: n,
     }
 }
@@ -1410,6 +1423,33 @@ pub fn parse_combined(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// LAS as the CoNLL 2018 script scores it: a relation is right when its universal part is
+    /// (`nmod` for gold `nmod:poss`); `las_full` wants the subtype too.
+    #[test]
+    fn las_compares_universal_relations() {
+        let text = "1\tKim\tKim\tPROPN\tNNP\t_\t3\tnmod:poss\t_\t_\n\
+                    2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n\
+                    3\tsister\tsister\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n\
+                    4\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+        let sents = crate::conllu::parse_conllu(text);
+        let a = evaluate_parses(&sents, |_, _, _| {
+            let arc = |h: Option<usize>, r: &str| Arc {
+                head: h,
+                deprel: r.into(),
+            };
+            vec![
+                arc(Some(2), "nmod"),
+                arc(Some(0), "case"),
+                arc(Some(3), "obj"),
+                arc(None, "root"),
+            ]
+        });
+        assert_eq!(a.tokens, 4);
+        assert!((a.uas - 1.0).abs() < 1e-9);
+        assert!((a.las - 0.75).abs() < 1e-9, "las {}", a.las);
+        assert!((a.las_full - 0.5).abs() < 1e-9, "las_full {}", a.las_full);
+    }
 
     /// Greedy parse scoring every template of every state afresh (no word-score cache, no
     /// skipped scoring): the reference the fast path must match.

@@ -118,6 +118,7 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                 }
                 out.insert("uas".into(), round(a.uas));
                 out.insert("las".into(), round(a.las));
+                out.insert("las_full".into(), round(a.las_full));
                 out.insert("tokens".into(), a.tokens.into());
                 if !args.combine.is_empty() {
                     let mut others = Vec::new();
@@ -136,6 +137,7 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                     });
                     out.insert("combined_uas".into(), round(c.uas));
                     out.insert("combined_las".into(), round(c.las));
+                    out.insert("combined_las_full".into(), round(c.las_full));
                 }
             }
         }
