@@ -30,7 +30,7 @@ pub use clusters::Clusters;
 pub use conllu::{parse_conllu, parse_gmb, read_conllu, ConllSentence, ConllWord};
 pub use lemma::Lemmatizer;
 pub use parser::{
-    combine_parses, evaluate_parser, evaluate_parses, parse_combined, train_parser,
+    combine_parses, evaluate_parser, evaluate_parses, parse_combined, supertags_of, train_parser,
     train_parser_with_clusters, Arc, ParseAccuracy, Parser, ParserOptions,
 };
 pub use tagger::{

@@ -8,6 +8,10 @@
 //! also depend on the word's left children (all attached before the word reaches the stack),
 //! and steps with SHIFT as the only legal move are not scored.
 //!
+//! A parser can also carry a supertagger (an option of `train parser`, not in the shipped
+//! model): a [`crate::Tagger`] whose classes are each word's relation and head side
+//! ([`supertags_of`]); its tags are then features of S0, S1, B0-B2 and their pairs.
+//!
 //! A parser can also be trained on reversed sentences (it then reads right to left and maps
 //! its heads back), and [`combine_parses`] merges several parsers' trees into the projective
 //! tree with the most votes; both are for experiments (see `models/README.md`), the shipped
@@ -15,11 +19,13 @@
 //!
 //! ## Binary format (little-endian, strings are u32 length + UTF-8)
 //! ```text
-//! magic b"NGPR", version u32 = 2 (1: no clusters; 3: with flags)
-//! flags u32                                   (version 3 only; bit 0: reads right to left)
+//! magic b"NGPR", version u32 = 2 (1: no clusters; 3: with flags; 4: with a supertagger)
+//! flags u32                                   (versions 3 and 4; bit 0: reads right to left,
+//!                                              bit 1: a supertagger, bit 2: it makes one pass)
 //! nlabel u32, nlabel times: label str        (class 0 = SHIFT, 1+2l = LEFT-l, 2+2l = RIGHT-l)
 //! model (perceptron format), u32 length-prefixed
-//! clusters (format of crate::clusters)        (versions 2 and 3)
+//! clusters (format of crate::clusters)        (versions 2 to 4)
+//! supertagger: tagger.bin, lemma.bin, each u32 length-prefixed   (version 4)
 //! ```
 //!
 //! A parser without clusters is written as version 1 (and reads the same as before clusters
@@ -57,6 +63,9 @@ struct Tok {
     /// Coarse and fine word cluster.
     c: u64,
     f: u64,
+    /// Supertag (the word's relation and the side of its head, from the parser's
+    /// supertagger; 0 without one).
+    t: u64,
 }
 
 /// A parser configuration.
@@ -179,6 +188,24 @@ fn tok_clusters(toks: &[Tok], n: usize, i: usize) -> (u64, u64) {
     }
 }
 
+/// Supertag hash of token `i` (padding for none, a fixed value for the root).
+#[inline]
+fn tok_st(toks: &[Tok], n: usize, i: usize) -> u64 {
+    if i == NONE {
+        PAD
+    } else if i >= n {
+        0xA007
+    } else {
+        toks[i].t
+    }
+}
+
+/// Whether the tokens carry supertags.
+#[inline]
+fn has_st(toks: &[Tok]) -> bool {
+    toks.first().is_some_and(|t| t.t != 0)
+}
+
 /// Template ids of the word-only templates of S0 and S1.
 const S0_IDS: [u64; 7] = [1, 2, 3, 16, 130, 170, 171];
 const S1_IDS: [u64; 7] = [13, 14, 15, 18, 132, 172, 173];
@@ -204,6 +231,13 @@ fn stack_word_feats(
         let (c, f) = tok_clusters(toks, n, i);
         out.push(f1(ids[5], f));
         out.push(f2(ids[6], c, p));
+    }
+    if has_st(toks) {
+        let t = tok_st(toks, n, i);
+        let base = if ids[0] == S0_IDS[0] { 190 } else { 193 };
+        out.push(f1(base, t));
+        out.push(f2(base + 1, t, p));
+        out.push(f2(base + 2, t, w));
     }
 }
 
@@ -238,6 +272,20 @@ fn buffer_feats(toks: &[Tok], n: usize, b: usize, clusters: bool, out: &mut Vec<
         out.push(f2(175, b0c, b0p));
         out.push(f1(176, b1f));
         out.push(f2(177, b1c, b1p));
+    }
+    if has_st(toks) {
+        let (t0, t1, t2) = (
+            tok_st(toks, n, b0),
+            tok_st(toks, n, b1),
+            tok_st(toks, n, b2),
+        );
+        out.push(f1(196, t0));
+        out.push(f1(197, t1));
+        out.push(f1(198, t2));
+        out.push(f2(199, t0, b0p));
+        out.push(f2(209, t0, b0w));
+        out.push(f2(210, t0, t1));
+        out.push(f3(211, t0, t1, t2));
     }
 }
 
@@ -593,6 +641,21 @@ fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out:
         out.push(f2(183, s0p, b0f));
         out.push(f2(184, s1f, s0f));
     }
+    if has_st(toks) {
+        let (s0t, s1t, b0t) = (
+            tok_st(toks, n, s0),
+            tok_st(toks, n, s1),
+            tok_st(toks, n, b0),
+        );
+        out.push(f2(200, s0t, b0t));
+        out.push(f3(201, s0t, b0t, d));
+        out.push(f2(202, s1t, s0t));
+        out.push(f3(203, s1t, s0t, b0t));
+        out.push(f3(204, s0w, s0t, b0t));
+        out.push(f3(205, s0t, b0w, b0t));
+        out.push(f3(206, s0p, b0p, f2(0, s0t, b0t)));
+        out.push(f3(207, s1t, s0t, d01));
+    }
 }
 
 /// A trained dependency parser.
@@ -603,6 +666,40 @@ pub struct Parser {
     clusters: Clusters,
     /// Reads the sentence right to left (a parser trained on reversed sentences).
     reverse: bool,
+    /// Tags each word with its relation and the side of its head before parsing; its tags
+    /// are features (see [`supertags_of`]).
+    supertagger: Option<Box<crate::tagger::Tagger>>,
+}
+
+/// The hash the templates see for a supertag (nonzero).
+fn st_hash(tag: &str) -> u64 {
+    hash_str(tag) ^ 0x7777 | 1
+}
+
+/// A sentence's gold supertags for training the parser's supertagger: each word's universal
+/// relation and the side its head is on (`nsubj>`: the head is to the right; `root`).
+pub fn supertags_of(s: &ConllSentence) -> Vec<String> {
+    s.words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let rel = w.deprel.split(':').next().unwrap_or("");
+            if w.head == 0 {
+                "root".to_string()
+            } else if w.head - 1 < i {
+                format!("{rel}<")
+            } else {
+                format!("{rel}>")
+            }
+        })
+        .collect()
+}
+
+/// Sets the supertag hashes of `toks` from `st` (one tag per token).
+fn set_supertags(toks: &mut [Tok], st: &[&str]) {
+    for (t, s) in toks.iter_mut().zip(st) {
+        t.t = st_hash(s);
+    }
 }
 
 static PARSER_BYTES: &[u8] = include_bytes!("../models/parser.bin");
@@ -645,6 +742,7 @@ fn tokens_of0(words: &[&str], upos: &[&str], xpos: &[&str], cl: &Clusters) -> Ve
             Tok {
                 c,
                 f,
+                t: 0,
                 pc: 0,
                 vc: 0,
                 s: hash_str(&lw[cut..]) ^ 0x5f5f,
@@ -731,7 +829,12 @@ impl Parser {
         if n == 0 {
             return Vec::new();
         }
-        let toks = tokens_of(words, upos, xpos, &self.clusters);
+        let mut toks = tokens_of(words, upos, xpos, &self.clusters);
+        if let Some(sg) = &self.supertagger {
+            for (t, c) in toks.iter_mut().zip(sg.tag_ids(words)) {
+                t.t = st_hash(sg.class(c).1);
+            }
+        }
         let cl = !self.clusters.is_empty();
         let mut st = State::new(n);
         let nclass = self.model.nclass;
@@ -817,7 +920,7 @@ impl Parser {
             return None;
         }
         let version = r.u32()?;
-        if !(1..=3).contains(&version) {
+        if !(1..=4).contains(&version) {
             return None;
         }
         let flags = if version >= 3 { r.u32()? } else { 0 };
@@ -833,6 +936,20 @@ impl Parser {
         } else {
             Clusters::default()
         };
+        let supertagger = if flags & 2 != 0 {
+            let tl = r.u32()? as usize;
+            let tb = r.take(tl)?;
+            let ll = r.u32()? as usize;
+            let lb = r.take(ll)?;
+            let mut t = crate::tagger::Tagger::from_bytes(tb, lb)?;
+            if flags & 4 != 0 {
+                // A one-pass supertagger: every word keeps its first-pass tag.
+                t.set_skip_margin(i32::MIN);
+            }
+            Some(Box::new(t))
+        } else {
+            None
+        };
         let root_label = labels.iter().position(|l| l == "root")? as u16;
         if model.nclass != 1 + 2 * labels.len() {
             return None;
@@ -843,13 +960,16 @@ impl Parser {
             model,
             clusters,
             reverse: flags & 1 != 0,
+            supertagger,
         })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(b"NGPR");
-        let version: u32 = if self.reverse {
+        let version: u32 = if self.supertagger.is_some() {
+            4
+        } else if self.reverse {
             3
         } else if self.clusters.is_empty() {
             1
@@ -857,8 +977,15 @@ impl Parser {
             2
         };
         out.extend_from_slice(&version.to_le_bytes());
-        if version == 3 {
-            out.extend_from_slice(&1u32.to_le_bytes());
+        if version >= 3 {
+            let one_pass = self
+                .supertagger
+                .as_ref()
+                .is_some_and(|t| t.skip_margin() == i32::MIN);
+            let flags = self.reverse as u32
+                | (self.supertagger.is_some() as u32) << 1
+                | (one_pass as u32) << 2;
+            out.extend_from_slice(&flags.to_le_bytes());
         }
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
         for l in &self.labels {
@@ -870,7 +997,21 @@ impl Parser {
         if version >= 2 {
             self.clusters.to_bytes(&mut out);
         }
+        if let Some(sg) = &self.supertagger {
+            let (tb, lb) = sg.to_bytes();
+            out.extend_from_slice(&(tb.len() as u32).to_le_bytes());
+            out.extend_from_slice(&tb);
+            out.extend_from_slice(&(lb.len() as u32).to_le_bytes());
+            out.extend_from_slice(&lb);
+        }
         out
+    }
+
+    /// This parser with `sg` as its supertagger (the parser must have been trained with
+    /// supertags from such a tagger, see [`ParserOptions::supertags`]).
+    pub fn with_supertagger(mut self, sg: crate::tagger::Tagger) -> Parser {
+        self.supertagger = Some(Box::new(sg));
+        self
     }
 
     /// A copy with weights below `min_q` quantisation units removed (smaller and faster).
@@ -881,6 +1022,7 @@ impl Parser {
             model: self.model.pruned(min_q),
             clusters: self.clusters.clone(),
             reverse: self.reverse,
+            supertagger: self.supertagger.as_ref().map(|t| Box::new(t.pruned(0))),
         }
     }
 
@@ -914,6 +1056,9 @@ pub struct ParserOptions {
     pub members: usize,
     /// Train on reversed sentences: the parser reads right to left.
     pub reverse: bool,
+    /// Supertag features: the training sentences carry each word's (predicted) supertag in
+    /// their lemma column.
+    pub supertags: bool,
     pub verbose: bool,
 }
 
@@ -927,6 +1072,7 @@ impl Default for ParserOptions {
             min_weight: 0.01,
             members: 1,
             reverse: false,
+            supertags: false,
             verbose: false,
         }
     }
@@ -1005,6 +1151,7 @@ pub fn train_parser_with_clusters(
             model,
             clusters,
             reverse: opts.reverse,
+            supertagger: None,
         };
     }
     // Members are trained two at a time and added to the sum in seed order (deterministic).
@@ -1050,6 +1197,7 @@ pub fn train_parser_with_clusters(
         model,
         clusters,
         reverse: opts.reverse,
+        supertagger: None,
     }
 }
 
@@ -1114,11 +1262,15 @@ fn train_member(
                     }
                 }
             }
-            Ex {
-                toks: tokens_of(&words, &up, &xp, clusters),
-                gh,
-                gl,
+            let mut toks = tokens_of(&words, &up, &xp, clusters);
+            if opts.supertags {
+                let mut st: Vec<&str> = s.words.iter().map(|w| w.lemma.as_str()).collect();
+                if opts.reverse {
+                    st.reverse();
+                }
+                set_supertags(&mut toks, &st);
             }
+            Ex { toks, gh, gl }
         })
         .collect();
     let mut t = Trainer::new(nclass);
@@ -1192,6 +1344,7 @@ fn train_member(
                     model: t.finish(1, 0.0),
                     clusters: clusters.clone(),
                     reverse: opts.reverse,
+                    supertagger: None,
                 };
                 let a = evaluate_parser(&p, dev);
                 eprintln!("  dev uas {:.4} las {:.4}", a.uas, a.las);

@@ -406,6 +406,25 @@ impl Tagger {
         }
     }
 
+    /// The pass-1 margin from which a word keeps its pass-1 tag (`i32::MIN`: the tagger
+    /// makes one pass).
+    pub fn skip_margin(&self) -> i32 {
+        self.skip_margin
+    }
+
+    /// This tagger without a lemmatizer (for a tagger of other tags than parts of speech).
+    pub fn without_lemmas(mut self) -> Tagger {
+        self.lemmatizer = Lemmatizer::train(std::iter::empty());
+        self
+    }
+
+    /// This tagger making one pass only: its second-pass model is dropped.
+    pub fn one_pass(mut self) -> Tagger {
+        self.pass2 = self.pass2.pruned(i16::MAX);
+        self.skip_margin = i32::MIN;
+        self
+    }
+
     /// Words whose first-pass margin (best minus second-best score, in the first pass's
     /// quantisation units) reaches `m` skip the second pass (`i32::MAX`: none skips).
     pub fn set_skip_margin(&mut self, m: i32) {
@@ -594,6 +613,8 @@ pub struct TaggerOptions {
     /// Word clusters (e.g. [`Clusters::build`] over unlabeled text) the tagger keeps and
     /// uses as features; empty: none.
     pub clusters: Clusters,
+    /// Drop features updated fewer times than this (1: keep all).
+    pub min_count: u32,
 }
 
 impl Default for TaggerOptions {
@@ -603,6 +624,7 @@ impl Default for TaggerOptions {
             seed: 7,
             verbose: false,
             clusters: Clusters::default(),
+            min_count: 1,
         }
     }
 }
@@ -808,8 +830,8 @@ pub fn train_tagger(
             );
         }
     }
-    models.push(t1.finish(1, TAGGER_MIN_WEIGHT));
-    models.push(t2.finish(1, TAGGER_MIN_WEIGHT));
+    models.push(t1.finish(opts.min_count, TAGGER_MIN_WEIGHT));
+    models.push(t2.finish(opts.min_count, TAGGER_MIN_WEIGHT));
     let pass2 = models
         .pop()
         .unwrap_or_else(|| Trainer::new(nclass).finish(1, 0.0));

@@ -81,6 +81,21 @@ pub struct Args {
     /// combination (the projective tree with the most votes), are added to the training data.
     #[arg(long, value_delimiter = ',')]
     pub teachers: Vec<PathBuf>,
+    /// Parser: supertag features. A supertagger (each word's relation and the side of its
+    /// head) is trained on EWT train and kept in the parser.bin (version 4); the parser's
+    /// training supertags are jackknifed over the same folds as its tags.
+    #[arg(long)]
+    pub supertags: bool,
+    /// Parser: passes of the supertagger (1 or 2; see `train tagger`).
+    #[arg(long, default_value_t = 2)]
+    pub st_passes: usize,
+    /// Parser: drop the supertagger's weights below this many quantisation units (0: keep
+    /// all).
+    #[arg(long, default_value_t = 0)]
+    pub st_prune: i16,
+    /// Parser: drop the supertagger's features updated fewer times than this.
+    #[arg(long, default_value_t = 1)]
+    pub st_min_count: u32,
     /// Parser: how many GMB sentences the teachers parse (evenly spread over GMB's first 80%).
     #[arg(long, default_value_t = 10000)]
     pub silver: usize,
@@ -180,6 +195,100 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                 None => train.clone(),
             };
             let mut tagged = tagged;
+            let mut supertagger = None;
+            if args.supertags {
+                // Supertag sentences: the class is (X, relation and side of the head); the
+                // lemma is the form, so that the supertagger's lemmatizer stays empty.
+                let st_sents = |src: &[ConllSentence]| -> Vec<ConllSentence> {
+                    src.iter()
+                        .map(|s| {
+                            let mut s = s.clone();
+                            let tags = newsgraph_syntax::supertags_of(&s);
+                            for (w, t) in s.words.iter_mut().zip(tags) {
+                                w.upos = "X".into();
+                                w.xpos = t;
+                                w.lemma = w.form.clone();
+                            }
+                            s
+                        })
+                        .collect()
+                };
+                let st_train = st_sents(&train);
+                let st_dev = st_sents(&dev);
+                let one_pass = args.st_passes == 1;
+                let sopts = TaggerOptions {
+                    verbose: false,
+                    min_count: args.st_min_count,
+                    ..Default::default()
+                };
+                let finish = |t: newsgraph_syntax::Tagger| {
+                    let t = t.without_lemmas();
+                    let t = if one_pass { t.one_pass() } else { t };
+                    if args.st_prune > 0 {
+                        t.pruned(args.st_prune)
+                    } else {
+                        t
+                    }
+                };
+                // Jackknifed supertags over contiguous folds.
+                let folds = args.folds.max(2);
+                let len = st_train.len().max(1);
+                let fold_of = |i: usize| i * folds / len;
+                let fold_tags: Vec<Vec<(usize, Vec<String>)>> = std::thread::scope(|sc| {
+                    let hs: Vec<_> = (0..folds)
+                        .map(|k| {
+                            let (st_train, sopts, finish) = (&st_train, &sopts, &finish);
+                            sc.spawn(move || {
+                                let rest: Vec<ConllSentence> = st_train
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(i, _)| fold_of(*i) != k)
+                                    .map(|(_, s)| s.clone())
+                                    .collect();
+                                let sg = finish(train_tagger(&rest, &[], &[], sopts));
+                                st_train
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(i, _)| fold_of(*i) == k)
+                                    .map(|(i, s)| {
+                                        let t = sg
+                                            .tag_ids(&s.forms())
+                                            .into_iter()
+                                            .map(|c| sg.class(c).1.to_string())
+                                            .collect();
+                                        (i, t)
+                                    })
+                                    .collect()
+                            })
+                        })
+                        .collect();
+                    hs.into_iter()
+                        .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                        .collect()
+                });
+                let (mut ok, mut tot) = (0usize, 0usize);
+                for (i, t) in fold_tags.into_iter().flatten() {
+                    for ((w, st), g) in tagged[i].words.iter_mut().zip(t).zip(&st_train[i].words) {
+                        ok += (st == g.xpos) as usize;
+                        tot += 1;
+                        w.lemma = st;
+                    }
+                }
+                eprintln!(
+                    "jackknifed supertags on train: {:.4}",
+                    ok as f64 / tot.max(1) as f64
+                );
+                let sg = finish(train_tagger(&st_train, &[], &[], &sopts));
+                let a = evaluate_tagger(&sg, &st_dev);
+                let (tb, lb) = sg.to_bytes();
+                eprintln!(
+                    "supertagger dev accuracy {:.4} ({} + {} bytes)",
+                    a.xpos,
+                    tb.len(),
+                    lb.len()
+                );
+                supertagger = Some(sg);
+            }
             if !args.teachers.is_empty() {
                 tagged.extend(silver_sentences(&args)?);
             }
@@ -195,7 +304,11 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                 opts.seed = s;
             }
             opts.reverse = args.reverse;
-            let p = train_parser_with_clusters(&tagged, &[], clusters, &opts);
+            opts.supertags = args.supertags;
+            let mut p = train_parser_with_clusters(&tagged, &[], clusters, &opts);
+            if let Some(sg) = supertagger {
+                p = p.with_supertagger(sg);
+            }
             // Dev with the shipped tagger's tags, as `newsgraph eval parser` scores it.
             let mut dev = dev;
             let tagger = newsgraph_syntax::Tagger::embedded();
