@@ -86,6 +86,16 @@ const OBJ_CONTROL: &[&str] = &[
 ];
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
 
+/// Whether the possessor of nominal trigger `p` names its patient: the pattern takes its
+/// target from the possessor (`tgt=…,poss`) and no "of" phrase names the patient ("his
+/// arrest", not "Russia's arrest of the journalist").
+fn poss_patient(sv: &SentView, p: &Pattern, args: &Args) -> bool {
+    p.kind == TriggerKind::Noun
+        && p.tgt.iter().any(|t| t == "poss")
+        && !args.obliques.iter().any(|(case, _)| case == "of")
+        && sv.parsed
+}
+
 /// Whether `code` is that of an international actor (IGO, NGO, ...), not of a country.
 fn international_code(code: Option<&str>) -> bool {
     code.is_some_and(|c| {
@@ -656,6 +666,12 @@ impl EventCoder {
         }
         if src_heads.is_empty() {
             src_heads = args.nominal_src.clone();
+            // A noun whose possessor is a target slot ("his arrest", "the journalist's
+            // release") names its patient there, unless an "of" phrase does ("Russia's
+            // arrest of the journalist" is Russia's).
+            if poss_patient(sv, p, args) {
+                src_heads.retain(|&c| !rel_is(&sv.toks[c].deprel, "nmod:poss"));
+            }
         }
         let mut sources: Vec<Actor> = expand_conj(cx, &src_heads)
             .into_iter()
@@ -908,7 +924,14 @@ impl EventCoder {
                         }
                         v
                     }
-                    "poss" => args.nominal_src.clone(),
+                    "poss" => args
+                        .nominal_src
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            !poss_patient(sv, p, args) || rel_is(&sv.toks[c].deprel, "nmod:poss")
+                        })
+                        .collect(),
                     // the subject of a clause the trigger governs ("said it was troubling
                     // that the Kremlin would …")
                     "inner" => {
@@ -3901,6 +3924,11 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                             hypo = true;
                             note(&mut cues, &t.text, "hypothetical auxiliary");
                         }
+                        // "Israel must allow aid in": an obligation, not an act
+                        "must" | "should" | "ought" => {
+                            hypo = true;
+                            note(&mut cues, &t.text, "obligation auxiliary");
+                        }
                         _ => {}
                     }
                 }
@@ -3941,6 +3969,11 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
             } else if local_neg {
                 neg = true;
             }
+            // "failed to allow aid in": the act did not happen
+            if cur != i && sv.toks[cur].is_any(&["fail", "neglect"]) {
+                neg = true;
+                note(&mut cues, &sv.toks[cur].text.clone(), "failure verb");
+            }
             if cur != i && sv.toks[cur].is_any(&threat_v) {
                 threat = true;
                 note(&mut cues, &sv.toks[cur].text.clone(), "threat verb");
@@ -3975,6 +4008,10 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                     hypo = true;
                     note(&mut cues, &t.text, "hypothetical auxiliary");
                 }
+                "must" | "should" | "ought" => {
+                    hypo = true;
+                    note(&mut cues, &t.text, "obligation auxiliary");
+                }
                 "not" | "n't" | "never" => {
                     if sv.toks.get(k + 1).is_some_and(|n| n.is("hesitate")) {
                         threat = true;
@@ -3990,7 +4027,10 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 }
                 _ => {
                     if sv.toks.get(k + 1).is_some_and(|n| n.lower == "to") {
-                        if t.is_any(&threat_v) {
+                        if t.is_any(&["fail", "neglect"]) {
+                            neg = true;
+                            note(&mut cues, &t.text, "failure verb");
+                        } else if t.is_any(&threat_v) {
                             threat = true;
                             note(&mut cues, &t.text, "threat verb");
                         } else if t.is_any(&intent_v) {
@@ -4102,6 +4142,19 @@ mod tests {
             (e[0].cameo.as_str(), e[0].modality),
             ("111", Modality::Asserted)
         );
+    }
+
+    #[test]
+    fn failure_and_obligation_are_not_acts() {
+        // "failed to" negates the act; "must"/"should" make it an obligation, not a fact
+        let e = one("Egypt failed to release the detained fishermen.");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].modality, Modality::Negated);
+        let e = one("Iraq should release the detained fishermen.");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].modality, Modality::Hypothetical);
+        let e = one("Iraq released the detained fishermen.");
+        assert_eq!(e[0].modality, Modality::Asserted);
     }
 
     #[test]

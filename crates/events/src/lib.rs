@@ -11,7 +11,8 @@
 //!   source from the subject (passive: the "by" agent; nominals: possessor or the governing
 //!   verb's subject), the target from the object or obliques, splits coordinated actors into
 //!   one event each, finds modality cues (will/plan/promise → intent, threaten/warn/"won't
-//!   hesitate" → threat, not → negated, if/could → hypothetical), shifts the code when
+//!   hesitate" → threat, not/"failed to" → negated, if/could/must/should → hypothetical),
+//!   shifts the code when
 //!   modality demands it (intended cooperation → 03x, threatened sanctions → 13x), attaches
 //!   the quote's speaker as `claimed_by` and the governing date. It uses the dependency parse
 //!   when present, and token order where the parse gives a trigger no usable arguments (or

@@ -3,7 +3,7 @@
 //! from governed verbs and complement clauses, the source's own forces never a target.
 mod common;
 
-use common::codes;
+use common::{analyze, codes};
 
 #[test]
 fn coordinated_nationality_adjectives_give_one_source_each() {
@@ -539,4 +539,37 @@ fn a_country_naming_an_institution_parsed_as_subject_is_the_institution() {
     // "Niger" and "junta" parsed as two subjects of "expels"
     let e = codes("Niger junta expels French ambassador");
     assert!(e.iter().any(|x| x.0 == "NERMIL" && x.2 == "166"), "{e:?}");
+}
+
+#[test]
+fn the_possessor_of_an_arrest_is_its_patient() {
+    // "his arrest": he was arrested; nobody named arrested him, so no arrest is coded (the
+    // pronoun used to be its source)
+    let e = codes(
+        "Peruvian President Dina Boluarte met General Luis Vera. Before his arrest, Vera told reporters that she had lied.",
+    );
+    assert!(e.iter().all(|x| x.2 != "173"), "{e:?}");
+    // with an "of" phrase the possessor arrests
+    let e = codes("Russia's arrest of the Ukrainian journalist angered Kyiv.");
+    assert!(e.iter().any(|x| x.0 == "RUS" && x.2 == "173"), "{e:?}");
+    // and the subject of a verb governing the noun arrests the possessor
+    let e = codes("Peruvian police announced the general's arrest on Friday.");
+    assert!(e.iter().any(|x| x.0 == "PERCOP" && x.2 == "173"), "{e:?}");
+}
+
+#[test]
+fn failure_and_obligation_are_not_asserted() {
+    let doc = analyze("Egypt failed to release the detained Sudanese fishermen.");
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| e.modality == newsgraph_core::Modality::Negated),
+        "{:?}",
+        doc.events
+    );
+    assert!(!doc.events.is_empty());
+    let doc = analyze("The court said Israel must allow humanitarian aid into Gaza.");
+    let aid: Vec<_> = doc.events.iter().filter(|e| e.cameo == "0863").collect();
+    assert_eq!(aid.len(), 1, "{:?}", doc.events);
+    assert_eq!(aid[0].modality, newsgraph_core::Modality::Hypothetical);
 }
