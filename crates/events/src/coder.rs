@@ -177,6 +177,9 @@ const UNDERGO: &[&str] = &[
     "end",
     "cease",
     "suspend",
+    // "a truce brokered by Qatar": the mediator is not a party to what it brokers
+    "broker",
+    "mediate",
 ];
 /// The subjects of the (active) sending verb whose object is `h` ("Kenya sent troops"):
 /// empty when `h` is no such object.

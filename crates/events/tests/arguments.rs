@@ -573,3 +573,12 @@ fn failure_and_obligation_are_not_asserted() {
     assert_eq!(aid.len(), 1, "{:?}", doc.events);
     assert_eq!(aid[0].modality, newsgraph_core::Modality::Hypothetical);
 }
+
+#[test]
+fn a_mediator_is_no_party_to_the_truce_it_brokers() {
+    // (Qatar used to declare the truce: 0871 with Qatar as source)
+    let e = codes("The truce was brokered by Qatar and Egypt.");
+    assert!(e.iter().all(|x| x.2 != "0871"), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "QAT" && x.2 == "045"), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "EGY" && x.2 == "045"), "{e:?}");
+}
