@@ -427,6 +427,29 @@ impl EventCoder {
             {
                 continue;
             }
+            // nor when the parser hung its "to" phrase on the verb: "did not order a halt to
+            // its offensive", "brought an end to the fighting"
+            if sv.parsed
+                && rel_is(&tok.deprel, "obl")
+                && sv.case_of(i).as_deref() == Some("to")
+                && tok.head.is_some_and(|h| {
+                    sv.children(h).any(|o| {
+                        rel_is(&sv.toks[o].deprel, "obj")
+                            && sv.toks[o].upos == Upos::NOUN
+                            && sv.toks[o].is_any(&[
+                                "pause",
+                                "halt",
+                                "cessation",
+                                "suspension",
+                                "lull",
+                                "end",
+                                "stop",
+                            ])
+                    })
+                })
+            {
+                continue;
+            }
             let mut best: Option<(u32, usize, Args)> = None;
             for k in cand_pats {
                 let p = &self.patterns[k];

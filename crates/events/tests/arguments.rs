@@ -582,3 +582,13 @@ fn a_mediator_is_no_party_to_the_truce_it_brokers() {
     assert!(e.iter().any(|x| x.0 == "QAT" && x.2 == "045"), "{e:?}");
     assert!(e.iter().any(|x| x.0 == "EGY" && x.2 == "045"), "{e:?}");
 }
+
+#[test]
+fn what_a_halt_or_end_stops_is_no_act_when_hung_on_the_verb() {
+    // the parser hangs "to the fighting" on "brought": the fighting is what ended, not an
+    // attack by the president
+    let e = codes("The Kenyan president brought an end to the fighting in the north.");
+    assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
+    let e = codes("The court did not order a halt to the Israeli offensive.");
+    assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
+}
