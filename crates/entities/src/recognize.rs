@@ -4332,11 +4332,18 @@ fn titles(
                 }
                 a -= 1;
             }
+            // (or is the object of a verb: "Arce swore in a new army commander, Jose Wilson
+            // Sanchez,", "named the former minister, X,")
+            let after_verb = |k: usize| v.toks[k].xpos.starts_with("VB");
             let starts_clause = a == sstart
                 || matches!(
                     lower(doc, v, a - 1).as_str(),
                     "and" | "but" | "while" | "as"
-                );
+                )
+                || after_verb(a - 1)
+                || (a >= sstart + 2
+                    && matches!(v.toks[a - 1].xpos.as_str(), "RP" | "IN")
+                    && after_verb(a - 2));
             // A phrase opened by a possessor ("Iran's deputy defence minister, Mehdi Farahi,"),
             // where the sentence has it: at its start or after any word.
             let possessive = !opened

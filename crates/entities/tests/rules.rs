@@ -1585,3 +1585,40 @@ fn an_office_in_apposition_after_a_name_without_a_determiner() {
     );
     assert_eq!(e.actor.as_deref(), Some("PRKGOV"));
 }
+
+/// [`run`] with the tagger's parts of speech (as the pipeline gives them).
+fn run_tagged(text: &str, date: &str) -> Document {
+    let mut doc = Document::new(
+        "t",
+        text.to_string(),
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+    );
+    newsgraph_text::Segmenter::new().process(&mut doc);
+    newsgraph_syntax::Tagger::embedded().process(&mut doc);
+    EntityRecognizer::new().process(&mut doc);
+    doc
+}
+
+#[test]
+fn an_office_in_apposition_as_the_object_of_a_verb() {
+    // "swore in a new army commander, X": X is the commander (the phrase used to need to open
+    // the sentence or follow "and"/"but")
+    let doc = run_tagged(
+        "Bolivian President Luis Arce met reporters in La Paz. Hours later, Arce swore in a new army commander, Jose Wilson Sanchez, who ordered the troops back to their barracks.",
+        "2024-06-27",
+    );
+    let e = ent(&doc, "Jose Wilson Sanchez");
+    assert_eq!(e.actor.as_deref(), Some("BOLMIL"));
+    assert!(
+        e.role
+            .as_deref()
+            .is_some_and(|r| r.ends_with("army commander")),
+        "{:?}",
+        e.role
+    );
+    let doc = run_tagged(
+        "Peruvian President Dina Boluarte named the former police chief, Raul Alfaro, as interior minister.",
+        "2024-06-27",
+    );
+    assert_eq!(ent(&doc, "Raul Alfaro").actor.as_deref(), Some("PERCOP"));
+}
