@@ -287,6 +287,8 @@ struct Args {
     relative: Vec<usize>,
     /// Nominal triggers: possessor / modifier actors ("Russia's", "Russian", "US").
     nominal_src: Vec<usize>,
+    /// A nominal trigger that is the subject of its clause.
+    clause_subject: bool,
     /// Nominal triggers: the verb whose subject became the source.
     gov_verb: Option<usize>,
     /// The parse decided who the source is (a subject, a passive without agent, a
@@ -511,8 +513,12 @@ impl EventCoder {
                 && (args.subj.is_empty()
                     || !args.subj.iter().all(|&j| sv.toks[j].upos == Upos::PRON))
             {
-                // the parse gave no usable arguments: token order
-                let o = order_args(cx, *i, self.patterns[*k].kind);
+                // the parse gave no usable arguments: token order (for a nominal that is
+                // its clause's subject, only a modifier right before it)
+                let mut o = order_args(cx, *i, self.patterns[*k].kind);
+                if args.clause_subject {
+                    o.subj.clear();
+                }
                 if constraints_ok_order(sv, &self.patterns[*k], &o) {
                     self.build_events(cx, *i, &self.patterns[*k], &o, None, &mut v);
                     if !v.is_empty() {
@@ -1682,7 +1688,9 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         && !a.settled
     {
         let o = order_args(cx, i, kind);
-        a.subj = o.subj;
+        if !a.clause_subject {
+            a.subj = o.subj;
+        }
         a.nominal_src = o.nominal_src;
         if a.obj.is_none() && kind == TriggerKind::Verb {
             a.obj = o.obj;
@@ -2494,6 +2502,10 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
             }
         }
     } else {
+        // a nominal that is the subject of its clause ("X said the protests were illegal")
+        // has no doer earlier in the sentence: token order may give it only a modifier
+        // right before it ("Hong Kong protests continue")
+        a.clause_subject = rel_is(&sv.toks[i].deprel, "nsubj");
         // nominal: possessor, modifier actors, "by" phrase, else the governing verb's subject
         for c in sv.children(i).collect::<Vec<_>>() {
             let r = sv.toks[c].deprel.as_str();

@@ -592,3 +592,18 @@ fn what_a_halt_or_end_stops_is_no_act_when_hung_on_the_verb() {
     let e = codes("The court did not order a halt to the Israeli offensive.");
     assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
 }
+
+#[test]
+fn a_nominal_subject_of_a_reported_clause_is_not_the_speakers_act() {
+    // "the protests" are not the government's; "a homicide probe" is not the workers'
+    let e = codes("The Georgian government said the protests were illegal.");
+    assert!(e.iter().all(|x| x.2 != "141"), "{e:?}");
+    let e = codes("Kenyan emergency workers have indicated a homicide probe is ongoing.");
+    assert!(e.iter().all(|x| x.2 != "090"), "{e:?}");
+    // a modifier right before it still names the doer
+    let e = codes("Hong Kong protests continue through police opposition");
+    assert!(
+        e.iter().any(|x| x.0.starts_with("HKG") && x.2 == "141"),
+        "{e:?}"
+    );
+}
