@@ -71,6 +71,21 @@ const INTENT_VERBS: &[&str] = &[
     "propose",
 ];
 const THREAT_VERBS: &[&str] = &["threaten", "warn"];
+/// Verbs whose open complement is asked of someone, not done ("ordered him to withdraw").
+const REQUEST_VERBS: &[&str] = &[
+    "order",
+    "tell",
+    "instruct",
+    "command",
+    "urge",
+    "ask",
+    "call",
+    "encourage",
+    "invite",
+    "persuade",
+    "request",
+    "direct",
+];
 const OBJ_CONTROL: &[&str] = &[
     "invite",
     "urge",
@@ -3947,6 +3962,8 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
     let threat_v: Vec<String> = THREAT_VERBS.iter().map(|s| s.to_string()).collect();
     if sv.parsed {
         let mut cur = i;
+        // whether `cur` was reached from its open complement
+        let mut via_xcomp = false;
         for _ in 0..5 {
             let mut local_neg = false;
             for c in sv.children(cur).collect::<Vec<_>>() {
@@ -4007,10 +4024,16 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
             } else if local_neg {
                 neg = true;
             }
-            // "failed to allow aid in": the act did not happen
-            if cur != i && sv.toks[cur].is_any(&["fail", "neglect"]) {
+            // "failed to allow aid in": the act did not happen (reached from its open
+            // complement, not from a verb coordinated with it)
+            if cur != i && via_xcomp && sv.toks[cur].is_any(&["fail", "neglect"]) {
                 neg = true;
                 note(&mut cues, &sv.toks[cur].text.clone(), "failure verb");
+            }
+            // "ordered him to withdraw his soldiers": asked for, not done
+            if cur != i && via_xcomp && sv.toks[cur].is_any(REQUEST_VERBS) {
+                hypo = true;
+                note(&mut cues, &sv.toks[cur].text.clone(), "requested act");
             }
             if cur != i && sv.toks[cur].is_any(&threat_v) {
                 threat = true;
@@ -4021,7 +4044,10 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
             }
             let r = sv.toks[cur].deprel.clone();
             match sv.toks[cur].head {
-                Some(h) if rel_is(&r, "xcomp") || (rel_is(&r, "conj") && cur == i) => cur = h,
+                Some(h) if rel_is(&r, "xcomp") || (rel_is(&r, "conj") && cur == i) => {
+                    via_xcomp = rel_is(&r, "xcomp");
+                    cur = h
+                }
                 _ => break,
             }
         }

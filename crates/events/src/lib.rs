@@ -11,7 +11,8 @@
 //!   source from the subject (passive: the "by" agent; nominals: possessor or the governing
 //!   verb's subject), the target from the object or obliques, splits coordinated actors into
 //!   one event each, finds modality cues (will/plan/promise → intent, threaten/warn/"won't
-//!   hesitate" → threat, not/"failed to" → negated, if/could/must/should → hypothetical),
+//!   hesitate" → threat, not/"failed to" → negated, if/could/must/should and an act
+//!   ordered or asked of someone ("told him to withdraw") → hypothetical),
 //!   shifts the code when
 //!   modality demands it (intended cooperation → 03x, threatened sanctions → 13x), attaches
 //!   the quote's speaker as `claimed_by` and the governing date. It uses the dependency parse

@@ -607,3 +607,36 @@ fn a_nominal_subject_of_a_reported_clause_is_not_the_speakers_act() {
         "{e:?}"
     );
 }
+
+#[test]
+fn an_act_ordered_or_asked_of_someone_is_not_asserted() {
+    let doc =
+        analyze("The Bolivian president told the army to withdraw its soldiers from the square.");
+    let w: Vec<_> = doc.events.iter().filter(|e| e.cameo == "0874").collect();
+    assert!(!w.is_empty(), "{:?}", doc.events);
+    assert!(
+        w.iter()
+            .all(|e| e.modality == newsgraph_core::Modality::Hypothetical),
+        "{w:?}"
+    );
+    // a verb coordinated with the request is a fact of its own
+    let doc = analyze(
+        "The British foreign secretary urged the embassy to reconsider and spoke with US Secretary of State Mike Pompeo about the case.",
+    );
+    let talk: Vec<_> = doc.events.iter().filter(|e| e.cameo == "040").collect();
+    assert_eq!(talk.len(), 1, "{:?}", doc.events);
+    assert_eq!(talk[0].modality, newsgraph_core::Modality::Asserted);
+}
+
+#[test]
+fn self_defence_brokers_and_aid_origins_are_no_arguments() {
+    // the right to defend oneself is no verbal defence
+    let e = codes("The United States said Israel has the right to defend itself.");
+    assert!(e.iter().all(|x| x.2 != "052"), "{e:?}");
+    // a ceasefire the court is asked to order is not the court's ceasefire
+    let e = codes("South Africa said it would have liked the court to order a ceasefire.");
+    assert!(e.iter().all(|x| x.2 != "0871"), "{e:?}");
+    // aid delivered from a country does not target it
+    let e = codes("The United Nations delivers aid from Turkey to Syrian refugees.");
+    assert!(e.iter().all(|x| x.1 != "TUR"), "{e:?}");
+}
