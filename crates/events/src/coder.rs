@@ -101,6 +101,30 @@ const OBJ_CONTROL: &[&str] = &[
 ];
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
 
+/// Whether trigger `i` heads a clause reported by a verb of saying ("Gandhi said voters had
+/// rejected …", "the FSB said the two men had provided …") and its parsed subject `subj` is a
+/// common noun: the speaker, the nearest actor to its left, is not the doer.
+fn reported_common_subject(sv: &SentView, i: usize, subj: &[usize]) -> bool {
+    if subj.is_empty() || !subj.iter().all(|&j| sv.toks[j].upos == Upos::NOUN) {
+        return false;
+    }
+    let mut cur = i;
+    for _ in 0..4 {
+        let r = sv.toks[cur].deprel.as_str();
+        let Some(h) = sv.toks[cur].head else {
+            return false;
+        };
+        if rel_is(r, "ccomp") {
+            return sv.toks[h].is_any(SAY_VERBS);
+        }
+        if !(rel_is(r, "conj") || rel_is(r, "xcomp")) {
+            return false;
+        }
+        cur = h;
+    }
+    false
+}
+
 /// Whether the possessor of nominal trigger `p` names its patient: the pattern takes its
 /// target from the possessor (`tgt=…,poss`) and no "of" phrase names the patient ("his
 /// arrest", not "Russia's arrest of the journalist").
@@ -527,6 +551,7 @@ impl EventCoder {
                 && !args.settled
                 && (args.subj.is_empty()
                     || !args.subj.iter().all(|&j| sv.toks[j].upos == Upos::PRON))
+                && !reported_common_subject(sv, *i, &args.subj)
             {
                 // the parse gave no usable arguments: token order (for a nominal that is
                 // its clause's subject, only a modifier right before it)

@@ -640,3 +640,18 @@ fn self_defence_brokers_and_aid_origins_are_no_arguments() {
     let e = codes("The United Nations delivers aid from Turkey to Syrian refugees.");
     assert!(e.iter().all(|x| x.1 != "TUR"), "{e:?}");
 }
+
+#[test]
+fn the_speaker_is_not_the_doer_of_a_reported_act_with_a_common_noun_subject() {
+    // "voters" rejected, not Gandhi; "the gunman" surrendered, not the police
+    let e = codes("Rahul Gandhi said voters had rejected Modi's politics of division.");
+    assert!(e.iter().all(|x| x.2 != "120"), "{e:?}");
+    let e = codes("Kenyan police said the suspected gunman surrendered to officers.");
+    assert!(e.iter().all(|x| !x.2.starts_with("08")), "{e:?}");
+    // an actor as the clause's subject still acts
+    let e = codes("Rahul Gandhi said Pakistan had rejected the offer.");
+    assert!(
+        e.iter().any(|x| x.0 == "PAK" && x.2.starts_with("12")),
+        "{e:?}"
+    );
+}
