@@ -2465,6 +2465,23 @@ fn parsed_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
         relative.push(r);
         relative.extend(sv.descendants(r, &[]));
     }
+    // Nor do the words of a contrasting adverbial clause with a subject of its own ("said the
+    // verdict showed …, while Johnson called it shameful": the shame is Johnson's word; a
+    // condition, "threatened to … unless Israel …", still counts).
+    for &r in scope.iter().filter(|&&j| {
+        rel_is(&sv.toks[j].deprel, "advcl")
+            && sv.children(j).any(|c| rel_is(&sv.toks[c].deprel, "nsubj"))
+            && sv.children(j).any(|c| {
+                rel_is(&sv.toks[c].deprel, "mark")
+                    && matches!(
+                        sv.toks[c].lower.as_str(),
+                        "while" | "whereas" | "although" | "though" | "whilst"
+                    )
+            })
+    }) {
+        relative.push(r);
+        relative.extend(sv.descendants(r, &[]));
+    }
     let mut a = Args {
         scope,
         relative,

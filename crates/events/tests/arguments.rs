@@ -655,3 +655,16 @@ fn the_speaker_is_not_the_doer_of_a_reported_act_with_a_common_noun_subject() {
         "{e:?}"
     );
 }
+
+#[test]
+fn words_of_a_contrasting_clause_belong_to_its_own_subject() {
+    // "shameful" is the speaker's of the while-clause: the campaign did not criticise him
+    let e = codes(
+        "President Joe Biden's campaign said the verdict showed that no one was above the law, while House Speaker Mike Johnson called it \"a shameful day in American history.\"",
+    );
+    assert!(
+        e.iter().all(|x| !(x.0 == "USAGOV" && x.2 == "111")),
+        "{e:?}"
+    );
+    assert!(e.iter().any(|x| x.0 == "USALEG" && x.2 == "111"), "{e:?}");
+}
