@@ -2094,6 +2094,21 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
     if t.upos == Upos::ADJ && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "cop")) {
         return true;
     }
+    // a headline's "X found guilty/dead" (the tagger reads "found" as a past tense)
+    if t.head.is_none()
+        && t.is("find")
+        && !sv
+            .toks
+            .last()
+            .is_some_and(|l| matches!(l.lower.as_str(), "." | "!" | "?"))
+        && !sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "obj"))
+        && sv.children(i).any(|c| {
+            rel_is(&sv.toks[c].deprel, "xcomp")
+                && sv.toks[c].is_any(&["guilty", "innocent", "dead", "liable", "responsible"])
+        })
+    {
+        return true;
+    }
     if t.xpos != "VBN" || depth > 4 {
         return false;
     }
@@ -2159,6 +2174,27 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
         let particle = sv
             .children(i)
             .any(|c| rel_is(&sv.toks[c].deprel, "compound:prt"));
+        // a headline's participle after its noun, with no object: "Bolivian army chief
+        // arrested after failed coup attempt"
+        let headline = !sv
+            .toks
+            .last()
+            .is_some_and(|l| matches!(l.lower.as_str(), "." | "!" | "?" | "\"" | "”"));
+        if headline
+            && hr == "root"
+            && !particle
+            && !sv
+                .children(i)
+                .any(|c| rel_is(&sv.toks[c].deprel, "obj") || rel_is(&sv.toks[c].deprel, "ccomp"))
+            && !t.is_any(
+                &INTRANSITIVE
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>(),
+            )
+        {
+            return true;
+        }
         return by_agent
             || !particle
                 && !(hr == "root"

@@ -668,3 +668,18 @@ fn words_of_a_contrasting_clause_belong_to_its_own_subject() {
     );
     assert!(e.iter().any(|x| x.0 == "USALEG" && x.2 == "111"), "{e:?}");
 }
+
+#[test]
+fn a_headline_participle_after_its_noun_is_a_passive() {
+    // the chief was arrested, Trump was found guilty: neither did it
+    let e = codes("Bolivian army chief arrested after failed coup attempt");
+    assert!(e.iter().all(|x| x.2 != "173"), "{e:?}");
+    let e = codes("Former Peruvian president found guilty of corruption");
+    assert!(e.iter().all(|x| x.2 != "116"), "{e:?}");
+    // a sentence keeps its active reading
+    let e = codes("A Peruvian court found the former president guilty of corruption.");
+    assert!(
+        e.iter().any(|x| x.0.starts_with("PER") && x.2 == "116"),
+        "{e:?}"
+    );
+}
