@@ -4004,6 +4004,31 @@ fn titles(
             }
             ext = j;
             break;
+        } else if !title_words.is_empty()
+            && !is_cap(w)
+            && (lw == "central" || ctx.kb.sector(&lw).is_some_and(|s| !s.person))
+            && j > sstart
+            && {
+                // an institution word between a country and the title: "Austrian central bank
+                // governor" (the country is read on)
+                let mut k = j;
+                while k > sstart {
+                    let l = lower(doc, v, k - 1);
+                    if l == "central" || ctx.kb.sector(&l).is_some_and(|s| !s.person) {
+                        k -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                k > sstart
+                    && ctx
+                        .kb
+                        .names
+                        .get(text_of(doc, v, k - 1))
+                        .is_some_and(|r| matches!(r[0], NameRef::Demonym(_) | NameRef::Country(_)))
+            }
+        {
+            ext = j;
         } else if is_possessive(w) && j > sstart && (relation.is_some() || !title_words.is_empty())
         {
             // "Russia's Foreign Minister": the country before 's.

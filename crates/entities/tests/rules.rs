@@ -1622,3 +1622,17 @@ fn an_office_in_apposition_as_the_object_of_a_verb() {
     );
     assert_eq!(ent(&doc, "Raul Alfaro").actor.as_deref(), Some("PERCOP"));
 }
+
+#[test]
+fn a_country_before_an_institution_and_a_title_gives_the_country() {
+    // "Austrian central bank governor X": Austria's, even when another country dominates the
+    // article (it took the document's country)
+    let doc = run_tagged(
+        "Austrian central bank governor Robert Holzmann voted against the cut. The U.S. Federal Reserve will wait. Fed Chair Jerome Powell said the U.S. central bank needs more confidence. The U.S. economy is strong.",
+        "2024-06-06",
+    );
+    assert_eq!(
+        ent(&doc, "Robert Holzmann").actor.as_deref(),
+        Some("AUTGOV")
+    );
+}
