@@ -683,3 +683,9 @@ fn a_headline_participle_after_its_noun_is_a_passive() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_district_attorney_is_judicial() {
+    let e = codes("The New York district attorney charged the former president with fraud.");
+    assert!(e.iter().any(|x| x.0 == "USAJUD" && x.2 == "173"), "{e:?}");
+}
