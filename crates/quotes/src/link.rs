@@ -65,7 +65,8 @@ fn strip_det(s: &str) -> &str {
 /// 2. an entity whose name equals the phrase, contains all its capitalised words, or is
 ///    contained in it ("spokesman Matthew Miller"), the most recently mentioned first;
 /// 3. a pronoun ("he", "she"): the most recently mentioned person;
-/// 4. a definite description of a person ("the North Korean leader"): the entity whose role
+/// 4. an unnamed spokesperson ("a spokesman said"): the organisation or country quoted last;
+/// 5. a definite description of a person ("the North Korean leader"): the entity whose role
 ///    has the same head noun, else the most recent person speaker in `prev_speakers`.
 pub fn link_speaker(doc: &Document, span: Span, prev_speakers: &[usize]) -> Option<usize> {
     let text = doc.text.get(span.range())?;
@@ -241,7 +242,19 @@ fn fallback(doc: &Document, span: Span, text: &str, prev_speakers: &[usize]) -> 
             .filter(|&ei| last_before(ei) > 0)
             .max_by_key(|&ei| last_before(ei));
     }
-    // 4. definite descriptions
+    // 4. an unnamed spokesperson ("…," a spokesperson said): speaks for the organisation or
+    //    government quoted last
+    if matches!(
+        lower.trim_start_matches("a ").trim_start_matches("an "),
+        "spokesperson" | "spokesman" | "spokeswoman" | "spokespeople"
+    ) {
+        return prev_speakers.iter().rev().copied().find(|&ei| {
+            doc.entities
+                .get(ei)
+                .is_some_and(|e| matches!(e.etype, EntityType::Org | EntityType::Gpe))
+        });
+    }
+    // 5. definite descriptions
     if text.trim_start().to_lowercase().starts_with("the ") {
         let head = sp_words.last()?.clone();
         if let Some(ei) = doc.entities.iter().position(|e| {

@@ -846,3 +846,39 @@ fn a_name_closed_by_an_apposition_speaks_not_the_possessor_inside_it() {
         "{s:?}"
     );
 }
+
+#[test]
+fn an_unnamed_spokesperson_speaks_for_the_organisation_quoted_last() {
+    let text = "The Kenyan Foreign Office dismissed the claims and said it would respond.\n\n\"These accusations are baseless,\" a spokesperson said.";
+    let mut doc = with_entities(
+        Document::new("t", text, None),
+        &[(
+            "Kenyan Foreign Office",
+            EntityType::Org,
+            &[("Kenyan Foreign Office", MentionKind::Name)],
+        )],
+    );
+    QuoteFinder::new().process(&mut doc);
+    let direct: Vec<_> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .collect();
+    assert_eq!(direct.len(), 1, "{:?}", doc.quotes);
+    assert_eq!(direct[0].speaker, Some(0), "{:?}", doc.quotes);
+    // with no organisation quoted before, nobody
+    let mut doc = with_entities(
+        Document::new(
+            "t",
+            "\"These accusations are baseless,\" a spokesperson said.",
+            None,
+        ),
+        &[],
+    );
+    QuoteFinder::new().process(&mut doc);
+    assert!(
+        doc.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        doc.quotes
+    );
+}
