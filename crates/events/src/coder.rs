@@ -4039,6 +4039,24 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
     let intent_v: Vec<String> = INTENT_VERBS.iter().map(|s| s.to_string()).collect();
     let threat_v: Vec<String> = THREAT_VERBS.iter().map(|s| s.to_string()).collect();
     if sv.parsed {
+        // a nominal act that a verb weighs or plans ("the EU is considering new sanctions",
+        // "Japan plans sanctions") is intended, one it threatens is threatened
+        if sv.toks[i].upos == Upos::NOUN && rel_is(&sv.toks[i].deprel, "obj") {
+            if let Some(h) = sv.toks[i].head {
+                let g = &sv.toks[h];
+                if g.upos == Upos::VERB {
+                    if g.is_any(&threat_v) {
+                        threat = true;
+                        note(&mut cues, &g.text.clone(), "threat verb");
+                    } else if g.is_any(&intent_v)
+                        || g.is_any(&["consider", "weigh", "mull", "contemplate", "explore"])
+                    {
+                        intent = true;
+                        note(&mut cues, &g.text.clone(), "intent verb");
+                    }
+                }
+            }
+        }
         let mut cur = i;
         // whether `cur` was reached from its open complement
         let mut via_xcomp = false;

@@ -689,3 +689,21 @@ fn a_district_attorney_is_judicial() {
     let e = codes("The New York district attorney charged the former president with fraud.");
     assert!(e.iter().any(|x| x.0 == "USAJUD" && x.2 == "173"), "{e:?}");
 }
+
+#[test]
+fn sanctions_a_body_is_considering_are_a_threat_not_a_fact() {
+    let doc = analyze(
+        "The European Union said it was considering new sanctions against Iranian officials.",
+    );
+    let s: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("1"))
+        .collect();
+    assert!(!s.is_empty(), "{:?}", doc.events);
+    assert!(s.iter().all(|e| e.cameo != "163"), "{s:?}");
+    assert!(s.iter().any(|e| e.cameo == "1312"), "{s:?}");
+    // imposed ones are
+    let e = codes("The European Union imposed new sanctions on Iranian officials.");
+    assert!(e.iter().any(|x| x.2 == "163"), "{e:?}");
+}
