@@ -2907,6 +2907,7 @@ fn titled_and_apposed_persons(doc: &Document, v: &View, names: &mut [NameSpan]) 
 /// after a kin word or beside the first person, and only when it is also a given name ("my
 /// daughter Georgia"); elsewhere the knowledge base wins ("she spoke to Jordan's king").
 fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
+    fate_of_persons(ctx, doc, v, names);
     for n in names.iter_mut() {
         if n.etype == EntityType::Person || n.toks.len() != 1 {
             continue;
@@ -3065,6 +3066,43 @@ fn person_slots(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
             n.etype = EntityType::Person;
             n.kb = None;
             n.from_kb = false;
+        }
+    }
+}
+
+/// A two- or three-word place the knowledge base does not know, after "the death / killing /
+/// murder / funeral / assassination / burial of", is the person it happened to ("protests over
+/// the death of Mahsa Amini in police custody"): only people die and are buried.
+fn fate_of_persons(ctx: &Ctx, doc: &Document, v: &View, names: &mut [NameSpan]) {
+    for n in names.iter_mut() {
+        if !matches!(n.etype, EntityType::Gpe | EntityType::Loc)
+            || n.from_kb
+            || !(2..=3).contains(&n.toks.len())
+            || n.toks.start < 3
+        {
+            continue;
+        }
+        let i = n.toks.start;
+        if v.sent_of(i - 2) != v.sent_of(i) || lower(doc, v, i - 1) != "of" {
+            continue;
+        }
+        let fate = lower(doc, v, i - 2);
+        if !matches!(
+            fate.as_str(),
+            "death" | "killing" | "murder" | "funeral" | "assassination" | "burial"
+        ) {
+            continue;
+        }
+        let text = &doc.text[n.span.range()];
+        let words_ok = n.toks.clone().all(|k| {
+            let w = text_of(doc, v, k);
+            is_cap(w)
+                && w.chars().any(|c| c.is_lowercase())
+                && !crate::lexicon::is_common_word(&w.to_lowercase())
+        });
+        if words_ok && !ctx.kb.names.contains_key(text) {
+            n.etype = EntityType::Person;
+            n.kb = None;
         }
     }
 }

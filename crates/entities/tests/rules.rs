@@ -1636,3 +1636,18 @@ fn a_country_before_an_institution_and_a_title_gives_the_country() {
         Some("AUTGOV")
     );
 }
+
+#[test]
+fn a_name_after_the_death_of_is_a_person() {
+    let doc = run_tagged(
+        "Protests over the death of Mahsa Amini in police custody entered their third week.",
+        "2022-10-03",
+    );
+    assert_eq!(ent(&doc, "Mahsa Amini").etype, EntityType::Person);
+    // a known place stays one
+    let doc = run_tagged(
+        "The death of Sierra Leone's president shocked the region.",
+        "2022-10-03",
+    );
+    assert_eq!(ent(&doc, "Sierra Leone").etype, EntityType::Gpe);
+}
