@@ -2735,6 +2735,24 @@ fn object_excluded(sv: &SentView, p: &Pattern, a: &Args) -> bool {
             .is_some_and(|oj| p.not_obj.iter().any(|x| x == "*") || sv.toks[oj].is_any(&p.not_obj))
 }
 
+/// Whether the word right after the trigger is one of `pr` and the case marker of one of
+/// the trigger's obliques ("will look into the complaint").
+fn prep_particle(sv: &SentView, a: &Args, pr: &[String]) -> bool {
+    sv.parsed
+        && a.obliques.iter().any(|&(_, h)| {
+            // (a noun, not an "-ing" form: "looking into filing charges" weighs an act, it
+            // investigates nothing)
+            rel_is(&sv.toks[h].deprel, "obl")
+                && matches!(sv.toks[h].upos, Upos::NOUN | Upos::PROPN)
+                && !sv.toks[h].lower.ends_with("ing")
+                && sv.toks[h].head.is_some_and(|t| {
+                    sv.toks.get(t + 1).is_some_and(|c| {
+                        c.head == Some(h) && rel_is(&c.deprel, "case") && c.is_any(pr)
+                    })
+                })
+        })
+}
+
 fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
     let scope_has = |ls: &[String]| {
         a.scope
@@ -2805,6 +2823,9 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
     if let Some(pr) = &p.prt {
         match a.prt {
             Some(j) if sv.toks[j].is_any(pr) => {}
+            // the parser's preposition for a particle ("look into the complaint", "into"
+            // the case of the verb's oblique, right after the verb)
+            _ if prep_particle(sv, a, pr) => {}
             _ => return false,
         }
     }

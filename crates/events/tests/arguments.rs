@@ -707,3 +707,13 @@ fn sanctions_a_body_is_considering_are_a_threat_not_a_fact() {
     let e = codes("The European Union imposed new sanctions on Iranian officials.");
     assert!(e.iter().any(|x| x.2 == "163"), "{e:?}");
 }
+
+#[test]
+fn looking_into_a_complaint_investigates_looking_into_filing_charges_does_not() {
+    let e = codes("Ghana will look into the Nigerian complaint.");
+    assert!(e.iter().any(|x| x.0 == "GHA" && x.2 == "090"), "{e:?}");
+    let e = codes(
+        "The Ghanaian minister is looking into filing charges against the Nigerian officers.",
+    );
+    assert!(e.iter().all(|x| x.2 != "090"), "{e:?}");
+}
