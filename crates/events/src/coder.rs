@@ -2748,7 +2748,7 @@ fn prep_particle(sv: &SentView, a: &Args, pr: &[String]) -> bool {
                 && sv.toks[h].head.is_some_and(|t| {
                     sv.toks.get(t + 1).is_some_and(|c| {
                         c.head == Some(h) && rel_is(&c.deprel, "case") && c.is_any(pr)
-                    })
+                    }) && !sv.toks.get(t + 2).is_some_and(|w| w.lower.ends_with("ing"))
                 })
         })
 }
