@@ -245,6 +245,7 @@ pub fn is_light_adjective(w: &str) -> bool {
     matches!(
         w,
         "powerful"
+            | "special"
             | "younger"
             | "older"
             | "elder"
@@ -296,6 +297,60 @@ pub fn is_light_adjective(w: &str) -> bool {
             | "isolated"
             | "nuclear-armed"
     )
+}
+
+/// A word that cannot name a portfolio before a title ("EU competition chief"): articles,
+/// pronouns, prepositions, conjunctions, auxiliaries.
+pub fn is_function_word(w: &str) -> bool {
+    is_determiner(w)
+        || matches!(
+            w,
+            "of" | "for"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "and"
+                | "or"
+                | "but"
+                | "as"
+                | "that"
+                | "who"
+                | "which"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "said"
+                | "says"
+                | "told"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "not"
+                | "also"
+                | "then"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "if"
+                | "than"
+        )
 }
 
 pub fn is_determiner(w: &str) -> bool {

@@ -4043,6 +4043,57 @@ fn titles(
             ext = j;
             break;
         } else if !title_words.is_empty()
+            && j > sstart
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !crate::lexicon::is_function_word(&lw)
+            && portfolio_word(v, j)
+            && matches!(
+                title_words[0].to_lowercase().as_str(),
+                "chief"
+                    | "minister"
+                    | "commissioner"
+                    | "envoy"
+                    | "representative"
+                    | "official"
+                    | "adviser"
+                    | "advisor"
+                    | "aide"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "head"
+                    | "director"
+                    | "secretary"
+                    | "negotiator"
+                    | "regulator"
+            )
+            && {
+                // one or two lower-case words of a portfolio between an organisation or
+                // country and the title: "EU competition chief", "Kremlin foreign policy
+                // aide"
+                let ends_at = |k: usize| {
+                    ents.iter()
+                        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+                        .any(|(e, m)| {
+                            matches!(
+                                e.etype,
+                                EntityType::Org | EntityType::Gpe | EntityType::Norp
+                            ) && tok_range(v, m.span).end == k + 1
+                                && tok_range(v, m.span).start >= sstart
+                        })
+                };
+                ends_at(j - 1)
+                    || (j >= sstart + 2
+                        && text_of(doc, v, j - 1)
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase())
+                        && !crate::lexicon::is_function_word(&lower(doc, v, j - 1))
+                        && portfolio_word(v, j - 1)
+                        && ends_at(j - 2))
+            }
+        {
+            ext = j;
+        } else if !title_words.is_empty()
             && !is_cap(w)
             && (lw == "central" || ctx.kb.sector(&lw).is_some_and(|s| !s.person))
             && j > sstart
@@ -4464,6 +4515,13 @@ fn titles(
         }
     }
     info
+}
+
+/// Whether token `k` may name a portfolio before a title: a common noun or adjective as the
+/// tagger reads it ("competition", "foreign", "policy"; not "confirmed", "candidate" as a
+/// person noun is still a noun, but the title list keeps it out).
+fn portfolio_word(v: &View, k: usize) -> bool {
+    matches!(v.toks[k].xpos.as_str(), "NN" | "JJ")
 }
 
 /// The sector of a title, ELI for a former holder of a public office.

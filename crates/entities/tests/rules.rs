@@ -1651,3 +1651,28 @@ fn a_name_after_the_death_of_is_a_person() {
     );
     assert_eq!(ent(&doc, "Sierra Leone").etype, EntityType::Gpe);
 }
+
+#[test]
+fn a_portfolio_between_an_organisation_and_a_title() {
+    // "EU competition chief X" is the EU's (it took the country the article is about)
+    let doc = run_tagged(
+        "Apple must change its App Store rules. EU competition chief Margrethe Vestager told a news conference that Apple abused its position. The U.S. company will appeal. U.S. officials were not available.",
+        "2024-03-05",
+    );
+    assert_eq!(
+        ent(&doc, "Margrethe Vestager").actor.as_deref(),
+        Some("IGOEU")
+    );
+    // "U.N. Special Representative X" is the UN's
+    let doc = run_tagged(
+        "U.N. Special Representative Volker Perthes told reporters in Sudan that both sides had agreed to a pause.",
+        "2023-04-17",
+    );
+    assert_eq!(ent(&doc, "Volker Perthes").actor.as_deref(), Some("IGOUNO"));
+    // a verb is no portfolio: "the House impeached President Trump" stays the President's
+    let doc = run_tagged(
+        "On Wednesday the United States House of Representatives impeached President Donald Trump.",
+        "2019-12-19",
+    );
+    assert_eq!(ent(&doc, "Donald Trump").actor.as_deref(), Some("USAGOV"));
+}
