@@ -2567,6 +2567,18 @@ fn is_drawn_out(w: &str) -> bool {
 /// word ("Sooo Good").
 fn drop_non_names(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
     names.retain(|n| {
+        // "Latin American", "South American", "Central American": a region's people, not the
+        // United States'
+        if n.toks.len() == 1
+            && n.toks.start > 0
+            && text_of(doc, v, n.toks.start) == "American"
+            && matches!(
+                text_of(doc, v, n.toks.start - 1),
+                "Latin" | "South" | "Central" | "North"
+            )
+        {
+            return false;
+        }
         if n.from_kb || n.toks.is_empty() {
             return true;
         }

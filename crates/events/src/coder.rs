@@ -151,7 +151,34 @@ fn regional(cx: &Ctx, span: Span) -> bool {
     cx.doc.text.get(span.range()).is_some_and(|t| {
         t.split(|c: char| !c.is_alphabetic())
             .filter(|w| {
-                !w.is_empty() && !matches!(*w, "the" | "The" | "Senior" | "senior" | "top" | "Top")
+                // (past a determiner, a number or a quantifier: "seven Latin American
+                // countries", "several European governments")
+                !w.is_empty()
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "the"
+                            | "senior"
+                            | "top"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "other"
+                            | "all"
+                            | "both"
+                            | "most"
+                            | "few"
+                            | "dozens"
+                    )
+                    && !w.chars().all(|c| c.is_ascii_digit())
             })
             .take(1)
             .any(|w| {
@@ -1130,6 +1157,16 @@ impl EventCoder {
                                     | "radio"
                             );
                         if medium {
+                            continue;
+                        }
+                        // a region's countries or people ("diplomats from seven Latin American
+                        // countries") are no country's
+                        // (a phrase the entity layer did not link; "Western Cambodia" is
+                        // Cambodia)
+                        if a.entity.is_none()
+                            && !international_code(a.code.as_deref())
+                            && regional(cx, a.span)
+                        {
                             continue;
                         }
                         // a bare sector ("military", "the police") only when no slot names

@@ -717,3 +717,18 @@ fn looking_into_a_complaint_investigates_looking_into_filing_charges_does_not() 
     );
     assert!(e.iter().all(|x| x.2 != "090"), "{e:?}");
 }
+
+#[test]
+fn latin_american_countries_are_not_the_united_states() {
+    let e = codes("Venezuela's government expelled diplomats from seven Latin American countries.");
+    assert!(e.iter().any(|x| x.2 == "166"), "{e:?}");
+    assert!(e.iter().all(|x| !x.1.starts_with("USA")), "{e:?}");
+    let doc = analyze("Several Latin American leaders met in Brasilia.");
+    assert!(
+        doc.entities
+            .iter()
+            .all(|en| en.actor.as_deref() != Some("USA")),
+        "{:?}",
+        doc.entities
+    );
+}
