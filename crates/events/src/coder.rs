@@ -532,9 +532,14 @@ impl EventCoder {
                     if !sv.parsed || object_excluded(sv, p, &args) {
                         continue;
                     }
-                    let o = order_args(cx, i, p.kind);
+                    let mut o = order_args(cx, i, p.kind);
                     if !constraints_ok_order(sv, p, &o) {
                         continue;
+                    }
+                    // (the parse's doer still stands when token order may not replace it:
+                    // a reported clause's common-noun subject, a nominal clause subject)
+                    if reported_common_subject(sv, i, &args.subj) || args.clause_subject {
+                        o.subj.clear();
                     }
                     args = o;
                 }
