@@ -2119,6 +2119,19 @@ fn order_args(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
 /// killed"), a reduced relative ("a man killed by police"), a participle coordinated with
 /// a passive ("was shot and killed") or the complement of one ("were confirmed killed",
 /// "was found dead" has no verb). The subject of a passive is its patient, never its agent.
+/// Whether the sentence is a headline: it ends without a full stop, "!", "?" or a closing
+/// quotation mark.
+fn headline(sv: &SentView) -> bool {
+    !sv.toks
+        .last()
+        .is_some_and(|l| matches!(l.lower.as_str(), "." | "!" | "?" | "\"" | "”"))
+}
+
+/// Whether a verb takes no object (and so has no passive).
+fn intransitive(t: &crate::view::Tok) -> bool {
+    INTRANSITIVE.iter().any(|v| t.is(v))
+}
+
 fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
     let t = &sv.toks[i];
     if measure_by(sv, i).is_some() {
@@ -2139,10 +2152,7 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
     // a headline's "X found guilty/dead" (the tagger reads "found" as a past tense)
     if t.head.is_none()
         && t.is("find")
-        && !sv
-            .toks
-            .last()
-            .is_some_and(|l| matches!(l.lower.as_str(), "." | "!" | "?"))
+        && headline(sv)
         && !sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "obj"))
         && sv.children(i).any(|c| {
             rel_is(&sv.toks[c].deprel, "xcomp")
@@ -2174,16 +2184,8 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
                 || rel_is(&sv.toks[c].deprel, "ccomp")
                 || rel_is(&sv.toks[c].deprel, "xcomp")
         })
-        && !sv
-            .toks
-            .last()
-            .is_some_and(|l| matches!(l.lower.as_str(), "." | "!" | "?"))
-        && !t.is_any(
-            &INTRANSITIVE
-                .iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>(),
-        )
+        && headline(sv)
+        && !intransitive(t)
     {
         return true;
     }
@@ -2196,12 +2198,7 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
     }
     // verbs that take no object have no passive ("students demonstrated" misread as a
     // reduced relative)
-    if t.is_any(
-        &INTRANSITIVE
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>(),
-    ) {
+    if intransitive(t) {
         return false;
     }
     let rel = t.deprel.as_str();
@@ -2218,22 +2215,13 @@ fn passive_form(sv: &SentView, i: usize, depth: usize) -> bool {
             .any(|c| rel_is(&sv.toks[c].deprel, "compound:prt"));
         // a headline's participle after its noun, with no object: "Bolivian army chief
         // arrested after failed coup attempt"
-        let headline = !sv
-            .toks
-            .last()
-            .is_some_and(|l| matches!(l.lower.as_str(), "." | "!" | "?" | "\"" | "”"));
-        if headline
+        if headline(sv)
             && hr == "root"
             && !particle
             && !sv
                 .children(i)
                 .any(|c| rel_is(&sv.toks[c].deprel, "obj") || rel_is(&sv.toks[c].deprel, "ccomp"))
-            && !t.is_any(
-                &INTRANSITIVE
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect::<Vec<_>>(),
-            )
+            && !intransitive(t)
         {
             return true;
         }
