@@ -71,6 +71,17 @@ const INTENT_VERBS: &[&str] = &[
     "propose",
 ];
 const THREAT_VERBS: &[&str] = &["threaten", "warn"];
+/// Nouns for a stop to something ("a pause in fighting", "an end to the war"): what they
+/// stop is no act.
+const STOPPAGE: &[&str] = &[
+    "pause",
+    "halt",
+    "cessation",
+    "suspension",
+    "lull",
+    "end",
+    "stop",
+];
 /// Verbs whose open complement is asked of someone, not done ("ordered him to withdraw").
 const REQUEST_VERBS: &[&str] = &[
     "order",
@@ -478,17 +489,9 @@ impl EventCoder {
             // what a pause or halt stops is no act ("a five-day pause in fighting in Gaza",
             // the fighting parsed as a clause of the noun)
             if sv.parsed
-                && tok.head.is_some_and(|h| {
-                    sv.toks[h].upos == Upos::NOUN
-                        && sv.toks[h].is_any(&[
-                            "pause",
-                            "halt",
-                            "cessation",
-                            "suspension",
-                            "lull",
-                            "end",
-                        ])
-                })
+                && tok
+                    .head
+                    .is_some_and(|h| sv.toks[h].upos == Upos::NOUN && sv.toks[h].is_any(STOPPAGE))
                 && (rel_is(&tok.deprel, "acl")
                     || rel_is(&tok.deprel, "nmod")
                     || rel_is(&tok.deprel, "compound"))
@@ -504,15 +507,7 @@ impl EventCoder {
                     sv.children(h).any(|o| {
                         rel_is(&sv.toks[o].deprel, "obj")
                             && sv.toks[o].upos == Upos::NOUN
-                            && sv.toks[o].is_any(&[
-                                "pause",
-                                "halt",
-                                "cessation",
-                                "suspension",
-                                "lull",
-                                "end",
-                                "stop",
-                            ])
+                            && sv.toks[o].is_any(STOPPAGE)
                     })
                 })
             {
