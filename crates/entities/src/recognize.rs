@@ -961,6 +961,22 @@ pub(crate) fn run(
                         EntityType::Person,
                     )
                 }
+                // "the Commission" after "the European Commission": the organisation named
+                // before by that head noun
+                None if !n.from_kb
+                    && n.etype == EntityType::Org
+                    && match_org_head(&ents, &surface).is_some()
+                    && n.toks.start > 0
+                    && lower(doc_ref, v, n.toks.start - 1) == "the" =>
+                {
+                    let e = match_org_head(&ents, &surface).unwrap_or(0);
+                    (
+                        ents[e].key.clone(),
+                        ents[e].kb,
+                        ents[e].name.clone(),
+                        EntityType::Org,
+                    )
+                }
                 None => {
                     let norm = surface
                         .trim_start_matches("the ")
@@ -5754,6 +5770,42 @@ fn closes_phrase(next: Option<&str>) -> bool {
                     | "and"
             )
     })
+}
+
+/// The organisation named last whose multi-word name ends in `head`, a capitalised
+/// institution noun written alone ("the Commission" → the European Commission).
+fn match_org_head(ents: &[Ent], head: &str) -> Option<usize> {
+    if !matches!(
+        head,
+        "Commission"
+            | "Council"
+            | "Court"
+            | "Bank"
+            | "Fund"
+            | "Assembly"
+            | "Agency"
+            | "Parliament"
+            | "Tribunal"
+            | "Committee"
+            | "Authority"
+            | "Organization"
+            | "Organisation"
+            | "Alliance"
+            | "Coalition"
+            | "Ministry"
+            | "Department"
+    ) {
+        return None;
+    }
+    ents.iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.etype == EntityType::Org
+                && e.name.contains(' ')
+                && e.name.rsplit(' ').next() == Some(head)
+        })
+        .max_by_key(|(_, e)| e.last_tok)
+        .map(|(i, _)| i)
 }
 
 /// An institution named again by its head noun ("the US Embassy in London … The embassy

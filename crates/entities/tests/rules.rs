@@ -1676,3 +1676,19 @@ fn a_portfolio_between_an_organisation_and_a_title() {
     );
     assert_eq!(ent(&doc, "Donald Trump").actor.as_deref(), Some("USAGOV"));
 }
+
+#[test]
+fn a_capitalised_head_noun_alone_is_the_organisation_named_before() {
+    let doc = run_tagged(
+        "The European Commission fined Apple on Monday. Apple said the Commission had failed to find evidence.",
+        "2024-03-05",
+    );
+    let e = ent(&doc, "European Commission");
+    let t = texts(&doc, e);
+    assert!(t.iter().any(|(m, _)| *m == "the Commission"), "{t:?}");
+    assert!(
+        doc.entities.iter().all(|x| x.name != "Commission"),
+        "{:?}",
+        doc.entities
+    );
+}
