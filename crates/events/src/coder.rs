@@ -1159,6 +1159,37 @@ impl EventCoder {
                         if medium {
                             continue;
                         }
+                        // a building or venue where the act happened ("killed dozens at a
+                        // Moscow concert hall") is its place, not its target
+                        if matches!(slot.as_str(), "at" | "in" | "near" | "outside" | "inside")
+                            && sv.toks[h].upos == Upos::NOUN
+                            && sv.toks[h].is_any(&[
+                                "hall",
+                                "theatre",
+                                "theater",
+                                "airport",
+                                "station",
+                                "school",
+                                "hospital",
+                                "market",
+                                "mall",
+                                "mosque",
+                                "church",
+                                "synagogue",
+                                "temple",
+                                "hotel",
+                                "stadium",
+                                "restaurant",
+                                "cafe",
+                                "nightclub",
+                                "club",
+                                "venue",
+                                "arena",
+                                "square",
+                            ])
+                        {
+                            continue;
+                        }
                         // a region's countries or people ("diplomats from seven Latin American
                         // countries") are no country's
                         // (a phrase the entity layer did not link; "Western Cambodia" is

@@ -732,3 +732,14 @@ fn latin_american_countries_are_not_the_united_states() {
         doc.entities
     );
 }
+
+#[test]
+fn the_venue_of_an_attack_is_its_place_not_its_target() {
+    // (the capital before "concert hall" made the target the Russian government)
+    let e = codes("Gunmen kill dozens at Moscow concert hall");
+    assert!(e.iter().any(|x| x.2 == "190"), "{e:?}");
+    assert!(e.iter().all(|x| x.1 != "RUSGOV"), "{e:?}");
+    // a base is a target
+    let e = codes("Rebels attacked a Malian army base in the north.");
+    assert!(e.iter().any(|x| x.1 == "MLIMIL"), "{e:?}");
+}
