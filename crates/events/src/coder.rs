@@ -1307,6 +1307,36 @@ impl EventCoder {
         // a domestic protest (14x) that names no target is directed at the source's own
         // government (the CAMEO convention for protests); the implicit target has an empty
         // span at the trigger
+        // (a company's workers on strike strike against the company)
+        let employer = sources
+            .first()
+            .filter(|s| s.code.as_deref().is_some_and(|c| c.ends_with("LAB")))
+            .and_then(|s| {
+                cx.doc.entities.iter().enumerate().find_map(|(e, ent)| {
+                    (ent.actor.as_deref().is_some_and(|c| c.ends_with("BUS"))
+                        && ent.mentions.iter().any(|m| s.span.contains(m.span)))
+                    .then(|| (e, ent.actor.clone()))
+                })
+            });
+        if targets.is_empty() && code.starts_with("14") && !shared && sources.len() == 1 {
+            if let Some((e, bus)) = employer {
+                cues.push("workers' protest without a named target: their company".to_string());
+                let span = cx.doc.entities[e]
+                    .mentions
+                    .iter()
+                    .map(|m| m.span)
+                    .find(|m| sources[0].span.contains(*m))
+                    .unwrap_or(Span::new(trigger.start, trigger.start));
+                targets.push((
+                    Actor {
+                        entity: Some(e),
+                        span,
+                        code: bus,
+                    },
+                    "implicit".to_string(),
+                ));
+            }
+        }
         if targets.is_empty() && code.starts_with("14") && !shared && sources.len() == 1 {
             if let Some(country) = sources[0]
                 .code
@@ -3467,7 +3497,15 @@ fn document_country(doc: &Document) -> Option<String> {
 /// The actor named by the argument whose head is token `h`; a bare sector ("the police",
 /// "the leader") takes the country of its own "in/of/from" phrase ("police in Kenya").
 fn resolve(cx: &Ctx, h: usize) -> Option<Actor> {
-    resolve_depth(cx, h, 0)
+    let mut a = resolve_depth(cx, h, 0)?;
+    // a company's workers are labour, not the company ("Boeing factory workers went on
+    // strike": USALAB, not USABUS)
+    if cx.sv.toks[h].is_any(&["worker", "workers", "employee", "employees", "staff"]) {
+        if let Some(c) = a.code.as_deref().filter(|c| c.ends_with("BUS")) {
+            a.code = Some(format!("{}LAB", &c[..c.len() - 3]));
+        }
+    }
+    Some(a)
 }
 
 fn resolve_depth(cx: &Ctx, h: usize, depth: usize) -> Option<Actor> {

@@ -743,3 +743,18 @@ fn the_venue_of_an_attack_is_its_place_not_its_target() {
     let e = codes("Rebels attacked a Malian army base in the north.");
     assert!(e.iter().any(|x| x.1 == "MLIMIL"), "{e:?}");
 }
+
+#[test]
+fn a_companys_workers_are_labour_and_strike_against_it() {
+    let doc = analyze("More than 30,000 Boeing factory workers went on strike on Friday.");
+    let s: Vec<_> = doc.events.iter().filter(|e| e.cameo == "143").collect();
+    assert_eq!(s.len(), 1, "{:?}", doc.events);
+    assert_eq!(s[0].source.code.as_deref(), Some("USALAB"));
+    assert_eq!(
+        s[0].target.as_ref().and_then(|t| t.code.as_deref()),
+        Some("USABUS")
+    );
+    // a strike with no company named is still against the government
+    let e = codes("Kenyan teachers went on strike on Friday.");
+    assert!(e.iter().any(|x| x.1 == "KENGOV" && x.2 == "143"), "{e:?}");
+}
