@@ -1191,14 +1191,15 @@ impl EventCoder {
                             continue;
                         }
                         // a region's countries or people ("diplomats from seven Latin American
-                        // countries") are no country's
+                        // countries", "accused Western governments of …") are no country's:
+                        // the target is unnamed, and no later slot stands in for it
                         // (a phrase the entity layer did not link; "Western Cambodia" is
                         // Cambodia)
                         if a.entity.is_none()
                             && !international_code(a.code.as_deref())
                             && regional(cx, a.span)
                         {
-                            continue;
+                            break 'slots;
                         }
                         // a bare sector ("military", "the police") only when no slot names
                         // a country

@@ -758,3 +758,13 @@ fn a_companys_workers_are_labour_and_strike_against_it() {
     let e = codes("Kenyan teachers went on strike on Friday.");
     assert!(e.iter().any(|x| x.1 == "KENGOV" && x.2 == "143"), "{e:?}");
 }
+
+#[test]
+fn a_regional_target_is_unnamed_and_no_later_slot_stands_in() {
+    // the accused are Western governments, not Georgia
+    let e = codes(
+        "Prime Minister Irakli Kobakhidze accused Western governments of interfering in Georgia's internal affairs.",
+    );
+    assert!(e.iter().any(|x| x.2 == "112"), "{e:?}");
+    assert!(e.iter().all(|x| x.1 != "GEO"), "{e:?}");
+}
