@@ -615,6 +615,13 @@ pub struct TaggerOptions {
     pub clusters: Clusters,
     /// Drop features updated fewer times than this (1: keep all).
     pub min_count: u32,
+    /// A tagger of other tags than parts of speech (e.g. the parser's supertags): no
+    /// lemmatizer ([`Tagger::without_lemmas`]).
+    pub no_lemmas: bool,
+    /// One pass only ([`Tagger::one_pass`]).
+    pub one_pass: bool,
+    /// Drop weights below this many quantisation units ([`Tagger::pruned`]; 0: keep all).
+    pub prune: i16,
 }
 
 impl Default for TaggerOptions {
@@ -625,6 +632,9 @@ impl Default for TaggerOptions {
             verbose: false,
             clusters: Clusters::default(),
             min_count: 1,
+            no_lemmas: false,
+            one_pass: false,
+            prune: 0,
         }
     }
 }
@@ -844,7 +854,7 @@ pub fn train_tagger(
             .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
     }));
     let clusters = opts.clusters.clone();
-    let tagger = Tagger {
+    let mut tagger = Tagger {
         classes,
         tagdict,
         amb,
@@ -855,6 +865,15 @@ pub fn train_tagger(
         lemmatizer,
         skip_margin: SKIP_MARGIN,
     };
+    if opts.no_lemmas {
+        tagger = tagger.without_lemmas();
+    }
+    if opts.one_pass {
+        tagger = tagger.one_pass();
+    }
+    if opts.prune > 0 {
+        tagger = tagger.pruned(opts.prune);
+    }
     if opts.verbose && !dev.is_empty() {
         let acc = evaluate_tagger(&tagger, dev);
         eprintln!(

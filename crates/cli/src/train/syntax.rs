@@ -197,8 +197,7 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
             let mut tagged = tagged;
             let mut supertagger = None;
             if args.supertags {
-                // Supertag sentences: the class is (X, relation and side of the head); the
-                // lemma is the form, so that the supertagger's lemmatizer stays empty.
+                // Supertag sentences: the class is (X, relation and side of the head).
                 let st_sents = |src: &[ConllSentence]| -> Vec<ConllSentence> {
                     src.iter()
                         .map(|s| {
@@ -207,7 +206,6 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                             for (w, t) in s.words.iter_mut().zip(tags) {
                                 w.upos = "X".into();
                                 w.xpos = t;
-                                w.lemma = w.form.clone();
                             }
                             s
                         })
@@ -215,70 +213,34 @@ pub fn run(which: Which, args: Args) -> anyhow::Result<()> {
                 };
                 let st_train = st_sents(&train);
                 let st_dev = st_sents(&dev);
-                let one_pass = args.st_passes == 1;
                 let sopts = TaggerOptions {
                     verbose: false,
                     min_count: args.st_min_count,
+                    no_lemmas: true,
+                    one_pass: args.st_passes == 1,
+                    prune: args.st_prune,
                     ..Default::default()
                 };
-                let finish = |t: newsgraph_syntax::Tagger| {
-                    let t = t.without_lemmas();
-                    let t = if one_pass { t.one_pass() } else { t };
-                    if args.st_prune > 0 {
-                        t.pruned(args.st_prune)
-                    } else {
-                        t
-                    }
-                };
-                // Jackknifed supertags over contiguous folds.
-                let folds = args.folds.max(2);
-                let len = st_train.len().max(1);
-                let fold_of = |i: usize| i * folds / len;
-                let fold_tags: Vec<Vec<(usize, Vec<String>)>> = std::thread::scope(|sc| {
-                    let hs: Vec<_> = (0..folds)
-                        .map(|k| {
-                            let (st_train, sopts, finish) = (&st_train, &sopts, &finish);
-                            sc.spawn(move || {
-                                let rest: Vec<ConllSentence> = st_train
-                                    .iter()
-                                    .enumerate()
-                                    .filter(|(i, _)| fold_of(*i) != k)
-                                    .map(|(_, s)| s.clone())
-                                    .collect();
-                                let sg = finish(train_tagger(&rest, &[], &[], sopts));
-                                st_train
-                                    .iter()
-                                    .enumerate()
-                                    .filter(|(i, _)| fold_of(*i) == k)
-                                    .map(|(i, s)| {
-                                        let t = sg
-                                            .tag_ids(&s.forms())
-                                            .into_iter()
-                                            .map(|c| sg.class(c).1.to_string())
-                                            .collect();
-                                        (i, t)
-                                    })
-                                    .collect()
-                            })
-                        })
-                        .collect();
-                    hs.into_iter()
-                        .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                        .collect()
-                });
+                // Jackknifed supertags over contiguous folds (the xpos of `jk`).
+                let jk = newsgraph_syntax::jackknife_tags_split(
+                    &st_train,
+                    args.folds.max(2),
+                    true,
+                    &sopts,
+                );
                 let (mut ok, mut tot) = (0usize, 0usize);
-                for (i, t) in fold_tags.into_iter().flatten() {
-                    for ((w, st), g) in tagged[i].words.iter_mut().zip(t).zip(&st_train[i].words) {
-                        ok += (st == g.xpos) as usize;
+                for ((s, j), g) in tagged.iter_mut().zip(jk).zip(&st_train) {
+                    for ((w, jw), gw) in s.words.iter_mut().zip(j.words).zip(&g.words) {
+                        ok += (jw.xpos == gw.xpos) as usize;
                         tot += 1;
-                        w.lemma = st;
+                        w.lemma = jw.xpos;
                     }
                 }
                 eprintln!(
                     "jackknifed supertags on train: {:.4}",
                     ok as f64 / tot.max(1) as f64
                 );
-                let sg = finish(train_tagger(&st_train, &[], &[], &sopts));
+                let sg = train_tagger(&st_train, &[], &[], &sopts);
                 let a = evaluate_tagger(&sg, &st_dev);
                 let (tb, lb) = sg.to_bytes();
                 eprintln!(
