@@ -1111,6 +1111,9 @@ pub(crate) fn run(
     // Bare name parts of known people: "Putin" → Vladimir Putin, "Kim" → the most
     // salient Kim, "Kim-Putin" → two people.
     name_parts(doc_ref, v, &mut ents);
+    // A surname before the full name ("Putin and Kim meet" in a headline, then "Kim Jong
+    // Un"): the earlier one-word person joins the full name.
+    early_short_names(&mut ents);
     // "Labour" after "the Labour Party", "Gazprom" beside "Gazprom Corporation".
     org_short_forms(doc_ref, &mut ents);
 
@@ -3383,6 +3386,74 @@ fn match_person(ents: &[Ent], surface: &str) -> Option<usize> {
     best
 }
 
+/// A person named by one word only ("Kim"), before any fuller name with that word was
+/// read (a headline's "Putin and Kim meet", then "Kim Jong Un"): the mention could not join
+/// the full name when it was read, so the one-word entity is merged into the fullest person
+/// named later with that word (the most mentioned, then the first named). A name the
+/// knowledge base resolved on its own, or several words long, stays.
+fn early_short_names(ents: &mut [Ent]) {
+    for a in 0..ents.len() {
+        // (a headline's surname the model typed as a place or a body too, when it is the
+        // last word of the later full name: "Moreau and Lindqvist meet")
+        let other_type = matches!(
+            ents[a].etype,
+            EntityType::Gpe | EntityType::Loc | EntityType::Org
+        );
+        if !(ents[a].etype == EntityType::Person || other_type)
+            || ents[a].kb.is_some()
+            || ents[a].mentions.is_empty()
+            || ents[a].name.contains([' ', '-'])
+            || !matches!(ents[a].key, Key::Text(..))
+        {
+            continue;
+        }
+        let first_a = ents[a]
+            .mentions
+            .iter()
+            .map(|m| m.span.start)
+            .min()
+            .unwrap_or(0);
+        let word = ents[a].name.clone();
+        let best = (0..ents.len())
+            .filter(|&b| {
+                b != a
+                    && ents[b].etype == EntityType::Person
+                    && ents[b].name.contains(' ')
+                    && if other_type {
+                        ents[b].name.split(' ').next_back() == Some(word.as_str())
+                    } else {
+                        ents[b].name.split([' ', '-']).any(|w| w == word)
+                    }
+                    && ents[b]
+                        .mentions
+                        .iter()
+                        .map(|m| m.span.start)
+                        .min()
+                        .unwrap_or(0)
+                        > first_a
+            })
+            .max_by_key(|&b| {
+                (
+                    ents[b].count,
+                    std::cmp::Reverse(ents[b].mentions.iter().map(|m| m.span.start).min()),
+                )
+            });
+        let Some(b) = best else { continue };
+        let moved = std::mem::take(&mut ents[a].mentions);
+        let count = std::mem::take(&mut ents[a].count);
+        ents[b].mentions.extend(moved);
+        ents[b].count += count;
+        if ents[b].text_role.is_none() && ents[a].text_role.is_some() {
+            ents[b].text_role = ents[a].text_role.take();
+            ents[b].text_sector = ents[a].text_sector.take();
+            ents[b].text_country = ents[a].text_country.take();
+        }
+        if ents[b].gender == '?' {
+            ents[b].gender = ents[a].gender;
+        }
+    }
+}
+
 /// Words that end an organisation's full name and are often left out ("the Labour Party"
 /// → "Labour").
 const ORG_SUFFIXES: &[&str] = &[
@@ -5391,16 +5462,79 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
             let k = if w == "both" { i + 1 } else { i + 2 };
             if k < n {
                 let head = lower(doc, v, k);
-                if matches!(head.as_str(), "leaders" | "presidents" | "men" | "heads") {
-                    let span = Span::new(v.toks[i].span.start, v.toks[k].span.end);
+                let xpos = v.toks[k].xpos.as_str();
+                // "both leaders", "the two presidents": the two most mentioned people in
+                // government; "both men", "the two women": the two people named last.
+                let leaders = matches!(head.as_str(), "leaders" | "presidents" | "heads");
+                let people = matches!(head.as_str(), "men" | "women");
+                // A bare "the two" or "both" as a subject ("the two said", "Both have
+                // denied", "both of them"): the two people named last.
+                // A floating "both" after its subject ("Miller and Smith both said", "they
+                // both") adds nothing: only "both" opening a clause counts.
+                let opens = w != "both"
+                    || i == v.sents[v.sent_of(i)].toks.start
+                    || matches!(
+                        lower(doc, v, i - 1).as_str(),
+                        "when" | "while" | "as" | "because" | "since" | "but" | "said" | "says"
+                    );
+                let bare = !leaders
+                    && !people
+                    && opens
+                    && v.sent_of(k) == v.sent_of(i)
+                    && (xpos.starts_with("VB")
+                        || xpos == "MD"
+                        || (head == "of" && k + 1 < n && lower(doc, v, k + 1) == "them"));
+                if leaders || people || bare {
+                    let end = if bare && head == "of" {
+                        k + 1
+                    } else if bare {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    let span = Span::new(v.toks[i].span.start, v.toks[end].span.end);
+                    let before = |j: usize| {
+                        ents[j]
+                            .mentions
+                            .iter()
+                            .filter(|m| m.span.start < span.start)
+                            .map(|m| m.span.start)
+                            .max()
+                    };
+                    // The two named last must both be people: "the two" after two
+                    // countries are the countries.
+                    if bare {
+                        let mut recent: Vec<usize> = (0..ents.len())
+                            .filter(|&j| {
+                                matches!(
+                                    ents[j].etype,
+                                    EntityType::Person | EntityType::Gpe | EntityType::Org
+                                ) && before(j).is_some()
+                            })
+                            .collect();
+                        recent.sort_by_key(|&j| std::cmp::Reverse(before(j)));
+                        if recent.len() < 2
+                            || recent[..2]
+                                .iter()
+                                .any(|&j| ents[j].etype != EntityType::Person)
+                        {
+                            i = end + 1;
+                            continue;
+                        }
+                    }
                     let mut persons: Vec<usize> = (0..ents.len())
                         .filter(|&j| {
                             ents[j].etype == EntityType::Person
-                                && ents[j].actor.as_deref().is_some_and(|a| a.ends_with("GOV"))
-                                && ents[j].mentions.iter().any(|m| m.span.start < span.start)
+                                && (!leaders
+                                    || ents[j].actor.as_deref().is_some_and(|a| a.ends_with("GOV")))
+                                && before(j).is_some()
                         })
                         .collect();
-                    persons.sort_by_key(|&j| std::cmp::Reverse(ents[j].count));
+                    if leaders {
+                        persons.sort_by_key(|&j| std::cmp::Reverse(ents[j].count));
+                    } else {
+                        persons.sort_by_key(|&j| std::cmp::Reverse(before(j)));
+                    }
                     if persons.len() >= 2 {
                         for &j in &persons[..2] {
                             ents[j].mentions.push(Mention {
@@ -5409,7 +5543,7 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                             });
                         }
                     }
-                    i = k + 1;
+                    i = end + 1;
                     continue;
                 }
             }

@@ -1692,3 +1692,61 @@ fn a_capitalised_head_noun_alone_is_the_organisation_named_before() {
         doc.entities
     );
 }
+
+#[test]
+fn surname_before_the_full_name_joins_it() {
+    // A headline names the surname first; the full name comes in the body.
+    let doc = run_tagged(
+        "Moreau and Lindqvist meet in Oslo\n\nFrench businessman Etienne Moreau met the \
+         Swedish engineer Karin Lindqvist on Tuesday. Moreau later left.",
+        "2024-03-07",
+    );
+    let moreau = ent(&doc, "Etienne Moreau");
+    let t = texts(&doc, moreau);
+    assert!(t.contains(&("Moreau", MentionKind::Name)), "{t:?}");
+    assert_eq!(
+        t.iter().filter(|(w, _)| *w == "Moreau").count(),
+        2,
+        "headline and body surname: {t:?}"
+    );
+    let lind = ent(&doc, "Karin Lindqvist");
+    assert!(texts(&doc, lind).contains(&("Lindqvist", MentionKind::Name)));
+    assert!(
+        !doc.entities
+            .iter()
+            .any(|e| e.name == "Moreau" || e.name == "Lindqvist"),
+        "no one-word duplicates: {:?}",
+        doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn bare_the_two_and_clause_initial_both_name_the_last_two_people() {
+    let doc = run_tagged(
+        "Prime Minister Anna Berg met opposition leader Tomas Vik on Monday. The two agreed \
+         on a budget. Both said the deal was fair.",
+        "2024-03-07",
+    );
+    for name in ["Anna Berg", "Tomas Vik"] {
+        let t = texts(&doc, ent(&doc, name));
+        assert!(
+            t.contains(&("The two", MentionKind::Nominal)),
+            "{name}: {t:?}"
+        );
+        assert!(t.contains(&("Both", MentionKind::Nominal)), "{name}: {t:?}");
+    }
+    // A floating "both" after its own subject is no new mention, and "the two" after two
+    // countries does not name people.
+    let doc = run_tagged(
+        "Anna Berg met Tomas Vik on Monday. Norway and Sweden both signed. Later Denmark and \
+         Finland joined; the two said little.",
+        "2024-03-07",
+    );
+    for name in ["Anna Berg", "Tomas Vik"] {
+        let t = texts(&doc, ent(&doc, name));
+        assert!(
+            !t.iter().any(|(w, _)| *w == "both" || *w == "the two"),
+            "{name}: {t:?}"
+        );
+    }
+}

@@ -692,7 +692,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let last = t[end - 1].lower.as_str();
-        if DETS.contains(&last) || NP_PREP.contains(&last) {
+        // a determiner ends no phrase, but a number or "both" used alone does ("the two
+        // said", "Both said")
+        let alone = matches!(last, "two" | "three" | "both") && end - a <= 2;
+        if (DETS.contains(&last) && !alone) || NP_PREP.contains(&last) {
             return None;
         }
         Some((a, end))

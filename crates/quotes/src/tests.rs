@@ -882,3 +882,20 @@ fn an_unnamed_spokesperson_speaks_for_the_organisation_quoted_last() {
         doc.quotes
     );
 }
+
+#[test]
+fn the_two_and_both_alone_are_speakers() {
+    assert_eq!(
+        one("\"We agreed on the budget,\" the two said after the meeting."),
+        q("direct", "We agreed on the budget,", "the two", "said")
+    );
+    assert_eq!(
+        one("\"It was a fair deal,\" both said."),
+        q("direct", "It was a fair deal,", "both", "said")
+    );
+    // a determiner before a noun stays part of the phrase
+    assert_eq!(
+        one("\"It was a fair deal,\" the two ministers said."),
+        q("direct", "It was a fair deal,", "the two ministers", "said")
+    );
+}
