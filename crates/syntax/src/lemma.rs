@@ -163,17 +163,62 @@ impl Lemmatizer {
         }
     }
 
+    /// The rule of the longest suffix of `nf` known for `xpos`: (suffix length, strip, add).
+    fn rule_match(&self, nf: &str, xpos: &str) -> Option<(usize, u8, &str)> {
+        // Past tense and past participle share their regular forms: a suffix seen with
+        // either tag speaks for both ("outlined"/VBN teaches "declined"/VBD), the longest
+        // suffix first, the word's own tag first at equal length.
+        let twin = match xpos {
+            "VBD" => Some("VBN"),
+            "VBN" => Some("VBD"),
+            _ => None,
+        };
+        for n in (0..=MAX_SUFFIX).rev() {
+            let Some(suf) = suffix(nf, n) else { continue };
+            if let Some((strip, add)) = self.rule_h.get(&key2(xpos, suf)) {
+                return Some((n, *strip, add.as_str()));
+            }
+            if let Some(t) = twin.filter(|_| n >= 3) {
+                if let Some((strip, add)) = self.rule_h.get(&key2(t, suf)) {
+                    return Some((n, *strip, add.as_str()));
+                }
+            }
+        }
+        None
+    }
+
     fn by_rule(&self, nf: &str, xpos: &str) -> String {
         if xpos == "NNP" {
             return nf.to_string();
         }
-        for n in (0..=MAX_SUFFIX).rev() {
-            let Some(suf) = suffix(nf, n) else { continue };
-            if let Some((strip, add)) = self.rule_h.get(&key2(xpos, suf)) {
-                return apply(nf, *strip as usize, add);
+        let own = self.rule_match(nf, xpos);
+        // A present participle has the stem of its "-ed" form: when the "-ed" form's rule
+        // sees more of the stem ("declined": "lined", three letters before "ed") than the
+        // "-ing" form's own rule ("declining": "ining", two before "ing"), it decides.
+        if xpos == "VBG" {
+            // (a stem ending in a consonant: "trying" has no "tryed" to learn from)
+            let consonant = |s: &str| {
+                s.chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouy".contains(c))
+            };
+            if let Some(stem) = nf
+                .strip_suffix("ing")
+                .filter(|s| s.chars().count() >= 2 && consonant(s))
+            {
+                let ed = format!("{stem}ed");
+                if let Some((n2, strip, add)) = self.rule_match(&ed, "VBD") {
+                    let own_ctx = own.map_or(0, |(n, _, _)| n.saturating_sub(3));
+                    if n2.saturating_sub(2) > own_ctx && strip >= 1 {
+                        return apply(&ed, strip as usize, add);
+                    }
+                }
             }
         }
-        nf.to_string()
+        match own {
+            Some((_, strip, add)) => apply(nf, strip as usize, add),
+            None => nf.to_string(),
+        }
     }
 
     /// The lemma of `form` tagged `xpos`.
@@ -300,6 +345,29 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn past_forms_share_rules_and_participles_follow_them() {
+        // "-lined" is seen only as a participle (VBN), "-ined" as a past tense that strips
+        // "ed" (joined); the longest suffix of either tag decides for both, and the "-ing"
+        // form follows its "-ed" form when that one sees more of the stem.
+        let data = [
+            ("outlined", "VBN", "outline"),
+            ("underlined", "VBN", "underline"),
+            ("joined", "VBD", "join"),
+            ("explained", "VBD", "explain"),
+            ("gained", "VBD", "gain"),
+            ("joining", "VBG", "join"),
+            ("explaining", "VBG", "explain"),
+            ("trying", "VBG", "try"),
+        ];
+        let l = Lemmatizer::train(data.iter().copied());
+        assert_eq!(l.lemma("declined", "VBD"), "decline");
+        assert_eq!(l.lemma("declined", "VBN"), "decline");
+        assert_eq!(l.lemma("remained", "VBD"), "remain");
+        assert_eq!(l.lemma("declining", "VBG"), "decline");
+        assert_eq!(l.lemma("remaining", "VBG"), "remain");
+    }
 
     #[test]
     fn learns_suffix_rules() {
