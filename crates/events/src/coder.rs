@@ -1725,6 +1725,17 @@ fn clause_end(sv: &SentView, i: usize) -> usize {
                             | "the"
                     )
                 }))
+            // "rejected the claim and said Manila would file a protest": a second predicate
+            // of the same subject ends the trigger's clause
+            // (not after a dangling preposition: "established ties with and opened an
+            // embassy in Tehran" shares its object)
+            || (matches!(l, "and" | "but")
+                && j > i + 1
+                && sv.toks[j - 1].upos != Upos::ADP
+                && sv.toks.get(j + 1).is_some_and(|n| {
+                    matches!(n.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+                        && n.upos != Upos::AUX
+                }))
         {
             break;
         }

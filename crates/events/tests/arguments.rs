@@ -768,3 +768,17 @@ fn a_regional_target_is_unnamed_and_no_later_slot_stands_in() {
     assert!(e.iter().any(|x| x.2 == "112"), "{e:?}");
     assert!(e.iter().all(|x| x.1 != "GEO"), "{e:?}");
 }
+
+#[test]
+fn declining_comment_on_a_strike_is_no_rejection_and_a_second_predicate_is_out_of_scope() {
+    // a military strike named as the topic of a comment is no labour strike refused
+    let e = codes("The Kremlin declined to comment on the Kharkiv strike.");
+    assert!(e.iter().any(|x| x.0 == "RUSGOV" && x.2 == "011"), "{e:?}");
+    assert!(e.iter().all(|x| !x.2.starts_with("124")), "{e:?}");
+    // the protest belongs to "said", a second predicate, not to "rejected"
+    let e = codes(
+        "Foreign Minister Enrique Manalo rejected the claim and said Manila would file a diplomatic protest.",
+    );
+    assert!(e.iter().any(|x| x.0 == "PHLGOV" && x.2 == "120"), "{e:?}");
+    assert!(e.iter().all(|x| x.2 != "1242"), "{e:?}");
+}
