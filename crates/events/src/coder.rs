@@ -486,6 +486,25 @@ impl EventCoder {
             if sv.parsed && tok.upos == Upos::ADJ && rel_is(&tok.deprel, "amod") {
                 continue;
             }
+            // what a right or freedom allows is no act ("we respect the right to protest",
+            // "the freedom to assemble")
+            if sv.parsed
+                && rel_is(&tok.deprel, "acl")
+                && tok.head.is_some_and(|h| {
+                    sv.toks[h].upos == Upos::NOUN
+                        && sv.toks[h].is_any(&[
+                            "right",
+                            "freedom",
+                            "liberty",
+                            "ability",
+                            "permission",
+                            "license",
+                            "licence",
+                        ])
+                })
+            {
+                continue;
+            }
             // what a pause or halt stops is no act ("a five-day pause in fighting in Gaza",
             // the fighting parsed as a clause of the noun)
             if sv.parsed
@@ -2472,10 +2491,15 @@ fn subject_of(sv: &SentView, i: usize, depth: usize) -> (Vec<usize>, bool) {
     // after an object-control verb's object it is the object's ("ordered X to close")
     let purpose = to_infinitive_advcl(sv, i);
     if purpose && object_control(sv, h) {
-        if let Some(o) = sv
-            .child_with(h, &["obj"])
-            .filter(|&o| o < i && agent_like(sv, o))
-        {
+        // (any noun object of a verb that lets or makes someone act: "will not allow
+        // criminals to destroy property" is the criminals' act, not the speaker's; "help"
+        // also takes things, "helped the economy to grow")
+        if let Some(o) = sv.child_with(h, &["obj"]).filter(|&o| {
+            o < i
+                && (agent_like(sv, o)
+                    || (!sv.toks[h].is("help")
+                        && matches!(sv.toks[o].upos, Upos::NOUN | Upos::PROPN)))
+        }) {
             return (vec![o], pv);
         }
     }
@@ -4258,6 +4282,11 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 hypo = true;
                 note(&mut cues, &sv.toks[cur].text.clone(), "requested act");
             }
+            // "allowed the rebels to enter the city": let happen, not done
+            if cur != i && via_xcomp && sv.toks[cur].is_any(&["allow", "permit", "let", "enable"]) {
+                hypo = true;
+                note(&mut cues, &sv.toks[cur].text.clone(), "permitted act");
+            }
             if cur != i && sv.toks[cur].is_any(&threat_v) {
                 threat = true;
                 note(&mut cues, &sv.toks[cur].text.clone(), "threat verb");
@@ -4270,6 +4299,25 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 Some(h) if rel_is(&r, "xcomp") || (rel_is(&r, "conj") && cur == i) => {
                     via_xcomp = rel_is(&r, "xcomp");
                     cur = h
+                }
+                // ("will not allow criminals to destroy property": the "to" clause of an
+                // object-control verb parsed as a purpose clause is its open complement)
+                Some(h) if to_infinitive_advcl(sv, cur) && object_control(sv, h) => {
+                    via_xcomp = true;
+                    cur = h
+                }
+                // (or as a clause of that object: "allowed supporters to protest" with
+                // "protest" hung on "supporters")
+                Some(h)
+                    if rel_is(&r, "acl")
+                        && rel_is(&sv.toks[h].deprel, "obj")
+                        && sv.children(cur).any(|m| {
+                            rel_is(&sv.toks[m].deprel, "mark") && sv.toks[m].lower == "to"
+                        })
+                        && sv.toks[h].head.is_some_and(|g| object_control(sv, g)) =>
+                {
+                    via_xcomp = true;
+                    cur = sv.toks[h].head.unwrap_or(h)
                 }
                 _ => break,
             }

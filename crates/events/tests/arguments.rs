@@ -782,3 +782,37 @@ fn declining_comment_on_a_strike_is_no_rejection_and_a_second_predicate_is_out_o
     assert!(e.iter().any(|x| x.0 == "PHLGOV" && x.2 == "120"), "{e:?}");
     assert!(e.iter().all(|x| x.2 != "1242"), "{e:?}");
 }
+
+#[test]
+fn a_right_to_act_is_no_act_and_an_allowed_act_is_the_allowed_ones() {
+    let doc = analyze(
+        "\"We respect the right to demonstrate, but we will not allow looters to burn shops,\" Ghanaian Interior Minister Kofi Mensah said.",
+    );
+    // no demonstration by the minister
+    assert!(
+        doc.events.iter().all(|e| !e.cameo.starts_with("14")),
+        "{:?}",
+        doc.events
+    );
+    // burning the shops is the looters' act, and it is not allowed: not asserted
+    for e in &doc.events {
+        assert_ne!(e.source.code.as_deref(), Some("GHAGOV"), "{:?}", doc.events);
+        assert_ne!(
+            e.modality,
+            newsgraph_core::Modality::Asserted,
+            "{:?}",
+            doc.events
+        );
+    }
+    let doc = analyze("The Kenyan government allowed opposition supporters to protest in Nairobi.");
+    let protest = doc.text.find("protest").unwrap();
+    let e: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.trigger.start == protest)
+        .collect();
+    assert!(!e.is_empty(), "{:?}", doc.events);
+    for e in e {
+        assert_eq!(e.modality, newsgraph_core::Modality::Hypothetical, "{e:?}");
+    }
+}
