@@ -745,6 +745,13 @@ impl EventCoder {
                             && matches!(sv.toks[c].lower.as_str(), "must" | "should")
                     })
                     || live.iter().any(|&i| i == v || sv.dominates(v, i))
+                    // what one should expect, know or fear is a forecast or advice, not a
+                    // demand ("Kyiv should not expect to join the EU this decade")
+                    || sv.toks[v].is_any(&[
+                        "expect", "anticipate", "know", "think", "believe", "hope", "fear",
+                        "worry", "feel", "understand", "remember", "realize", "realise",
+                        "wonder", "doubt", "assume", "be", "have", "see", "get", "remain",
+                    ])
                 {
                     continue;
                 }
