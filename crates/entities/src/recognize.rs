@@ -1214,6 +1214,47 @@ const EVENT_NAMES: &[&str] = &[
 /// only after "the": "Moon" alone may be a surname).
 fn retype_common_kinds(doc: &Document, v: &View, names: &mut [NameSpan]) {
     for n in names.iter_mut() {
+        // A name whose last word is a natural feature is a place ("Scarborough Shoal",
+        // "Ashtamudi Lake", "the Strait of Hormuz" keeps its KB entry), whatever type the
+        // model gave it.
+        if !n.from_kb
+            && n.toks.len() >= 2
+            && matches!(
+                n.etype,
+                EntityType::Person | EntityType::Org | EntityType::Fac | EntityType::Gpe
+            )
+        {
+            let last = text_of(doc, v, n.toks.end - 1);
+            let first = text_of(doc, v, n.toks.start);
+            if is_cap(first)
+                && matches!(
+                    last,
+                    "Shoal"
+                        | "Shoals"
+                        | "Reef"
+                        | "Atoll"
+                        | "Strait"
+                        | "Straits"
+                        | "Gulf"
+                        | "Lake"
+                        | "River"
+                        | "Mountains"
+                        | "Peninsula"
+                        | "Valley"
+                        | "Desert"
+                        | "Canal"
+                        | "Archipelago"
+                        | "Plateau"
+                        | "Glacier"
+                        | "Volcano"
+                        | "Sea"
+                        | "Ocean"
+                )
+            {
+                n.etype = EntityType::Loc;
+                continue;
+            }
+        }
         let t = &doc.text[n.span.range()];
         let t = t
             .strip_prefix("the ")

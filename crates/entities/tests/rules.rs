@@ -1750,3 +1750,15 @@ fn bare_the_two_and_clause_initial_both_name_the_last_two_people() {
         );
     }
 }
+
+#[test]
+fn a_name_ending_in_a_natural_feature_is_a_place() {
+    let doc = run_tagged(
+        "Chinese coast guard ships blocked Philippine boats near Scarborough Shoal and \
+         later sailed past Mischief Reef.",
+        "2024-11-12",
+    );
+    for name in ["Scarborough Shoal", "Mischief Reef"] {
+        assert_eq!(ent(&doc, name).etype, EntityType::Loc, "{name}");
+    }
+}
