@@ -866,6 +866,7 @@ pub(crate) fn run(
     // Two organisations joined by "and" are two names ("Faleolo District Hospital and
     // Leulumoega District Hospital").
     split_coordinated_orgs(doc_ref, v, &mut names);
+    orgs_of_places(doc_ref, v, &mut names);
     // "the National Emergency Operation Centre (NEOC)": the acronym names the same body.
     let acronyms = acronym_definitions(doc_ref, v, &mut names);
     let name_spans: Vec<(Span, EntityType)> = names.iter().map(|n| (n.span, n.etype)).collect();
@@ -1280,6 +1281,96 @@ fn retype_common_kinds(doc: &Document, v: &View, names: &mut [NameSpan]) {
         } else if EVENT_NAMES.contains(&t) {
             n.etype = EntityType::Event;
         }
+    }
+}
+
+/// "the Law Society of Kenya", "the Catholic Bishops Conference of the Philippines": a
+/// run of capitalised words ending in an organisation's head noun, then "of" (and "the")
+/// and a place the knowledge base knows, is one organisation, also when the model found
+/// only the place (or only the run).
+fn orgs_of_places(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
+    const HEADS_EXTRA: &[&str] = &["conference", "chamber", "bar", "front", "movement"];
+    let mut k = 0;
+    while k < names.len() {
+        let n = &names[k];
+        if !(n.from_kb && matches!(n.etype, EntityType::Gpe | EntityType::Loc)) {
+            k += 1;
+            continue;
+        }
+        let mut p = n.toks.start;
+        if p > 0 && lower(doc, v, p - 1) == "the" {
+            p -= 1;
+        }
+        if p < 2 || lower(doc, v, p - 1) != "of" {
+            k += 1;
+            continue;
+        }
+        let of = p - 1;
+        let sent_start = v.sents[v.sent_of(of)].toks.start;
+        // the capitalised run before "of"
+        let mut a = of;
+        while a > sent_start
+            && of - a < 5
+            && is_cap(text_of(doc, v, a - 1))
+            && text_of(doc, v, a - 1)
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-')
+        {
+            a -= 1;
+        }
+        let head = if a < of {
+            lower(doc, v, of - 1)
+        } else {
+            String::new()
+        };
+        // (a sentence-initial "The" is no part of the name)
+        if a < of && lower(doc, v, a) == "the" {
+            a += 1;
+        }
+        let head_ok = ORG_HEADS.contains(&head.as_str()) || HEADS_EXTRA.contains(&head.as_str());
+        // the run holds a word besides the head ("Society of Kenya" alone is a phrase), and no
+        // title or office ("President of Kenya" is a person's office)
+        if !head_ok
+            || of - a < 2
+            || (a..of).any(|i| {
+                let l = lower(doc, v, i);
+                TITLE_WORDS.contains(&l.as_str()) || OFFICE_WORDS.contains(&l.as_str())
+            })
+        {
+            k += 1;
+            continue;
+        }
+        // names inside the run may only be organisations or unknown words, not people
+        let start = v.toks[a].span.start;
+        let end = n.span.end;
+        let inner: Vec<usize> = (0..names.len())
+            .filter(|&j| j != k && names[j].span.start >= start && names[j].span.end <= end)
+            .collect();
+        if inner.iter().any(|&j| names[j].etype == EntityType::Person)
+            || names
+                .iter()
+                .enumerate()
+                .any(|(j, m)| j != k && m.span.start < start && m.span.end > start)
+        {
+            k += 1;
+            continue;
+        }
+        let toks = a..n.toks.end;
+        let mut j = 0;
+        names.retain(|_| {
+            let keep = j != k && !inner.contains(&j);
+            j += 1;
+            keep
+        });
+        names.push(NameSpan {
+            span: Span::new(start, end),
+            etype: EntityType::Org,
+            kb: None,
+            toks,
+            from_kb: false,
+        });
+        names.sort_by_key(|m| (m.span.start, m.span.end));
+        k = 0;
     }
 }
 

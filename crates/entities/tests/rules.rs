@@ -1762,3 +1762,29 @@ fn a_name_ending_in_a_natural_feature_is_a_place() {
         assert_eq!(ent(&doc, name).etype, EntityType::Loc, "{name}");
     }
 }
+
+#[test]
+fn a_body_of_a_known_place_is_one_organisation() {
+    let doc = run_tagged(
+        "Police detained 40 people, according to the Law Society of Kenya. The Catholic \
+         Bishops Conference of the Philippines called for calm.",
+        "2025-03-04",
+    );
+    let law = ent(&doc, "Law Society of Kenya");
+    assert_eq!(law.etype, EntityType::Org);
+    assert_eq!(law.actor.as_deref().map(|a| &a[..3]), Some("KEN"));
+    assert_eq!(
+        ent(&doc, "Catholic Bishops Conference of the Philippines").etype,
+        EntityType::Org
+    );
+    // an office of a place is no organisation
+    let doc = run_tagged(
+        "President of Kenya William Ruto spoke on Monday.",
+        "2025-03-04",
+    );
+    assert!(
+        doc.entities.iter().all(|e| e.etype != EntityType::Org),
+        "{:?}",
+        doc.entities
+    );
+}
