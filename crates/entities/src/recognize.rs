@@ -1214,12 +1214,24 @@ const EVENT_NAMES: &[&str] = &[
 /// ocean or planet is a LOC, a religion NORP, a festival or "Brexit" an EVENT ("the Moon"
 /// only after "the": "Moon" alone may be a surname).
 fn retype_common_kinds(doc: &Document, v: &View, names: &mut [NameSpan]) {
+    // (names that begin longer names: "Green Valley" beside "Green Valley Party" is that
+    // party's short name, not a valley)
+    let texts: Vec<String> = names
+        .iter()
+        .map(|n| doc.text[n.span.range()].to_string())
+        .collect();
+    let starts_longer = |t: &str| {
+        texts
+            .iter()
+            .any(|o| o.len() > t.len() + 1 && o.starts_with(t) && o[t.len()..].starts_with(' '))
+    };
     for n in names.iter_mut() {
         // A name whose last word is a natural feature is a place ("Scarborough Shoal",
         // "Ashtamudi Lake", "the Strait of Hormuz" keeps its KB entry), whatever type the
         // model gave it.
         if !n.from_kb
             && n.toks.len() >= 2
+            && !starts_longer(&doc.text[n.span.range()])
             && matches!(
                 n.etype,
                 EntityType::Person | EntityType::Org | EntityType::Fac | EntityType::Gpe
