@@ -3455,7 +3455,16 @@ fn trim_name_ends(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>
                 || next_x == "MD"
                 || next_x.starts_with("RB")
                 || next.is_some_and(|w| matches!(w, "for" | "too" | "also")));
-        if pronoun_i {
+        // "Manhattan District Attorney Alvin Bragg": the office's first word is no part of
+        // the place before it
+        let office_word = t == "District"
+            && next.is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "attorney" | "attorneys" | "judge" | "prosecutor"
+                )
+            });
+        if pronoun_i || office_word {
             e -= 1;
         } else if n.etype == EntityType::Person {
             while e > n.toks.start + 1
@@ -4260,6 +4269,14 @@ fn titles(
                 title_words[0].to_lowercase().as_str(),
                 "secretary" | "minister" | "ministers" | "undersecretary"
             );
+        // The district or county of a local office ("District Attorney", "County Sheriff").
+        let local_office = !title_words.is_empty()
+            && is_cap(w)
+            && matches!(lw.as_str(), "district" | "county" | "state" | "city")
+            && matches!(
+                title_words[0].to_lowercase().as_str(),
+                "attorney" | "attorneys" | "judge" | "sheriff" | "prosecutor"
+            );
         // The hyphen of a hyphenated title ("Secretary-General" as three tokens).
         let title_hyphen = matches!(w, "-" | "‐")
             && !title_words.is_empty()
@@ -4270,6 +4287,7 @@ fn titles(
         if TITLE_WORDS.contains(&lw.as_str()) && lw != "of"
             || of_office
             || department
+            || local_office
             || title_hyphen
         {
             title_words.insert(0, w.to_string());

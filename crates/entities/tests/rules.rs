@@ -1788,3 +1788,16 @@ fn a_body_of_a_known_place_is_one_organisation() {
         doc.entities
     );
 }
+
+#[test]
+fn district_attorney_is_a_judicial_title_not_part_of_a_place() {
+    let doc = run_tagged(
+        "U.S. prosecutors filed new charges. Manhattan District Attorney Alvin Bragg said \
+         the jury had spoken.",
+        "2024-05-30",
+    );
+    let b = ent(&doc, "Alvin Bragg");
+    assert_eq!(b.role.as_deref(), Some("District Attorney"));
+    assert_eq!(b.actor.as_deref(), Some("USAJUD"));
+    assert!(doc.entities.iter().all(|e| e.name != "Manhattan District"));
+}

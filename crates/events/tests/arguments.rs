@@ -819,3 +819,11 @@ fn a_right_to_act_is_no_act_and_an_allowed_act_is_the_allowed_ones() {
         assert_eq!(e.modality, newsgraph_core::Modality::Hypothetical, "{e:?}");
     }
 }
+
+#[test]
+fn a_plea_is_no_appeal_and_a_jury_is_judicial() {
+    let e = codes("The former Peruvian president, who has pleaded not guilty, denied the charges.");
+    assert!(e.iter().all(|x| x.2 != "020"), "{e:?}");
+    let e = codes("A Brazilian jury found the former governor guilty of corruption on Thursday.");
+    assert!(e.iter().any(|x| x.0 == "BRAJUD" && x.2 == "116"), "{e:?}");
+}
