@@ -5958,6 +5958,26 @@ fn organisation_anaphora(doc: &Document, v: &View, ents: &mut [Ent]) {
                         a.is_some_and(|a| a.ends_with("BUS"))
                     })
                 }
+                // "the bloc", "the 27-nation bloc", "the bloc's ministers": an international
+                // organisation named before
+                "bloc" | "alliance"
+                    if (1..=3).any(|d| {
+                        i >= d
+                            && lower(doc, v, i - d) == "the"
+                            && (i - d + 1..i).all(|k| {
+                                !is_cap(text_of(doc, v, k))
+                                    && text_of(doc, v, k).chars().any(|c| c.is_alphanumeric())
+                            })
+                    }) && !matches!(next.as_deref(), Some("of" | "and"))
+                        && closes_phrase(next.as_deref()) =>
+                {
+                    let d = (1..=3)
+                        .find(|&d| i >= d && lower(doc, v, i - d) == "the")
+                        .unwrap_or(1);
+                    (i - d, MentionKind::Nominal, &|a: Option<&str>| {
+                        a.is_some_and(|a| a.starts_with("IGO"))
+                    })
+                }
                 _ => continue,
             };
         let span = Span::new(v.toks[start].span.start, v.toks[i].span.end);

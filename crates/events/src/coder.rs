@@ -4030,14 +4030,18 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
                 if let Some(pa) = poss.and_then(|c| resolve_one(cx, c)) {
                     if let Some(k) = pa.code.as_deref().filter(|k| has_country(k)) {
                         let country = k.get(..3).unwrap_or(k);
-                        if country != "IGO" {
-                            let span = Span::new(pa.span.start.min(span.start), span.end);
-                            return Some(Actor {
-                                entity: best.and_then(|b| b.entity),
-                                span,
-                                code: Some(format!("{country}{code}")),
-                            });
-                        }
+                        let span = Span::new(pa.span.start.min(span.start), span.end);
+                        // ("the bloc's foreign ministers": the organisation's own code)
+                        let full = if country == "IGO" {
+                            k.to_string()
+                        } else {
+                            format!("{country}{code}")
+                        };
+                        return Some(Actor {
+                            entity: best.and_then(|b| b.entity),
+                            span,
+                            code: Some(full),
+                        });
                     }
                 }
                 // a named modifier inside the phrase ("the Obama administration"): its country

@@ -938,13 +938,20 @@ impl<'a> Ctx<'a> {
         }
         // the verb must come before a comma, a relative pronoun or a coordination:
         // `claimed victory in the vote, which was marred …` is no clause
+        // (an "and" before a determiner joins two subjects: "negotiations on a ceasefire and
+        // the release of hostages had made progress")
         let lim = (a + 1..b.min(a + 12))
             .find(|&j| {
                 t[j].is_punct(",")
                     || matches!(
                         t[j].lower.as_str(),
-                        "which" | "who" | "whose" | "and" | "but" | "while"
+                        "which" | "who" | "whose" | "but" | "while"
                     )
+                    || (t[j].lower == "and"
+                        && !t.get(j + 1).is_some_and(|x| {
+                            x.upos == Some(Upos::DET)
+                                || matches!(x.lower.as_str(), "the" | "a" | "an" | "its" | "their")
+                        }))
             })
             .unwrap_or(b.min(a + 12));
         if t[a].upos.is_some() {

@@ -456,7 +456,26 @@ impl QuoteFinder {
                     }
                 } else if prev_comma {
                     let sp = ctx.right_np(k + 2, s1);
-                    out = Some((s0c, k - 1, sp, 2));
+                    // "X said that A, even as B, according to Y": when the sentence opens with
+                    // a speaker and a verb of saying, Y vouches only for the clause after the
+                    // last subordinating boundary (B), or for nothing of X's content
+                    let said = (s0c + 1..k).find(|&j| {
+                        ctx.verb(j).is_some()
+                            && !ctx.according(j)
+                            && ctx.left_np(j, s0c).is_some()
+                            && self.content_start(ctx, j, k - 1).is_some_and(|c0| {
+                                t[j + 1..c0].iter().any(|x| x.lower == "that")
+                                    && ctx.is_clause(c0, k - 1)
+                            })
+                    });
+                    match said {
+                        Some(j) => {
+                            if let Some(p) = sub_boundary(t, j + 1, k - 1) {
+                                out = Some((p, k - 1, sp, 2));
+                            }
+                        }
+                        None => out = Some((s0c, k - 1, sp, 2)),
+                    }
                 }
             } else if ctx.gerund(k) && prev_comma {
                 // `X …, adding that …`
@@ -491,8 +510,21 @@ impl QuoteFinder {
                         // `CONTENT, X said.`
                         out = Some((s0c, a - 1, Some((a, b)), 1));
                     } else if let Some(c0) = self.content_start(ctx, k, s1) {
-                        if ctx.is_clause(c0, s1) {
-                            out = Some((c0, s1, Some((a, b)), 1));
+                        // (the content stops where a trailing "according to" vouches for a
+                        // clause of its own: "X said that A, even as B, according to Y")
+                        let acc =
+                            (c0 + 1..s1).find(|&j| ctx.according(j) && t[j - 1].is_punct(","));
+                        let end = match acc {
+                            Some(j) => sub_boundary(t, c0 + 1, j - 1)
+                                .map(|p| {
+                                    // back to the boundary's comma
+                                    (c0..p).rev().find(|&x| t[x].is_punct(",")).unwrap_or(p)
+                                })
+                                .unwrap_or(j - 1),
+                            None => s1,
+                        };
+                        if ctx.is_clause(c0, end) {
+                            out = Some((c0, end, Some((a, b)), 1));
                         }
                     }
                 }
@@ -739,3 +771,26 @@ fn quote_only(p: &Para) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// The first word of the last subordinate clause in tokens `lo..hi` that opens after a comma
+/// with "even as", "as", "while", "whereas", "although", "though" or "but": where a trailing
+/// "according to" phrase starts vouching.
+fn sub_boundary(t: &[scan::Tok], lo: usize, hi: usize) -> Option<usize> {
+    (lo..hi).rev().find_map(|c| {
+        if !t[c].is_punct(",") {
+            return None;
+        }
+        let w = t.get(c + 1)?.lower.as_str();
+        let skip = match w {
+            "even"
+                if t.get(c + 2)
+                    .is_some_and(|x| matches!(x.lower.as_str(), "as" | "though")) =>
+            {
+                3
+            }
+            "as" | "while" | "whereas" | "although" | "though" | "but" => 2,
+            _ => return None,
+        };
+        (c + skip < hi).then_some(c + skip)
+    })
+}

@@ -899,3 +899,39 @@ fn the_two_and_both_alone_are_speakers() {
         q("direct", "It was a fair deal,", "the two ministers", "said")
     );
 }
+
+#[test]
+fn according_to_after_a_said_clause_vouches_for_its_own_clause_only() {
+    let s = summary(
+        "Egyptian mediators said on Monday that talks on a truce and the release of prisoners had made progress, even as air strikes killed 12 people overnight, according to local medics.",
+    );
+    assert!(
+        s.contains(&q(
+            "indirect",
+            "talks on a truce and the release of prisoners had made progress",
+            "Egyptian mediators",
+            "said"
+        )),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&q(
+            "indirect",
+            "air strikes killed 12 people overnight",
+            "local medics",
+            "according to"
+        )),
+        "{s:?}"
+    );
+    // without a verb of saying before it, "according to" vouches for the whole sentence
+    let s = summary("Air strikes killed 12 people overnight, according to local medics.");
+    assert_eq!(
+        s,
+        [q(
+            "indirect",
+            "Air strikes killed 12 people overnight",
+            "local medics",
+            "according to"
+        )]
+    );
+}
