@@ -377,7 +377,8 @@ impl Tagger {
 
     /// UPOS, XPOS and lemma of each word.
     pub fn tag(&self, words: &[&str]) -> Vec<Tagged> {
-        self.tag_ids(words)
+        let mut out: Vec<Tagged> = self
+            .tag_ids(words)
             .into_iter()
             .zip(words)
             .map(|(c, w)| {
@@ -388,7 +389,9 @@ impl Tagger {
                     lemma: self.lemmatizer.lemma(w, xpos),
                 }
             })
-            .collect()
+            .collect();
+        repair_main_verb(words, &mut out);
+        out
     }
 
     /// A copy with weights below `min_q` quantisation units removed (smaller and faster).
@@ -891,6 +894,116 @@ pub struct TagAccuracy {
     pub xpos: f64,
     pub lemma: f64,
     pub tokens: usize,
+}
+
+/// Time words that follow a subject in news ("The EU on Monday imposed …") or follow a
+/// participle as its adjunct ("The sanctions, announced last week, …").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "last"
+            | "next"
+            | "this"
+            | "earlier"
+            | "later"
+            | "overnight"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// The past tense a news sentence needs for its main verb, where the tagger read a past
+/// participle: "The European Union on Monday imposed sanctions …", "Russia, which has bought
+/// drones, rejected accusations …". A `VBN` becomes `VBD` when no finite verb or auxiliary
+/// precedes it outside relative clauses (", which … ,"), a subject noun or pronoun does, the
+/// word before it is a comma or a time word, and a noun phrase (not a time word, not
+/// "by") follows it as its object, with no comma and finite verb after that phrase (the
+/// participle of an apposition, "Hamas, designated a terrorist group by the EU, said …",
+/// stays).
+fn repair_main_verb(words: &[&str], tags: &mut [Tagged]) {
+    let n = words.len();
+    let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
+    for i in 1..n.saturating_sub(1) {
+        if tags[i].xpos != "VBN" || tags[i].upos != Upos::VERB {
+            continue;
+        }
+        let prev = words[i - 1];
+        if !(prev == "," || is_time_word(prev)) {
+            continue;
+        }
+        let next = &tags[i + 1];
+        if !matches!(
+            next.xpos.as_str(),
+            "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "PRP"
+        ) || is_time_word(words[i + 1])
+        {
+            continue;
+        }
+        // the words before, relative clauses left out
+        let mut subject = false;
+        let mut blocked = false;
+        let mut in_rel = false;
+        for j in 0..i {
+            let w = words[j].to_ascii_lowercase();
+            if j > 0 && words[j - 1] == "," && matches!(w.as_str(), "which" | "who" | "whose") {
+                in_rel = true;
+                continue;
+            }
+            if words[j] == "," {
+                in_rel = false;
+                continue;
+            }
+            if in_rel {
+                continue;
+            }
+            let x = tags[j].xpos.as_str();
+            if finite(x)
+                || tags[j].upos == Upos::AUX
+                || tags[j].upos == Upos::SCONJ
+                || x == "VBN"
+                || x == "VBG"
+                || x == "VB"
+            {
+                blocked = true;
+                break;
+            }
+            if matches!(x, "NN" | "NNS" | "NNP" | "NNPS" | "PRP") {
+                subject = true;
+            }
+        }
+        if blocked || !subject {
+            continue;
+        }
+        // an apposition's participle: "by" or a comma and a finite verb further on
+        let seg_end = (i + 1..n).find(|&j| words[j] == ",").unwrap_or(n);
+        let rest_apposition = (i + 1..seg_end).any(|j| words[j].eq_ignore_ascii_case("by"))
+            || (i + 1..n.saturating_sub(1))
+                .any(|j| words[j] == "," && finite(tags[j + 1].xpos.as_str()));
+        if rest_apposition {
+            continue;
+        }
+        tags[i].xpos = "VBD".to_string();
+    }
 }
 
 /// Tags gold-tokenized sentences and compares UPOS, XPOS and lemma with the gold ones.

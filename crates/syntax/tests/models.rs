@@ -40,6 +40,45 @@ fn tags_and_lemmatizes_a_news_sentence() {
 }
 
 #[test]
+fn main_verb_after_a_time_word_or_a_relative_clause_is_a_past_tense() {
+    let t = Tagger::embedded();
+    let xpos = |s: &str, w: &str| {
+        let ws = words(s);
+        let i = ws.iter().position(|x| *x == w).unwrap();
+        t.tag(&ws)[i].xpos.clone()
+    };
+    assert_eq!(
+        xpos(
+            "The European Union on Monday imposed sanctions on eight Iranian officials .",
+            "imposed"
+        ),
+        "VBD"
+    );
+    assert_eq!(
+        xpos(
+            "Russia , which has bought hundreds of Iranian-made drones , rejected Western accusations that it used them .",
+            "rejected"
+        ),
+        "VBD"
+    );
+    // participles of appositions and reduced relatives stay
+    assert_eq!(
+        xpos(
+            "The sanctions , announced last week , target Iranian officials .",
+            "announced"
+        ),
+        "VBN"
+    );
+    assert_eq!(
+        xpos(
+            "Hamas , designated a terrorist group by the EU , said it would respond .",
+            "designated"
+        ),
+        "VBN"
+    );
+}
+
+#[test]
 fn verb_lemmas() {
     let t = Tagger::embedded();
     let out = t.tag(&words(
