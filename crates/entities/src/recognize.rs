@@ -5665,16 +5665,35 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
                     };
                     // The two named last must both be people: "the two" after two
                     // countries are the countries.
+                    // (a place named as where something happens, "met X in Tokyo", is not
+                    // one of the two)
+                    let locative = |m: &Mention| {
+                        let t0 = tok_range(v, m.span).start;
+                        t0 > 0
+                            && matches!(
+                                lower(doc, v, t0 - 1).as_str(),
+                                "in" | "at" | "near" | "from" | "to" | "into" | "across"
+                            )
+                    };
+                    let actor_before = |j: usize| {
+                        ents[j]
+                            .mentions
+                            .iter()
+                            .filter(|m| m.span.start < span.start)
+                            .filter(|m| ents[j].etype == EntityType::Person || !locative(m))
+                            .map(|m| m.span.start)
+                            .max()
+                    };
                     if bare {
                         let mut recent: Vec<usize> = (0..ents.len())
                             .filter(|&j| {
                                 matches!(
                                     ents[j].etype,
                                     EntityType::Person | EntityType::Gpe | EntityType::Org
-                                ) && before(j).is_some()
+                                ) && actor_before(j).is_some()
                             })
                             .collect();
-                        recent.sort_by_key(|&j| std::cmp::Reverse(before(j)));
+                        recent.sort_by_key(|&j| std::cmp::Reverse(actor_before(j)));
                         if recent.len() < 2
                             || recent[..2]
                                 .iter()

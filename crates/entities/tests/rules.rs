@@ -1801,3 +1801,19 @@ fn district_attorney_is_a_judicial_title_not_part_of_a_place() {
     assert_eq!(b.actor.as_deref(), Some("USAJUD"));
     assert!(doc.entities.iter().all(|e| e.name != "Manhattan District"));
 }
+
+#[test]
+fn the_two_after_a_meeting_place_are_the_two_people() {
+    let doc = run_tagged(
+        "Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago on \
+         Monday, and the two agreed to reopen the border.",
+        "2024-08-05",
+    );
+    for name in ["Gabriel Boric", "Javier Milei"] {
+        let t = texts(&doc, ent(&doc, name));
+        assert!(
+            t.contains(&("the two", MentionKind::Nominal)),
+            "{name}: {t:?}"
+        );
+    }
+}
