@@ -37,7 +37,7 @@ pub trait Component: Send + Sync {
 /// and an agency in parentheses, then a dash; 0 when there is none.
 pub fn dateline_len(text: &str) -> usize {
     let place_end = text
-        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-')))
+        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '/')))
         .unwrap_or(text.len());
     let place = text[..place_end].trim_end_matches(['-', ' ']);
     if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
@@ -75,6 +75,11 @@ mod dateline_tests {
         assert_eq!(
             dateline_len("LIMA, March 3 (Reuters) - Police fired tear gas"),
             "LIMA, March 3 (Reuters) - ".len()
+        );
+        // two places
+        assert_eq!(
+            dateline_len("DOHA/CAIRO, Jan 9 (Reuters) - Qatari mediators said"),
+            "DOHA/CAIRO, Jan 9 (Reuters) - ".len()
         );
         assert_eq!(
             dateline_len("PORT MORESBY (AP) — Police fired"),

@@ -1880,7 +1880,22 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
         if b == a || b >= s.toks.end {
             continue;
         }
-        let letters: usize = (a..b)
+        // "DOHA/CAIRO, Jan 9 (Reuters) -", "BEIJING/MANILA —": two places
+        let mut runs = vec![(a, b)];
+        let mut b = b;
+        while b + 1 < s.toks.end && text_of(doc, v, b) == "/" && caps(b + 1) {
+            let c = b + 1;
+            let mut d = c;
+            while d < s.toks.end && d < c + 3 && caps(d) {
+                d += 1;
+            }
+            runs.push((c, d));
+            b = d;
+        }
+        if b >= s.toks.end {
+            continue;
+        }
+        let letters: usize = (a..runs[0].1)
             .map(|k| {
                 text_of(doc, v, k)
                     .chars()
@@ -1905,39 +1920,41 @@ fn add_datelines(ctx: &Ctx, doc: &Document, v: &View, names: &mut Vec<NameSpan>)
         {
             continue;
         }
-        let titled: Vec<String> = (a..b)
-            .map(|k| {
-                let t = text_of(doc, v, k).to_lowercase();
-                let mut cs = t.chars();
-                cs.next()
-                    .map(|c| c.to_uppercase().collect::<String>() + cs.as_str())
-                    .unwrap_or_default()
-            })
-            .collect();
-        let kb = ctx
-            .kb
-            .names
-            .get(&titled.join(" "))
-            .and_then(|r| r.first().copied());
-        // A place the knowledge base does not know needs the agency ("YAY, great show" is no
-        // dateline).
-        let etype = match kb {
-            Some(r) => etype_of(ctx.kb.describe(r, ctx.date).1),
-            None if agency => EntityType::Gpe,
-            None => continue,
-        };
-        if !matches!(etype, EntityType::Gpe | EntityType::Loc) {
-            continue;
+        for &(a, b) in &runs {
+            let titled: Vec<String> = (a..b)
+                .map(|k| {
+                    let t = text_of(doc, v, k).to_lowercase();
+                    let mut cs = t.chars();
+                    cs.next()
+                        .map(|c| c.to_uppercase().collect::<String>() + cs.as_str())
+                        .unwrap_or_default()
+                })
+                .collect();
+            let kb = ctx
+                .kb
+                .names
+                .get(&titled.join(" "))
+                .and_then(|r| r.first().copied());
+            // A place the knowledge base does not know needs the agency ("YAY, great show" is
+            // no dateline).
+            let etype = match kb {
+                Some(r) => etype_of(ctx.kb.describe(r, ctx.date).1),
+                None if agency => EntityType::Gpe,
+                None => continue,
+            };
+            if !matches!(etype, EntityType::Gpe | EntityType::Loc) {
+                continue;
+            }
+            names.retain(|x| x.toks.end <= a || x.toks.start >= b);
+            let span = Span::new(v.toks[a].span.start, v.toks[b - 1].span.end);
+            names.push(NameSpan {
+                span,
+                etype,
+                kb,
+                toks: a..b,
+                from_kb: kb.is_some(),
+            });
         }
-        names.retain(|x| x.toks.end <= a || x.toks.start >= b);
-        let span = Span::new(start, v.toks[b - 1].span.end);
-        names.push(NameSpan {
-            span,
-            etype,
-            kb,
-            toks: a..b,
-            from_kb: kb.is_some(),
-        });
     }
 }
 

@@ -1817,3 +1817,15 @@ fn the_two_after_a_meeting_place_are_the_two_people() {
         );
     }
 }
+
+#[test]
+fn a_dateline_of_two_places_names_both() {
+    let doc = run_tagged(
+        "DOHA/CAIRO, Jan 9 (Reuters) - Qatari mediators said on Thursday that talks had made \
+         progress.",
+        "2025-01-09",
+    );
+    for name in ["Doha", "Cairo"] {
+        assert_eq!(ent(&doc, name).etype, EntityType::Gpe, "{name}");
+    }
+}
