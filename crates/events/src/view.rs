@@ -601,6 +601,75 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
             toks[c].deprel = "acl".to_string();
         }
     }
+    // "killed at least 20 Yemenis" with the number made the object and the people a
+    // dependent of it: the noun heads the phrase, the number counts it
+    for q in 0..n.saturating_sub(1) {
+        if toks[q].upos != Upos::NUM
+            || !matches!(
+                toks[q].deprel.as_str(),
+                "obj" | "nsubj" | "nsubj:pass" | "obl"
+            )
+        {
+            continue;
+        }
+        let noun = q + 1;
+        if toks[noun].head != Some(q)
+            || !matches!(toks[noun].upos, Upos::NOUN | Upos::PROPN)
+            || !matches!(
+                toks[noun].deprel.as_str(),
+                "nmod:unmarked" | "compound" | "nmod" | "appos" | "flat"
+            )
+            || toks
+                .iter()
+                .any(|t| t.head == Some(noun) && t.deprel == "case")
+        {
+            continue;
+        }
+        let (head, rel) = (toks[q].head, toks[q].deprel.clone());
+        for k in 0..n {
+            if k != noun && toks[k].head == Some(q) {
+                toks[k].head = Some(noun);
+            }
+        }
+        toks[noun].head = head;
+        toks[noun].deprel = rel;
+        toks[q].head = Some(noun);
+        toks[q].deprel = "nummod".to_string();
+    }
+    // "killed 30 Palestinians overnight, according to local officials" with "officials" made
+    // the verb's object and "Palestinians" a dependent of it: the words before the comma are
+    // the object, the "according to" phrase hangs on the verb
+    for a in 0..n.saturating_sub(2) {
+        if toks[a].lower != "according" || toks[a + 1].lower != "to" {
+            continue;
+        }
+        let Some(h) = toks[a].head.filter(|&h| h > a + 1) else {
+            continue;
+        };
+        let Some(v) = toks[h].head.filter(|&v| v < a && is_verb(&toks[v])) else {
+            continue;
+        };
+        // the noun before "according" (past a comma and adverbs) hung on the phrase's head
+        let left: Vec<usize> = (v + 1..a).filter(|&k| toks[k].head == Some(h)).collect();
+        let Some(&new) = left
+            .iter()
+            .filter(|&&k| matches!(toks[k].upos, Upos::NOUN | Upos::PROPN | Upos::PRON))
+            .last()
+        else {
+            continue;
+        };
+        let rel = toks[h].deprel.clone();
+        for &k in &left {
+            if k == new {
+                continue;
+            }
+            toks[k].head = Some(if k < new { new } else { v });
+        }
+        toks[new].head = Some(v);
+        toks[new].deprel = rel;
+        toks[h].head = Some(v);
+        toks[h].deprel = "obl".to_string();
+    }
 }
 
 /// Light verbs whose object noun carries the act ("made an appeal", "issued a call").

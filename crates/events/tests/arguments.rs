@@ -827,3 +827,25 @@ fn a_plea_is_no_appeal_and_a_jury_is_judicial() {
     let e = codes("A Brazilian jury found the former governor guilty of corruption on Thursday.");
     assert!(e.iter().any(|x| x.0 == "BRAJUD" && x.2 == "116"), "{e:?}");
 }
+
+#[test]
+fn an_according_to_phrase_hung_as_the_object_leaves_the_real_object() {
+    let doc = analyze(
+        "Israeli air strikes killed at least 30 Palestinians overnight, according to local health officials.",
+    );
+    let kill: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("19"))
+        .collect();
+    assert!(!kill.is_empty(), "{:?}", doc.events);
+    for e in kill {
+        let t = e.target.as_ref().expect("a target");
+        let text = &doc.text[t.span.range()];
+        assert!(!text.contains("according"), "{text:?}");
+        assert_ne!(t.code.as_deref(), Some("PSEGOV"), "{:?}", e.target);
+    }
+    // a number parsed as the head of its people is no stop for the target
+    let e = codes("Saudi air strikes killed at least 20 Yemenis on Sunday, according to local health officials.");
+    assert!(e.iter().any(|x| x.0 == "SAU" && x.1 == "YEM"), "{e:?}");
+}
