@@ -6285,6 +6285,47 @@ fn subject_mention(doc: &Document, v: &View, start: usize) -> bool {
     }
 }
 
+/// For a pronoun at token `i` that opens its sentence as the subject: the person entity
+/// named by the subject of the previous sentence's root verb (None without a parse, or when
+/// that subject is no person).
+fn main_subject_of_previous(doc: &Document, v: &View, ents: &[Ent], i: usize) -> Option<usize> {
+    let sent = v.sent_of(i);
+    if sent == 0 || v.sents[sent].toks.start != i || doc.tokens.len() != v.toks.len() {
+        return None;
+    }
+    // (not inside a quotation: "Tony Mendez was a hero. He was …" in a tribute speaks of
+    // its own subject)
+    let pos = v.toks[i].span.start;
+    let para = doc.text[..pos].rfind('\n').map_or(0, |k| k + 1);
+    let marks = doc.text[para..pos]
+        .chars()
+        .filter(|&c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+        .count();
+    if marks % 2 == 1 {
+        return None;
+    }
+    if !doc.tokens.get(i).is_some_and(|t| t.deprel == "nsubj") {
+        return None;
+    }
+    let prev = v.sents[sent - 1].toks.clone();
+    // (a new paragraph starts a new topic)
+    let gap = &doc.text[v.toks[prev.end - 1].span.end..v.toks[i].span.start];
+    if gap.contains("\n\n") {
+        return None;
+    }
+    let root = prev.clone().find(|&k| doc.tokens[k].head.is_none())?;
+    let subj = prev
+        .clone()
+        .find(|&k| doc.tokens[k].head == Some(root) && doc.tokens[k].deprel.starts_with("nsubj"))?;
+    let span = v.toks[subj].span;
+    ents.iter().position(|e| {
+        e.etype == EntityType::Person
+            && e.mentions
+                .iter()
+                .any(|m| m.kind != MentionKind::Pronoun && m.span.contains(span))
+    })
+}
+
 /// The most recent agreeing person mention before `pos` (from `min_start` on) that is a
 /// clause subject.
 fn subject_antecedent(
@@ -6395,6 +6436,20 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
                 subject_antecedent(doc, v, ents, want, min_start, pos).or(Some((j, start)))
             }
             b => b,
+        };
+        // "Kremlin spokesman Dmitry Peskov said Putin had been informed. He dismissed …": a
+        // "he" or "she" opening a sentence as its subject continues the subject of the
+        // previous sentence's main clause, not a person named inside it
+        let best = match (want, main_subject_of_previous(doc, v, ents, i)) {
+            // (unknown gender only for someone with a title: "Colonel Major X")
+            ('m' | 'f', Some(j))
+                if ents[j].gender == want
+                    || (ents[j].gender == '?'
+                        && (ents[j].text_role.is_some() || ents[j].role.is_some())) =>
+            {
+                Some((j, 0))
+            }
+            _ => best,
         };
         if let Some((j, _)) = best.or(best_unknown) {
             ents[j].mentions.push(Mention {

@@ -1829,3 +1829,36 @@ fn a_dateline_of_two_places_names_both() {
         assert_eq!(ent(&doc, name).etype, EntityType::Gpe, "{name}");
     }
 }
+
+#[test]
+fn a_sentence_opening_pronoun_continues_the_previous_main_subject() {
+    let run_tagged = run_parsed;
+    let doc = run_tagged(
+        "Kremlin spokesman Dmitry Peskov said President Vladimir Putin had been informed. He \
+         dismissed the criticism as unacceptable.",
+        "2024-02-16",
+    );
+    let t = texts(&doc, ent(&doc, "Dmitry Peskov"));
+    assert!(t.contains(&("He", MentionKind::Pronoun)), "{t:?}");
+    // inside a quotation the rule does not apply
+    let doc = run_tagged(
+        "Ben Affleck tweeted, \"Tony Mendez was a true American hero. He was a man of \
+         extraordinary grace.\"",
+        "2019-01-20",
+    );
+    let t = texts(&doc, ent(&doc, "Ben Affleck"));
+    assert!(!t.contains(&("He", MentionKind::Pronoun)), "{t:?}");
+}
+
+fn run_parsed(text: &str, date: &str) -> Document {
+    let mut doc = Document::new(
+        "t",
+        text.to_string(),
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+    );
+    newsgraph_text::Segmenter::new().process(&mut doc);
+    newsgraph_syntax::Tagger::embedded().process(&mut doc);
+    newsgraph_syntax::Parser::embedded().process(&mut doc);
+    EntityRecognizer::new().process(&mut doc);
+    doc
+}
