@@ -601,6 +601,83 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
             toks[c].deprel = "acl".to_string();
         }
     }
+    // "hours after members of the guard detained him" with "hours" made the subject and the
+    // doers hung on it by "after": the doers are the subject, the time an adjunct
+    for h in 0..n {
+        if !toks[h].deprel.starts_with("nsubj")
+            || !matches!(
+                toks[h].lower.as_str(),
+                "hours" | "minutes" | "days" | "weeks" | "months" | "years" | "moments" | "shortly"
+            )
+        {
+            continue;
+        }
+        let Some(v) = toks[h].head else { continue };
+        let doer = (h + 1..v).find(|&k| {
+            toks[k].head == Some(h)
+                && matches!(toks[k].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
+                && toks.iter().any(|t| {
+                    t.head == Some(k)
+                        && t.deprel == "case"
+                        && matches!(t.lower.as_str(), "after" | "before")
+                })
+        });
+        if let Some(d) = doer {
+            let rel = toks[h].deprel.clone();
+            toks[d].head = Some(v);
+            toks[d].deprel = rel;
+            toks[h].deprel = "obl:tmod".to_string();
+            after_mark(toks, d, v);
+        }
+    }
+    // the same with the doers' verb hung on them as a clause ("seized power, hours after
+    // members of the guard detained him" with "detained" a clause of "members"): the verb is
+    // a clause of its own with the doers as subject
+    for h in 0..n {
+        if !matches!(
+            toks[h].lower.as_str(),
+            "hours" | "minutes" | "days" | "weeks" | "months" | "years" | "moments"
+        ) {
+            continue;
+        }
+        let Some(d) = (h + 1..n).find(|&k| {
+            toks[k].head == Some(h)
+                && matches!(toks[k].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
+                && toks.iter().any(|t| {
+                    t.head == Some(k)
+                        && t.deprel == "case"
+                        && matches!(t.lower.as_str(), "after" | "before")
+                })
+        }) else {
+            continue;
+        };
+        let Some(c) = (d + 1..n).find(|&k| {
+            toks[k].head == Some(d) && toks[k].deprel == "acl" && toks[k].upos == Upos::VERB
+        }) else {
+            continue;
+        };
+        let Some(g) = toks[h].head else { continue };
+        // (a noun the time word swallowed as its modifier is the governor's object: "seized
+        // power, hours after")
+        if toks[h].deprel == "obj" {
+            if let Some(p) = (0..h).find(|&k| {
+                toks[k].head == Some(h)
+                    && toks[k].deprel == "compound"
+                    && toks[k].upos == Upos::NOUN
+            }) {
+                toks[p].head = Some(g);
+                toks[p].deprel = "obj".to_string();
+            }
+        }
+        toks[c].head = Some(g);
+        toks[c].deprel = "advcl".to_string();
+        toks[d].head = Some(c);
+        toks[d].deprel = "nsubj".to_string();
+        toks[h].head = Some(c);
+        toks[h].deprel = "obl:tmod".to_string();
+        after_mark(toks, d, c);
+    }
+
     // "killed at least 20 Yemenis" with the number made the object and the people a
     // dependent of it: the noun heads the phrase, the number counts it
     for q in 0..n.saturating_sub(1) {
@@ -669,6 +746,19 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
         toks[new].deprel = rel;
         toks[h].head = Some(v);
         toks[h].deprel = "obl".to_string();
+    }
+}
+
+/// The "after"/"before" of the doers `d` marks the clause of verb `v`, not the noun.
+fn after_mark(toks: &mut [Tok], d: usize, v: usize) {
+    for k in 0..toks.len() {
+        if toks[k].head == Some(d)
+            && toks[k].deprel == "case"
+            && matches!(toks[k].lower.as_str(), "after" | "before")
+        {
+            toks[k].head = Some(v);
+            toks[k].deprel = "mark".to_string();
+        }
     }
 }
 

@@ -849,3 +849,20 @@ fn an_according_to_phrase_hung_as_the_object_leaves_the_real_object() {
     let e = codes("Saudi air strikes killed at least 20 Yemenis on Sunday, according to local health officials.");
     assert!(e.iter().any(|x| x.0 == "SAU" && x.1 == "YEM"), "{e:?}");
 }
+
+#[test]
+fn hours_after_x_acted_has_x_as_the_doer() {
+    let doc = analyze(
+        "Soldiers in Gabon said on Wednesday that they had seized power, hours after members of the presidential guard detained President Ali Bongo in his residence.",
+    );
+    let d: Vec<_> = doc.events.iter().filter(|e| e.cameo == "173").collect();
+    assert_eq!(d.len(), 1, "{:?}", doc.events);
+    assert!(
+        doc.text[d[0].source.span.range()].contains("guard"),
+        "{:?}",
+        d[0]
+    );
+    assert_eq!(d[0].source.code.as_deref(), Some("GABMIL"));
+    let t = d[0].target.as_ref().expect("a target");
+    assert!(doc.text[t.span.range()].contains("Bongo"), "{t:?}");
+}
