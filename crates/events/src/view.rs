@@ -678,6 +678,36 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
         after_mark(toks, d, c);
     }
 
+    // "The African Union and the regional bloc ECOWAS condemned" with every noun made a
+    // subject of the verb and the "and" hung on it: the subjects after the "and" are one
+    // conjunct of the first
+    for v in 0..n {
+        let subj: Vec<usize> = (0..v)
+            .filter(|&k| toks[k].head == Some(v) && toks[k].deprel == "nsubj")
+            .collect();
+        if subj.len() < 2 {
+            continue;
+        }
+        let Some(c) = (subj[0] + 1..v)
+            .find(|&k| toks[k].head == Some(v) && toks[k].deprel == "cc" && toks[k].lower == "and")
+        else {
+            continue;
+        };
+        let second: Vec<usize> = subj.iter().copied().filter(|&k| k > c).collect();
+        let first: Vec<usize> = subj.iter().copied().filter(|&k| k < c).collect();
+        let (Some(&f), Some(&last)) = (first.last(), second.last()) else {
+            continue;
+        };
+        for &k in &second {
+            if k != last {
+                toks[k].head = Some(last);
+                toks[k].deprel = "compound".to_string();
+            }
+        }
+        toks[last].head = Some(f);
+        toks[last].deprel = "conj".to_string();
+        toks[c].head = Some(last);
+    }
     // "killed at least 20 Yemenis" with the number made the object and the people a
     // dependent of it: the noun heads the phrase, the number counts it
     for q in 0..n.saturating_sub(1) {

@@ -866,3 +866,13 @@ fn hours_after_x_acted_has_x_as_the_doer() {
     let t = d[0].target.as_ref().expect("a target");
     assert!(doc.text[t.span.range()].contains("Bongo"), "{t:?}");
 }
+
+#[test]
+fn subjects_joined_by_and_that_the_parser_left_apart_each_act() {
+    let e = codes(
+        "The African Union and the regional bloc ECOWAS condemned what they called an attempted coup.",
+    );
+    for s in ["IGOAFU", "IGOWAS"] {
+        assert!(e.iter().any(|x| x.0 == s && x.2 == "111"), "{s}: {e:?}");
+    }
+}
