@@ -245,6 +245,11 @@ const UNDERGO: &[&str] = &[
     "lament",
     "recall",
     "remember",
+    // "pointing to the December 31 attack on the embassy": cited, not done
+    "point",
+    "cite",
+    "mention",
+    "refer",
     "commemorate",
     "ignore",
     "avenge",
@@ -484,6 +489,20 @@ impl EventCoder {
             // a participle used as an adjective of its victims ("70 wounded", "wounded
             // soldiers") is no act with a doer
             if sv.parsed && tok.upos == Upos::ADJ && rel_is(&tok.deprel, "amod") {
+                continue;
+            }
+            // "called the strikes \"a war of extermination\"": calling something a name is
+            // no call for it (a noun or adjective complement, or the name in apposition)
+            if sv.parsed
+                && tok.is("call")
+                && (sv.children(i).any(|c| {
+                    rel_is(&sv.toks[c].deprel, "xcomp")
+                        && matches!(sv.toks[c].upos, Upos::NOUN | Upos::ADJ | Upos::PROPN)
+                }) || sv.child_with(i, &["obj"]).is_some_and(|o| {
+                    sv.children(o)
+                        .any(|c| c > o && rel_is(&sv.toks[c].deprel, "appos"))
+                }))
+            {
                 continue;
             }
             // what a right or freedom allows is no act ("we respect the right to protest",
@@ -2962,6 +2981,11 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
         match a.xcomp {
             Some(j) if x.iter().any(|l| l == "*") || sv.toks[j].is_any(x) => {}
             _ => return false,
+        }
+    }
+    if let Some(j) = a.xcomp {
+        if p.not_xcomp.iter().any(|l| l == "*") || sv.toks[j].is_any(&p.not_xcomp) {
+            return false;
         }
     }
     if let Some(h) = &p.has {

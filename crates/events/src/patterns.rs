@@ -37,6 +37,9 @@ pub struct Pattern {
     pub prt: Option<Vec<String>>,
     /// `x=`: an open complement verb ("help build": x=build).
     pub xcomp: Option<Vec<String>>,
+    /// `!x=`: no open complement of these lemmas (`!x=*`: none at all; "called the strikes a
+    /// war" is no strike called).
+    pub not_xcomp: Vec<String>,
     /// `has=`: some word governed by the trigger has one of these lemmas.
     pub has: Option<Vec<String>>,
     /// `!has=`: no word governed by the trigger has one of these lemmas.
@@ -183,6 +186,7 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
             not_obj: vec![],
             prt: None,
             xcomp: None,
+            not_xcomp: Vec::new(),
             has: None,
             not_has: vec![],
             subj: None,
@@ -211,6 +215,7 @@ pub fn parse_patterns(name: &str, text: &str) -> Result<Vec<Pattern>, PatternErr
                         "!obj" => p.not_obj = list(v),
                         "prt" => p.prt = Some(list(v)),
                         "x" => p.xcomp = Some(list(v)),
+                        "!x" => p.not_xcomp = list(v),
                         "has" => p.has = Some(list(v)),
                         "!has" => p.not_has = list(v),
                         "subj" => p.subj = Some(list(v)),

@@ -876,3 +876,18 @@ fn subjects_joined_by_and_that_the_parser_left_apart_each_act() {
         assert!(e.iter().any(|x| x.0 == s && x.2 == "111"), "{s}: {e:?}");
     }
 }
+
+#[test]
+fn naming_or_citing_an_act_is_not_doing_it() {
+    // calling the strikes a name calls no strike
+    let e = codes(
+        "Lebanese Prime Minister Najib Mikati called the strikes \"a war of extermination\".",
+    );
+    assert!(e.iter().all(|x| x.2 != "143"), "{e:?}");
+    // a union calling a strike still strikes
+    let e = codes("Nigerian unions called a general strike on Monday.");
+    assert!(e.iter().any(|x| x.0 == "NGALAB" && x.2 == "143"), "{e:?}");
+    // referring to riots is no riot
+    let e = codes("President Trump referred to the riots in Kenosha as acts of domestic terror.");
+    assert!(e.iter().all(|x| !x.2.starts_with("14")), "{e:?}");
+}
