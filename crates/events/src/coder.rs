@@ -505,6 +505,24 @@ impl EventCoder {
             {
                 continue;
             }
+            // a noun said to be what something was is no act of its own ("the decree was a
+            // legitimate warning to the opposition", "it is a threat to peace")
+            // (only for what a deed is called: "their occupation of farms has been their
+            // tactic" still occupies)
+            if sv.parsed
+                && tok.upos == Upos::NOUN
+                && tok.is_any(&[
+                    "warning",
+                    "threat",
+                    "signal",
+                    "message",
+                    "provocation",
+                    "insult",
+                ])
+                && sv.children(i).any(|c| rel_is(&sv.toks[c].deprel, "cop"))
+            {
+                continue;
+            }
             // what a right or freedom allows is no act ("we respect the right to protest",
             // "the freedom to assemble")
             if sv.parsed

@@ -891,3 +891,17 @@ fn naming_or_citing_an_act_is_not_doing_it() {
     let e = codes("President Trump referred to the riots in Kenosha as acts of domestic terror.");
     assert!(e.iter().all(|x| !x.2.starts_with("14")), "{e:?}");
 }
+
+#[test]
+fn a_deed_called_a_warning_is_no_warning() {
+    let e = codes(
+        "The president's lawyers argued that the martial law decree was a legitimate warning to the Korean opposition.",
+    );
+    assert!(e.iter().all(|x| !x.2.starts_with("13")), "{e:?}");
+    let e = codes("Iran issued a warning to Israel on Monday.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "IRN" && x.1 == "ISR" && x.2 == "130"),
+        "{e:?}"
+    );
+}
