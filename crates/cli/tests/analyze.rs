@@ -270,3 +270,26 @@ fn odd_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_headline_announcing_a_ruling_dates_its_weekday_ahead() {
+    // "to rule ... on Friday" in a headline is the coming Friday; a past-tense body
+    // sentence keeps the Friday before
+    let dir = tmpdir("headline");
+    let f = dir.join("a.txt");
+    std::fs::write(
+        &f,
+        "date 2025-04-02\nSupreme court to rule on the election dispute on Friday\n\n\
+         The court heard final arguments on Friday.\n",
+    )
+    .unwrap();
+    let out = bin().args(["analyze"]).arg(&f).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let d = &docs(&out)[0];
+    let values: Vec<_> = d
+        .times
+        .iter()
+        .map(|t| t.value.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(values, ["2025-04-04", "2025-03-28"], "{:?}", d.times);
+}

@@ -93,7 +93,10 @@ impl TimeTagger {
                 }
                 v
             });
-        let cues = tense::cues(&toks, tags.as_deref());
+        let mut cues = tense::cues(&toks, tags.as_deref());
+        if let Some(tg) = tags.as_deref() {
+            tense::headline_future(text, &toks, tg, &sents, &mut cues);
+        }
         let cands = rules::find(text, &toks);
         let cand_years: Vec<(usize, i32)> = cands
             .iter()

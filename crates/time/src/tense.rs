@@ -240,6 +240,45 @@ const FUTURE_TO_BE: &[&str] = &[
     "unlikely",
 ];
 
+/// A headline's "X to do" ("Court to rule on impeachment on Friday"): in a sentence (byte
+/// spans `sents`) without a finite verb, a "to" between a noun and a base verb announces the
+/// future.
+pub fn headline_future(
+    text: &str,
+    toks: &[Tok],
+    tags: &[Tag],
+    sents: &[(usize, usize)],
+    cues: &mut [Option<Tense>],
+) {
+    for &(a, b) in sents {
+        let lo = toks.partition_point(|t| t.start < a);
+        let hi = toks.partition_point(|t| t.start < b).min(tags.len());
+        // (a headline: a line of its own without a full stop, of at most 20 words)
+        let line = text.get(a..b).unwrap_or("").trim_end();
+        let own_line = text[..a].trim_end_matches([' ', '\t']).is_empty()
+            || text[..a].trim_end_matches([' ', '\t']).ends_with('\n');
+        if !own_line || line.ends_with(['.', '!', '?', '"', '”']) || hi - lo > 20 {
+            continue;
+        }
+        if lo >= hi
+            || tags[lo..hi]
+                .iter()
+                .any(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+        {
+            continue;
+        }
+        for i in lo + 1..hi.saturating_sub(1) {
+            if toks[i].low == "to"
+                && tags[i + 1].xpos == "VB"
+                && tags[i - 1].xpos.starts_with("NN")
+                && cues[i].is_none()
+            {
+                cues[i] = Some(Tense::Future);
+            }
+        }
+    }
+}
+
 /// One cue per token (None where the token says nothing about tense).
 pub fn cues(toks: &[Tok], tags: Option<&[Tag]>) -> Vec<Option<Tense>> {
     let n = toks.len();
