@@ -914,6 +914,34 @@ pub(crate) fn run(
                         .unwrap_or_else(|| surface.clone());
                     (Key::Capital(name.clone()), n.kb, name, EntityType::Gpe)
                 }
+                // "the Congress party", then "Congress leader Rahul Gandhi": a one-word
+                // organisation name that the knowledge base reads as another body (the US
+                // Congress) is the organisation named before with that word in a longer name
+                Some(r)
+                    if matches!(r, NameRef::Org(_))
+                        && !surface.trim_start_matches("the ").contains(' ')
+                        && earlier_org_with_word(
+                            doc_ref,
+                            &ents,
+                            surface.trim_start_matches("the "),
+                            Some(r),
+                        )
+                        .is_some() =>
+                {
+                    let e = earlier_org_with_word(
+                        doc_ref,
+                        &ents,
+                        surface.trim_start_matches("the "),
+                        Some(r),
+                    )
+                    .unwrap_or(0);
+                    (
+                        ents[e].key.clone(),
+                        ents[e].kb,
+                        ents[e].name.clone(),
+                        EntityType::Org,
+                    )
+                }
                 Some(r) => {
                     let (name, t, _) = ctx.kb.describe(r, ctx.date);
                     let name = if matches!(r, NameRef::Demonym(_)) {
@@ -3622,6 +3650,38 @@ fn early_short_names(ents: &mut [Ent]) {
             ents[b].gender = ents[a].gender;
         }
     }
+}
+
+/// An organisation entity (other than knowledge-base entry `kb`) with an earlier mention of
+/// several words, one of which is `word` ("Congress party" for "Congress").
+fn earlier_org_with_word(
+    doc: &Document,
+    ents: &[Ent],
+    word: &str,
+    kb: Option<NameRef>,
+) -> Option<usize> {
+    (0..ents.len()).find(|&b| {
+        ents[b].etype == EntityType::Org
+            && ents[b].kb != kb
+            && ents[b].mentions.iter().any(|m| {
+                let t = doc.span_text(m.span);
+                let t = t.trim_start_matches("the ").trim_start_matches("The ");
+                // the word heads the longer name ("Indian National Congress") or comes
+                // before a party word ("Congress party"); not a company before its
+                // product ("SpaceX Crew Dragon")
+                let ws: Vec<&str> = t.split(' ').collect();
+                // (an acronym is the body it names: "Defeat ISIS" is no ISIS)
+                !word.chars().all(|c| c.is_uppercase())
+                    && ws.len() > 1
+                    && (ws[ws.len() - 1] == word
+                        || (ws.len() == 2
+                            && ws[0] == word
+                            && matches!(
+                                ws[1].to_lowercase().as_str(),
+                                "party" | "movement" | "alliance" | "front" | "group"
+                            )))
+            })
+    })
 }
 
 /// Words that end an organisation's full name and are often left out ("the Labour Party"

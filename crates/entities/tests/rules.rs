@@ -1862,3 +1862,19 @@ fn run_parsed(text: &str, date: &str) -> Document {
     EntityRecognizer::new().process(&mut doc);
     doc
 }
+
+#[test]
+fn a_bare_party_word_is_the_party_named_before() {
+    let doc = run_tagged(
+        "The opposition Congress party nearly doubled its tally. Congress leader Rahul \
+         Gandhi thanked voters.",
+        "2024-06-05",
+    );
+    let g = ent(&doc, "Rahul Gandhi");
+    assert!(
+        g.actor.as_deref().is_some_and(|a| a.starts_with("IND")),
+        "{:?}",
+        g.actor
+    );
+    assert!(doc.entities.iter().all(|e| e.name != "US Congress"));
+}

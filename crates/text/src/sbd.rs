@@ -392,6 +392,9 @@ impl Model {
 #[inline]
 pub(crate) fn forbidden(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
     let t0 = infos[i];
+    if platform_x(text, toks, infos, i) {
+        return false;
+    }
     // colons and semicolons never split; titles and initials never end a sentence
     if (t0.class == 6 && !colon_ok(infos, i)) || t0.class == 7 || t0.class == 5 {
         return true;
@@ -430,12 +433,27 @@ pub(crate) fn forbidden(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) 
     false
 }
 
+/// "… wrote on X. Congress leader …": the platform X after "on", not an initial, ends the
+/// sentence when a capital follows.
+#[inline]
+fn platform_x(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
+    i > 0
+        && i + 1 < toks.len()
+        && &text[toks[i].range()] == "X."
+        && matches!(&text[toks[i - 1].range()], "on" | "On")
+        && infos[i].space_after
+        && infos[i + 1].first == 0
+}
+
 /// Boundaries the rules take whatever the model says (news style, rare in EWT): an
 /// ellipsis or an abbreviation such as `U.S.` followed by a capitalised sentence starter
 /// ("… in the U.S. The talks …", "… in 2023... Then they fell"), and a full stop followed
 /// by a title ("… on Jan. 5. Mr. Kim left.").
 #[inline]
 fn forced(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> bool {
+    if platform_x(text, toks, infos, i) {
+        return true;
+    }
     let c0 = infos[i].class;
     if !(1..=4).contains(&c0) || i + 1 >= toks.len() || !infos[i].space_after {
         return false;

@@ -311,3 +311,19 @@ fn keeps_given_paragraphs_and_space_after() {
     let sa: Vec<bool> = doc.tokens.iter().map(|t| t.space_after).collect();
     assert_eq!(sa, [false, true, true, true, false, false]);
 }
+
+#[test]
+fn the_platform_x_ends_a_sentence_an_initial_does_not() {
+    let doc = segment(
+        "Modi wrote on X. Congress leader Rahul Gandhi said voters had rejected him. \
+         President George W. Bush spoke later.",
+    );
+    assert_eq!(
+        sentences(&doc),
+        [
+            "Modi wrote on X.",
+            "Congress leader Rahul Gandhi said voters had rejected him.",
+            "President George W. Bush spoke later."
+        ]
+    );
+}
