@@ -6320,6 +6320,28 @@ fn subject_mention(doc: &Document, v: &View, start: usize) -> bool {
     let Some(k0) = v.toks.iter().position(|t| t.span.start == start) else {
         return false;
     };
+    // a premodified name ("Canadian Prime Minister Justin Trudeau"): the name's last word
+    // may be the subject, its head outside the run of capitalised and title words
+    let mut e = k0;
+    while e + 1 < v.toks.len()
+        && e + 1 < k0 + 8
+        && doc.tokens.get(e + 1).is_some_and(|t| {
+            matches!(
+                t.upos,
+                newsgraph_core::Upos::PROPN | newsgraph_core::Upos::ADJ
+            ) && doc.text[t.span.range()].starts_with(char::is_uppercase)
+        })
+    {
+        e += 1;
+    }
+    if (k0..=e).any(|k| {
+        doc.tokens.get(k).is_some_and(|t| {
+            (t.deprel == "nsubj" || t.deprel == "nsubj:pass")
+                && t.head.is_none_or(|h| h < k0 || h > e)
+        })
+    }) {
+        return true;
+    }
     // the mention's tokens: this one and the capitalised or flat ones after it
     let mut k = k0;
     loop {

@@ -1878,3 +1878,15 @@ fn a_bare_party_word_is_the_party_named_before() {
     );
     assert!(doc.entities.iter().all(|e| e.name != "US Congress"));
 }
+
+#[test]
+fn he_told_after_a_quote_is_the_premodified_speaker_before() {
+    let doc = run_parsed(
+        "Leaders vowed to retaliate against tariffs that President Donald Trump ordered on \
+         Saturday.\n\nCanadian Prime Minister Justin Trudeau said Ottawa would impose tariffs \
+         on American goods. \"We will not back down,\" he told a news conference.",
+        "2025-02-03",
+    );
+    let t = texts(&doc, ent(&doc, "Justin Trudeau"));
+    assert!(t.contains(&("he", MentionKind::Pronoun)), "{t:?}");
+}
