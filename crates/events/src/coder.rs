@@ -326,6 +326,8 @@ const INTRANSITIVE: &[&str] = &[
 ];
 /// Head nouns that make an event noun before them a mere modifier ("attack plans").
 const COMPOUND_NOT_EVENT: &[&str] = &[
+    // "fired warning shots": shots, not a warning
+    "shot",
     "plan",
     "plot",
     "scenario",

@@ -905,3 +905,12 @@ fn a_deed_called_a_warning_is_no_warning() {
         "{e:?}"
     );
 }
+
+#[test]
+fn warning_shots_are_no_warning() {
+    let e = codes(
+        "North Korea blew up sections of roads on Tuesday, South Korea's military said, prompting the South to fire warning shots.",
+    );
+    assert!(e.iter().all(|x| x.2 != "130"), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "PRK" && x.2 == "1712"), "{e:?}");
+}
