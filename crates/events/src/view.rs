@@ -678,6 +678,31 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
         after_mark(toks, d, c);
     }
 
+    // "thanked President Trump and called on Russia to …" with "called" made a conjunct of
+    // the object: a finite verb without a subject of its own coordinates with the verb
+    // whose object (or oblique) it was hung on
+    for c in 0..n {
+        if toks[c].deprel != "conj"
+            || toks[c].upos != Upos::VERB
+            || !matches!(toks[c].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN")
+            || has_child(toks, c, &|_, t| {
+                t.deprel.starts_with("nsubj") || t.deprel.starts_with("aux")
+            })
+        {
+            continue;
+        }
+        let Some(o) = toks[c].head.filter(|&o| {
+            o < c
+                && matches!(toks[o].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
+                && matches!(toks[o].deprel.as_str(), "obj" | "obl" | "iobj")
+        }) else {
+            continue;
+        };
+        let Some(v) = toks[o].head.filter(|&v| is_verb(&toks[v])) else {
+            continue;
+        };
+        toks[c].head = Some(v);
+    }
     // "The African Union and the regional bloc ECOWAS condemned" with every noun made a
     // subject of the verb and the "and" hung on it: the subjects after the "and" are one
     // conjunct of the first

@@ -914,3 +914,20 @@ fn warning_shots_are_no_warning() {
     assert!(e.iter().all(|x| x.2 != "130"), "{e:?}");
     assert!(e.iter().any(|x| x.0 == "PRK" && x.2 == "1712"), "{e:?}");
 }
+
+#[test]
+fn a_second_verb_hung_on_the_object_keeps_the_first_subject() {
+    let e = codes(
+        "Ukrainian President Volodymyr Zelenskyy thanked President Donald Trump and called on Russia to show whether it wants peace.",
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "UKRGOV" && x.1 == "RUS" && x.2.starts_with("02")),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .all(|x| !(x.0 == "USAGOV" && x.2.starts_with("02"))),
+        "{e:?}"
+    );
+}
