@@ -4263,6 +4263,31 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 }
             }
         }
+        // a nominal act that is only proposed, called for or negotiated ("a proposal for a
+        // 30-day ceasefire", "calls for a truce", "talks on a ceasefire") has not happened
+        if sv.toks[i].upos == Upos::NOUN && rel_is(&sv.toks[i].deprel, "nmod") {
+            if let Some(h) = sv.toks[i].head {
+                if sv.toks[h].is_any(&[
+                    "proposal",
+                    "plan",
+                    "call",
+                    "demand",
+                    "push",
+                    "bid",
+                    "offer",
+                    "request",
+                    "appeal",
+                    "talk",
+                    "negotiation",
+                    "hope",
+                    "prospect",
+                    "framework",
+                ]) {
+                    hypo = true;
+                    note(&mut cues, &sv.toks[h].text.clone(), "proposed act");
+                }
+            }
+        }
         let mut cur = i;
         // whether `cur` was reached from its open complement
         let mut via_xcomp = false;

@@ -931,3 +931,19 @@ fn a_second_verb_hung_on_the_object_keeps_the_first_subject() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_proposed_ceasefire_is_not_asserted() {
+    let doc = analyze(
+        "Ukraine said on Tuesday it was ready to accept a U.S. proposal for an immediate 30-day ceasefire with Russia.",
+    );
+    let c: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("087"))
+        .collect();
+    assert!(!c.is_empty(), "{:?}", doc.events);
+    for e in c {
+        assert_ne!(e.modality, newsgraph_core::Modality::Asserted, "{e:?}");
+    }
+}
