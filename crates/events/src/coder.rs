@@ -4168,10 +4168,13 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
                 })
         });
     if matches!(tok.lower.as_str(), "it" | "they" | "he" | "she") && (best.is_none() || uncoded) {
+        // (not another pronoun: "Russian forces continued their offensive …, where they
+        // …" goes back to the forces, not to "their")
         let earlier: Vec<&ActorCand> = cx
             .cands
             .iter()
             .filter(|c| c.last < h && c.code.is_some())
+            .filter(|c| !(sv.parsed && (c.first..=c.last).all(|k| sv.toks[k].upos == Upos::PRON)))
             .collect();
         // the nearest earlier subject that agrees with the pronoun, else the nearest earlier
         // actor that agrees ("the premier reminded Suriname that it must …" → Suriname)
@@ -4194,10 +4197,31 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
             .find(|c| sv.parsed && (c.first..=c.last).any(|k| rel_is(&sv.toks[k].deprel, "nsubj")))
             .or_else(|| earlier.iter().rev().find(agrees));
         if let Some(c) = subj {
+            // (the antecedent's whole phrase: "Russian forces …, where they recaptured" is
+            // RUSMIL, not the adjective's RUS)
+            let mut k = c.last;
+            if sv.parsed
+                && matches!(
+                    sv.toks[k].deprel.as_str(),
+                    "amod" | "compound" | "nmod:poss"
+                )
+            {
+                if let Some(hh) = sv.toks[k].head.filter(|&hh| hh < h) {
+                    k = hh;
+                }
+            }
+            let code = if sv.parsed && !matches!(sv.toks[k].upos, Upos::PRON) {
+                resolve_one(cx, k)
+                    .and_then(|a| a.code)
+                    .filter(|k| k.starts_with(c.code.as_deref().unwrap_or("")))
+                    .or_else(|| c.code.clone())
+            } else {
+                c.code.clone()
+            };
             return Some(Actor {
                 entity: c.entity,
                 span: tok.span,
-                code: c.code.clone(),
+                code,
             });
         }
     }

@@ -947,3 +947,13 @@ fn a_proposed_ceasefire_is_not_asserted() {
         assert_ne!(e.modality, newsgraph_core::Modality::Asserted, "{e:?}");
     }
 }
+
+#[test]
+fn they_takes_the_whole_phrase_of_its_antecedent() {
+    let e =
+        codes("Nigerian officials met on Monday and said they would cooperate with the rebels.");
+    assert!(
+        e.iter().any(|x| x.0 == "NGAGOV" && x.2.starts_with("03")),
+        "{e:?}"
+    );
+}
