@@ -957,3 +957,20 @@ fn they_takes_the_whole_phrase_of_its_antecedent() {
         "{e:?}"
     );
 }
+
+#[test]
+fn two_sides_agreeing_to_a_truce_target_each_other_not_the_place() {
+    let e = codes(
+        "Armenia and Azerbaijan agreed on Wednesday to a four-day truce in Nagorno-Karabakh.",
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "ARM" && x.1 == "AZE" && x.2 == "0356"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "AZE" && x.1 == "ARM" && x.2 == "0356"),
+        "{e:?}"
+    );
+}
