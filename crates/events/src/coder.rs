@@ -704,7 +704,12 @@ impl EventCoder {
                     continue;
                 }
                 let pa = &self.patterns[ka];
-                // a statement (01) never hides what it states
+                // a statement (01) never hides what it states, but a denial ("denied
+                // targeting civilians", 016) does: the act denied is not asserted
+                if pa.code == "016" {
+                    dropped[b] = true;
+                    continue;
+                }
                 if pa.code.starts_with("01") {
                     continue;
                 }

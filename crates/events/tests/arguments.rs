@@ -974,3 +974,16 @@ fn two_sides_agreeing_to_a_truce_target_each_other_not_the_place() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_denied_act_is_a_denial_and_vowing_to_defeat_a_group_threatens_it() {
+    let e = codes("The Sudanese paramilitary RSF denied targeting civilians in El Geneina.");
+    assert!(e.iter().any(|x| x.0 == "SDNREB" && x.2 == "016"), "{e:?}");
+    assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
+    let e = codes("Sudanese army chief Abdel Fattah al-Burhan vowed to defeat the rebels.");
+    assert!(
+        e.iter().any(|x| x.0 == "SDNMIL" && x.2.starts_with("13")),
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| !x.2.starts_with("03")), "{e:?}");
+}
