@@ -863,6 +863,7 @@ pub(crate) fn run(
     unify_list_types(doc_ref, v, &mut names);
     // Oceans, planets, religions and recurring events the model takes for countries.
     retype_common_kinds(doc_ref, v, &mut names);
+    places_named_as_such(doc_ref, v, &mut names);
     // Two organisations joined by "and" are two names ("Faleolo District Hospital and
     // Leulumoega District Hospital").
     split_coordinated_orgs(doc_ref, v, &mut names);
@@ -1411,6 +1412,40 @@ fn orgs_of_places(doc: &Document, v: &View, names: &mut Vec<NameSpan>) {
         });
         names.sort_by_key(|m| (m.span.start, m.span.end));
         k = 0;
+    }
+}
+
+/// "the besieged city of El Fasher": a name after "city of", "town of", "village of",
+/// "province of" or "region of" is a place, and so is every other name in the document
+/// written the same way (the model may have read "El Fasher" as a person).
+fn places_named_as_such(doc: &Document, v: &View, names: &mut [NameSpan]) {
+    let mut places: Vec<String> = Vec::new();
+    for n in names.iter() {
+        if n.from_kb || n.toks.start < 2 || !matches!(n.etype, EntityType::Person | EntityType::Org)
+        {
+            continue;
+        }
+        let of = lower(doc, v, n.toks.start - 1);
+        let noun = lower(doc, v, n.toks.start - 2);
+        if of == "of"
+            && matches!(
+                noun.as_str(),
+                "city" | "town" | "village" | "province" | "region" | "district" | "port"
+            )
+        {
+            places.push(doc.text[n.span.range()].to_string());
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    for n in names.iter_mut() {
+        if !n.from_kb
+            && matches!(n.etype, EntityType::Person | EntityType::Org)
+            && places.iter().any(|p| p == &doc.text[n.span.range()])
+        {
+            n.etype = EntityType::Gpe;
+        }
     }
 }
 
@@ -5213,6 +5248,32 @@ fn assign_codes(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
     // ("Philippine Army" → PHLMIL); a sector alone ("Supreme Court") takes the country the
     // document is mostly about.
     let dominant = dominant_country(&country_counts);
+    // A town the knowledge base does not know ("the besieged city of El Fasher" in an
+    // article about Sudan) is in the country the document is mostly about.
+    // (only a name the text calls a town: "city of", "town of", "village of", ...)
+    if let Some(d) = &dominant {
+        for e in ents.iter_mut() {
+            if e.etype == EntityType::Gpe
+                && e.actor.is_none()
+                && e.kb.is_none()
+                && e.mentions.iter().any(|m| {
+                    let before = doc.text[..m.span.start].trim_end();
+                    [
+                        "city of",
+                        "town of",
+                        "village of",
+                        "province of",
+                        "region of",
+                        "district of",
+                    ]
+                    .iter()
+                    .any(|p| before.ends_with(p))
+                })
+            {
+                e.actor = Some(d.clone());
+            }
+        }
+    }
     generic_institutions(doc, ents);
     // Places with a country code, by mention ("the territory's Health Ministry": the
     // country named last before it).

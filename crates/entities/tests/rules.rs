@@ -1890,3 +1890,16 @@ fn he_told_after_a_quote_is_the_premodified_speaker_before() {
     let t = texts(&doc, ent(&doc, "Justin Trudeau"));
     assert!(t.contains(&("he", MentionKind::Pronoun)), "{t:?}");
 }
+
+#[test]
+fn a_name_the_text_calls_a_town_is_a_place_of_the_articles_country() {
+    let doc = run_tagged(
+        "Sudan's paramilitary RSF attacked the besieged city of El Fasher on Friday. The \
+         Sudanese army said El Fasher would not fall. Sudan's government condemned the attack.",
+        "2024-06-14",
+    );
+    let e = ent(&doc, "El Fasher");
+    assert_eq!(e.etype, EntityType::Gpe);
+    assert_eq!(e.actor.as_deref(), Some("SDN"));
+    assert_eq!(e.mentions.len(), 2);
+}
