@@ -328,6 +328,11 @@ const INTRANSITIVE: &[&str] = &[
 const COMPOUND_NOT_EVENT: &[&str] = &[
     // "fired warning shots": shots, not a warning
     "shot",
+    // "an attacking style", "attack helicopters" (sport and hardware)
+    "style",
+    "player",
+    "helicopter",
+    "dog",
     "plan",
     "plot",
     "scenario",
@@ -490,7 +495,11 @@ impl EventCoder {
             }
             // a participle used as an adjective of its victims ("70 wounded", "wounded
             // soldiers") is no act with a doer
-            if sv.parsed && tok.upos == Upos::ADJ && rel_is(&tok.deprel, "amod") {
+            // (also an "-ing" participle: "an attacking style", "the striking workers")
+            if sv.parsed
+                && (tok.upos == Upos::ADJ || (tok.upos == Upos::VERB && tok.lower.ends_with("ing")))
+                && rel_is(&tok.deprel, "amod")
+            {
                 continue;
             }
             // "called the strikes \"a war of extermination\"": calling something a name is

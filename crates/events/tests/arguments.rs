@@ -987,3 +987,16 @@ fn a_denied_act_is_a_denial_and_vowing_to_defeat_a_group_threatens_it() {
     );
     assert!(e.iter().all(|x| !x.2.starts_with("03")), "{e:?}");
 }
+
+#[test]
+fn verbal_attacks_weather_warnings_and_sport_are_not_force() {
+    let e = codes("The Turkish president attacked the American decision on Golan.");
+    assert!(e.iter().any(|x| x.0 == "TURGOV" && x.2 == "111"), "{e:?}");
+    assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
+    let e = codes("The US National Weather Service issued a flash flood warning for Texas.");
+    assert!(e.iter().all(|x| !x.2.starts_with("13")), "{e:?}");
+    let e = codes("Croatia started the match with an attacking style.");
+    assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
+    let e = codes("Kenyan police seized the firearms on Monday.");
+    assert!(e.iter().any(|x| x.0 == "KENCOP" && x.2 == "1711"), "{e:?}");
+}
