@@ -328,8 +328,11 @@ const INTRANSITIVE: &[&str] = &[
 const COMPOUND_NOT_EVENT: &[&str] = &[
     // "fired warning shots": shots, not a warning
     "shot",
-    // "an attacking style", "attack helicopters" (sport and hardware)
+    // "an attacking style", "attack helicopters", "the defending champion", "a flying
+    // device" (sport and hardware)
     "style",
+    "champion",
+    "device",
     "player",
     "helicopter",
     "dog",
@@ -4298,6 +4301,28 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                         intent = true;
                         note(&mut cues, &g.text.clone(), "intent verb");
                     }
+                }
+            }
+        }
+        // an act in the "to" clause of a plot, plan, attempt or bid ("a plot to kill the
+        // ambassador") has not happened
+        if rel_is(&sv.toks[i].deprel, "acl") && sv.children(i).any(|c| sv.toks[c].lower == "to") {
+            if let Some(h) = sv.toks[i].head {
+                if sv.toks[h].is_any(&[
+                    "plot",
+                    "plan",
+                    "attempt",
+                    "bid",
+                    "effort",
+                    "scheme",
+                    "conspiracy",
+                    "threat",
+                    "proposal",
+                    "call",
+                    "request",
+                ]) {
+                    hypo = true;
+                    note(&mut cues, &sv.toks[h].text.clone(), "planned act");
                 }
             }
         }

@@ -1000,3 +1000,16 @@ fn verbal_attacks_weather_warnings_and_sport_are_not_force() {
     let e = codes("Kenyan police seized the firearms on Monday.");
     assert!(e.iter().any(|x| x.0 == "KENCOP" && x.2 == "1711"), "{e:?}");
 }
+
+#[test]
+fn a_plotted_act_is_not_asserted_and_a_patient_needing_care_demands_nothing() {
+    let doc =
+        analyze("He was sanctioned over a plot to kill the Saudi ambassador to the United States.");
+    for e in doc.events.iter().filter(|e| e.cameo.starts_with("19")) {
+        assert_ne!(e.modality, newsgraph_core::Modality::Asserted, "{e:?}");
+    }
+    let e = codes("The Polish minister said the mayor required resuscitation.");
+    assert!(e.iter().all(|x| !x.2.starts_with("10")), "{e:?}");
+    let e = codes("A U.S. judge ordered the release of President Trump's tax records.");
+    assert!(e.iter().all(|x| x.2 != "0841"), "{e:?}");
+}
