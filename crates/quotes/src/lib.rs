@@ -633,6 +633,18 @@ fn trailing_adjunct(ctx: &Ctx, a: usize, hi: usize) -> bool {
         return true;
     }
     let w = t[a].lower.as_str();
+    // ", as the United Nations warned that …": a clause of its own, joined by a comma and a
+    // subordinator, is no part of the speaker's words
+    if t[a].is_punct(",")
+        && t.get(a + 1).is_some_and(|x| {
+            matches!(
+                x.lower.as_str(),
+                "as" | "while" | "whereas" | "but" | "even"
+            )
+        })
+    {
+        return true;
+    }
     hi - a <= 6
         && matches!(
             w,

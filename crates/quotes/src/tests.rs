@@ -935,3 +935,19 @@ fn according_to_after_a_said_clause_vouches_for_its_own_clause_only() {
         )]
     );
 }
+
+#[test]
+fn content_then_speaker_then_a_clause_of_its_own() {
+    let s = summary(
+        "Rebels attacked the town on Friday, killing 27 civilians, local activists said, as the United Nations warned that millions faced famine.",
+    );
+    assert!(
+        s.contains(&q(
+            "indirect",
+            "Rebels attacked the town on Friday, killing 27 civilians",
+            "local activists",
+            "said"
+        )),
+        "{s:?}"
+    );
+}
