@@ -1013,3 +1013,18 @@ fn a_plotted_act_is_not_asserted_and_a_patient_needing_care_demands_nothing() {
     let e = codes("A U.S. judge ordered the release of President Trump's tax records.");
     assert!(e.iter().all(|x| x.2 != "0841"), "{e:?}");
 }
+
+#[test]
+fn protesters_storming_a_building_riot() {
+    let e = codes(
+        "Thousands of Bangladeshi protesters stormed the prime minister's residence in Dhaka.",
+    );
+    assert!(e.iter().any(|x| x.0 == "BGDCVL" && x.2 == "145"), "{e:?}");
+    assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
+    // troops storming a town still use force
+    let e = codes("Russian troops stormed the Ukrainian town of Avdiivka.");
+    assert!(
+        e.iter().any(|x| x.0 == "RUSMIL" && x.2.starts_with("19")),
+        "{e:?}"
+    );
+}
