@@ -1588,6 +1588,11 @@ fn an_office_in_apposition_after_a_name_without_a_determiner() {
 
 /// [`run`] with the tagger's parts of speech (as the pipeline gives them).
 fn run_tagged(text: &str, date: &str) -> Document {
+    run_with(text, date, false)
+}
+
+/// Segmented, tagged (and parsed when `parse`), then the entities.
+fn run_with(text: &str, date: &str, parse: bool) -> Document {
     let mut doc = Document::new(
         "t",
         text.to_string(),
@@ -1595,6 +1600,9 @@ fn run_tagged(text: &str, date: &str) -> Document {
     );
     newsgraph_text::Segmenter::new().process(&mut doc);
     newsgraph_syntax::Tagger::embedded().process(&mut doc);
+    if parse {
+        newsgraph_syntax::Parser::embedded().process(&mut doc);
+    }
     EntityRecognizer::new().process(&mut doc);
     doc
 }
@@ -1851,16 +1859,7 @@ fn a_sentence_opening_pronoun_continues_the_previous_main_subject() {
 }
 
 fn run_parsed(text: &str, date: &str) -> Document {
-    let mut doc = Document::new(
-        "t",
-        text.to_string(),
-        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-    );
-    newsgraph_text::Segmenter::new().process(&mut doc);
-    newsgraph_syntax::Tagger::embedded().process(&mut doc);
-    newsgraph_syntax::Parser::embedded().process(&mut doc);
-    EntityRecognizer::new().process(&mut doc);
-    doc
+    run_with(text, date, true)
 }
 
 #[test]

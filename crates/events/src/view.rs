@@ -613,16 +613,7 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
             continue;
         }
         let Some(v) = toks[h].head else { continue };
-        let doer = (h + 1..v).find(|&k| {
-            toks[k].head == Some(h)
-                && matches!(toks[k].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
-                && toks.iter().any(|t| {
-                    t.head == Some(k)
-                        && t.deprel == "case"
-                        && matches!(t.lower.as_str(), "after" | "before")
-                })
-        });
-        if let Some(d) = doer {
+        if let Some(d) = doers_after(toks, h, v) {
             let rel = toks[h].deprel.clone();
             toks[d].head = Some(v);
             toks[d].deprel = rel;
@@ -640,15 +631,7 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
         ) {
             continue;
         }
-        let Some(d) = (h + 1..n).find(|&k| {
-            toks[k].head == Some(h)
-                && matches!(toks[k].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
-                && toks.iter().any(|t| {
-                    t.head == Some(k)
-                        && t.deprel == "case"
-                        && matches!(t.lower.as_str(), "after" | "before")
-                })
-        }) else {
+        let Some(d) = doers_after(toks, h, n) else {
             continue;
         };
         let Some(c) = (d + 1..n).find(|&k| {
@@ -802,6 +785,20 @@ fn repair_tree(doc: &Document, toks: &mut [Tok]) {
         toks[h].head = Some(v);
         toks[h].deprel = "obl".to_string();
     }
+}
+
+/// The noun between time word `h` and token `end` hung on `h` by "after" or "before" ("hours
+/// after members of the guard …": members).
+fn doers_after(toks: &[Tok], h: usize, end: usize) -> Option<usize> {
+    (h + 1..end).find(|&k| {
+        toks[k].head == Some(h)
+            && matches!(toks[k].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
+            && toks.iter().any(|t| {
+                t.head == Some(k)
+                    && t.deprel == "case"
+                    && matches!(t.lower.as_str(), "after" | "before")
+            })
+    })
 }
 
 /// The "after"/"before" of the doers `d` marks the clause of verb `v`, not the noun.
