@@ -1164,6 +1164,7 @@ pub(crate) fn run(
     pronouns(doc_ref, v, &mut ents);
     organisation_anaphora(doc_ref, v, &mut ents);
     institution_anaphora(doc_ref, v, &mut ents);
+    unnamed_institutions(ctx, doc_ref, v, &mut ents);
 
     // Output.
     let mut out: Vec<Entity> = ents
@@ -5600,6 +5601,100 @@ fn country_mentions<'a>(ents: impl Iterator<Item = &'a Ent>) -> HashMap<String, 
         }
     }
     counts
+}
+
+/// "the interior ministry said", "the federal prison service said": an institution the
+/// text does not name, the speaker or actor of its clause, in the country the document is
+/// mostly about. "the", up to two lower-case modifiers and a head noun whose phrase (or
+/// which alone) the sector table knows, followed by a verb of saying or a closing word;
+/// one entity per phrase.
+fn unnamed_institutions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut Vec<Ent>) {
+    const HEADS: &[&str] = &[
+        "ministry",
+        "service",
+        "department",
+        "agency",
+        "office",
+        "authority",
+    ];
+    let Some(country) = dominant_country(&country_mentions(ents.iter())) else {
+        return;
+    };
+    let n = v.toks.len();
+    for i in 0..n {
+        let head = lower(doc, v, i);
+        if !HEADS.contains(&head.as_str()) {
+            continue;
+        }
+        let next = (i + 1 < n && v.sent_of(i + 1) == v.sent_of(i)).then(|| lower(doc, v, i + 1));
+        if !matches!(
+            next.as_deref(),
+            Some("said" | "says" | "added" | "announced" | "reported" | "confirmed")
+        ) {
+            continue;
+        }
+        // "the" and one or two lower-case modifiers before the head
+        let Some(the) = (1..=3)
+            .filter(|&d| i >= d)
+            .find(|&d| lower(doc, v, i - d) == "the")
+            .map(|d| i - d)
+        else {
+            continue;
+        };
+        if the + 1 == i
+            || (the + 1..i).any(|k| {
+                let w = text_of(doc, v, k);
+                !w.chars().all(|c| c.is_lowercase() || c == '-')
+            })
+        {
+            continue;
+        }
+        let phrase = (the + 1..=i).map(|k| lower(doc, v, k)).collect::<Vec<_>>();
+        let sector = (0..phrase.len())
+            .find_map(|a| ctx.kb.sector(&phrase[a..].join(" ")))
+            .map(|s| s.sector.clone());
+        let Some(sector) = sector else { continue };
+        let span = Span::new(v.toks[the].span.start, v.toks[i].span.end);
+        if ents
+            .iter()
+            .any(|e| e.mentions.iter().any(|m| m.span.overlaps(span)))
+        {
+            continue;
+        }
+        let name = phrase.join(" ");
+        let mention = Mention {
+            span,
+            kind: MentionKind::Nominal,
+        };
+        if let Some(e) = ents
+            .iter_mut()
+            .find(|e| e.etype == EntityType::Org && e.kb.is_none() && e.name == name)
+        {
+            e.mentions.push(mention);
+            e.count += 1;
+            continue;
+        }
+        ents.push(Ent {
+            name: name.clone(),
+            etype: EntityType::Org,
+            key: Key::Text(EntityType::Org, name),
+            kb: None,
+            actor: Some(format!("{country}{sector}")),
+            role: None,
+            text_role: None,
+            text_sector: None,
+            text_country: None,
+            role_org_code: None,
+            spokes: false,
+            org_seen: false,
+            gender: '?',
+            mentions: vec![mention],
+            last_tok: i,
+            count: 1,
+            loc_count: 0,
+            gov_count: 0,
+        });
+    }
 }
 
 /// The country a document is mostly about: the most mentioned one, with two mentions or

@@ -1902,3 +1902,21 @@ fn a_name_the_text_calls_a_town_is_a_place_of_the_articles_country() {
     assert_eq!(e.actor.as_deref(), Some("SDN"));
     assert_eq!(e.mentions.len(), 2);
 }
+
+#[test]
+fn an_unnamed_institution_that_speaks_is_an_entity_of_the_articles_country() {
+    let doc = run_tagged(
+        "Russian opposition leader Alexei Navalny died in prison on Friday, the federal \
+         prison service said. Russian investigators arrived later. The interior ministry \
+         said it had opened an investigation.",
+        "2024-02-16",
+    );
+    assert_eq!(
+        ent(&doc, "federal prison service").actor.as_deref(),
+        Some("RUSJUD")
+    );
+    assert_eq!(
+        ent(&doc, "interior ministry").actor.as_deref(),
+        Some("RUSGOV")
+    );
+}
