@@ -58,6 +58,39 @@ struct Ent {
     gov_count: usize,
 }
 
+impl Ent {
+    /// An entity without mentions yet: no role, no code unless `actor`.
+    fn new(
+        name: String,
+        etype: EntityType,
+        key: Key,
+        kb: Option<NameRef>,
+        actor: Option<String>,
+        gender: char,
+    ) -> Ent {
+        Ent {
+            name,
+            etype,
+            key,
+            kb,
+            actor,
+            role: None,
+            text_role: None,
+            text_sector: None,
+            text_country: None,
+            role_org_code: None,
+            spokes: false,
+            org_seen: false,
+            gender,
+            mentions: Vec::new(),
+            last_tok: 0,
+            count: 0,
+            loc_count: 0,
+            gov_count: 0,
+        }
+    }
+}
+
 fn etype_of(s: &str) -> EntityType {
     EntityType::parse(s).unwrap_or(EntityType::Org)
 }
@@ -896,6 +929,16 @@ pub(crate) fn run(
             }
             None => n,
         };
+        // "the Congress party", then "Congress leader Rahul Gandhi": a one-word
+        // organisation name that the knowledge base reads as another body (the US Congress)
+        // is the organisation named before with that word in a longer name
+        let bare = surface.trim_start_matches("the ");
+        let word_org = match n.kb {
+            Some(r @ NameRef::Org(_)) if !bare.contains(' ') => {
+                earlier_org_with_word(doc_ref, &ents, bare, Some(r))
+            }
+            _ => None,
+        };
         let (key, kbref, name, etype) = match (def, n.kb) {
             (Some(long), None) => {
                 let norm = text[long.span.range()]
@@ -915,27 +958,8 @@ pub(crate) fn run(
                         .unwrap_or_else(|| surface.clone());
                     (Key::Capital(name.clone()), n.kb, name, EntityType::Gpe)
                 }
-                // "the Congress party", then "Congress leader Rahul Gandhi": a one-word
-                // organisation name that the knowledge base reads as another body (the US
-                // Congress) is the organisation named before with that word in a longer name
-                Some(r)
-                    if matches!(r, NameRef::Org(_))
-                        && !surface.trim_start_matches("the ").contains(' ')
-                        && earlier_org_with_word(
-                            doc_ref,
-                            &ents,
-                            surface.trim_start_matches("the "),
-                            Some(r),
-                        )
-                        .is_some() =>
-                {
-                    let e = earlier_org_with_word(
-                        doc_ref,
-                        &ents,
-                        surface.trim_start_matches("the "),
-                        Some(r),
-                    )
-                    .unwrap_or(0);
+                Some(_) if word_org.is_some() => {
+                    let e = word_org.unwrap_or(0);
                     (
                         ents[e].key.clone(),
                         ents[e].kb,
@@ -1024,26 +1048,7 @@ pub(crate) fn run(
                     _ if etype == EntityType::Person => guess_gender(&name),
                     _ => '?',
                 };
-                ents.push(Ent {
-                    name,
-                    etype,
-                    key: key.clone(),
-                    kb: kbref,
-                    actor: None,
-                    role: None,
-                    text_role: None,
-                    text_sector: None,
-                    text_country: None,
-                    role_org_code: None,
-                    spokes: false,
-                    org_seen: false,
-                    gender,
-                    mentions: Vec::new(),
-                    last_tok: 0,
-                    count: 0,
-                    loc_count: 0,
-                    gov_count: 0,
-                });
+                ents.push(Ent::new(name, etype, key.clone(), kbref, None, gender));
                 key_index.insert(key, ents.len() - 1);
                 ents.len() - 1
             }
@@ -5118,26 +5123,14 @@ fn institutions(
         let idx = match key_index.get(&key) {
             Some(&i) => i,
             None => {
-                ents.push(Ent {
-                    name: name.clone(),
-                    etype: EntityType::Org,
-                    key: key.clone(),
-                    kb: None,
-                    actor: Some(code),
-                    role: None,
-                    text_role: None,
-                    text_sector: None,
-                    text_country: None,
-                    role_org_code: None,
-                    spokes: false,
-                    org_seen: false,
-                    gender: '?',
-                    mentions: Vec::new(),
-                    last_tok: 0,
-                    count: 0,
-                    loc_count: 0,
-                    gov_count: 0,
-                });
+                ents.push(Ent::new(
+                    name.clone(),
+                    EntityType::Org,
+                    key.clone(),
+                    None,
+                    Some(code),
+                    '?',
+                ));
                 key_index.insert(key, ents.len() - 1);
                 ents.len() - 1
             }
@@ -5674,26 +5667,18 @@ fn unnamed_institutions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut Vec<Ent>
             e.count += 1;
             continue;
         }
-        ents.push(Ent {
-            name: name.clone(),
-            etype: EntityType::Org,
-            key: Key::Text(EntityType::Org, name),
-            kb: None,
-            actor: Some(format!("{country}{sector}")),
-            role: None,
-            text_role: None,
-            text_sector: None,
-            text_country: None,
-            role_org_code: None,
-            spokes: false,
-            org_seen: false,
-            gender: '?',
-            mentions: vec![mention],
-            last_tok: i,
-            count: 1,
-            loc_count: 0,
-            gov_count: 0,
-        });
+        let mut e = Ent::new(
+            name.clone(),
+            EntityType::Org,
+            Key::Text(EntityType::Org, name),
+            None,
+            Some(format!("{country}{sector}")),
+            '?',
+        );
+        e.mentions.push(mention);
+        e.last_tok = i;
+        e.count = 1;
+        ents.push(e);
     }
 }
 

@@ -4278,6 +4278,39 @@ fn resolve_one(cx: &Ctx, h: usize) -> Option<Actor> {
     None
 }
 
+/// Nouns whose "to" clause is an act not (yet) done ("a plot to kill").
+const PLANNING_NOUNS: &[&str] = &[
+    "plot",
+    "plan",
+    "attempt",
+    "bid",
+    "effort",
+    "scheme",
+    "conspiracy",
+    "threat",
+    "proposal",
+    "call",
+    "request",
+];
+
+/// Nouns whose "for"/"on" phrase is an act only proposed ("a proposal for a ceasefire").
+const PROPOSING_NOUNS: &[&str] = &[
+    "proposal",
+    "plan",
+    "call",
+    "demand",
+    "push",
+    "bid",
+    "offer",
+    "request",
+    "appeal",
+    "talk",
+    "negotiation",
+    "hope",
+    "prospect",
+    "framework",
+];
+
 /// Modality cues of the clause of trigger `i`.
 fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
     let mut cues = Vec::new();
@@ -4305,50 +4338,22 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
             }
         }
         // an act in the "to" clause of a plot, plan, attempt or bid ("a plot to kill the
-        // ambassador") has not happened
-        if rel_is(&sv.toks[i].deprel, "acl") && sv.children(i).any(|c| sv.toks[c].lower == "to") {
-            if let Some(h) = sv.toks[i].head {
-                if sv.toks[h].is_any(&[
-                    "plot",
-                    "plan",
-                    "attempt",
-                    "bid",
-                    "effort",
-                    "scheme",
-                    "conspiracy",
-                    "threat",
-                    "proposal",
-                    "call",
-                    "request",
-                ]) {
-                    hypo = true;
-                    note(&mut cues, &sv.toks[h].text.clone(), "planned act");
-                }
-            }
-        }
-        // a nominal act that is only proposed, called for or negotiated ("a proposal for a
-        // 30-day ceasefire", "calls for a truce", "talks on a ceasefire") has not happened
-        if sv.toks[i].upos == Upos::NOUN && rel_is(&sv.toks[i].deprel, "nmod") {
-            if let Some(h) = sv.toks[i].head {
-                if sv.toks[h].is_any(&[
-                    "proposal",
-                    "plan",
-                    "call",
-                    "demand",
-                    "push",
-                    "bid",
-                    "offer",
-                    "request",
-                    "appeal",
-                    "talk",
-                    "negotiation",
-                    "hope",
-                    "prospect",
-                    "framework",
-                ]) {
-                    hypo = true;
-                    note(&mut cues, &sv.toks[h].text.clone(), "proposed act");
-                }
+        // ambassador"), or a nominal act that is only proposed, called for or negotiated ("a
+        // proposal for a 30-day ceasefire", "calls for a truce", "talks on a ceasefire"), has
+        // not happened
+        let t = &sv.toks[i];
+        let governing =
+            if rel_is(&t.deprel, "acl") && sv.children(i).any(|c| sv.toks[c].lower == "to") {
+                Some((PLANNING_NOUNS, "planned act"))
+            } else if t.upos == Upos::NOUN && rel_is(&t.deprel, "nmod") {
+                Some((PROPOSING_NOUNS, "proposed act"))
+            } else {
+                None
+            };
+        if let (Some((nouns, what)), Some(h)) = (governing, t.head) {
+            if sv.toks[h].is_any(nouns) {
+                hypo = true;
+                note(&mut cues, &sv.toks[h].text.clone(), what);
             }
         }
         let mut cur = i;

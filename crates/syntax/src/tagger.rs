@@ -899,37 +899,37 @@ pub struct TagAccuracy {
 /// Time words that follow a subject in news ("The EU on Monday imposed …") or follow a
 /// participle as its adjunct ("The sanctions, announced last week, …").
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "last"
-            | "next"
-            | "this"
-            | "earlier"
-            | "later"
-            | "overnight"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    const TIME_WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "last",
+        "next",
+        "this",
+        "earlier",
+        "later",
+        "overnight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// The past tense a news sentence needs for its main verb, where the tagger read a past
@@ -964,8 +964,10 @@ fn repair_main_verb(words: &[&str], tags: &mut [Tagged]) {
         let mut blocked = false;
         let mut in_rel = false;
         for j in 0..i {
-            let w = words[j].to_ascii_lowercase();
-            if j > 0 && words[j - 1] == "," && matches!(w.as_str(), "which" | "who" | "whose") {
+            let relative = ["which", "who", "whose"]
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(words[j]));
+            if j > 0 && words[j - 1] == "," && relative {
                 in_rel = true;
                 continue;
             }
