@@ -1809,8 +1809,8 @@ fn clause_end(sv: &SentView, i: usize) -> usize {
                 }))
             // "rejected the claim and said Manila would file a protest": a second predicate
             // of the same subject ends the trigger's clause
-            // (not after a dangling preposition: "established ties with and opened an
-            // embassy in Tehran" shares its object)
+            // (not after a dangling preposition: "signed a pact with and sent troops to
+            // Chad" shares its object)
             || (matches!(l, "and" | "but")
                 && j > i + 1
                 && sv.toks[j - 1].upos != Upos::ADP
