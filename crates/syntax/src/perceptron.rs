@@ -19,12 +19,28 @@
 //! home bucket first and select slots without data-dependent branches; the sums are exactly
 //! those of the sparse model.
 //!
+//! A feature is identified by the top [`KEY_BITS`] = 40 bits of its 64-bit hash (the run-time
+//! table reads no other bits; a query whose top 40 bits match a stored feature it is not
+//! happens about once in 10^6 lookups, features of a model whose top 40 bits coincide are
+//! merged, their weights summed).
+//!
 //! ## Binary format of a [`Model`] (little-endian)
 //! ```text
-//! magic  b"NGPM" , version u32 = 1
+//! magic  b"NGPM" , version u32 = 2
 //! nclass u32, nfeat u32, scale f32 (weight = q * scale)
-//! nfeat times: key u64, n u8 (non-zero classes), n times: class u8, q i16
+//! rice parameters: key gap u8, count u8, class gap u8, weight u8
+//! nbytes u32, then nbytes of bits (least significant bit of each byte first):
+//!   nfeat times, features in ascending order of their 40-bit keys:
+//!     key - previous key - 1 (the first: key)   Rice code
+//!     n - 1 (n: non-zero classes, 1..=255)      Rice code
+//!     n times, classes ascending:
+//!       class - previous class - 1 (the first: class)  Rice code
+//!       weight q (i16, never 0): sign bit, |q| - 1     Rice code
 //! ```
+//! A Rice code with parameter k of v is v >> k in unary (that many 1 bits, then a 0) and the
+//! low k bits of v. Sorted 40-bit keys take about 23 bits this way instead of 64, a weight
+//! with its class about 17 bits instead of 24: files about half the size of version 1
+//! (`nfeat` times: key u64, n u8, n times class u8, q i16), which still loads.
 
 use crate::hash::{IdBuild, IdMap};
 
@@ -234,13 +250,135 @@ const FIRST: [usize; 16] = [0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0];
 #[repr(C, align(64))]
 struct Line([i16; 32]);
 
-/// Fingerprint (31 bits of the upper half, never 0) and home bucket (lower 32 bits, by
-/// multiply-shift range reduction so the table needs no power-of-two size) of a feature key.
+/// Bits of a feature hash that identify a feature (the top ones).
+pub const KEY_BITS: u32 = 40;
+const KEY_SHIFT: u32 = 64 - KEY_BITS;
+
+/// Fingerprint (bits 33-63, never 0) and home bucket of a feature key. The home comes from
+/// bits 24-55 rotated so that bits 24-32 lead, by multiply-shift range reduction (the table
+/// needs no power-of-two size): with 512 buckets or more, the home's leading bits and the
+/// fingerprint together cover all [`KEY_BITS`] bits of the key, and no bit below them is read.
 #[inline(always)]
 fn split_key(key: u64, nbuckets: usize) -> (u32, usize) {
     let fp = ((key >> 33) as u32).max(1);
-    let home = (((key & 0xffff_ffff) * nbuckets as u64) >> 32) as usize;
+    let x = ((key >> KEY_SHIFT) as u32).rotate_left(23);
+    let home = ((x as u64 * nbuckets as u64) >> 32) as usize;
     (fp, home)
+}
+
+/// Writes Rice codes, least significant bit first.
+struct BitWriter {
+    out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+impl BitWriter {
+    fn bits(&mut self, v: u64, k: u32) {
+        debug_assert!(k <= 56);
+        let v = if k == 0 {
+            0
+        } else {
+            v & (u64::MAX >> (64 - k))
+        };
+        self.acc |= v << self.n;
+        self.n += k;
+        while self.n >= 8 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.n -= 8;
+        }
+    }
+    fn rice(&mut self, v: u64, k: u32) {
+        let mut q = v >> k;
+        while q > 0 {
+            let m = q.min(32);
+            self.bits(u64::MAX >> (64 - m), m as u32);
+            q -= m;
+        }
+        self.bits(0, 1);
+        self.bits(v, k);
+    }
+    fn finish(mut self) -> Vec<u8> {
+        if self.n > 0 {
+            self.out.push(self.acc as u8);
+        }
+        self.out
+    }
+}
+
+/// Reads what [`BitWriter`] wrote; `None` past the end.
+struct BitReader<'a> {
+    b: &'a [u8],
+    pos: usize,
+    acc: u64,
+    n: u32,
+}
+
+impl BitReader<'_> {
+    #[inline]
+    fn fill(&mut self) {
+        if self.n <= 56 && self.pos + 8 <= self.b.len() {
+            let w = u64::from_le_bytes(self.b[self.pos..self.pos + 8].try_into().unwrap());
+            // Whole bytes up to 63 bits (the bits above `n` stay zero).
+            let take = (63 - self.n) / 8;
+            let n = self.n + take * 8;
+            self.acc |= (w << self.n) & ((1u64 << n) - 1);
+            self.pos += take as usize;
+            self.n = n;
+            return;
+        }
+        while self.n <= 56 && self.pos < self.b.len() {
+            self.acc |= (self.b[self.pos] as u64) << self.n;
+            self.pos += 1;
+            self.n += 8;
+        }
+    }
+    #[inline]
+    fn bits(&mut self, k: u32) -> Option<u64> {
+        if k == 0 {
+            return Some(0);
+        }
+        self.fill();
+        if self.n < k {
+            return None;
+        }
+        let v = self.acc & (u64::MAX >> (64 - k));
+        self.acc >>= k;
+        self.n -= k;
+        Some(v)
+    }
+    #[inline]
+    fn rice(&mut self, k: u32) -> Option<u64> {
+        let mut q = 0u64;
+        loop {
+            self.fill();
+            if self.n == 0 {
+                return None;
+            }
+            let ones = (!self.acc).trailing_zeros().min(self.n);
+            q += ones as u64;
+            if ones < self.n {
+                // The ones and the terminating 0 (up to 64 bits: no plain shift).
+                self.acc = self.acc.checked_shr(ones + 1).unwrap_or(0);
+                self.n -= ones + 1;
+                break;
+            }
+            self.acc = 0;
+            self.n = 0;
+            if q > 1 << 40 {
+                return None;
+            }
+        }
+        Some(q << k | self.bits(k)?)
+    }
+}
+
+/// The Rice parameter that codes `values` in the fewest bits.
+fn best_rice(values: impl Iterator<Item = u64> + Clone) -> u32 {
+    (0..48u32)
+        .min_by_key(|&k| values.clone().map(|v| (v >> k) + 1 + k as u64).sum::<u64>())
+        .unwrap_or(0)
 }
 
 /// Adds the dense rows `rows` (each `line << 3 | (lines - 1)`, see [`Slot`]) of `dense` to
@@ -407,10 +545,34 @@ impl Model {
         }
     }
 
-    /// Adds a feature's weights (keys must come in ascending order, each once).
+    /// Adds a feature's weights (keys must come in ascending order). Only the top
+    /// [`KEY_BITS`] bits of the key are kept; a feature whose kept bits equal the previous
+    /// one's is merged into it (weights of the same class summed).
     fn push(&mut self, key: u64, w: &[(u8, i16)]) {
         if w.is_empty() {
             return;
+        }
+        let key = key >> KEY_SHIFT << KEY_SHIFT;
+        let mut merged;
+        let mut w = w;
+        if let Some(&(last, start, len)) = self.keys.last() {
+            if last == key {
+                merged = self.entries[start as usize..start as usize + len as usize].to_vec();
+                for &(c, q) in w {
+                    match merged.iter_mut().find(|e| e.0 == c) {
+                        Some(e) => e.1 = e.1.saturating_add(q),
+                        None => merged.push((c, q)),
+                    }
+                }
+                merged.retain(|e| e.1 != 0);
+                merged.sort_unstable_by_key(|e| e.0);
+                self.entries.truncate(start as usize);
+                self.keys.pop();
+                if merged.is_empty() {
+                    return;
+                }
+                w = &merged;
+            }
         }
         let start = self.entries.len() as u32;
         let len = w.len().min(255);
@@ -688,28 +850,74 @@ impl Model {
 
     /// Serialises the model (format in the module docs), keys in ascending order.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + self.keys.len() * 9 + self.entries.len() * 3);
+        let rows = || {
+            self.keys.iter().map(|&(k, start, len)| {
+                let mut w = self.entries[start as usize..start as usize + len as usize].to_vec();
+                w.sort_unstable_by_key(|e| e.0);
+                (k >> KEY_SHIFT, w)
+            })
+        };
+        let key_gaps = self
+            .keys
+            .iter()
+            .scan(None, |prev: &mut Option<u64>, &(k, _, _)| {
+                let k = k >> KEY_SHIFT;
+                let g = prev.map_or(k, |p| k - p - 1);
+                *prev = Some(k);
+                Some(g)
+            });
+        let kk = best_rice(key_gaps.clone());
+        let kn = best_rice(self.keys.iter().map(|k| k.2 as u64 - 1));
+        let mut cgaps = Vec::with_capacity(self.entries.len());
+        let mut mags = Vec::with_capacity(self.entries.len());
+        for (_, w) in rows() {
+            let mut prev = -1i32;
+            for (c, q) in w {
+                cgaps.push((c as i32 - prev - 1) as u64);
+                mags.push(q.unsigned_abs() as u64 - 1);
+                prev = c as i32;
+            }
+        }
+        let kc = best_rice(cgaps.iter().copied());
+        let kq = best_rice(mags.iter().copied());
+        let mut bw = BitWriter {
+            out: Vec::with_capacity(self.keys.len() * 3 + self.entries.len() * 2),
+            acc: 0,
+            n: 0,
+        };
+        for ((_, w), g) in rows().zip(key_gaps) {
+            bw.rice(g, kk);
+            bw.rice(w.len() as u64 - 1, kn);
+            let mut prev = -1i32;
+            for (c, q) in w {
+                bw.rice((c as i32 - prev - 1) as u64, kc);
+                bw.bits((q < 0) as u64, 1);
+                bw.rice(q.unsigned_abs() as u64 - 1, kq);
+                prev = c as i32;
+            }
+        }
+        let bits = bw.finish();
+        let mut out = Vec::with_capacity(28 + bits.len());
         out.extend_from_slice(b"NGPM");
-        out.extend_from_slice(&1u32.to_le_bytes());
+        out.extend_from_slice(&2u32.to_le_bytes());
         out.extend_from_slice(&(self.nclass as u32).to_le_bytes());
         out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        for &(k, start, len) in &self.keys {
-            out.extend_from_slice(&k.to_le_bytes());
-            out.push(len);
-            for &(c, q) in &self.entries[start as usize..start as usize + len as usize] {
-                out.push(c);
-                out.extend_from_slice(&q.to_le_bytes());
-            }
-        }
+        out.extend_from_slice(&[kk as u8, kn as u8, kc as u8, kq as u8]);
+        out.extend_from_slice(&(bits.len() as u32).to_le_bytes());
+        out.extend_from_slice(&bits);
         out
     }
 
-    /// Reads a model written by [`Model::to_bytes`]; `None` if the bytes are malformed
-    /// (including keys out of order, or more than 255 classes).
+    /// Reads a model written by [`Model::to_bytes`] (or a version-1 file); `None` if the
+    /// bytes are malformed (including keys out of order, or more than 255 classes).
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
         let mut r = Reader { b, pos: 0 };
-        if r.take(4)? != b"NGPM" || r.u32()? != 1 {
+        if r.take(4)? != b"NGPM" {
+            return None;
+        }
+        let version = r.u32()?;
+        if version != 1 && version != 2 {
             return None;
         }
         let nclass = r.u32()? as usize;
@@ -719,23 +927,72 @@ impl Model {
             return None;
         }
         let mut m = Model::empty(nclass, scale);
-        m.keys.reserve(nfeat.min(b.len() / 9));
+        m.keys.reserve(nfeat.min(b.len() / 3));
         let mut w = Vec::new();
-        for _ in 0..nfeat {
-            let key = r.u64()?;
-            if m.keys.last().is_some_and(|l| l.0 >= key) {
-                return None;
-            }
-            let len = r.take(1)?[0];
-            w.clear();
-            for _ in 0..len {
-                let e = r.take(3)?;
-                if e[0] as usize >= nclass {
+        if version == 1 {
+            let mut last = None;
+            for _ in 0..nfeat {
+                let key = r.u64()?;
+                if last.is_some_and(|l| l >= key) {
                     return None;
                 }
-                w.push((e[0], i16::from_le_bytes([e[1], e[2]])));
+                last = Some(key);
+                let len = r.take(1)?[0];
+                w.clear();
+                for _ in 0..len {
+                    let e = r.take(3)?;
+                    if e[0] as usize >= nclass {
+                        return None;
+                    }
+                    w.push((e[0], i16::from_le_bytes([e[1], e[2]])));
+                }
+                m.push(key, &w);
             }
-            m.push(key, &w);
+        } else {
+            let p = r.take(4)?;
+            let (kk, kn, kc, kq) = (p[0] as u32, p[1] as u32, p[2] as u32, p[3] as u32);
+            if kk > 48 || kn > 8 || kc > 8 || kq > 15 {
+                return None;
+            }
+            let nbytes = r.u32()? as usize;
+            let mut br = BitReader {
+                b: r.take(nbytes)?,
+                pos: 0,
+                acc: 0,
+                n: 0,
+            };
+            let mut key: Option<u64> = None;
+            for _ in 0..nfeat {
+                let g = br.rice(kk)?;
+                let k = match key {
+                    None => g,
+                    Some(p) => p.checked_add(g)?.checked_add(1)?,
+                };
+                if k >> KEY_BITS != 0 {
+                    return None;
+                }
+                key = Some(k);
+                let len = br.rice(kn)?.checked_add(1)?;
+                if len > 255 {
+                    return None;
+                }
+                w.clear();
+                let mut c = -1i64;
+                for _ in 0..len {
+                    c += br.rice(kc)? as i64 + 1;
+                    if c as usize >= nclass {
+                        return None;
+                    }
+                    let neg = br.bits(1)? == 1;
+                    let mag = br.rice(kq)? + 1;
+                    if mag > 32768 || (!neg && mag > 32767) {
+                        return None;
+                    }
+                    let q = if neg { -(mag as i32) } else { mag as i32 } as i16;
+                    w.push((c as u8, q));
+                }
+                m.push(k << KEY_SHIFT, &w);
+            }
         }
         m.build();
         Some(m)
@@ -781,7 +1038,10 @@ mod tests {
     fn naive(m: &Model, feats: &[u64]) -> Vec<i32> {
         let mut s = vec![0i32; m.nclass];
         for f in feats {
-            if let Ok(i) = m.keys.binary_search_by_key(f, |k| k.0) {
+            if let Ok(i) = m
+                .keys
+                .binary_search_by_key(&(f >> KEY_SHIFT << KEY_SHIFT), |k| k.0)
+            {
                 let (_, start, len) = m.keys[i];
                 for &(c, q) in &m.entries[start as usize..start as usize + len as usize] {
                     s[c as usize] += q as i32;
@@ -888,31 +1148,117 @@ mod tests {
     #[test]
     fn malformed_models_are_rejected() {
         let mut t = Trainer::new(5);
-        t.update(&[42, 7], 1, 2, 1.0);
+        let (a, b) = (crate::hash::f1(1, 42), crate::hash::f1(1, 7));
+        t.update(&[a, b], 1, 2, 1.0);
         t.tick();
         t.tick();
-        let b = t.finish(1, 0.0).to_bytes();
-        assert_eq!(Model::from_bytes(&b).map(|m| m.nfeat()), Some(2));
-        for cut in 0..b.len() {
-            assert!(Model::from_bytes(&b[..cut]).is_none() || cut == b.len());
+        let bytes = t.finish(1, 0.0).to_bytes();
+        assert_eq!(Model::from_bytes(&bytes).map(|m| m.nfeat()), Some(2));
+        for cut in 0..bytes.len() {
+            assert!(Model::from_bytes(&bytes[..cut]).is_none());
         }
-        let mut bad = b.clone();
-        let last = bad.len() - 3;
-        bad[last] = 9; // class id out of range
+        // Fewer classes in the header than the weights use.
+        let mut bad = bytes.clone();
+        bad[8] = 2;
         assert!(Model::from_bytes(&bad).is_none());
+        // An unknown version.
+        let mut bad = bytes.clone();
+        bad[4] = 3;
+        assert!(Model::from_bytes(&bad).is_none());
+    }
+
+    /// The version-1 encoding of `m` (keys as stored, 64 bits each).
+    fn v1_bytes(m: &Model) -> Vec<u8> {
+        let mut out = b"NGPM".to_vec();
+        out.extend_from_slice(&1u32.to_le_bytes());
+        out.extend_from_slice(&(m.nclass as u32).to_le_bytes());
+        out.extend_from_slice(&(m.keys.len() as u32).to_le_bytes());
+        out.extend_from_slice(&m.scale.to_le_bytes());
+        for &(k, start, len) in &m.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(len);
+            for &(c, q) in &m.entries[start as usize..start as usize + len as usize] {
+                out.push(c);
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn compact_format_round_trips_and_reads_version_1() {
+        let mut rng = Rng(7);
+        let mut t = Trainer::new(60);
+        let keys: Vec<u64> = (0..5000).map(|_| rng.next()).collect();
+        for round in 0..3000 {
+            let feats: Vec<u64> = (0..12)
+                .map(|j| keys[(round * 37 + j * 11) % keys.len()])
+                .collect();
+            t.update(
+                &feats,
+                round % 60,
+                (round * 7 + 3) % 60,
+                1.0 + (round % 5) as f32,
+            );
+            t.tick();
+        }
+        let m = t.finish(1, 0.0);
+        let v2 = m.to_bytes();
+        let v1 = v1_bytes(&m);
+        assert!(v2.len() * 10 < v1.len() * 8, "{} vs {}", v2.len(), v1.len());
+        let back = Model::from_bytes(&v2).unwrap();
+        assert_eq!(back.to_bytes(), v2);
+        assert_eq!(back.keys, m.keys);
+        let old = Model::from_bytes(&v1).unwrap();
+        assert_eq!(old.to_bytes(), v2);
+        for round in 0..200 {
+            let feats: Vec<u64> = (0..20)
+                .map(|j| keys[(round * 13 + j * 101) % keys.len()] ^ (j as u64 % 3))
+                .collect();
+            let mut s = vec![0; 60];
+            back.score(&feats, &mut s);
+            assert_eq!(s, naive(&m, &feats));
+        }
+    }
+
+    #[test]
+    fn keys_equal_in_their_top_bits_are_one_feature() {
+        // `other` gets the largest weight, so that the scale is the same in both models.
+        let (k, other) = (0xabcd_ef12_3400_0000u64, 0x1234_5678_9abc_def0u64);
+        let train = |keys: &[u64]| {
+            let mut t = Trainer::new(4);
+            t.update(keys, 1, 2, 1.0);
+            for _ in 0..3 {
+                t.update(&[other], 1, 2, 1.0);
+            }
+            t.tick();
+            t.finish(1, 0.0)
+        };
+        let two = train(&[k | 1, k | 2, other]);
+        let one = train(&[k, other]);
+        assert_eq!((two.nfeat(), one.nfeat()), (2, 2));
+        let (mut s2, mut s1) = (vec![0; 4], vec![0; 4]);
+        two.score(&[k | 0xff], &mut s2);
+        one.score(&[k], &mut s1);
+        assert!(s1[1] > 0 && s1[2] == -s1[1]);
+        // Both features' weights count: twice one feature's.
+        assert_eq!(s2, s1.iter().map(|v| v * 2).collect::<Vec<_>>());
     }
 
     #[test]
     fn ensemble_sum_is_the_mean_of_the_members_averages() {
         // Member a: feature 7 moves one unit from class 2 to class 1, then one tick (c = 2):
         // averaged weights w - u / c = (0, 1/2, -1/2).
+        // (Features are told apart by the top bits of their keys.)
+        const F7: u64 = 7 << 40;
+        const F9: u64 = 9 << 40;
         let mut a = Trainer::new(3);
-        a.update(&[7], 1, 2, 1.0);
+        a.update(&[F7], 1, 2, 1.0);
         a.tick();
         // Member b (c = 3): feature 7 (2/3, -4/3, 2/3), feature 9 (2/3, -2/3, 0).
         let mut b = Trainer::new(3);
-        b.update(&[7], 2, 1, 1.0);
-        b.update(&[7, 9], 0, 1, 1.0);
+        b.update(&[F7], 2, 1, 1.0);
+        b.update(&[F7, F9], 0, 1, 1.0);
         b.tick();
         b.tick();
         let mut acc = Trainer::new(3);
@@ -920,8 +1266,8 @@ mod tests {
         b.add_average_to(&mut acc, 0.5);
         assert_eq!(acc.nfeat(), 2);
         let want: [(u64, [f32; 3]); 2] = [
-            (7, [1.0 / 3.0, -5.0 / 12.0, 1.0 / 12.0]),
-            (9, [1.0 / 3.0, -1.0 / 3.0, 0.0]),
+            (F7, [1.0 / 3.0, -5.0 / 12.0, 1.0 / 12.0]),
+            (F9, [1.0 / 3.0, -1.0 / 3.0, 0.0]),
         ];
         let mut got = vec![0f32; 3];
         for (f, w) in want {
