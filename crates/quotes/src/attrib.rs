@@ -933,8 +933,18 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let w0 = t[a].lower.as_str();
-        if PRON_SUBJ.contains(&w0) || w0 == "there" {
+        // ("it" and "you" can be objects: "he declared it in a television address" reports
+        // nothing; as subjects a verb follows, "said it would")
+        let object_pron = matches!(w0, "it" | "you")
+            && t[a].upos.is_some()
+            && !t[a + 1..b.min(a + 4)]
+                .iter()
+                .any(|x| matches!(x.upos, Some(Upos::VERB | Upos::AUX)));
+        if (PRON_SUBJ.contains(&w0) || w0 == "there") && !object_pron {
             return true;
+        }
+        if object_pron {
+            return false;
         }
         // the verb must come before a comma, a relative pronoun or a coordination:
         // `claimed victory in the vote, which was marred …` is no clause
@@ -954,6 +964,28 @@ impl<'a> Ctx<'a> {
                         }))
             })
             .unwrap_or(b.min(a + 12));
+        // an adverb or adjective whose verb comes only in a subordinate clause is no
+        // reported clause ("Tehran would respond more forcefully if Israel retaliated")
+        if matches!(t[a].upos, Some(Upos::ADV | Upos::ADJ)) {
+            let verb = (a + 1..lim).find(|&j| matches!(t[j].upos, Some(Upos::VERB | Upos::AUX)));
+            // ("few if any firms use it", "rarely if ever": no condition)
+            let sub = (a + 1..lim).find(|&j| {
+                matches!(
+                    t[j].lower.as_str(),
+                    "if" | "when" | "unless" | "because" | "after" | "before" | "until" | "once"
+                ) && !t.get(j + 1).is_some_and(|x| {
+                    matches!(
+                        x.lower.as_str(),
+                        "any" | "ever" | "not" | "anything" | "anyone"
+                    )
+                })
+            });
+            if let (Some(s), Some(v)) = (sub, verb) {
+                if s < v {
+                    return false;
+                }
+            }
+        }
         if t[a].upos.is_some() {
             return t[a + 1..lim].iter().any(|x| {
                 matches!(x.upos, Some(Upos::VERB | Upos::AUX)) && !x.lower.ends_with("ing")

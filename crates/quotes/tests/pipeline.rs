@@ -109,3 +109,27 @@ fn a_name_given_in_quotation_marks_is_no_quote() {
         doc.quotes
     );
 }
+
+#[test]
+fn an_object_pronoun_or_an_adverb_after_a_speech_verb_reports_nothing() {
+    // "declared it in ...": "it" is the object; "respond more firmly if ...": the clause is
+    // the condition, not what was said. A subject "it" still opens reported speech.
+    let raw = "date 2025-03-02\n\nThe governor lifted the curfew hours after she declared it in a radio address. The foreign minister warned that Ruritania would respond more firmly if Borduria struck again. The agency said it would respond.\n";
+    let doc = analyse(raw, true);
+    let texts: Vec<&str> = doc
+        .quotes
+        .iter()
+        .map(|q| &doc.text[q.span.range()])
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.starts_with("it in") && !t.starts_with("more firmly")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"Ruritania would respond more firmly if Borduria struck again"),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"it would respond"), "{texts:?}");
+}
