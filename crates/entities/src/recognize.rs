@@ -5828,6 +5828,114 @@ fn coordinated_code(
     None
 }
 
+/// "the two countries", "both nations", "the two nuclear-armed neighbours" (`i`: "the" or
+/// "both", `k`: the word after "two" or "both"): a mention of the two countries named last
+/// before it (distinct countries, not as a place where something happened, each by its own
+/// country entity where the text has one). "both sides" may also be two coded
+/// organisations ("the army and the rebels ... both sides"). Returns whether it added one.
+fn plural_countries(doc: &Document, v: &View, ents: &mut [Ent], i: usize, k: usize) -> bool {
+    let n = v.toks.len();
+    let mut h = k;
+    while h < n
+        && h < k + 4
+        && v.sent_of(h) == v.sent_of(i)
+        && matches!(
+            v.toks[h].xpos.as_str(),
+            "JJ" | "HYPH" | "VBN" | "RB" | "JJR"
+        )
+    {
+        h += 1;
+    }
+    if h >= n || v.sent_of(h) != v.sent_of(i) {
+        return false;
+    }
+    let head = lower(doc, v, h);
+    let sides = head == "sides";
+    if !sides
+        && !matches!(
+            head.as_str(),
+            "countries"
+                | "nations"
+                | "neighbours"
+                | "neighbors"
+                | "states"
+                | "rivals"
+                | "governments"
+                | "allies"
+                | "adversaries"
+        )
+    {
+        return false;
+    }
+    let span = Span::new(v.toks[i].span.start, v.toks[h].span.end);
+    let locative = |m: &Mention| {
+        let t0 = tok_range(v, m.span).start;
+        t0 > 0
+            && matches!(
+                lower(doc, v, t0 - 1).as_str(),
+                "in" | "at" | "near" | "from" | "to" | "into" | "across" | "along"
+            )
+    };
+    // (entity, the key that tells sides apart, where it was last named)
+    let mut named: Vec<(usize, String, usize)> = Vec::new();
+    for (j, e) in ents.iter().enumerate() {
+        let Some(code) = e.actor.as_deref() else {
+            continue;
+        };
+        let ok = match e.etype {
+            EntityType::Gpe => code.len() >= 3,
+            // (a court decides between sides, it is rarely one of them)
+            EntityType::Org => sides && code.len() >= 6 && !code.ends_with("JUD"),
+            _ => false,
+        };
+        if !ok {
+            continue;
+        }
+        let last = e
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= span.start && !locative(m))
+            .map(|m| m.span.start)
+            .max();
+        if let Some(at) = last {
+            let key = if sides {
+                code.to_string()
+            } else {
+                code[..3].to_string()
+            };
+            named.push((j, key, at));
+        }
+    }
+    named.sort_by_key(|x| std::cmp::Reverse(x.2));
+    let mut keys: Vec<String> = Vec::new();
+    for (_, key, _) in &named {
+        if !keys.contains(key) {
+            keys.push(key.clone());
+        }
+        if keys.len() == 2 {
+            break;
+        }
+    }
+    if keys.len() < 2 {
+        return false;
+    }
+    for key in &keys {
+        // The country itself ("India") rather than its capital or government, if named.
+        let pick = named
+            .iter()
+            .find(|(j, kk, _)| kk == key && ents[*j].actor.as_deref() == Some(key.as_str()))
+            .or_else(|| named.iter().find(|(_, kk, _)| kk == key))
+            .map(|x| x.0);
+        if let Some(j) = pick {
+            ents[j].mentions.push(Mention {
+                span,
+                kind: MentionKind::Nominal,
+            });
+        }
+    }
+    true
+}
+
 fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
     let n = v.toks.len();
     let mut i = 0;
@@ -5840,6 +5948,10 @@ fn descriptions(ctx: &Ctx, doc: &Document, v: &View, ents: &mut [Ent]) {
         // "both leaders", "the two leaders", "the two".
         if w == "both" || (w == "the" && i + 1 < n && lower(doc, v, i + 1) == "two") {
             let k = if w == "both" { i + 1 } else { i + 2 };
+            if k < n && plural_countries(doc, v, ents, i, k) {
+                i = k + 1;
+                continue;
+            }
             if k < n {
                 let head = lower(doc, v, k);
                 let xpos = v.toks[k].xpos.as_str();

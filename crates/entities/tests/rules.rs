@@ -1920,3 +1920,51 @@ fn an_unnamed_institution_that_speaks_is_an_entity_of_the_articles_country() {
         Some("RUSGOV")
     );
 }
+
+#[test]
+fn the_two_countries_are_the_two_countries_named_last() {
+    // Distinct countries (the capital is its country's), not the place where something
+    // happened, each by its country entity.
+    let doc = run_tagged(
+        "Chile accused Peru of violating the maritime border. Lima rejected the charge. Both \
+         countries recalled their ambassadors, and the two nuclear-free neighbours agreed to \
+         talks in Geneva.",
+        "2025-03-10",
+    );
+    for name in ["Chile", "Peru"] {
+        let t = texts(&doc, ent(&doc, name));
+        for m in ["Both countries", "the two nuclear-free neighbours"] {
+            assert!(t.contains(&(m, MentionKind::Nominal)), "{name}: {t:?}");
+        }
+    }
+    // the capital's entity does not take the mention where the country has one
+    if let Some(lima) = doc.entities.iter().find(|e| e.name == "Lima") {
+        assert!(
+            texts(&doc, lima).iter().all(|m| m.0 != "Both countries"),
+            "{:?}",
+            texts(&doc, lima)
+        );
+    }
+    // a place where something happened is not one of the two
+    let doc = run_tagged(
+        "Japan and South Korea held talks in Beijing on Sunday. The two countries agreed to \
+         resume flights.",
+        "2025-03-10",
+    );
+    for name in ["Japan", "South Korea"] {
+        let t = texts(&doc, ent(&doc, name));
+        assert!(
+            t.contains(&("The two countries", MentionKind::Nominal)),
+            "{name}: {t:?}"
+        );
+    }
+    let china = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "China" || e.name == "Beijing");
+    assert!(
+        china.is_none_or(|c| texts(&doc, c).iter().all(|m| m.0 != "The two countries")),
+        "{:?}",
+        doc.entities
+    );
+}
