@@ -1028,3 +1028,40 @@ fn protesters_storming_a_building_riot() {
         "{e:?}"
     );
 }
+
+#[test]
+fn missile_strikes_and_attacks_are_military_not_labour_strikes() {
+    // a weapon word makes a launched strike or attack an aerial one; strikes on sites or
+    // camps are military; doctors launching a strike stay a labour strike
+    let e = codes("Armenia launches drone and rocket attack on Azerbaijan");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "ARM" && x.1 == "AZE" && x.2 == "195"),
+        "{e:?}"
+    );
+    let e = codes("Egypt launched missile strikes on militant camps in Libya on Tuesday.");
+    assert!(e.iter().any(|x| x.0 == "EGY" && x.2 == "195"), "{e:?}");
+    assert!(e.iter().all(|x| x.2 != "143"), "{e:?}");
+    let e = codes("Egypt launched strikes on weapons depots in Libya.");
+    assert!(e.iter().any(|x| x.0 == "EGY" && x.2 == "190"), "{e:?}");
+    let e = codes("Kenyan doctors launched a strike over unpaid wages.");
+    assert!(e.iter().any(|x| x.2 == "143"), "{e:?}");
+}
+
+#[test]
+fn the_two_countries_exchanging_artillery_fire_each_act() {
+    let e = codes(
+        "Thailand accused Cambodia of laying mines. The two neighbours exchanged artillery \
+         fire along the border on Thursday.",
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "THA" && x.1 == "KHM" && x.2 == "194"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "KHM" && x.1 == "THA" && x.2 == "194"),
+        "{e:?}"
+    );
+}
