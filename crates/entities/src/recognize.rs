@@ -5743,8 +5743,9 @@ const GENERIC_INSTITUTIONS: &[&str] = &[
 /// the Philippine Senate (PHLLEG), "the Workers' Party" in a Brazilian one BRAPTY; in an
 /// Indian document "Congress" is the Congress party.
 fn generic_institutions(doc: &Document, ents: &mut [Ent]) {
+    // (one the knowledge base does not know alone, "the National Assembly", has no code yet)
     let generic = |e: &Ent| -> Option<String> {
-        let a = e.actor.as_deref()?;
+        let a = e.actor.as_deref().unwrap_or("XXXXXX");
         if e.etype != EntityType::Org
             || a.len() != 6
             || a.starts_with("IGO")
@@ -5774,8 +5775,12 @@ fn generic_institutions(doc: &Document, ents: &mut [Ent]) {
     };
     for e in ents.iter_mut() {
         let Some(w) = generic(e) else { continue };
-        let Some(code) = e.actor.clone() else {
-            continue;
+        let code = match e.actor.clone() {
+            Some(c) => c,
+            None => match generic_sector(&w) {
+                Some(sector) => format!("---{sector}"),
+                None => continue,
+            },
         };
         let (country, sector) = code.split_at(3);
         if country == d || counts.contains_key(country) {
@@ -5792,6 +5797,36 @@ fn generic_institutions(doc: &Document, ents: &mut [Ent]) {
         }
         e.kb = None;
     }
+}
+
+/// The sector a generic institution name implies (for one the knowledge base has no
+/// entry for under that name alone).
+fn generic_sector(name: &str) -> Option<&'static str> {
+    let n = name;
+    Some(if n.ends_with("Party") {
+        "PTY"
+    } else if n.contains("Court") {
+        "JUD"
+    } else if matches!(
+        n,
+        "Senate"
+            | "Congress"
+            | "House of Representatives"
+            | "House of Commons"
+            | "National Assembly"
+            | "Parliament"
+            | "Electoral College"
+    ) {
+        "LEG"
+    } else if n == "National Police" {
+        "COP"
+    } else if n == "Air Force" || n == "Joint Chiefs of Staff" {
+        "MIL"
+    } else if n.contains("Ministry") || n.contains("Department") || n == "Central Bank" {
+        "GOV"
+    } else {
+        return None;
+    })
 }
 
 /// The code of the person just before in a list ("A, B, and C").

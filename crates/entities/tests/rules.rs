@@ -1968,3 +1968,28 @@ fn the_two_countries_are_the_two_countries_named_last() {
         doc.entities
     );
 }
+
+#[test]
+fn a_generic_institution_unknown_alone_takes_the_documents_country() {
+    let doc = run(
+        "NAIROBI - Police fired tear gas outside the National Assembly in Nairobi on Tuesday \
+         as lawmakers debated the finance bill. Kenyan President William Ruto said the \
+         National Assembly would vote on Thursday.",
+        "2024-06-25",
+    );
+    let na = ent(&doc, "National Assembly");
+    assert_eq!(na.actor.as_deref(), Some("KENLEG"), "{:?}", doc.entities);
+    let doc = run(
+        "Thai prime minister Paetongtarn Shinawatra told reporters in Bangkok that the \
+         Constitutional Tribunal and the Parliament would decide. Thailand's parliament \
+         meets on Monday.",
+        "2024-08-10",
+    );
+    if let Some(p) = doc.entities.iter().find(|e| e.name == "Parliament") {
+        assert!(
+            p.actor.as_deref().is_some_and(|a| a.starts_with("THA")),
+            "{:?}",
+            p
+        );
+    }
+}
