@@ -4315,6 +4315,9 @@ const PROPOSING_NOUNS: &[&str] = &[
 fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
     let mut cues = Vec::new();
     let (mut neg, mut intent, mut threat, mut hypo) = (false, false, false, false);
+    // a condition on the act itself ("if he does not resign"): what is negated under it is
+    // only supposed, not refused or denied
+    let mut cond = false;
     let note = |cues: &mut Vec<String>, w: &str, what: &str| cues.push(format!("{what} '{w}'"));
     let intent_v: Vec<String> = INTENT_VERBS.iter().map(|s| s.to_string()).collect();
     let threat_v: Vec<String> = THREAT_VERBS.iter().map(|s| s.to_string()).collect();
@@ -4391,6 +4394,7 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 if rel_is(r, "mark") && matches!(t.lower.as_str(), "if" | "unless") {
                     hypo = true;
                     note(&mut cues, &t.text, "condition");
+                    cond = true;
                 }
                 // "will withdraw its troops unless X …": an announced act made conditional on
                 // what another does is a threat
@@ -4507,6 +4511,7 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 "if" | "unless" => {
                     hypo = true;
                     note(&mut cues, &t.text, "condition");
+                    cond = true;
                 }
                 _ => {
                     if sv.toks.get(k + 1).is_some_and(|n| n.lower == "to") {
@@ -4533,11 +4538,12 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
         {
             hypo = true;
             note(&mut cues, "if", "condition");
+            cond = true;
         }
     }
     let m = if threat {
         Modality::Threat
-    } else if neg {
+    } else if neg && !cond {
         Modality::Negated
     } else if hypo {
         Modality::Hypothetical

@@ -1065,3 +1065,28 @@ fn the_two_countries_exchanging_artillery_fire_each_act() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_negated_act_under_a_condition_is_hypothetical_not_refused() {
+    // "if he did not resign" supposes; it reports no refusal (1231)
+    let doc = analyze(
+        "The opposition said it would impeach President William Ruto if he did not resign.",
+    );
+    let e: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.source.code.as_deref() == Some("KENGOV"))
+        .collect();
+    assert!(!e.is_empty(), "{:?}", doc.events);
+    for ev in e {
+        assert_ne!(ev.cameo, "1231", "{ev:?}");
+        assert_eq!(
+            ev.modality,
+            newsgraph_core::Modality::Hypothetical,
+            "{ev:?}"
+        );
+    }
+    // without the condition it is a refusal
+    let e = codes("President William Ruto did not resign.");
+    assert!(e.iter().any(|x| x.0 == "KENGOV" && x.2 == "1231"), "{e:?}");
+}
