@@ -292,6 +292,22 @@ fn sent_by_source(sv: &SentView, h: usize, sources: &[Actor]) -> bool {
     })
 }
 
+/// Nouns of violent acts whose doer a disapproval targets ("condemned the attack").
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "strike",
+    "airstrike",
+    "bombing",
+    "shelling",
+    "invasion",
+    "killing",
+    "raid",
+    "assault",
+    "offensive",
+    "massacre",
+    "incursion",
+    "bombardment",
+];
 /// Verbs whose object (people without a country: "troops", "monitors") belongs to the subject.
 const SENDING_VERBS: &[&str] = &["send", "deploy", "dispatch", "despatch", "station", "post"];
 /// Verbs without a passive (their participle after a noun is a main verb).
@@ -401,6 +417,9 @@ struct Ctx<'a> {
     doc: &'a Document,
     sv: &'a SentView,
     cands: Vec<ActorCand>,
+    /// Sources of the assaults and mass violence (roots 18-20, asserted) coded in the
+    /// sentences before, in order: (code, entity, sentence); no code for an uncoded doer.
+    doers: Vec<(Option<String>, Option<usize>, usize)>,
 }
 
 impl EventCoder {
@@ -440,6 +459,7 @@ impl EventCoder {
                 doc,
                 sv: &sv,
                 cands,
+                doers: Vec::new(),
             };
             for i in 0..sv.toks.len() {
                 for l in &sv.toks[i].lemmas {
@@ -467,10 +487,26 @@ impl EventCoder {
         let mut out = Vec::new();
         for sv in sentences(doc) {
             let cands = actor_cands(doc, &sv);
+            let doers = out
+                .iter()
+                .map(|(e, _): &(Event, Explanation)| e)
+                .filter(|e| {
+                    matches!(e.root.as_str(), "18" | "19" | "20")
+                        && e.modality == Modality::Asserted
+                })
+                .map(|e| {
+                    (
+                        e.source.code.clone().filter(|c| c.len() >= 3),
+                        e.source.entity,
+                        e.sentence,
+                    )
+                })
+                .collect();
             let ctx = Ctx {
                 doc,
                 sv: &sv,
                 cands,
+                doers,
             };
             self.code_sentence(&ctx, &mut out);
         }
@@ -1302,6 +1338,41 @@ impl EventCoder {
         if targets.is_empty() {
             targets.extend(weak_target);
         }
+        // "X condemned the attack": disapproval of an attack that names no doer is aimed at
+        // the doer of the last attack the article reported (one of another source)
+        let mut doer_note = None;
+        if targets.iter().all(|(t, _)| t.code.is_none())
+            && matches!(p.code.as_str(), "110" | "111" | "1123" | "112")
+        {
+            if let Some(o) = args.obj.filter(|&o| sv.toks[o].is_any(ATTACK_NOUNS)) {
+                let src_codes: Vec<Option<&str>> =
+                    sources.iter().map(|s| s.code.as_deref()).collect();
+                // (the last one, within five sentences; an attack by an uncoded doer, "gunmen
+                // killed ...", leaves the target open)
+                let doer = cx
+                    .doers
+                    .iter()
+                    .rev()
+                    .find(|(c, _, _)| !src_codes.contains(&c.as_deref()))
+                    .filter(|(_, _, k)| sv.index.saturating_sub(*k) <= 5)
+                    .and_then(|(c, e, k)| Some((c.clone()?, e, k)));
+                if let Some((code, entity, sentence)) = doer {
+                    doer_note = Some(format!(
+                        "target: the doer of the {} reported in sentence {}",
+                        sv.toks[o].lower, sentence
+                    ));
+                    targets.clear();
+                    targets.push((
+                        Actor {
+                            entity: *entity,
+                            span: sv.toks[o].span,
+                            code: Some(code),
+                        },
+                        "attack-doer".to_string(),
+                    ));
+                }
+            }
+        }
         // a reciprocal act of several sources ("Indian and Pakistani troops exchanged fire
         // in Kashmir"): each side towards the others, not the place
         if p.mutual
@@ -1325,6 +1396,7 @@ impl EventCoder {
         }
         // modality
         let (mut modality, mut cues) = modality_cues(sv, i);
+        cues.extend(doer_note);
         if let Some((m, cue)) = inherited {
             cues.push(cue);
             modality = stronger(modality, m);

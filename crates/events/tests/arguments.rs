@@ -1090,3 +1090,25 @@ fn a_negated_act_under_a_condition_is_hypothetical_not_refused() {
     let e = codes("President William Ruto did not resign.");
     assert!(e.iter().any(|x| x.0 == "KENGOV" && x.2 == "1231"), "{e:?}");
 }
+
+#[test]
+fn condemning_an_attack_targets_its_doer_reported_before() {
+    let e = codes(
+        "Ethiopian troops shelled a village in Somalia on Monday. Kenya and Uganda condemned \
+         the shelling on Tuesday.",
+    );
+    for src in ["KEN", "UGA"] {
+        assert!(
+            e.iter()
+                .any(|x| x.0 == src && x.1.starts_with("ETH") && x.2 == "111"),
+            "{e:?}"
+        );
+    }
+    // no attack reported before: no target
+    let e = codes("Kenya condemned the shelling on Tuesday.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "KEN" && x.1.is_empty() && x.2 == "111"),
+        "{e:?}"
+    );
+}
