@@ -1112,3 +1112,21 @@ fn condemning_an_attack_targets_its_doer_reported_before() {
         "{e:?}"
     );
 }
+
+#[test]
+fn firing_a_minister_is_no_shooting() {
+    let e = codes(
+        "Austrian Chancellor Karl Nehammer fired Interior Minister Gerhard Karner on Monday.",
+    );
+    assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
+    let e = codes("Serbian police fired on Kosovar protesters in Mitrovica.");
+    assert!(
+        e.iter().any(|x| x.0.starts_with("SRB") && x.2 == "193"),
+        "{e:?}"
+    );
+    let e = codes("Sudanese troops fired artillery shells at a market in Chad.");
+    assert!(
+        e.iter().any(|x| x.0.starts_with("SDN") && x.2 == "194"),
+        "{e:?}"
+    );
+}
