@@ -2005,7 +2005,40 @@ fn args_for(cx: &Ctx, i: usize, kind: TriggerKind) -> Args {
             a.parsed_obliques = None;
         }
     }
+    // "together with X", "along with X": a partner in the act, never its target ("Qatar,
+    // which mediated the deal together with the United States")
+    let parsed = a.parsed_obliques;
+    let mut kept = Vec::with_capacity(a.obliques.len());
+    let mut kept_parsed = 0;
+    for (k, (case, h)) in std::mem::take(&mut a.obliques).into_iter().enumerate() {
+        if case == "with" && co_actor(cx.sv, h) {
+            continue;
+        }
+        if parsed.is_some_and(|n| k < n) {
+            kept_parsed += 1;
+        }
+        kept.push((case, h));
+    }
+    a.obliques = kept;
+    if parsed.is_some() {
+        a.parsed_obliques = Some(kept_parsed);
+    }
     a
+}
+
+/// Whether the "with" phrase headed by `h` follows "together", "along" or "jointly".
+fn co_actor(sv: &SentView, h: usize) -> bool {
+    let lo = h.saturating_sub(6);
+    (lo..h)
+        .rev()
+        .find(|&j| sv.toks[j].lower == "with")
+        .is_some_and(|j| {
+            j > 0
+                && matches!(
+                    sv.toks[j - 1].lower.as_str(),
+                    "together" | "along" | "jointly"
+                )
+        })
 }
 
 /// Arguments from token order (no parse): nearest actor to the left as subject, first

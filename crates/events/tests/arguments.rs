@@ -1130,3 +1130,12 @@ fn firing_a_minister_is_no_shooting() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_partner_together_with_the_source_is_no_target() {
+    let e =
+        codes("Norway, which brokered the talks together with Cuba, said the sides had agreed.");
+    assert!(e.iter().all(|x| x.1 != "CUB"), "{e:?}");
+    let e = codes("Kenya signed a trade deal with Uganda.");
+    assert!(e.iter().any(|x| x.0 == "KEN" && x.1 == "UGA"), "{e:?}");
+}
