@@ -6723,6 +6723,48 @@ fn subject_antecedent(
     best
 }
 
+/// The two actors ("Qatar and Egypt", "Kenya and the African Union") that open the
+/// sentence of token `i` as "X and Y", both named before `i`.
+fn coordinated_opening(doc: &Document, v: &View, ents: &[Ent], i: usize) -> Option<(usize, usize)> {
+    let t0 = v.sents[v.sent_of(i)].toks.start;
+    let actor = |e: &Ent| {
+        matches!(
+            e.etype,
+            EntityType::Gpe | EntityType::Org | EntityType::Person
+        )
+    };
+    // the entity with a name mention starting at token `k` (the mention's end token)
+    let at = |k: usize| -> Option<(usize, usize)> {
+        let start = v.toks.get(k)?.span.start;
+        ents.iter().enumerate().find_map(|(j, e)| {
+            if !actor(e) {
+                return None;
+            }
+            e.mentions
+                .iter()
+                .find(|m| m.kind == MentionKind::Name && m.span.start == start)
+                .map(|m| (j, tok_range(v, m.span).end))
+        })
+    };
+    // (a leading "The" of an organisation's name is part of the mention or skipped)
+    let first = if lower(doc, v, t0) == "the" {
+        at(t0).or_else(|| at(t0 + 1))
+    } else {
+        at(t0)
+    };
+    let (a, end_a) = first?;
+    if end_a >= i || lower(doc, v, end_a) != "and" {
+        return None;
+    }
+    let k = end_a + 1;
+    let (b, end_b) = if k < i && lower(doc, v, k) == "the" {
+        at(k).or_else(|| at(k + 1))?
+    } else {
+        at(k)?
+    };
+    (a != b && end_b <= i).then_some((a, b))
+}
+
 fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
     // Mentions in text order for salience.
     for i in 0..v.toks.len() {
@@ -6747,6 +6789,19 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
             continue;
         }
         let sent = v.sent_of(i);
+        // "Qatar and Egypt, which mediated the deal, said they would ...": a "they" after a
+        // sentence that opens with two coordinated actors is both of them
+        if want == 'p' {
+            if let Some((a, b)) = coordinated_opening(doc, v, ents, i) {
+                for j in [a, b] {
+                    ents[j].mentions.push(Mention {
+                        span: v.toks[i].span,
+                        kind: MentionKind::Pronoun,
+                    });
+                }
+                continue;
+            }
+        }
         let min_start = if sent >= 2 {
             v.sents[sent - 2].span.start
         } else {

@@ -1993,3 +1993,24 @@ fn a_generic_institution_unknown_alone_takes_the_documents_country() {
         );
     }
 }
+
+#[test]
+fn they_after_a_sentence_opening_with_two_actors_is_both() {
+    let doc = run_tagged(
+        "Kenyan police said the suspects had fled. Norway and the African Union, which \
+         hosted the talks, said they would send observers.",
+        "2025-02-10",
+    );
+    for name in ["Norway", "African Union"] {
+        let t = texts(&doc, ent(&doc, name));
+        assert!(t.contains(&("they", MentionKind::Pronoun)), "{name}: {t:?}");
+    }
+    assert!(
+        doc.entities
+            .iter()
+            .filter(|e| e.name != "Norway" && e.name != "African Union")
+            .all(|e| texts(&doc, e).iter().all(|m| m.0 != "they")),
+        "{:?}",
+        doc.entities
+    );
+}
