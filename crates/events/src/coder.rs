@@ -1533,14 +1533,20 @@ impl EventCoder {
         }
         // any other bare-sector target in a sentence that names no country: the country the
         // document is about ("Students accused the government of corruption")
+        // (one that names one country only takes that one: "Israeli minister X resigned
+        // from the government")
         for (t, _) in targets.iter_mut() {
-            if t.code.as_deref().is_some_and(|c| !has_country(c))
-                && !regional(cx, t.span)
-                && sentence_names_no_country(cx)
-            {
-                if let Some(country) = document_country(cx.doc) {
+            if t.code.as_deref().is_some_and(|c| !has_country(c)) && !regional(cx, t.span) {
+                if sentence_names_no_country(cx) {
+                    if let Some(country) = document_country(cx.doc) {
+                        cues.push(format!(
+                            "bare-sector target: the document's country ({country})"
+                        ));
+                        t.code = t.code.as_ref().map(|c| format!("{country}{c}"));
+                    }
+                } else if let Some(country) = sentence_single_country(cx) {
                     cues.push(format!(
-                        "bare-sector target: the document's country ({country})"
+                        "bare-sector target: the one country the sentence names ({country})"
                     ));
                     t.code = t.code.as_ref().map(|c| format!("{country}{c}"));
                 }
@@ -3666,6 +3672,24 @@ fn context_country(cx: &Ctx, args: &Args, span: &Span) -> Option<String> {
 }
 
 /// Whether no actor candidate of the sentence (outside its dateline) has a country code.
+/// The country of every country-coded actor the sentence names, when they share one.
+fn sentence_single_country(cx: &Ctx) -> Option<String> {
+    let mut one: Option<&str> = None;
+    for c in &cx.cands {
+        let Some(k) = c.code.as_deref() else { continue };
+        if dateline_mention(cx.doc, c.span) || !has_country(k) || international_code(Some(k)) {
+            continue;
+        }
+        let k = k.get(..3)?;
+        match one {
+            None => one = Some(k),
+            Some(o) if o == k => {}
+            Some(_) => return None,
+        }
+    }
+    one.map(str::to_string)
+}
+
 fn sentence_names_no_country(cx: &Ctx) -> bool {
     !cx.cands.iter().any(|c| {
         !dateline_mention(cx.doc, c.span)

@@ -1139,3 +1139,28 @@ fn a_partner_together_with_the_source_is_no_target() {
     let e = codes("Kenya signed a trade deal with Uganda.");
     assert!(e.iter().any(|x| x.0 == "KEN" && x.1 == "UGA"), "{e:?}");
 }
+
+#[test]
+fn a_bare_sector_target_takes_the_one_country_the_sentence_names() {
+    // the sentence names Peru only: the parliament is Peru's
+    let e = codes("Peruvian President Dina Boluarte accused parliament of blocking her reforms.");
+    assert!(
+        e.iter().any(|x| x.0 == "PERGOV" && x.1 == "PERLEG"),
+        "{e:?}"
+    );
+    // two countries named: no guess
+    let e =
+        codes("Peruvian President Dina Boluarte and Chile accused parliament of blocking reforms.");
+    assert!(
+        e.iter().all(|x| x.1 != "PERLEG" && x.1 != "CHLLEG"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn rejecting_a_change_of_economic_policy_is_a_rejected_policy_change() {
+    let e = codes("Poland rejected Hungarian proposals for a change in economic policy.");
+    assert!(e.iter().any(|x| x.0 == "POL" && x.2 == "1232"), "{e:?}");
+    let e = codes("Brazil rejected an economic agreement with Argentina.");
+    assert!(e.iter().any(|x| x.0 == "BRA" && x.2 == "1211"), "{e:?}");
+}
