@@ -21,7 +21,9 @@
 //! ```text
 //! magic b"NGPR", version u32 = 2 (1: no clusters; 3: with flags; 4: with a supertagger)
 //! flags u32                                   (versions 3 and 4; bit 0: reads right to left,
-//!                                              bit 1: a supertagger, bit 2: it makes one pass)
+//!                                              bit 1: a supertagger, bit 2: it makes one pass,
+//!                                              bit 3: no state templates on supertags and
+//!                                              clusters)
 //! nlabel u32, nlabel times: label str        (class 0 = SHIFT, 1+2l = LEFT-l, 2+2l = RIGHT-l)
 //! model (perceptron format), u32 length-prefixed
 //! clusters (format of crate::clusters)        (versions 2 to 4)
@@ -289,13 +291,22 @@ fn buffer_feats(toks: &[Tok], n: usize, b: usize, clusters: bool, out: &mut Vec<
     }
 }
 
+/// Which optional templates a parser reads: the word-cluster templates, and (`lean`) none
+/// of the state templates on supertags and clusters (only their word templates, whose
+/// scores are cached per word: fewer lookups per transition).
+#[derive(Clone, Copy)]
+struct Tpl {
+    clusters: bool,
+    lean: bool,
+}
+
 /// All feature templates of a state (as used in training).
-fn features(st: &State, toks: &[Tok], clusters: bool, out: &mut Vec<u64>) {
+fn features(st: &State, toks: &[Tok], tpl: Tpl, out: &mut Vec<u64>) {
     out.clear();
-    stack_word_feats(toks, st.n, st.s(0), S0_IDS, clusters, out);
-    stack_word_feats(toks, st.n, st.s(1), S1_IDS, clusters, out);
-    buffer_feats(toks, st.n, st.b, clusters, out);
-    dynamic_feats(st, toks, clusters, out);
+    stack_word_feats(toks, st.n, st.s(0), S0_IDS, tpl.clusters, out);
+    stack_word_feats(toks, st.n, st.s(1), S1_IDS, tpl.clusters, out);
+    buffer_feats(toks, st.n, st.b, tpl.clusters, out);
+    dynamic_feats(st, toks, tpl, out);
 }
 
 /// Score rows of the word-only template groups (S0 word, S1 word, buffer front), computed on
@@ -346,8 +357,8 @@ const NSTATIC: usize = 33;
 
 /// Templates that depend on the parser state (everything but [`stack_word_feats`] and
 /// [`buffer_feats`]), appended to `out`.
-fn dynamic_feats(st: &State, toks: &[Tok], clusters: bool, out: &mut Vec<u64>) {
-    dynamic_feats_sel(st, toks, true, clusters, out);
+fn dynamic_feats(st: &State, toks: &[Tok], tpl: Tpl, out: &mut Vec<u64>) {
+    dynamic_feats_sel(st, toks, true, tpl, out);
 }
 
 /// The templates of [`dynamic_feats`] that depend only on S0 and its left children: a
@@ -422,7 +433,7 @@ fn s1_fixed_feats(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
 
 /// [`dynamic_feats`], or (with `fixed` false) all but the templates of [`s0_fixed_feats`] and
 /// [`s1_fixed_feats`]; in the order training uses.
-fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out: &mut Vec<u64>) {
+fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, tpl: Tpl, out: &mut Vec<u64>) {
     let n = st.n;
     let w = |i: usize| {
         if i == NONE {
@@ -630,7 +641,7 @@ fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out:
     out.push(f2(134, sf(s0), sf(b0)));
     out.push(f2(135, sf(s1), sf(s0)));
     out.push(f3(136, sf(s0), b0p, d));
-    if clusters {
+    if tpl.clusters && !tpl.lean {
         // Word clusters: pairs of candidates.
         let (s0c, s0f) = tok_clusters(toks, n, s0);
         let (b0c, b0f) = tok_clusters(toks, n, b0);
@@ -641,7 +652,7 @@ fn dynamic_feats_sel(st: &State, toks: &[Tok], fixed: bool, clusters: bool, out:
         out.push(f2(183, s0p, b0f));
         out.push(f2(184, s1f, s0f));
     }
-    if has_st(toks) {
+    if has_st(toks) && !tpl.lean {
         let (s0t, s1t, b0t) = (
             tok_st(toks, n, s0),
             tok_st(toks, n, s1),
@@ -669,6 +680,8 @@ pub struct Parser {
     /// Tags each word with its relation and the side of its head before parsing; its tags
     /// are features (see [`supertags_of`]).
     supertagger: Option<Box<crate::tagger::Tagger>>,
+    /// Reads no state templates on supertags and clusters ([`ParserOptions::lean`]).
+    lean: bool,
 }
 
 /// The hash the templates see for a supertag (nonzero).
@@ -883,7 +896,16 @@ impl Parser {
                 *sc = a + b + c;
             }
             feats.clear();
-            dynamic_feats_sel(&st, &toks, false, cl, &mut feats);
+            dynamic_feats_sel(
+                &st,
+                &toks,
+                false,
+                Tpl {
+                    clusters: cl,
+                    lean: self.lean,
+                },
+                &mut feats,
+            );
             self.model.add_scores_ranked(&feats, &mut ranked[..nclass]);
             // By class rank so far; in class order once per step.
             for (sc, &r) in scores.iter_mut().zip(rank.iter()) {
@@ -961,6 +983,7 @@ impl Parser {
             clusters,
             reverse: flags & 1 != 0,
             supertagger,
+            lean: flags & 8 != 0,
         })
     }
 
@@ -969,7 +992,7 @@ impl Parser {
         out.extend_from_slice(b"NGPR");
         let version: u32 = if self.supertagger.is_some() {
             4
-        } else if self.reverse {
+        } else if self.reverse || self.lean {
             3
         } else if self.clusters.is_empty() {
             1
@@ -984,7 +1007,8 @@ impl Parser {
                 .is_some_and(|t| t.skip_margin() == i32::MIN);
             let flags = self.reverse as u32
                 | (self.supertagger.is_some() as u32) << 1
-                | (one_pass as u32) << 2;
+                | (one_pass as u32) << 2
+                | (self.lean as u32) << 3;
             out.extend_from_slice(&flags.to_le_bytes());
         }
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
@@ -1022,6 +1046,7 @@ impl Parser {
             model: self.model.pruned(min_q),
             clusters: self.clusters.clone(),
             reverse: self.reverse,
+            lean: self.lean,
             supertagger: self.supertagger.as_ref().map(|t| Box::new(t.pruned(0))),
         }
     }
@@ -1059,6 +1084,9 @@ pub struct ParserOptions {
     /// Supertag features: the training sentences carry each word's (predicted) supertag in
     /// their lemma column.
     pub supertags: bool,
+    /// No state templates on supertags and clusters, only their word templates (fewer
+    /// lookups per transition; a version-3 or -4 parser.bin with flag bit 3).
+    pub lean: bool,
     pub verbose: bool,
 }
 
@@ -1073,6 +1101,7 @@ impl Default for ParserOptions {
             members: 1,
             reverse: false,
             supertags: false,
+            lean: false,
             verbose: false,
         }
     }
@@ -1152,6 +1181,7 @@ pub fn train_parser_with_clusters(
             clusters,
             reverse: opts.reverse,
             supertagger: None,
+            lean: opts.lean,
         };
     }
     // Members are trained two at a time and added to the sum in seed order (deterministic).
@@ -1198,6 +1228,7 @@ pub fn train_parser_with_clusters(
         clusters,
         reverse: opts.reverse,
         supertagger: None,
+        lean: opts.lean,
     }
 }
 
@@ -1289,7 +1320,15 @@ fn train_member(
             let mut steps = 0;
             while !st.terminal() && steps < 4 * n + 4 {
                 steps += 1;
-                features(&st, &ex.toks, cl, &mut feats);
+                features(
+                    &st,
+                    &ex.toks,
+                    Tpl {
+                        clusters: cl,
+                        lean: opts.lean,
+                    },
+                    &mut feats,
+                );
                 t.score(&feats, &mut scores);
                 let mut minc = u32::MAX;
                 for c in 0..nclass {
@@ -1345,6 +1384,7 @@ fn train_member(
                     clusters: clusters.clone(),
                     reverse: opts.reverse,
                     supertagger: None,
+                    lean: opts.lean,
                 };
                 let a = evaluate_parser(&p, dev);
                 eprintln!("  dev uas {:.4} las {:.4}", a.uas, a.las);
@@ -1621,7 +1661,15 @@ mod tests {
         let mut steps = 0;
         while !st.terminal() && steps < 4 * n + 4 {
             steps += 1;
-            features(&st, &toks, cl, &mut feats);
+            features(
+                &st,
+                &toks,
+                Tpl {
+                    clusters: cl,
+                    lean: p.lean,
+                },
+                &mut feats,
+            );
             p.model.score(&feats, &mut scores);
             let mut best = usize::MAX;
             for c in 0..scores.len() {
@@ -1678,7 +1726,10 @@ mod tests {
         features(
             &State::new(3),
             &tokens_of(&["a", "b", "c"], &["X"; 3], &["X"; 3], &none),
-            true,
+            Tpl {
+                clusters: true,
+                lean: false,
+            },
             &mut feats,
         );
         let mut statics = Vec::new();
@@ -1705,8 +1756,12 @@ mod tests {
         for class in [0, 0, 1 + 2 * 3, 0, 0, 0, 1 + 2 * 5, 2 + 2 * 4] {
             st.apply(class);
             let (mut all, mut split) = (Vec::new(), Vec::new());
-            dynamic_feats(&st, &toks, true, &mut all);
-            dynamic_feats_sel(&st, &toks, false, true, &mut split);
+            let tpl = Tpl {
+                clusters: true,
+                lean: false,
+            };
+            dynamic_feats(&st, &toks, tpl, &mut all);
+            dynamic_feats_sel(&st, &toks, false, tpl, &mut split);
             s0_fixed_feats(&st, &toks, &mut split);
             s1_fixed_feats(&st, &toks, &mut split);
             all.sort_unstable();
@@ -1771,5 +1826,16 @@ mod tests {
         assert_eq!(got.len(), 5);
         assert_eq!(got.iter().filter(|a| a.head.is_none()).count(), 1);
         assert!(got.iter().all(|a| a.head.is_none_or(|h| h < 5)));
+    }
+
+    #[test]
+    fn the_lean_template_flag_survives_a_round_trip() {
+        let mut l = Parser::embedded().pruned(0);
+        assert!(!l.lean);
+        l.lean = true;
+        let back = Parser::from_bytes(&l.to_bytes()).expect("lean parser reads back");
+        assert!(back.lean && !back.is_reverse());
+        let plain = Parser::from_bytes(&Parser::embedded().pruned(0).to_bytes()).unwrap();
+        assert!(!plain.lean);
     }
 }
