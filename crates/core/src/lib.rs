@@ -36,9 +36,15 @@ pub trait Component: Send + Sync {
 /// (Reuters) — ", "SANAA, Yemen (AP) — "): a place in capitals, optional words after commas
 /// and an agency in parentheses, then a dash; 0 when there is none.
 pub fn dateline_len(text: &str) -> usize {
+    // (a hyphen inside the name, "WINSTON-SALEM"; a dash after a space ends it: "THE HAGUE -
+    // The court ..." must not read the next capital as part of the place)
     let place_end = text
-        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '/')))
-        .unwrap_or(text.len());
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '/'))
+                || (c == '-' && text[..i].ends_with(' '))
+        })
+        .map_or(text.len(), |(i, _)| i);
     let place = text[..place_end].trim_end_matches(['-', ' ']);
     if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return 0;
@@ -90,5 +96,18 @@ mod dateline_tests {
             0
         );
         assert_eq!(dateline_len("UN - officials said"), 0);
+        // a capitalised word after the dash is not part of the place
+        assert_eq!(
+            dateline_len("THE HAGUE - The court issued warrants"),
+            "THE HAGUE - ".len()
+        );
+        assert_eq!(
+            dateline_len("NAIROBI - Kenyan police fired"),
+            "NAIROBI - ".len()
+        );
+        assert_eq!(
+            dateline_len("WINSTON-SALEM - A jury said"),
+            "WINSTON-SALEM - ".len()
+        );
     }
 }
