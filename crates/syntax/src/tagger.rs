@@ -948,7 +948,12 @@ fn repair_main_verb(words: &[&str], tags: &mut [Tagged]) {
             continue;
         }
         let prev = words[i - 1];
-        if !(prev == "," || is_time_word(prev)) {
+        // (right after its subject only when the sentence has no other verb that could be
+        // its main one: "Bangladeshi police used tear gas to disperse crowds")
+        let after_noun = matches!(tags[i - 1].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS")
+            && !(0..n)
+                .any(|j| j != i && (finite(tags[j].xpos.as_str()) || tags[j].upos == Upos::AUX));
+        if !(prev == "," || is_time_word(prev) || after_noun) {
             continue;
         }
         let next = &tags[i + 1];

@@ -79,6 +79,23 @@ fn main_verb_after_a_time_word_or_a_relative_clause_is_a_past_tense() {
 }
 
 #[test]
+fn a_participle_after_its_subject_in_a_sentence_without_another_verb_is_a_past_tense() {
+    let t = Tagger::embedded();
+    let xpos = |s: &str, w: &str| {
+        let ws = words(s);
+        let i = ws.iter().position(|x| *x == w).unwrap();
+        t.tag(&ws)[i].xpos.clone()
+    };
+    let used = xpos(
+        "Bangladeshi police used tear gas to disperse crowds .",
+        "used",
+    );
+    assert_eq!(used, "VBD");
+    // a reduced relative before the main verb stays a participle
+    assert_eq!(xpos("The gas used by police was toxic .", "used"), "VBN");
+}
+
+#[test]
 fn verb_lemmas() {
     let t = Tagger::embedded();
     let out = t.tag(&words(
