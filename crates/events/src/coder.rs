@@ -218,6 +218,14 @@ fn regional(cx: &Ctx, span: Span) -> bool {
 /// rather than doing it ("survived the attack", "condemned the raid", "did not comment on
 /// the arrest", "would not tolerate attacks", "had delayed sanctions").
 const UNDERGO: &[&str] = &[
+    // "described the protests as treasonous", "called the strikes a provocation"
+    "describe",
+    "label",
+    "brand",
+    "dub",
+    "term",
+    "characterize",
+    "characterise",
     "survive",
     "escape",
     "suffer",
@@ -373,6 +381,14 @@ const COMPOUND_NOT_EVENT: &[&str] = &[
     "waivers",
     "exemption",
     "exemptions",
+    // "riot police", "riot gear", "strike unit"
+    "police",
+    "policeman",
+    "policemen",
+    "gear",
+    "shield",
+    "squad",
+    "unit",
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -990,6 +1006,11 @@ impl EventCoder {
                 )
                 .collect();
             'slots: for (slot, second) in rounds {
+                // (praise of something "against X" is no praise of X: "welcomed the warrants
+                // against the leaders")
+                if slot == "against" && p.code.starts_with("05") {
+                    continue;
+                }
                 let heads: Vec<usize> = match slot.as_str() {
                     _ if second => args.obliques[n_parsed..]
                         .iter()
@@ -1544,9 +1565,25 @@ impl EventCoder {
                         ));
                         t.code = t.code.as_ref().map(|c| format!("{country}{c}"));
                     }
-                } else if let Some(country) = sentence_single_country(cx) {
+                } else if let Some(one) = sentence_single_country(cx) {
+                    // (the source's own country, when the document is about another, says
+                    // nothing: "The United States urged the government to ..." in a story
+                    // about Kenya is Kenya's government)
+                    // (only a state speaking of "the government", "parliament" or "the courts";
+                    // a leader's "residents" or "troops" are the leader's own)
+                    let own = sources
+                        .iter()
+                        .any(|s| s.code.as_deref() == Some(one.as_str()))
+                        && t.code
+                            .as_deref()
+                            .is_some_and(|c| matches!(c, "GOV" | "LEG" | "JUD"));
+                    let doc_country = document_country(cx.doc);
+                    let country = match doc_country {
+                        Some(d) if own && d != one => d,
+                        _ => one,
+                    };
                     cues.push(format!(
-                        "bare-sector target: the one country the sentence names ({country})"
+                        "bare-sector target: the country of the sentence or document ({country})"
                     ));
                     t.code = t.code.as_ref().map(|c| format!("{country}{c}"));
                 }
@@ -3067,12 +3104,14 @@ fn constraints_ok(sv: &SentView, p: &Pattern, a: &Args) -> bool {
             // the object head, or (token order) any word of its chunk; "a number of sanctions"
             let mut ok = sv.toks[oj].is_any(o);
             if !ok && sv.parsed {
-                ok = sv
+                // (an "of" phrase only: "warrants against the leaders" are no leaders)
+                ok = sv.children(oj).any(|c| {
+                    rel_is(&sv.toks[c].deprel, "nmod")
+                        && sv.case_of(c).is_none_or(|k| k == "of")
+                        && sv.toks[c].is_any(o)
+                }) || sv
                     .children(oj)
-                    .any(|c| rel_is(&sv.toks[c].deprel, "nmod") && sv.toks[c].is_any(o))
-                    || sv
-                        .children(oj)
-                        .any(|c| rel_is(&sv.toks[c].deprel, "compound") && sv.toks[c].is_any(o));
+                    .any(|c| rel_is(&sv.toks[c].deprel, "compound") && sv.toks[c].is_any(o));
             }
             if !ok && !sv.parsed {
                 let lo = oj.saturating_sub(3);

@@ -1164,3 +1164,30 @@ fn rejecting_a_change_of_economic_policy_is_a_rejected_policy_change() {
     let e = codes("Brazil rejected an economic agreement with Argentina.");
     assert!(e.iter().any(|x| x.0 == "BRA" && x.2 == "1211"), "{e:?}");
 }
+
+#[test]
+fn describing_welcoming_and_mobilising_things_are_no_acts_on_people() {
+    // describing protests is no protest by the describer
+    let e = codes("Tanzanian President Samia Suluhu Hassan described the protests as a plot.");
+    assert!(e.iter().all(|x| !x.2.starts_with("14")), "{e:?}");
+    // mobilising resources is no show of force
+    let e = codes("Ghana said it would mobilise all its resources to rebuild the roads.");
+    assert!(
+        e.iter().all(|x| !x.2.starts_with("15") && x.2 != "138"),
+        "{e:?}"
+    );
+    // welcoming warrants against leaders neither hosts nor praises the leaders
+    let e = codes("Ukraine welcomed the warrants against the Russian commanders.");
+    assert!(
+        e.iter().all(|x| x.2 != "043" && !x.1.starts_with("RUS")),
+        "{e:?}"
+    );
+    // crowds are civilians; riot police do not riot
+    let e = codes("Belarusian riot police beat crowds outside the station.");
+    assert!(
+        e.iter()
+            .any(|x| x.0 == "BLRCOP" && x.1 == "BLRCVL" && x.2 == "182"),
+        "{e:?}"
+    );
+    assert!(e.iter().all(|x| !x.2.starts_with("14")), "{e:?}");
+}
