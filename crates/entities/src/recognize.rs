@@ -311,6 +311,23 @@ pub(crate) fn run(
         {
             toks.end -= 1;
         }
+        // A leading "The" is no name word unless the knowledge base's name has it ("The
+        // Hague"): after a dateline ("NAIROBI - The International Criminal Court ...") the
+        // model takes it in, and the longer span would replace the knowledge base's name.
+        // (capitalised only because it opens the sentence or follows the dateline's dash;
+        // elsewhere a capital "The" may belong to the name: "from The Mozilla Foundation")
+        let opens = toks.start == 0
+            || v.sents.iter().any(|x| x.toks.start == toks.start)
+            || matches!(text_of(doc_ref, v, toks.start - 1), "-" | "--" | "—" | "–");
+        if toks.len() > 1
+            && opens
+            && text_of(doc_ref, v, toks.start) == "The"
+            && !ctx.kb.names.contains_key(
+                &doc_ref.text[v.toks[toks.start].span.start..v.toks[toks.end - 1].span.end],
+            )
+        {
+            toks.start += 1;
+        }
         // A single common word at the start of a sentence ("Will", "Thank", "Maybe") is
         // not a name unless the knowledge base knows it.
         if toks.len() == 1 && v.sents.iter().any(|x| x.toks.start == toks.start) {

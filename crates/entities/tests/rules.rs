@@ -2014,3 +2014,21 @@ fn they_after_a_sentence_opening_with_two_actors_is_both() {
         doc.entities
     );
 }
+
+#[test]
+fn a_name_after_a_dateline_keeps_its_knowledge_base_entry() {
+    // after the dateline's dash the model takes "The" into the name; the organisation
+    // still merges with its acronym
+    let doc = run_tagged(
+        "BRUSSELS - The International Criminal Court issued a warrant on Friday. The ICC said \
+         it would not comment.",
+        "2025-03-07",
+    );
+    let icc: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| e.actor.as_deref() == Some("IGOICC"))
+        .collect();
+    assert_eq!(icc.len(), 1, "{:?}", doc.entities);
+    assert_eq!(icc[0].mentions.len(), 2, "{:?}", icc[0]);
+}
