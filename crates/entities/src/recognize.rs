@@ -5928,41 +5928,88 @@ fn plural_countries(doc: &Document, v: &View, ents: &mut [Ent], i: usize, k: usi
                 "in" | "at" | "near" | "from" | "to" | "into" | "across" | "along"
             )
     };
-    // (entity, the key that tells sides apart, where it was last named)
+    // (a country named in a person's title, "U.S. Secretary of State Marco Rubio", is not
+    // one of the two)
+    let in_person = |m: &Mention| {
+        ents.iter().any(|e| {
+            e.etype == EntityType::Person
+                && e.mentions
+                    .iter()
+                    .any(|p| p.span.contains(m.span) && p.span != m.span)
+        })
+    };
+    // (an actor of the plural's own sentence alone does not count: "China called on both
+    // sides", "Rubio spoke with the advisers of both countries" address others)
+    let sent_start = v.sents[v.sent_of(i)].span.start;
     let mut named: Vec<(usize, String, usize)> = Vec::new();
-    for (j, e) in ents.iter().enumerate() {
-        let Some(code) = e.actor.as_deref() else {
-            continue;
-        };
-        let ok = match e.etype {
-            EntityType::Gpe => code.len() >= 3,
-            // (a court decides between sides, it is rarely one of them)
-            EntityType::Org => sides && code.len() >= 6 && !code.ends_with("JUD"),
-            _ => false,
-        };
-        if !ok {
-            continue;
-        }
-        let last = e
-            .mentions
-            .iter()
-            .filter(|m| m.span.end <= span.start && !locative(m))
-            .map(|m| m.span.start)
-            .max();
-        if let Some(at) = last {
-            let key = if sides {
-                code.to_string()
-            } else {
-                code[..3].to_string()
-            };
-            named.push((j, key, at));
-        }
-    }
-    named.sort_by_key(|x| std::cmp::Reverse(x.2));
     let mut keys: Vec<String> = Vec::new();
-    for (_, key, _) in &named {
-        if !keys.contains(key) {
-            keys.push(key.clone());
+    // pass 0: two countries the plural's own sentence names before it ("Israel signed a
+    // treaty with Egypt, and the two nations ..."); pass 1: those named before the sentence
+    // ("China called on both sides"; a country in a person's title counts there, "United
+    // States President Bush ... the two states"); pass 2: all
+    // (a plural in an object's place, "called on both sides", is none of the sentence's
+    // subject: "China")
+    let object_place = i > v.sents[v.sent_of(i)].toks.start
+        && (v.toks[i - 1].xpos.starts_with("VB") || v.toks[i - 1].xpos == "IN");
+    let subject_start = v.toks[v.sents[v.sent_of(i)].toks.start].span.start;
+    for pass in 0..3 {
+        named.clear();
+        keys.clear();
+        for (j, e) in ents.iter().enumerate() {
+            let Some(code) = e.actor.as_deref() else {
+                continue;
+            };
+            let ok = match e.etype {
+                EntityType::Gpe => code.len() >= 3,
+                // (a court decides between sides, it is rarely one of them)
+                EntityType::Org => sides && code.len() >= 6 && !code.ends_with("JUD"),
+                _ => false,
+            };
+            if !ok {
+                continue;
+            }
+            let last = e
+                .mentions
+                .iter()
+                .filter(|m| m.span.end <= span.start && !locative(m))
+                .filter(|m| match pass {
+                    0 => {
+                        m.span.start >= sent_start
+                            && !in_person(m)
+                            && !(object_place && m.span.start <= subject_start + 4)
+                    }
+                    1 => m.span.start < sent_start,
+                    _ => !in_person(m) || m.span.start < sent_start,
+                })
+                .map(|m| m.span.start)
+                .max();
+            if let Some(at) = last {
+                let key = if sides {
+                    code.to_string()
+                } else {
+                    code[..3].to_string()
+                };
+                named.push((j, key, at));
+            }
+        }
+        named.sort_by_key(|x| std::cmp::Reverse(x.2));
+        for (_, key, _) in &named {
+            // (sides of one country are two of its organisations, "the army and the rebels",
+            // not the country and one of its bodies)
+            // (a country and its rebels or opposition are two sides)
+            let insurgent = |k: &str| k.len() > 3 && matches!(&k[3..], "REB" | "OPP" | "INS");
+            let same_country = keys.iter().any(|k| {
+                k.get(..3) == key.get(..3)
+                    && (k.len() == 3 || key.len() == 3)
+                    && !insurgent(k)
+                    && !insurgent(key)
+            });
+            if !keys.contains(key) && !same_country {
+                keys.push(key.clone());
+            }
+            if keys.len() == 2 {
+                break;
+            }
         }
         if keys.len() == 2 {
             break;

@@ -2032,3 +2032,34 @@ fn a_name_after_a_dateline_keeps_its_knowledge_base_entry() {
     assert_eq!(icc.len(), 1, "{:?}", doc.entities);
     assert_eq!(icc[0].mentions.len(), 2, "{:?}", icc[0]);
 }
+
+#[test]
+fn both_sides_as_an_object_are_not_the_subject_of_the_sentence() {
+    let doc = run_tagged(
+        "Ethiopia and Eritrea exchanged artillery fire on Sunday. Kenya expressed concern and \
+         urged both sides to hold talks.",
+        "2025-03-10",
+    );
+    for name in ["Ethiopia", "Eritrea"] {
+        let t = texts(&doc, ent(&doc, name));
+        assert!(
+            t.contains(&("both sides", MentionKind::Nominal)),
+            "{name}: {t:?}"
+        );
+    }
+    let t = texts(&doc, ent(&doc, "Kenya"));
+    assert!(t.iter().all(|m| m.0 != "both sides"), "{t:?}");
+    // two countries of the plural's own sentence
+    let doc = run_tagged(
+        "Chile signed a fishing accord with Peru on Monday, and the two nations agreed to \
+         patrol the border together.",
+        "2025-03-10",
+    );
+    for name in ["Chile", "Peru"] {
+        let t = texts(&doc, ent(&doc, name));
+        assert!(
+            t.contains(&("the two nations", MentionKind::Nominal)),
+            "{name}: {t:?}"
+        );
+    }
+}
