@@ -964,6 +964,7 @@ impl EventCoder {
         // targets
         let mut targets: Vec<(Actor, String)> = Vec::new();
         let mut weak_target: Option<(Actor, String)> = None;
+        let mut opp_note: Option<String> = None;
         if !p.no_target {
             // "for" ("aid for Romania") and a locative "in" ("arrived in Bosnia") come last
             // "xcomp": the arguments of the verb the trigger governs ("threatened to cut off
@@ -1340,6 +1341,22 @@ impl EventCoder {
                         {
                             break 'slots;
                         }
+                        // "the opposition" a government or party speaks of is its own
+                        // country's (a target as good as a named one)
+                        let mut a = a;
+                        if a.code.as_deref() == Some("OPP") && !regional(cx, a.span) {
+                            if let Some(c) = sources
+                                .first()
+                                .and_then(|s| s.code.as_deref())
+                                .filter(|c| has_country(c) && !international_code(Some(c)))
+                                .and_then(|c| c.get(..3))
+                            {
+                                opp_note = Some(format!(
+                                    "bare opposition target: the source's own ({c}OPP)"
+                                ));
+                                a.code = Some(format!("{c}OPP"));
+                            }
+                        }
                         // a bare sector ("military", "the police") only when no slot names
                         // a country
                         if a.code.as_deref().is_some_and(|c| !has_country(c)) {
@@ -1348,7 +1365,13 @@ impl EventCoder {
                             }
                             continue;
                         }
+                        // ("urged both countries", "the advisers of the two sides": one
+                        // mention of two entities, each a target)
+                        let others = co_referents(cx, &a);
                         targets.push((a, slot.clone()));
+                        for o in others {
+                            targets.push((o, slot.clone()));
+                        }
                     }
                 }
                 if !targets.is_empty() {
@@ -1418,6 +1441,12 @@ impl EventCoder {
         // modality
         let (mut modality, mut cues) = modality_cues(sv, i);
         cues.extend(doer_note);
+        if targets
+            .iter()
+            .any(|(t, _)| t.code.as_deref().is_some_and(|c| c.ends_with("OPP")))
+        {
+            cues.extend(opp_note);
+        }
         if let Some((m, cue)) = inherited {
             cues.push(cue);
             modality = stronger(modality, m);
@@ -3432,6 +3461,38 @@ fn resolve_code_only(cx: &Ctx, h: usize) -> bool {
 
 /// The actors named by the argument whose head is token `h`: one, or several when one
 /// mention names several entities ("both leaders").
+/// The other entities of the mention that gave `a` its entity, when that mention names
+/// several ("both countries", "the two sides"): actors with `a`'s span.
+fn co_referents(cx: &Ctx, a: &Actor) -> Vec<Actor> {
+    let Some(e) = a.entity else {
+        return Vec::new();
+    };
+    let Some(m) = cx
+        .cands
+        .iter()
+        .find(|c| c.entity == Some(e) && a.span.contains(c.span))
+        .map(|c| c.span)
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<Actor> = Vec::new();
+    for c in &cx.cands {
+        if c.span == m
+            && c.entity.is_some()
+            && c.entity != Some(e)
+            && c.code.as_deref().is_some_and(has_country)
+            && !out.iter().any(|o| o.entity == c.entity)
+        {
+            out.push(Actor {
+                entity: c.entity,
+                span: a.span,
+                code: c.code.clone(),
+            });
+        }
+    }
+    out
+}
+
 fn resolve_all(cx: &Ctx, h: usize) -> Vec<Actor> {
     let Some(first) = resolve(cx, h) else {
         return vec![];

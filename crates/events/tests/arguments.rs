@@ -1191,3 +1191,25 @@ fn describing_welcoming_and_mobilising_things_are_no_acts_on_people() {
     );
     assert!(e.iter().all(|x| !x.2.starts_with("14")), "{e:?}");
 }
+
+#[test]
+fn both_countries_as_a_target_are_both_and_the_opposition_is_the_sources_own() {
+    // the appealing country is not one of "both sides"; each side is a target
+    let e = codes(
+        "Armenia and Azerbaijan traded fire on Monday. France called on both sides to \
+         exercise restraint.",
+    );
+    for t in ["ARM", "AZE"] {
+        assert!(e.iter().any(|x| x.0 == "FRA" && x.1 == t), "{e:?}");
+    }
+    assert!(e.iter().all(|x| !(x.0 == "FRA" && x.1 == "FRA")), "{e:?}");
+    // "the opposition" a president accuses is his country's
+    let e = codes(
+        "Venezuelan President Nicolas Maduro accused the opposition of treason and of \
+         sympathising with Colombia.",
+    );
+    assert!(
+        e.iter().any(|x| x.0 == "VENGOV" && x.1 == "VENOPP"),
+        "{e:?}"
+    );
+}
