@@ -316,6 +316,70 @@ const ATTACK_NOUNS: &[&str] = &[
     "incursion",
     "bombardment",
 ];
+/// Doers that are no actors: natural forces and accidents ("an earthquake struck ...,
+/// killing 5,000 people").
+const NATURAL_FORCES: &[&str] = &[
+    "earthquake",
+    "quake",
+    "aftershock",
+    "tremor",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "flood",
+    "flooding",
+    "landslide",
+    "mudslide",
+    "tsunami",
+    "avalanche",
+    "wildfire",
+    "blaze",
+    "fire",
+    "drought",
+    "heatwave",
+    "eruption",
+    "volcano",
+    "lightning",
+    "rain",
+    "rains",
+    "snow",
+    "crash",
+    "collision",
+    "accident",
+    "derailment",
+    "outbreak",
+    "epidemic",
+    "pandemic",
+    "disease",
+    "virus",
+];
+
+/// Whether the clause of the trigger `i` (or, for a participle or purpose clause, the
+/// clause it hangs on) has a natural force for its subject: then no actor nearby is the doer.
+fn natural_force_subject(sv: &SentView, i: usize, subj: &[usize]) -> bool {
+    if subj.iter().any(|&j| sv.toks[j].is_any(NATURAL_FORCES)) {
+        return true;
+    }
+    if !sv.parsed {
+        return false;
+    }
+    let mut cur = i;
+    for _ in 0..3 {
+        if let Some(s) = sv.child_with(cur, &["nsubj"]) {
+            // (the patient of a passive, "the crash was investigated by police", is none)
+            return sv.toks[s].deprel != "nsubj:pass" && sv.toks[s].is_any(NATURAL_FORCES);
+        }
+        let r = sv.toks[cur].deprel.as_str();
+        match sv.toks[cur].head {
+            Some(h) if rel_is(r, "advcl") || rel_is(r, "conj") || rel_is(r, "xcomp") => cur = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Verbs whose object (people without a country: "troops", "monitors") belongs to the subject.
 const SENDING_VERBS: &[&str] = &["send", "deploy", "dispatch", "despatch", "station", "post"];
 /// Verbs without a passive (their participle after a noun is a main verb).
@@ -690,6 +754,12 @@ impl EventCoder {
         let mut first: Vec<Vec<(Event, Explanation)>> = Vec::with_capacity(n);
         for (i, k, args) in matches.iter_mut() {
             let mut v = Vec::new();
+            // (a natural force or an accident acts, "an earthquake struck ..., killing
+            // 5,000 people": no actor nearby is the doer)
+            if !args.passive && natural_force_subject(sv, *i, &args.subj) {
+                first.push(v);
+                continue;
+            }
             self.build_events(cx, *i, &self.patterns[*k], args, None, &mut v);
             // (a passive without an agent has none to give: its subject is the patient)
             // (nor does a parsed subject that names no actor: "it", "the laws", "this

@@ -1213,3 +1213,25 @@ fn both_countries_as_a_target_are_both_and_the_opposition_is_the_sources_own() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_natural_force_or_an_accident_is_no_actor() {
+    // nobody nearby did it
+    let e = codes("A powerful earthquake struck eastern Taiwan on Wednesday, killing nine people.");
+    assert!(
+        e.iter()
+            .all(|x| !x.2.starts_with("18") && !x.2.starts_with("19")),
+        "{e:?}"
+    );
+    let e = codes("A fire in a Nigerian market killed 12 traders.");
+    assert!(e.iter().all(|x| !x.2.starts_with("19")), "{e:?}");
+    // an actor doing it still does
+    let e = codes("Russian troops shelled the town, killing 12 civilians.");
+    assert!(
+        e.iter().any(|x| x.0 == "RUSMIL" && x.2.starts_with("19")),
+        "{e:?}"
+    );
+    // a passive with a natural force as its patient keeps its agent
+    let e = codes("The crash was investigated by Brazilian police.");
+    assert!(e.iter().any(|x| x.0 == "BRACOP" && x.2 == "090"), "{e:?}");
+}
