@@ -39,14 +39,15 @@ fn tags_and_lemmatizes_a_news_sentence() {
     assert_eq!(out[7].upos, Upos::PUNCT);
 }
 
+/// The XPOS the shipped tagger gives word `w` of sentence `s` (tokens split by spaces).
+fn xpos(s: &str, w: &str) -> String {
+    let ws = words(s);
+    let i = ws.iter().position(|x| *x == w).unwrap();
+    Tagger::embedded().tag(&ws)[i].xpos.clone()
+}
+
 #[test]
 fn main_verb_after_a_time_word_or_a_relative_clause_is_a_past_tense() {
-    let t = Tagger::embedded();
-    let xpos = |s: &str, w: &str| {
-        let ws = words(s);
-        let i = ws.iter().position(|x| *x == w).unwrap();
-        t.tag(&ws)[i].xpos.clone()
-    };
     assert_eq!(
         xpos(
             "The European Union on Monday imposed sanctions on eight Iranian officials .",
@@ -80,12 +81,6 @@ fn main_verb_after_a_time_word_or_a_relative_clause_is_a_past_tense() {
 
 #[test]
 fn a_participle_after_its_subject_in_a_sentence_without_another_verb_is_a_past_tense() {
-    let t = Tagger::embedded();
-    let xpos = |s: &str, w: &str| {
-        let ws = words(s);
-        let i = ws.iter().position(|x| *x == w).unwrap();
-        t.tag(&ws)[i].xpos.clone()
-    };
     let used = xpos(
         "Bangladeshi police used tear gas to disperse crowds .",
         "used",
