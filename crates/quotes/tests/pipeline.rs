@@ -133,3 +133,18 @@ fn an_object_pronoun_or_an_adverb_after_a_speech_verb_reports_nothing() {
     );
     assert!(texts.contains(&"it would respond"), "{texts:?}");
 }
+
+#[test]
+fn said_in_an_address_that_reports_the_clause() {
+    let raw = "date 2025-03-12\n\nThe Peruvian minister said in his nightly address that Congress must now approve the budget.\n";
+    let doc = analyse(raw, true);
+    let texts: Vec<&str> = doc
+        .quotes
+        .iter()
+        .map(|q| &doc.text[q.span.range()])
+        .collect();
+    assert!(
+        texts.contains(&"Congress must now approve the budget"),
+        "{texts:?}"
+    );
+}

@@ -942,6 +942,28 @@ fn is_time_word(w: &str) -> bool {
 /// stays).
 fn repair_main_verb(words: &[&str], tags: &mut [Tagged]) {
     let n = words.len();
+    // a present-tense verb right after a possessive or an article, adverbs and adjectives
+    // between, is a noun: "in his nightly address", "the attacks"
+    for i in 1..n {
+        if !matches!(tags[i].xpos.as_str(), "VBP" | "VB" | "VBZ") {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && matches!(tags[j - 1].xpos.as_str(), "RB" | "JJ" | "JJR" | "JJS") {
+            j -= 1;
+        }
+        if j == 0 {
+            continue;
+        }
+        let det = tags[j - 1].xpos == "PRP$"
+            || ["the", "a", "an"]
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(words[j - 1]));
+        if det {
+            tags[i].xpos = if tags[i].xpos == "VBZ" { "NNS" } else { "NN" }.to_string();
+            tags[i].upos = Upos::NOUN;
+        }
+    }
     let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
     for i in 1..n.saturating_sub(1) {
         if tags[i].xpos != "VBN" || tags[i].upos != Upos::VERB {

@@ -323,3 +323,19 @@ fn combining_a_parse_with_itself_gives_it_back() {
     }
     assert_eq!(changed_by_third, 0);
 }
+
+#[test]
+fn a_present_tense_after_a_possessive_or_an_article_is_a_noun() {
+    assert_eq!(
+        xpos(
+            "Zelenskyy said in his nightly address that the war must end .",
+            "address"
+        ),
+        "NN"
+    );
+    // a verb after a pronoun subject stays one
+    assert_eq!(
+        xpos("They address the problem every year .", "address"),
+        "VBP"
+    );
+}
