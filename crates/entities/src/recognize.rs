@@ -4388,8 +4388,13 @@ fn titles(
                 _ => {}
             }
         }
-        // "of" inside a title ("Secretary of State", "Minister of Defence") belongs to it.
+        // "of" inside a title ("Secretary of State", "Minister of Defence") belongs to it;
+        // a lower-case office before a possessor does not ("the head of President X's office"
+        // heads the office; "Secretary of State X's decision" is X's title)
+        let possessive_after =
+            toks.end < v.toks.len() && matches!(text_of(doc, v, toks.end), "'s" | "’s" | "'");
         let of_office = lw == "of"
+            && !(possessive_after && j > sstart && !is_cap(text_of(doc, v, j - 1)))
             && !title_words.is_empty()
             && j > sstart
             && OFFICE_WORDS.contains(&lower(doc, v, j - 1).as_str());

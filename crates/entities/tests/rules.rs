@@ -2063,3 +2063,24 @@ fn both_sides_as_an_object_are_not_the_subject_of_the_sentence() {
         );
     }
 }
+
+#[test]
+fn an_office_of_a_possessor_is_not_the_possessors_title() {
+    // "the head of [President X's office]": X is no head
+    let doc = run_tagged(
+        "The talks were led by the head of President Emmanuel Macron's office.",
+        "2025-03-12",
+    );
+    let t = texts(&doc, ent(&doc, "Emmanuel Macron"));
+    assert!(t.iter().all(|m| !m.0.contains("head")), "{t:?}");
+    // a title with "of" still reads whole
+    let doc = run_tagged(
+        "Secretary of State Marco Rubio met Minister of Defence Rustem Umerov.",
+        "2025-03-12",
+    );
+    let t = texts(&doc, ent(&doc, "Rustem Umerov"));
+    assert!(
+        t.iter().any(|m| m.0 == "Minister of Defence Rustem Umerov"),
+        "{t:?}"
+    );
+}
