@@ -4590,6 +4590,12 @@ const PLANNING_NOUNS: &[&str] = &[
     "proposal",
     "call",
     "request",
+    // "reserved the right to resume fighting": a possibility, not an act
+    "right",
+    "option",
+    "freedom",
+    "authority",
+    "permission",
 ];
 
 /// Nouns whose "for"/"on" phrase is an act only proposed ("a proposal for a ceasefire").
@@ -4721,6 +4727,19 @@ fn modality_cues(sv: &SentView, i: usize) -> (Modality, Vec<String>) {
                 note(&mut cues, "won't hesitate", "threat");
             } else if local_neg {
                 neg = true;
+            }
+            // (also up an open complement: "the right to resume fighting")
+            if cur != i
+                && rel_is(&sv.toks[cur].deprel, "acl")
+                && sv.children(cur).any(|c| sv.toks[c].lower == "to")
+            {
+                if let Some(h) = sv.toks[cur]
+                    .head
+                    .filter(|&h| sv.toks[h].is_any(PLANNING_NOUNS))
+                {
+                    hypo = true;
+                    note(&mut cues, &sv.toks[h].text.clone(), "planned act");
+                }
             }
             // "failed to allow aid in": the act did not happen (reached from its open
             // complement, not from a verb coordinated with it)

@@ -1235,3 +1235,16 @@ fn a_natural_force_or_an_accident_is_no_actor() {
     let e = codes("The crash was investigated by Brazilian police.");
     assert!(e.iter().any(|x| x.0 == "BRACOP" && x.2 == "090"), "{e:?}");
 }
+
+#[test]
+fn the_right_to_do_something_is_not_doing_it() {
+    let doc = analyze("Armenia said it reserved the right to resume fighting against Azerbaijan.");
+    let fights: Vec<_> = doc.events.iter().filter(|e| e.root == "19").collect();
+    assert!(!fights.is_empty(), "{:?}", doc.events);
+    assert!(
+        fights
+            .iter()
+            .all(|e| e.modality == newsgraph_core::Modality::Hypothetical),
+        "{fights:?}"
+    );
+}
