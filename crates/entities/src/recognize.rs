@@ -6857,6 +6857,36 @@ fn pronouns(doc: &Document, v: &View, ents: &mut [Ent]) {
         {
             continue;
         }
+        // (a capital "He" inside a sentence, right before a person's name, is the surname of
+        // that name: "spokesperson He Yadong said"; the name takes it)
+        if text_of(doc, v, i) == "He"
+            && i > 0
+            && v.sent_of(i - 1) == v.sent_of(i)
+            && !matches!(
+                text_of(doc, v, i - 1),
+                "\"" | "“" | "'" | "‘" | "(" | ":" | "-" | "—"
+            )
+            && i + 1 < v.toks.len()
+        {
+            let next = v.toks[i + 1].span.start;
+            if let Some(j) = ents.iter().position(|e| {
+                e.etype == EntityType::Person
+                    && e.mentions
+                        .iter()
+                        .any(|m| m.kind == MentionKind::Name && m.span.start == next)
+            }) {
+                let start = v.toks[i].span.start;
+                for m in ents[j].mentions.iter_mut() {
+                    if m.kind == MentionKind::Name && m.span.start == next {
+                        m.span = Span::new(start, m.span.end);
+                    }
+                }
+                if ents[j].kb.is_none() && !ents[j].name.starts_with("He ") {
+                    ents[j].name = format!("He {}", ents[j].name);
+                }
+                continue;
+            }
+        }
         let sent = v.sent_of(i);
         // "Qatar and Egypt, which mediated the deal, said they would ...": a "they" after a
         // sentence that opens with two coordinated actors is both of them

@@ -2084,3 +2084,23 @@ fn an_office_of_a_possessor_is_not_the_possessors_title() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_capital_he_before_a_name_inside_a_sentence_is_a_surname() {
+    let doc = run_tagged(
+        "Trump raised tariffs on Chinese goods on Tuesday. Commerce Ministry spokesperson He \
+         Yadong said Beijing would respond.",
+        "2025-04-10",
+    );
+    let trump = ent(&doc, "Donald Trump");
+    assert!(
+        texts(&doc, trump).iter().all(|m| m.0 != "He"),
+        "{:?}",
+        texts(&doc, trump)
+    );
+    assert!(
+        doc.entities.iter().any(|e| e.name == "He Yadong"),
+        "{:?}",
+        doc.entities
+    );
+}
